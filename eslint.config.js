@@ -1,0 +1,54 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+/** Folders whose imports are restricted, so the arrows in the architecture keep pointing one way. */
+const layer = (files, forbidden, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: forbidden.map((group) => ({ group: [group], message })) },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  layer(
+    ['src/model/**'],
+    ['react', 'react-dom', '@xyflow/*', 'dexie', 'zustand', '**/source/*', '**/persist/*', '**/store/*', '**/ui/*', '**/app/*', '**/io/*', '**/layout/*'],
+    'src/model imports nothing but itself (and zod).',
+  ),
+  layer(
+    ['src/source/**', 'src/layout/**', 'src/io/**', 'src/cli/**'],
+    ['react', 'react-dom', '@xyflow/*', 'dexie', 'zustand', '**/persist/*', '**/store/*', '**/ui/*', '**/app/*'],
+    'This layer is pure: no React, React Flow, Dexie or store imports.',
+  ),
+  layer(
+    ['src/store/**'],
+    ['react-dom', '@xyflow/*', 'dexie', '**/ui/*', '**/app/*'],
+    'The store knows neither the UI nor IndexedDB.',
+  ),
+  layer(
+    ['src/ui/**'],
+    ['dexie', '**/persist/*'],
+    'UI talks to storage through the app layer, never Dexie directly.',
+  ),
+  layer(
+    ['src/persist/**'],
+    ['react', 'react-dom', '@xyflow/*', '**/ui/*', '**/store/*'],
+    'Persistence knows the model and io, not the UI.',
+  ),
+);

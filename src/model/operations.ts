@@ -1,0 +1,185 @@
+/**
+ * Pure edits of a map. Each returns a new document (the input is never mutated) and keeps every
+ * rule of the contract; an edit that would break one throws an {@link OperationError} and changes
+ * nothing.
+ */
+import { nextId } from './ids';
+import {
+  needsRef,
+  type ArgEdge,
+  type ArgMap,
+  type ArgNode,
+  type NodeKind,
+  type Position,
+  type Ref,
+  type Relation,
+} from './schema';
+
+/** An edit refused because it would break a rule of the contract. */
+export class OperationError extends Error {
+  override name = 'OperationError';
+}
+
+/** The fields of a node a caller may change with {@link updateNode}. */
+export type NodePatch = Partial<Omit<ArgNode, 'id' | 'refs'>>;
+
+export function findNode(map: ArgMap, id: string): ArgNode | undefined {
+  return map.nodes.find((n) => n.id === id);
+}
+
+function requireNode(map: ArgMap, id: string): ArgNode {
+  const node = findNode(map, id);
+  if (!node) throw new OperationError(`There is no node "${id}" in this map.`);
+  return node;
+}
+
+function replaceNode(map: ArgMap, id: string, next: ArgNode): ArgMap {
+  return { ...map, nodes: map.nodes.map((n) => (n.id === id ? next : n)) };
+}
+
+/** Every sentence id of the map, with the text of its source and its range. */
+export function sentenceIndex(map: ArgMap): Map<string, { sourceIndex: number; start: number; end: number }> {
+  const index = new Map<string, { sourceIndex: number; start: number; end: number }>();
+  map.sources.forEach((source, sourceIndex) => {
+    for (const s of source.sentences) index.set(s.id, { sourceIndex, start: s.start, end: s.end });
+  });
+  return index;
+}
+
+function checkRef(map: ArgMap, ref: Ref): void {
+  const sentence = sentenceIndex(map).get(ref.sentence);
+  if (!sentence) throw new OperationError(`"${ref.sentence}" is not a sentence of this map.`);
+  if (ref.start === undefined && ref.end === undefined) return;
+  if (ref.start === undefined || ref.end === undefined || ref.start >= ref.end) {
+    throw new OperationError('A span needs a start before its end.');
+  }
+  if (ref.start < sentence.start || ref.end > sentence.end) {
+    throw new OperationError(`The span lies outside sentence "${ref.sentence}".`);
+  }
+  const text = map.sources[sentence.sourceIndex]!.text;
+  if (ref.quote !== undefined && text.slice(ref.start, ref.end) !== ref.quote) {
+    throw new OperationError('The quote does not match the text of its span.');
+  }
+}
+
+/** Adds a node; its id is made fresh unless given. Returns the new map and the node's id. */
+export function addNode(
+  map: ArgMap,
+  node: Omit<ArgNode, 'id'> & { id?: string },
+): { map: ArgMap; id: string } {
+  const id = node.id ?? nextId('n', map.nodes.map((n) => n.id));
+  if (findNode(map, id)) throw new OperationError(`A node "${id}" already exists.`);
+  if (node.refs.length === 0 && needsRef(node)) {
+    throw new OperationError('A node needs a source ref unless it is an inference or marked implicit.');
+  }
+  for (const ref of node.refs) checkRef(map, ref);
+  return { map: { ...map, nodes: [...map.nodes, { ...node, id }] }, id };
+}
+
+/** Changes a node's fields (not its id or refs: see {@link addRef} and {@link removeRef}). */
+export function updateNode(map: ArgMap, id: string, patch: NodePatch): ArgMap {
+  const node = requireNode(map, id);
+  const next: ArgNode = { ...node, ...patch, id, refs: node.refs };
+  for (const key of Object.keys(next) as (keyof ArgNode)[]) {
+    if (next[key] === undefined) delete next[key];
+  }
+  if (next.refs.length === 0 && needsRef(next)) {
+    throw new OperationError(`A ${next.kind} node needs a source ref; add one before making it explicit.`);
+  }
+  return replaceNode(map, id, next);
+}
+
+export function setKind(map: ArgMap, id: string, kind: NodeKind): ArgMap {
+  return updateNode(map, id, { kind });
+}
+
+/** Removes a node, every edge that touches it, and its place in the tour. */
+export function removeNode(map: ArgMap, id: string): ArgMap {
+  requireNode(map, id);
+  const next: ArgMap = {
+    ...map,
+    nodes: map.nodes.filter((n) => n.id !== id),
+    edges: map.edges.filter((e) => e.from !== id && e.to !== id),
+  };
+  if (map.tour) next.tour = map.tour.filter((t) => t !== id);
+  return next;
+}
+
+/** Moves nodes to new positions (one record each; the rest of the map is shared). */
+export function moveNodes(map: ArgMap, positions: Readonly<Record<string, Position>>): ArgMap {
+  return {
+    ...map,
+    nodes: map.nodes.map((n) => {
+      const p = positions[n.id];
+      return p ? { ...n, position: { x: p.x, y: p.y } } : n;
+    }),
+  };
+}
+
+/** Connects `from` to `to`. Returns the new map and the edge's id. */
+export function connect(
+  map: ArgMap,
+  from: string,
+  to: string,
+  relation: Relation,
+  extra: Partial<Pick<ArgEdge, 'id' | 'note' | 'rating'>> = {},
+): { map: ArgMap; id: string } {
+  requireNode(map, from);
+  requireNode(map, to);
+  if (from === to) throw new OperationError('A node cannot support or attack itself.');
+  const id = extra.id ?? nextId('e', map.edges.map((e) => e.id));
+  if (map.edges.some((e) => e.id === id)) throw new OperationError(`An edge "${id}" already exists.`);
+  const edge: ArgEdge = { ...extra, id, from, to, relation };
+  return { map: { ...map, edges: [...map.edges, edge] }, id };
+}
+
+export function disconnect(map: ArgMap, edgeId: string): ArgMap {
+  if (!map.edges.some((e) => e.id === edgeId)) {
+    throw new OperationError(`There is no edge "${edgeId}" in this map.`);
+  }
+  return { ...map, edges: map.edges.filter((e) => e.id !== edgeId) };
+}
+
+/** Changes an edge's relation, note or rating. */
+export function updateEdge(
+  map: ArgMap,
+  edgeId: string,
+  patch: Partial<Pick<ArgEdge, 'relation' | 'note' | 'rating'>>,
+): ArgMap {
+  if (!map.edges.some((e) => e.id === edgeId)) {
+    throw new OperationError(`There is no edge "${edgeId}" in this map.`);
+  }
+  return {
+    ...map,
+    edges: map.edges.map((e) => {
+      if (e.id !== edgeId) return e;
+      const next: ArgEdge = { ...e, ...patch, id: e.id, from: e.from, to: e.to };
+      for (const key of Object.keys(next) as (keyof ArgEdge)[]) {
+        if (next[key] === undefined) delete next[key];
+      }
+      return next;
+    }),
+  };
+}
+
+export function setRelation(map: ArgMap, edgeId: string, relation: Relation): ArgMap {
+  return updateEdge(map, edgeId, { relation });
+}
+
+export function addRef(map: ArgMap, nodeId: string, ref: Ref): ArgMap {
+  const node = requireNode(map, nodeId);
+  checkRef(map, ref);
+  return replaceNode(map, nodeId, { ...node, refs: [...node.refs, { ...ref }] });
+}
+
+/** Removes the ref at `index`; refused when it is the last ref of a node that needs one. */
+export function removeRef(map: ArgMap, nodeId: string, index: number): ArgMap {
+  const node = requireNode(map, nodeId);
+  if (index < 0 || index >= node.refs.length) {
+    throw new OperationError(`Node "${nodeId}" has no ref number ${index + 1}.`);
+  }
+  if (node.refs.length === 1 && needsRef(node)) {
+    throw new OperationError('This is the node’s only source ref: add another, or mark the node implicit, first.');
+  }
+  return replaceNode(map, nodeId, { ...node, refs: node.refs.filter((_, i) => i !== index) });
+}

@@ -1,0 +1,124 @@
+/**
+ * The argument-map document (`*.argmap.json`), as fixed by `shared/design/map-format.md`.
+ *
+ * One zod definition is the source of the TypeScript types, the structural half of the runtime
+ * validator (the rules that span several records live in `validate.ts`), and the committed JSON
+ * Schema (`maps/argmap.schema.json`, written by `npm run schema`).
+ */
+import { z } from 'zod';
+
+/** The constant in `format` that tells an argument map from other JSON. */
+export const FORMAT = 'argmap';
+/** The document version this build writes; older versions are migrated on load. */
+export const CURRENT_VERSION = 1;
+
+/** What a node is in the argument. */
+export const NODE_KINDS = [
+  'conclusion',
+  'claim',
+  'evidence',
+  'objection',
+  'rebuttal',
+  'recommendation',
+  'context',
+  'inference',
+] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** How an edge's `from` bears on its `to`. */
+export const RELATIONS = ['supports', 'attacks', 'elaborates'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+const id = z.string().min(1, 'must not be empty').max(200, 'is longer than 200 characters');
+/** A UTF-16 code-unit offset into a source's text. */
+const offset = z.number().int('must be a whole number').min(0, 'must not be negative');
+const rating = z.number().int('must be a whole number').min(1, 'must be 1 to 5').max(5, 'must be 1 to 5');
+
+export const sentenceSchema = z
+  .object({
+    id: id.meta({ description: 'Unique across all sources of the map; assigned once, never reused.' }),
+    start: offset.meta({ description: 'UTF-16 offset of the first code unit in source.text.' }),
+    end: offset.meta({ description: 'UTF-16 offset just past the last code unit (exclusive).' }),
+  })
+  .meta({ description: 'One sentence of a source, as a range of its text.' });
+
+export const sourceSchema = z
+  .object({
+    id,
+    title: z.string().optional(),
+    author: z.string().optional(),
+    publication: z.string().optional(),
+    language: z.string().min(1).meta({ description: 'BCP 47 language tag, e.g. "zh-Hans" or "en".' }),
+    text: z.string().meta({ description: 'The whole cleaned text; paragraphs separated by "\\n\\n".' }),
+    sentences: z.array(sentenceSchema).meta({ description: 'In text order, non-overlapping.' }),
+  })
+  .meta({ description: 'A text the map analyses.' });
+
+export const refSchema = z
+  .object({
+    sentence: id.meta({ description: 'The id of a sentence of one of the map’s sources.' }),
+    start: offset.optional().meta({ description: 'Span start, an offset into the source text.' }),
+    end: offset.optional().meta({ description: 'Span end (exclusive), an offset into the source text.' }),
+    quote: z.string().optional().meta({ description: 'The exact text between start and end.' }),
+  })
+  .meta({ description: 'A link from a node to a sentence, or a span inside one.' });
+
+export const nodeSchema = z
+  .object({
+    id,
+    kind: z.enum(NODE_KINDS),
+    text: z.string().meta({ description: 'The node’s own wording, in the source’s language.' }),
+    translations: z.record(z.string(), z.string()).optional().meta({
+      description: 'Renderings for other audiences, keyed by BCP 47 language tag.',
+    }),
+    refs: z.array(refSchema),
+    implicit: z.boolean().optional().meta({ description: 'An unstated premise the analyst supplies.' }),
+    note: z.string().optional().meta({ description: 'Annotation, plain text or Markdown.' }),
+    tags: z.array(z.string()).optional(),
+    rating: rating.optional().meta({ description: 'Evaluation, 1 (weak) to 5 (strong).' }),
+    position: z.object({ x: z.number(), y: z.number() }).optional().meta({
+      description: 'Canvas position of the node’s top-left corner; laid out automatically when absent.',
+    }),
+  })
+  .meta({ description: 'One statement (or inference junction) of the argument.' });
+
+export const edgeSchema = z
+  .object({
+    id,
+    from: id.meta({ description: 'The premise or attacker.' }),
+    to: id.meta({ description: 'What it supports, attacks or elaborates.' }),
+    relation: z.enum(RELATIONS),
+    note: z.string().optional(),
+    rating: rating.optional(),
+  })
+  .meta({ description: 'A relation between two nodes.' });
+
+export const mapSchema = z
+  .object({
+    format: z.literal(FORMAT),
+    version: z.literal(CURRENT_VERSION),
+    id,
+    title: z.string(),
+    createdAt: z.string().optional(),
+    updatedAt: z.string().optional(),
+    sources: z.array(sourceSchema).min(1, 'must hold at least one source'),
+    nodes: z.array(nodeSchema),
+    edges: z.array(edgeSchema),
+    tour: z.array(id).optional().meta({ description: 'Node ids in presentation order.' }),
+  })
+  .meta({ title: 'Argument map', description: 'One argument map (`*.argmap.json`), version 1.' });
+
+export type Sentence = z.infer<typeof sentenceSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+/** A node's link into a source: a whole sentence, or a span (`start`/`end`/`quote`) inside one. */
+export type Ref = z.infer<typeof refSchema>;
+export type ArgNode = z.infer<typeof nodeSchema>;
+export type ArgEdge = z.infer<typeof edgeSchema>;
+/** A whole map document. Treat as immutable: operations return new documents. */
+export type ArgMap = z.infer<typeof mapSchema>;
+export type Position = NonNullable<ArgNode['position']>;
+
+/** Kinds that need no ref: junctions and analyst-supplied premises are not in the text. */
+export function needsRef(node: Pick<ArgNode, 'kind' | 'implicit'>): boolean {
+  return node.kind !== 'inference' && node.implicit !== true;
+}

@@ -1,0 +1,90 @@
+/**
+ * Splits a source text into sentences with the platform's sentence segmenter
+ * (`Intl.Segmenter`, granularity "sentence", in the source's language), which knows Chinese
+ * `。！？` as well as Latin punctuation. Offsets are UTF-16 code units, end exclusive; leading and
+ * trailing whitespace is left outside every sentence, and no sentence crosses a paragraph break.
+ */
+import type { Sentence } from '../model/schema';
+
+/** Latin abbreviations after which ICU's default rules would wrongly end a sentence. */
+const ABBREVIATIONS = new Set(
+  [
+    'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'vs', 'etc', 'e.g', 'i.e', 'cf', 'al',
+    'no', 'nos', 'vol', 'vols', 'pp', 'p', 'fig', 'figs', 'ed', 'eds', 'gen', 'col', 'lt', 'sgt',
+    'gov', 'sen', 'rep', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
+    'nov', 'dec', 'u.s', 'u.k', 'u.n', 'inc', 'ltd', 'co', 'corp', 'approx', 'ca', 'op', 'cit',
+  ],
+);
+
+/** A sentence before its id is assigned. */
+export interface SentenceRange {
+  start: number;
+  end: number;
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+function segmenterFor(language: string): Intl.Segmenter {
+  let segmenter = segmenters.get(language);
+  if (!segmenter) {
+    let locale = language;
+    try {
+      Intl.getCanonicalLocales(language);
+    } catch {
+      locale = 'en';
+    }
+    segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
+    segmenters.set(language, segmenter);
+  }
+  return segmenter;
+}
+
+/** The sentence ranges of `text`, in order. */
+export function sentenceRanges(text: string, language: string): SentenceRange[] {
+  const ranges: SentenceRange[] = [];
+  const paragraph = /\n\s*\n/g;
+  let paragraphStart = 0;
+  const flush = (from: number, to: number) => {
+    if (from < to) ranges.push(...segmentParagraph(text, from, to, language));
+  };
+  for (let m = paragraph.exec(text); m; m = paragraph.exec(text)) {
+    flush(paragraphStart, m.index);
+    paragraphStart = m.index + m[0].length;
+  }
+  flush(paragraphStart, text.length);
+  return ranges;
+}
+
+function segmentParagraph(text: string, from: number, to: number, language: string): SentenceRange[] {
+  const out: SentenceRange[] = [];
+  const slice = text.slice(from, to);
+  for (const { segment, index } of segmenterFor(language).segment(slice)) {
+    const lead = segment.length - segment.trimStart().length;
+    const trimmed = segment.trim();
+    if (!trimmed) continue;
+    const start = from + index + lead;
+    const range = { start, end: start + trimmed.length };
+    const previous = out[out.length - 1];
+    if (previous && endsWithAbbreviation(text.slice(previous.start, previous.end))) {
+      previous.end = range.end;
+    } else {
+      out.push(range);
+    }
+  }
+  return out;
+}
+
+function endsWithAbbreviation(sentence: string): boolean {
+  const match = /(?:^|[\s(])((?:[A-Za-z]\.)+[A-Za-z]?|[A-Za-z]+)\.$/.exec(sentence);
+  if (!match) return false;
+  const word = match[1]!.toLowerCase().replace(/\.$/, '');
+  // A single capital letter followed by a period is an initial ("J. Smith").
+  return ABBREVIATIONS.has(word) || /^[A-Z]$/.test(match[1]!);
+}
+
+/**
+ * Sentences of `text` with fresh ids `s{firstNumber}`, `s{firstNumber + 1}`, …
+ * Ids are assigned once, at import, and never reused.
+ */
+export function segmentSentences(text: string, language: string, firstNumber = 1): Sentence[] {
+  return sentenceRanges(text, language).map((r, i) => ({ id: `s${firstNumber + i}`, start: r.start, end: r.end }));
+}
