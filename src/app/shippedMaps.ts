@@ -1,0 +1,18 @@
+/** The maps shipped in `maps/`, bundled by Vite and loaded through the one load path. */
+import { parseMapText } from '../io/mapFile';
+import { describeProblem } from '../model/problem';
+import { fingerprintOf, type ShippedMap } from '../persist/seedMaps';
+
+const files = import.meta.glob<string>('/maps/*.argmap.json', { query: '?raw', import: 'default' });
+
+/** Every shipped map, validated; a shipped file that fails validation is reported and skipped. */
+export async function loadShippedMaps(): Promise<ShippedMap[]> {
+  const maps: ShippedMap[] = [];
+  for (const [path, load] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+    const text = await load();
+    const result = parseMapText(text);
+    if (result.ok) maps.push({ map: result.map, fingerprint: fingerprintOf(text) });
+    else console.error(`Shipped map ${path} is invalid:\n${result.problems.map(describeProblem).join('\n')}`);
+  }
+  return maps;
+}

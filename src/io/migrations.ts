@@ -1,0 +1,61 @@
+/**
+ * The migration chain: one step per past `version`, each turning a document of that version into
+ * the next. Steps work on plain JSON (they run before validation), so each one only needs to know
+ * the two shapes it bridges.
+ */
+import { CURRENT_VERSION } from '../model/schema';
+
+type Json = Record<string, unknown>;
+
+/** `steps[v]` migrates a version-`v` document to version `v + 1`. */
+const steps: Record<number, (doc: Json) => Json> = {
+  /**
+   * Version 0 was the pre-release draft of the format: nodes had `type` instead of `kind` and
+   * `sentenceIds` instead of `refs`; edges had `source`/`target`/`type`, with `rebuts` for attacks.
+   */
+  0: (doc) => ({
+    ...doc,
+    version: 1,
+    nodes: asArray(doc.nodes).map((node) => {
+      const { type, sentenceIds, ...rest } = node as Json;
+      return {
+        ...rest,
+        kind: rest.kind ?? type,
+        refs: rest.refs ?? asArray(sentenceIds).map((sentence) => ({ sentence })),
+      };
+    }),
+    edges: asArray(doc.edges).map((edge) => {
+      const { source, target, type, ...rest } = edge as Json;
+      const relation = rest.relation ?? (type === 'rebuts' ? 'attacks' : type);
+      return { ...rest, from: rest.from ?? source, to: rest.to ?? target, relation };
+    }),
+  }),
+};
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** The outcome of migrating: the document at the current version, or why it cannot be. */
+export type MigrationResult = { ok: true; doc: Json; from: number } | { ok: false; message: string };
+
+/** Brings a parsed document up to {@link CURRENT_VERSION}; refuses versions it cannot read. */
+export function migrate(doc: Json): MigrationResult {
+  const version = doc.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    return { ok: false, message: 'version: must be a whole number (this app reads version 0 to ' + CURRENT_VERSION + ')' };
+  }
+  if (version > CURRENT_VERSION) {
+    return {
+      ok: false,
+      message: `version: this file is version ${version}, made by a newer release of the editor; this one reads up to version ${CURRENT_VERSION}. Update the editor to open it.`,
+    };
+  }
+  let current = doc;
+  for (let v = version; v < CURRENT_VERSION; v++) {
+    const step = steps[v];
+    if (!step) return { ok: false, message: `version: no migration from version ${v}` };
+    current = step(current);
+  }
+  return { ok: true, doc: current, from: version };
+}

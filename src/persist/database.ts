@@ -1,0 +1,59 @@
+/**
+ * The IndexedDB schema (Dexie). A map is spread over four tables keyed by `[mapId+id]`, so that
+ * editing one node writes one record, not the whole map. This folder is the only place that
+ * knows IndexedDB.
+ */
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { ArgEdge, ArgNode, Source } from '../model/schema';
+
+/** A map's own fields (everything but its sources, nodes and edges). */
+export interface MapRecord {
+  id: string;
+  title: string;
+  version: number;
+  createdAt?: string;
+  updatedAt?: string;
+  tour?: string[];
+  /** Set on the first edit; a shipped map the user has edited is never overwritten. */
+  edited?: boolean;
+  /** When the user last opened it (ISO time), to list the last opened first. */
+  openedAt?: string;
+  /** Bumped by every write; with `writer`, lets other tabs see that the map changed. */
+  revision: number;
+  /** Id of the tab that made the last write. */
+  writer?: string;
+}
+
+/** Each row remembers its map and its place in the map's list, so the document round-trips. */
+export type SourceRecord = Source & { mapId: string; order: number };
+export type NodeRecord = ArgNode & { mapId: string; order: number };
+export type EdgeRecord = ArgEdge & { mapId: string; order: number };
+
+/** Small facts about the database itself, e.g. which shipped maps were seeded. */
+export interface MetaRecord {
+  key: string;
+  value: string;
+}
+
+export type ArgmapDatabase = Dexie & {
+  maps: EntityTable<MapRecord, 'id'>;
+  sources: Table<SourceRecord, [string, string]>;
+  nodes: Table<NodeRecord, [string, string]>;
+  edges: Table<EdgeRecord, [string, string]>;
+  meta: EntityTable<MetaRecord, 'key'>;
+};
+
+export const DATABASE_NAME = 'argmap-editor';
+
+/** Opens (creating or upgrading) the database. Later schema changes add `.version(n).upgrade()`. */
+export function openDatabase(name = DATABASE_NAME): ArgmapDatabase {
+  const db = new Dexie(name) as ArgmapDatabase;
+  db.version(1).stores({
+    maps: 'id, openedAt',
+    sources: '[mapId+id], mapId',
+    nodes: '[mapId+id], mapId',
+    edges: '[mapId+id], mapId',
+    meta: 'key',
+  });
+  return db;
+}

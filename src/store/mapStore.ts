@@ -1,0 +1,121 @@
+/**
+ * The open map and the UI state around it. Map edits go through {@link MapState.edit}, which
+ * applies a pure model operation; undo/redo (zundo) track the map only, never the selection or
+ * viewport. Consecutive edits with the same coalesce key (typing in one field) form one undo step.
+ */
+import { create } from 'zustand';
+import { temporal } from 'zundo';
+import type { ArgMap } from '../model/schema';
+import { OperationError } from '../model/operations';
+
+export interface Selection {
+  nodeIds: string[];
+  edgeIds: string[];
+}
+
+export interface MapState {
+  map: ArgMap | null;
+  selection: Selection;
+  /** Sentences lit up in the source pane (those the selected nodes cite, or one hovered). */
+  highlightedSentences: string[];
+  /** The last refused edit, in words for the user; cleared by the next successful edit. */
+  error: string | null;
+
+  /** Opens a map (clears history: undo never crosses maps). */
+  open(map: ArgMap | null): void;
+  /** Replaces the map with a newer version from elsewhere (another tab) without an undo step. */
+  replaceFromOutside(map: ArgMap): void;
+  /**
+   * Applies an edit. `coalesceKey` joins this edit with the previous one into a single undo step
+   * when both carry the same key within a second (e.g. "text:n5" while typing).
+   */
+  edit(operation: (map: ArgMap) => ArgMap, coalesceKey?: string): boolean;
+  select(selection: Partial<Selection>): void;
+  highlight(sentenceIds: string[]): void;
+  clearError(): void;
+}
+
+const emptySelection: Selection = { nodeIds: [], edgeIds: [] };
+
+let coalesce: { key: string; at: number } | null = null;
+let pendingKey: string | undefined;
+let recordingPaused = false;
+
+export const useMapStore = create<MapState>()(
+  temporal(
+    (set, get) => ({
+      map: null,
+      selection: emptySelection,
+      highlightedSentences: [],
+      error: null,
+
+      open(map) {
+        recordingPaused = true;
+        set({ map, selection: emptySelection, highlightedSentences: [], error: null });
+        recordingPaused = false;
+        useMapStore.temporal.getState().clear();
+        coalesce = null;
+      },
+
+      replaceFromOutside(map) {
+        recordingPaused = true;
+        const ids = new Set(map.nodes.map((n) => n.id));
+        const { selection } = get();
+        set({ map, selection: { ...selection, nodeIds: selection.nodeIds.filter((id) => ids.has(id)) } });
+        recordingPaused = false;
+      },
+
+      edit(operation, coalesceKey) {
+        const { map } = get();
+        if (!map) return false;
+        try {
+          const next = operation(map);
+          if (next === map) return true;
+          pendingKey = coalesceKey;
+          set({ map: { ...next, updatedAt: new Date().toISOString() }, error: null });
+          return true;
+        } catch (error) {
+          if (error instanceof OperationError) {
+            set({ error: error.message });
+            return false;
+          }
+          throw error;
+        } finally {
+          pendingKey = undefined;
+        }
+      },
+
+      select(selection) {
+        set({ selection: { ...get().selection, ...selection } });
+      },
+
+      highlight(sentenceIds) {
+        set({ highlightedSentences: sentenceIds });
+      },
+
+      clearError() {
+        set({ error: null });
+      },
+    }),
+    {
+      partialize: (state) => ({ map: state.map }),
+      equality: (a, b) => a.map === b.map,
+      limit: 200,
+      handleSet: (handleSet) => (pastState, replace, currentState, deltaState) => {
+        if (recordingPaused) return;
+        const now = Date.now();
+        const key = pendingKey;
+        if (key && coalesce && coalesce.key === key && now - coalesce.at < 1000) {
+          coalesce.at = now;
+          return;
+        }
+        coalesce = key ? { key, at: now } : null;
+        // zundo calls this with its internal four-argument recorder, though typed as setState.
+        (handleSet as unknown as (...args: unknown[]) => void)(pastState, replace, currentState, deltaState);
+      },
+    },
+  ),
+);
+
+export const undo = () => useMapStore.temporal.getState().undo();
+export const redo = () => useMapStore.temporal.getState().redo();
