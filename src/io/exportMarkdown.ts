@@ -1,0 +1,125 @@
+/**
+ * The argument as a Markdown outline — a handout or essay scaffold. Each conclusion (a node with
+ * no outgoing edge) heads a nested list of what bears on it: **Pro** for support, **Con** for
+ * attack, **Detail** for elaboration, and the premises of an inference junction listed under a
+ * **Jointly** item. Every item carries its quoted sentence(s) with a footnote citing the source.
+ * Text from the map is escaped, so it can neither inject HTML nor change the outline.
+ */
+import type { ArgEdge, ArgMap, ArgNode, Source } from '../model/schema';
+import { kindStyles } from './kindStyles';
+
+export interface MarkdownExportOptions {
+  /** Write node text in this language where a translation exists (the quotes stay original). */
+  language?: string;
+}
+
+/** Escapes text so Markdown shows it literally: no HTML, emphasis, links or line structure. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]{}|~^!#]/g, '\\$&');
+}
+
+const MARKERS: Record<ArgEdge['relation'], string> = {
+  supports: 'Pro',
+  attacks: 'Con',
+  elaborates: 'Detail',
+};
+
+/** Renders the outline. Pure and deterministic. */
+export function exportMarkdown(map: ArgMap, options: MarkdownExportOptions = {}): string {
+  const byId = new Map(map.nodes.map((n) => [n.id, n]));
+  const incoming = new Map<string, ArgEdge[]>();
+  const hasOutgoing = new Set<string>();
+  for (const e of map.edges) {
+    if (!byId.has(e.from) || !byId.has(e.to)) continue;
+    incoming.set(e.to, [...(incoming.get(e.to) ?? []), e]);
+    hasOutgoing.add(e.from);
+  }
+  // Footnotes: one per source, numbered in order of first citation.
+  const sentenceSource = new Map<string, { source: Source; start: number; end: number }>();
+  for (const source of map.sources) {
+    for (const s of source.sentences)
+      sentenceSource.set(s.id, { source, start: s.start, end: s.end });
+  }
+  const footnotes: Source[] = [];
+  const cite = (source: Source) => {
+    let i = footnotes.indexOf(source);
+    if (i < 0) i = footnotes.push(source) - 1;
+    return `[^${i + 1}]`;
+  };
+
+  const lines: string[] = [`# ${escapeMarkdown(map.title)}`, ''];
+  const shown = new Set<string>();
+
+  const quotes = (node: ArgNode, indent: string) => {
+    for (const ref of node.refs) {
+      const at = sentenceSource.get(ref.sentence);
+      if (!at) continue;
+      const quote = ref.quote ?? at.source.text.slice(ref.start ?? at.start, ref.end ?? at.end);
+      lines.push(`${indent}> “${escapeMarkdown(quote)}”${cite(at.source)}`);
+    }
+  };
+
+  const item = (node: ArgNode, depth: number, marker: string, path: Set<string>) => {
+    const indent = '  '.repeat(depth);
+    const body = `${indent}  `;
+    if (node.kind === 'inference') {
+      lines.push(`${indent}- **${marker}, jointly:**`);
+    } else {
+      const kind = kindStyles[node.kind].label.toLowerCase();
+      const about = [kind === marker.toLowerCase() ? '' : kind, node.implicit ? 'implicit' : '']
+        .filter(Boolean)
+        .join(', ');
+      const text = (options.language && node.translations?.[options.language]) || node.text;
+      const head = about ? `**${marker}** (${about}):` : `**${marker}:**`;
+      lines.push(`${indent}- ${head} ${escapeMarkdown(text)}`);
+    }
+    if (path.has(node.id) || shown.has(node.id)) {
+      lines[lines.length - 1] += ' *(see above)*';
+      return;
+    }
+    shown.add(node.id);
+    quotes(node, body);
+    if (node.note) lines.push(`${body}*Note:* ${escapeMarkdown(node.note)}`);
+    const inner = new Set(path).add(node.id);
+    for (const e of incoming.get(node.id) ?? []) {
+      const child = byId.get(e.from)!;
+      const childMarker =
+        node.kind === 'inference' && e.relation === 'supports' ? 'Premise' : MARKERS[e.relation];
+      item(child, depth + 1, childMarker, inner);
+    }
+  };
+
+  const roots = map.nodes.filter((n) => !hasOutgoing.has(n.id));
+  roots.sort((a, b) => Number(b.kind === 'conclusion') - Number(a.kind === 'conclusion'));
+  for (const root of roots) {
+    const label = kindStyles[root.kind].label;
+    item(root, 0, label, new Set());
+    lines.push('');
+  }
+  const rest = map.nodes.filter((n) => !shown.has(n.id));
+  if (rest.length) {
+    lines.push('## Other statements', '');
+    for (const node of rest) {
+      if (shown.has(node.id)) continue;
+      item(node, 0, kindStyles[node.kind].label, new Set());
+      lines.push('');
+    }
+  }
+  if (footnotes.length) {
+    footnotes.forEach((source, i) => {
+      const parts = [
+        source.author && escapeMarkdown(source.author),
+        source.title && `*${escapeMarkdown(source.title)}*`,
+        source.publication && escapeMarkdown(source.publication),
+      ].filter((p): p is string => Boolean(p));
+      lines.push(`[^${i + 1}]: ${parts.join(', ') || escapeMarkdown(source.id)}.`);
+    });
+    lines.push('');
+  }
+  return lines.join('\n');
+}

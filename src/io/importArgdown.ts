@@ -1,0 +1,305 @@
+/**
+ * Argdown → a new map, parsed by the real Argdown parser (`@argdown/core`):
+ *
+ * - each statement (equivalence class) becomes a node; a tag naming a kind sets its kind, other
+ *   tags stay tags; data `{implicit, rating, elaborates}` (as our export writes it) is honoured;
+ *   untagged statements get a kind from the structure (no outgoing relation: conclusion;
+ *   no relation at all: context; else claim);
+ * - each argument with a premise–conclusion structure becomes one inference junction per
+ *   inference step (premises → junction → conclusion; an intermediate conclusion is a premise of
+ *   the next step); its title and description go into the junction's note; an argument without
+ *   one becomes a node of its own (an inference junction when tagged `#inference`);
+ * - support/entails → supports; attack/undercut → attacks (an undercut attacks the junction);
+ *   contrary/contradictory → attacks both ways.
+ *
+ * The source is built from the statements' texts, one paragraph each, so every stated node cites
+ * its sentence(s). Syntax errors are problems with line numbers.
+ */
+import { ArgdownApplication, DataPlugin, ModelPlugin, ParserPlugin } from '@argdown/core';
+import type {
+  IArgdownResponse,
+  IArgument,
+  IEquivalenceClass,
+  IRelation,
+  RelationMember,
+} from '@argdown/core';
+import {
+  NODE_KINDS,
+  type ArgEdge,
+  type ArgNode,
+  type NodeKind,
+  type Relation,
+} from '../model/schema';
+import type { Problem } from '../model/problem';
+import {
+  finishImport,
+  guessLanguage,
+  hashId,
+  newMap,
+  sourceFromText,
+  type ImportOptions,
+  type ImportResult,
+} from './importText';
+
+function parseArgdown(input: string): IArgdownResponse {
+  const app = new ArgdownApplication();
+  app.addPlugin(new ParserPlugin(), 'parse-input');
+  app.addPlugin(new DataPlugin(), 'build-model');
+  app.addPlugin(new ModelPlugin(), 'build-model');
+  return app.run({
+    input,
+    process: ['parse-input', 'build-model'],
+    logLevel: 'none',
+    model: { removeTagsFromText: true },
+  });
+}
+
+const isKind = (tag: string): tag is NodeKind => (NODE_KINDS as readonly string[]).includes(tag);
+const clean = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The first non-empty text among a statement's or argument's members. */
+function canonicalText(members: readonly { text?: string }[]): string {
+  for (const m of members) if (clean(m.text)) return clean(m.text);
+  return '';
+}
+
+function mergedData(members: readonly { data?: unknown }[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const m of members) if (m.data && typeof m.data === 'object') Object.assign(out, m.data);
+  return out;
+}
+
+export function importArgdown(input: string, options: ImportOptions = {}): ImportResult {
+  let response: IArgdownResponse;
+  try {
+    response = parseArgdown(input);
+  } catch (error) {
+    return {
+      ok: false,
+      problems: [{ path: '', message: `The Argdown parser failed: ${(error as Error).message}` }],
+    };
+  }
+  const problems: Problem[] = [];
+  for (const e of response.lexerErrors ?? []) {
+    problems.push({
+      path: `line ${e.line ?? '?'}`,
+      message: `column ${e.column ?? '?'}: ${e.message}`,
+    });
+  }
+  for (const e of response.parserErrors ?? []) {
+    problems.push({ path: `line ${e.token.startLine ?? '?'}`, message: e.message });
+  }
+  for (const e of response.exceptions ?? []) problems.push({ path: '', message: e.message });
+  if (problems.length) return { ok: false, problems };
+
+  const report: string[] = [];
+  const nodes: ArgNode[] = [];
+  const edges: ArgEdge[] = [];
+  const nodeOf = new Map<string, string>(); // 'S:title' / 'A:title' → node id
+  const junctionOf = new Map<string, string>(); // 'argument#conclusionIndex' → junction id
+  const mainJunction = new Map<string, string>();
+  const mainConclusion = new Map<string, string>();
+  const guessKind = new Set<string>();
+  const elaborations: [string, unknown][] = [];
+  let n = 0;
+  const addNode = (fields: Omit<ArgNode, 'id' | 'refs'>): ArgNode => {
+    const node: ArgNode = { id: `n${++n}`, ...fields, refs: [] };
+    nodes.push(node);
+    return node;
+  };
+  const addEdge = (from: string | undefined, to: string | undefined, relation: Relation) => {
+    if (!from || !to || from === to) return;
+    if (edges.some((e) => e.from === from && e.to === to && e.relation === relation)) return;
+    edges.push({ id: `e${edges.length + 1}`, from, to, relation });
+  };
+  const applyTagsAndData = (
+    node: ArgNode,
+    tags: readonly string[],
+    data: Record<string, unknown>,
+  ) => {
+    const kindTag = tags.find(isKind);
+    const rest = tags.filter((t) => t !== kindTag);
+    if (kindTag && node.kind !== 'inference') node.kind = kindTag;
+    else if (node.kind !== 'inference') guessKind.add(node.id);
+    if (rest.length) node.tags = rest;
+    if (data.implicit === true) node.implicit = true;
+    if (
+      Number.isInteger(data.rating) &&
+      (data.rating as number) >= 1 &&
+      (data.rating as number) <= 5
+    ) {
+      node.rating = data.rating as number;
+    }
+    if (data.elaborates !== undefined) elaborations.push([node.id, data.elaborates]);
+  };
+
+  for (const [title, ec] of Object.entries<IEquivalenceClass>(response.statements ?? {})) {
+    const node = addNode({ kind: 'claim', text: canonicalText(ec.members) || title });
+    applyTagsAndData(node, ec.tags ?? [], mergedData(ec.members));
+    nodeOf.set(`S:${title}`, node.id);
+  }
+
+  for (const [title, argument] of Object.entries<IArgument>(response.arguments ?? {})) {
+    const description = canonicalText(argument.members);
+    const tags = argument.tags ?? [];
+    const data = mergedData(argument.members);
+    if (!argument.pcs?.length) {
+      const inference = tags.includes('inference');
+      const node = addNode({
+        kind: inference ? 'inference' : 'claim',
+        text: inference ? description : description || title,
+      });
+      applyTagsAndData(
+        node,
+        tags.filter((t) => t !== 'inference'),
+        data,
+      );
+      nodeOf.set(`A:${title}`, node.id);
+      continue;
+    }
+    const note = description ? `${title}: ${description}` : title;
+    let premises: string[] = [];
+    argument.pcs.forEach((statement, index) => {
+      const id = nodeOf.get(`S:${statement.title}`);
+      if (!id) return;
+      if (statement.role === 'premise') {
+        premises.push(id);
+        return;
+      }
+      const junction = addNode({ kind: 'inference', text: '', note });
+      applyTagsAndData(
+        junction,
+        tags.filter((t) => t !== 'inference'),
+        data,
+      );
+      for (const p of premises) addEdge(p, junction.id, 'supports');
+      addEdge(junction.id, id, 'supports');
+      junctionOf.set(`${title}#${index}`, junction.id);
+      mainJunction.set(title, junction.id);
+      mainConclusion.set(title, id);
+      premises = [id];
+    });
+  }
+
+  const resolve = (member: RelationMember | undefined, as: 'from' | 'to'): string | undefined => {
+    if (!member) return undefined;
+    if (member.type === 'equivalence-class') return nodeOf.get(`S:${member.title}`);
+    if (member.type === 'argument') {
+      const own = nodeOf.get(`A:${member.title}`);
+      if (own) return own;
+      const title = member.title ?? '';
+      return as === 'from' ? mainConclusion.get(title) : mainJunction.get(title);
+    }
+    const title = member.argumentTitle ?? '';
+    return junctionOf.get(`${title}#${member.conclusionIndex}`) ?? mainJunction.get(title);
+  };
+  let onArguments = 0;
+  let converted = 0;
+  for (const r of response.relations ?? ([] as IRelation[])) {
+    const from = resolve(r.from, 'from');
+    const to = resolve(r.to, 'to');
+    if (!from || !to) {
+      report.push(
+        `Skipped a ${r.relationType} relation whose ends could not be found (${r.from?.title ?? '?'} → ${r.to?.title ?? '?'}).`,
+      );
+      continue;
+    }
+    if (r.to?.type === 'argument' && !nodeOf.has(`A:${r.to.title}`)) onArguments++;
+    switch (r.relationType) {
+      case 'support':
+      case 'entails':
+        if (r.relationType === 'entails') converted++;
+        addEdge(from, to, 'supports');
+        break;
+      case 'attack':
+      case 'undercut':
+        addEdge(from, to, 'attacks');
+        break;
+      default:
+        converted++;
+        addEdge(from, to, 'attacks');
+        addEdge(to, from, 'attacks');
+    }
+  }
+  if (onArguments) {
+    report.push(
+      `${onArguments} relation(s) to a reconstructed argument were attached to its final inference.`,
+    );
+  }
+  if (converted)
+    report.push(
+      `${converted} entailment/contrary/contradiction relation(s) became supports/attacks.`,
+    );
+
+  const byTitle = new Map<string, string>();
+  for (const [key, id] of nodeOf) byTitle.set(key.slice(2), id);
+  for (const [from, targets] of elaborations) {
+    for (const t of Array.isArray(targets) ? targets : [targets]) {
+      const to = byTitle.get(String(t));
+      if (to) addEdge(from, to, 'elaborates');
+      else report.push(`"elaborates: ${String(t)}" names no statement; skipped.`);
+    }
+  }
+
+  // Kinds for statements without a kind tag, from their place in the structure.
+  let guessed = 0;
+  for (const node of nodes) {
+    if (!guessKind.has(node.id)) continue;
+    guessed++;
+    const out = edges.some((e) => e.from === node.id && e.relation !== 'elaborates');
+    const any = out || edges.some((e) => e.to === node.id);
+    node.kind = !any ? 'context' : out ? 'claim' : 'conclusion';
+  }
+  if (guessed)
+    report.push(`${guessed} statement(s) without a kind tag got a kind from the structure.`);
+
+  // The source: one paragraph per stated node, so each cites its own sentence(s).
+  const stated = nodes.filter((node) => node.kind !== 'inference' && !node.implicit && node.text);
+  const paragraphs: { node: ArgNode; start: number; end: number }[] = [];
+  let text = '';
+  for (const node of stated) {
+    if (text) text += '\n\n';
+    paragraphs.push({ node, start: text.length, end: text.length + node.text.length });
+    text += node.text;
+  }
+  const front = (response.frontMatter ?? {}) as Record<string, unknown>;
+  const title =
+    options.title ??
+    (typeof front.title === 'string' && front.title.trim()
+      ? front.title.trim()
+      : 'Imported Argdown');
+  const language = options.language ?? guessLanguage(text);
+  const source = sourceFromText(text, language, {
+    title,
+    ...(typeof front.author === 'string' ? { author: front.author } : {}),
+  });
+  for (const p of paragraphs) {
+    p.node.refs = source.sentences
+      .filter((s) => s.start >= p.start && s.end <= p.end)
+      .map((s) => ({ sentence: s.id }));
+  }
+  for (const node of nodes) {
+    if (node.kind !== 'inference' && node.refs.length === 0 && !node.implicit) {
+      node.implicit = true;
+      report.push(`Statement "${node.text.slice(0, 40)}" has no text to cite; marked implicit.`);
+    }
+  }
+  if (!text) {
+    return {
+      ok: false,
+      problems: [{ path: '', message: 'The Argdown text holds no statements.' }],
+    };
+  }
+  const map = newMap(
+    `argdown-${hashId(input)}`,
+    title,
+    source,
+    options.now ?? new Date().toISOString(),
+  );
+  map.nodes = nodes;
+  map.edges = edges;
+  report.unshift(
+    `${nodes.length} nodes and ${edges.length} edges from ${Object.keys(response.statements ?? {}).length} statements and ${Object.keys(response.arguments ?? {}).length} arguments.`,
+  );
+  return finishImport(map, report);
+}

@@ -1,0 +1,118 @@
+/**
+ * Plain text → a new map: the cleaned text as its one source, segmented into sentences, and no
+ * nodes yet. Also the helpers every importer shares: the result type, a language guess from the
+ * script, and a source built from text.
+ */
+import { CURRENT_VERSION, FORMAT, type ArgMap, type Source } from '../model/schema';
+import type { Problem } from '../model/problem';
+import { validateMap } from '../model/validate';
+import { cleanText } from '../source/clean';
+import { segmentSentences } from '../source/segment';
+
+/** What an importer returns: a new map and notes on what was converted or left out, or problems. */
+export type ImportResult =
+  { ok: true; map: ArgMap; report: string[] } | { ok: false; problems: Problem[] };
+
+export interface ImportOptions {
+  /** BCP 47 tag of the text; guessed from its script when absent. */
+  language?: string;
+  /** Title of the new map; taken from the input where it has one. */
+  title?: string;
+  /** Timestamp for createdAt/updatedAt (ISO 8601); now when absent. */
+  now?: string;
+}
+
+const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+const SIMPLIFIED = /[这们国说为对时会经发过后学体关问题实现来个从还见让长门车东语]/g;
+const TRADITIONAL = /[這們國說為對時會經發過後學體關問題實現來個從還見讓長門車東語]/g;
+
+/**
+ * A BCP 47 tag guessed from the writing system that dominates `text`: zh-Hans / zh-Hant (by
+ * characters that differ between the two), ja (kana), ko, ru, el, ar, he, hi, th; else en.
+ * Latin-script languages are not told apart.
+ */
+export function guessLanguage(text: string): string {
+  const scripts: [string, number][] = [
+    ['ja', count(text, /[\u3040-\u30FF]/g) * 3],
+    ['ko', count(text, /[\uAC00-\uD7AF]/g)],
+    ['zh', count(text, /[\u3400-\u4DBF\u4E00-\u9FFF]/g)],
+    ['ru', count(text, /[\u0400-\u04FF]/g)],
+    ['el', count(text, /[\u0370-\u03FF]/g)],
+    ['ar', count(text, /[\u0600-\u06FF]/g)],
+    ['he', count(text, /[\u0590-\u05FF]/g)],
+    ['hi', count(text, /[\u0900-\u097F]/g)],
+    ['th', count(text, /[\u0E00-\u0E7F]/g)],
+    ['en', count(text, /[A-Za-z\u00C0-\u024F]/g) / 4],
+  ];
+  const [best, score] = scripts.reduce((a, b) => (b[1] > a[1] ? b : a));
+  if (score === 0) return 'en';
+  if (best === 'zh')
+    return count(text, TRADITIONAL) > count(text, SIMPLIFIED) ? 'zh-Hant' : 'zh-Hans';
+  return best;
+}
+
+/** A short stable id from text (FNV-1a), so importing the same input twice gives the same id. */
+export function hashId(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** A source from already-cleaned text, segmented into sentences s1, s2, … */
+export function sourceFromText(
+  text: string,
+  language: string,
+  fields: Partial<Source> = {},
+): Source {
+  return { id: 'src1', ...fields, language, text, sentences: segmentSentences(text, language) };
+}
+
+/** A new, empty map document around one source. */
+export function newMap(id: string, title: string, source: Source, now: string): ArgMap {
+  return {
+    format: FORMAT,
+    version: CURRENT_VERSION,
+    id,
+    title,
+    createdAt: now,
+    updatedAt: now,
+    sources: [source],
+    nodes: [],
+    edges: [],
+  };
+}
+
+/** Validates an imported map, so an importer bug surfaces as problems, never as a bad map. */
+export function finishImport(map: ArgMap, report: string[]): ImportResult {
+  const checked = validateMap(map);
+  if (!checked.ok) {
+    return {
+      ok: false,
+      problems: checked.problems.map((p) => ({
+        ...p,
+        message: `${p.message} (in the converted map)`,
+      })),
+    };
+  }
+  return { ok: true, map: checked.map, report };
+}
+
+/** Plain text → a new map with the cleaned, segmented text as its source and no nodes. */
+export function importText(raw: string, options: ImportOptions = {}): ImportResult {
+  const text = cleanText(raw);
+  if (!text) return { ok: false, problems: [{ path: '', message: 'The text is empty.' }] };
+  const language = options.language ?? guessLanguage(text);
+  const firstLine = text.split('\n')[0]!.trim();
+  const title = options.title ?? (firstLine.length > 80 ? `${firstLine.slice(0, 79)}…` : firstLine);
+  const source = sourceFromText(text, language, { title });
+  const report = [
+    `${source.sentences.length} sentences in ${language}${options.language ? '' : ' (language guessed from the script)'}.`,
+  ];
+  return finishImport(
+    newMap(`text-${hashId(text)}`, title, source, options.now ?? new Date().toISOString()),
+    report,
+  );
+}
