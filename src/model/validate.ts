@@ -20,7 +20,8 @@ export function validateMap(doc: unknown): Validation {
 
 function issueToProblem(issue: core.$ZodIssue): Problem {
   const path = formatPath(issue.path);
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+  // zod does not keep the input on its issues; its message says when the value was absent.
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
     return { path, message: `is missing (expected ${issue.expected})` };
   }
   if (issue.code === 'unrecognized_keys') {

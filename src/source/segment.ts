@@ -11,7 +11,7 @@ const ABBREVIATIONS = new Set(
   [
     'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'vs', 'etc', 'e.g', 'i.e', 'cf', 'al',
     'no', 'nos', 'vol', 'vols', 'pp', 'p', 'fig', 'figs', 'ed', 'eds', 'gen', 'col', 'lt', 'sgt',
-    'gov', 'sen', 'rep', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
+    'gov', 'pres', 'sen', 'rep', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
     'nov', 'dec', 'u.s', 'u.k', 'u.n', 'inc', 'ltd', 'co', 'corp', 'approx', 'ca', 'op', 'cit',
   ],
 );
@@ -70,7 +70,27 @@ function segmentParagraph(text: string, from: number, to: number, language: stri
       out.push(range);
     }
   }
-  return out;
+  return out.map((range, i) => moveOpenersForward(text, range, out[i + 1])).filter((r) => r.start < r.end);
+}
+
+/** Opening brackets and quotes: they begin the sentence after a break, never end the one before. */
+const OPENERS = /[《「『“‘（(［[【〈〔｛{\s]+$/;
+
+/**
+ * ICU counts opening brackets after a full stop as part of the sentence that ends there
+ * (`…。《` / `旧金山和约》…`); give them to the next sentence instead.
+ */
+function moveOpenersForward(text: string, range: SentenceRange, next: SentenceRange | undefined): SentenceRange {
+  if (next) {
+    const own = text.slice(range.start, range.end);
+    const trailing = OPENERS.exec(own);
+    if (trailing && trailing.index > 0) {
+      const cut = range.start + trailing.index;
+      next.start = cut + (text.slice(cut, range.end).length - text.slice(cut, range.end).trimStart().length);
+      return { start: range.start, end: range.start + own.slice(0, trailing.index).trimEnd().length };
+    }
+  }
+  return range;
 }
 
 function endsWithAbbreviation(sentence: string): boolean {

@@ -1,0 +1,20 @@
+/** The JSON Schema of the document, generated from the same zod definition as the validator. */
+import { z } from 'zod';
+import { mapSchema } from './schema';
+
+export const SCHEMA_ID = 'https://argmap.invalid/argmap.schema.json';
+
+/**
+ * The structural rules as JSON Schema (draft 2020-12). The cross-record rules (unique ids,
+ * references, offsets, quotes) are beyond JSON Schema; the description says so.
+ */
+export function mapJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(mapSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return {
+    $schema: schema.$schema,
+    $id: SCHEMA_ID,
+    ...schema,
+    description:
+      'One argument map (*.argmap.json), version 1. This schema checks structure only; the editor also checks that ids are unique, that every reference resolves, that offsets lie inside the text and in order, and that quotes match their spans (see src/model/validate.ts).',
+  };
+}

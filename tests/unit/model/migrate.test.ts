@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseMapText, serializeMap } from '../../../src/io/mapFile';
+import { describeProblem } from '../../../src/model/problem';
+import { sampleMap } from './sampleMap';
+
+/** A version-0 (pre-release draft) document, as the old editor wrote it. */
+const VERSION_0 = {
+  format: 'argmap',
+  version: 0,
+  id: 'old',
+  title: 'An old map',
+  sources: [{ id: 'src1', language: 'en', text: 'Tax sugar. It saves lives.', sentences: [{ id: 's1', start: 0, end: 10 }, { id: 's2', start: 11, end: 26 }] }],
+  nodes: [
+    { id: 'n1', type: 'conclusion', text: 'Tax sugar', sentenceIds: ['s1'] },
+    { id: 'n2', type: 'evidence', text: 'It saves lives', sentenceIds: ['s2'] },
+    { id: 'n3', type: 'objection', text: 'Regressive', sentenceIds: ['s1'] },
+  ],
+  edges: [
+    { id: 'e1', source: 'n2', target: 'n1', type: 'supports' },
+    { id: 'e2', source: 'n3', target: 'n1', type: 'rebuts' },
+  ],
+};
+
+describe('the load path (parse → migrate → validate)', () => {
+  it('migrates a version-0 document to the current version', () => {
+    const result = parseMapText(JSON.stringify(VERSION_0));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.migratedFrom).toBe(0);
+    expect(result.map.version).toBe(1);
+    expect(result.map.nodes[1]).toEqual({ id: 'n2', kind: 'evidence', text: 'It saves lives', refs: [{ sentence: 's2' }] });
+    expect(result.map.edges).toEqual([
+      { id: 'e1', from: 'n2', to: 'n1', relation: 'supports' },
+      { id: 'e2', from: 'n3', to: 'n1', relation: 'attacks' },
+    ]);
+  });
+
+  it('round-trips a current document through its file text', () => {
+    const map = sampleMap();
+    const result = parseMapText(serializeMap(map));
+    expect(result).toEqual({ ok: true, map });
+  });
+
+  it.each([
+    ['', 'The file is empty.'],
+    ['   \n', 'The file is empty.'],
+    ['\u0000\u0001PK', 'This is a binary file, not an argument map (JSON text).'],
+    ['[1, 2]', 'This JSON is not an argument map: expected an object with "format": "argmap".'],
+    ['{"nodes": []}', 'format: is missing (expected "argmap"): this JSON is not an argument map'],
+    ['{"format": "aif"}', 'format: is "aif", not "argmap": this file is not an argument map'],
+  ])('refuses %j with a clear message', (text, message) => {
+    const result = parseMapText(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map(describeProblem)).toEqual([message]);
+  });
+
+  it('refuses JSON it cannot parse, saying so', () => {
+    const result = parseMapText('{"format": "argmap", "version": 1,');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]!.message).toMatch(/^The file is not valid JSON: /);
+  });
+
+  it('refuses a file from a newer version of the editor', () => {
+    const result = parseMapText(JSON.stringify({ ...sampleMap(), version: 7 }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems.map(describeProblem)).toEqual([
+        'version: this file is version 7, made by a newer release of the editor; this one reads up to version 1. Update the editor to open it.',
+      ]);
+    }
+  });
+});
