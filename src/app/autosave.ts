@@ -51,7 +51,8 @@ export class Autosave {
     this.timer = null;
     const current = useMapStore.getState().map;
     const saved = this.saved;
-    if (!current || !saved || !this.order || current === saved || current.id !== saved.id) return this.writing;
+    if (!current || !saved || !this.order || current === saved || current.id !== saved.id)
+      return this.writing;
     const changes = diffMaps(saved, current, this.order);
     this.saved = current;
     if (isEmpty(changes)) return this.writing;
@@ -63,7 +64,9 @@ export class Autosave {
         },
         (error: unknown) => {
           console.error('Saving failed', error);
-          useSaveStatus.getState().set('failed', error instanceof Error ? error.message : String(error));
+          useSaveStatus
+            .getState()
+            .set('failed', error instanceof Error ? error.message : String(error));
         },
       );
     return this.writing;

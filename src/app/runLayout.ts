@@ -19,7 +19,9 @@ function getElk(): Promise<ELK> {
   return elk;
 }
 
-export async function computeLayout(map: Pick<ArgMap, 'nodes' | 'edges'>): Promise<Record<string, Position>> {
+export async function computeLayout(
+  map: Pick<ArgMap, 'nodes' | 'edges'>,
+): Promise<Record<string, Position>> {
   const [{ layoutMap }, instance] = await Promise.all([import('../layout/layout'), getElk()]);
   return layoutMap(instance, map);
 }

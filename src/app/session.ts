@@ -20,7 +20,11 @@ export interface SessionState {
   library: MapSummary[];
 }
 
-export const useSession = create<SessionState>()(() => ({ status: 'loading', message: null, library: [] }));
+export const useSession = create<SessionState>()(() => ({
+  status: 'loading',
+  message: null,
+  library: [],
+}));
 
 let repo: MapRepository | null = null;
 let autosave: Autosave | null = null;

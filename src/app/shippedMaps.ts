@@ -12,7 +12,10 @@ export async function loadShippedMaps(): Promise<ShippedMap[]> {
     const text = await load();
     const result = parseMapText(text);
     if (result.ok) maps.push({ map: result.map, fingerprint: fingerprintOf(text) });
-    else console.error(`Shipped map ${path} is invalid:\n${result.problems.map(describeProblem).join('\n')}`);
+    else
+      console.error(
+        `Shipped map ${path} is invalid:\n${result.problems.map(describeProblem).join('\n')}`,
+      );
   }
   return maps;
 }

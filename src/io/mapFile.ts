@@ -8,20 +8,27 @@ import { FORMAT, type ArgMap } from '../model/schema';
 import type { Problem } from '../model/problem';
 import { migrate } from './migrations';
 
-export type LoadResult = { ok: true; map: ArgMap; migratedFrom?: number } | { ok: false; problems: Problem[] };
+export type LoadResult =
+  { ok: true; map: ArgMap; migratedFrom?: number } | { ok: false; problems: Problem[] };
 
 /** Files larger than this are refused before parsing, so the tab never freezes on one. */
 export const MAX_FILE_CHARS = 20_000_000;
 
-const fail = (message: string, path = ''): LoadResult => ({ ok: false, problems: [{ path, message }] });
+const fail = (message: string, path = ''): LoadResult => ({
+  ok: false,
+  problems: [{ path, message }],
+});
 
 /** Parses the text of a `.argmap.json` file. */
 export function parseMapText(text: string): LoadResult {
   if (text.length > MAX_FILE_CHARS) {
-    return fail(`The file is too large (${Math.round(text.length / 1e6)} million characters; the limit is ${MAX_FILE_CHARS / 1e6} million).`);
+    return fail(
+      `The file is too large (${Math.round(text.length / 1e6)} million characters; the limit is ${MAX_FILE_CHARS / 1e6} million).`,
+    );
   }
   if (!text.trim()) return fail('The file is empty.');
-  if (text.includes('\u0000')) return fail('This is a binary file, not an argument map (JSON text).');
+  if (text.includes('\u0000'))
+    return fail('This is a binary file, not an argument map (JSON text).');
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -40,7 +47,10 @@ export function loadMapDocument(doc: unknown): LoadResult {
   if (record.format !== FORMAT) {
     return record.format === undefined
       ? fail(`is missing (expected "${FORMAT}"): this JSON is not an argument map`, 'format')
-      : fail(`is ${JSON.stringify(record.format).slice(0, 40)}, not "${FORMAT}": this file is not an argument map`, 'format');
+      : fail(
+          `is ${JSON.stringify(record.format).slice(0, 40)}, not "${FORMAT}": this file is not an argument map`,
+          'format',
+        );
   }
   const migrated = migrate(record);
   if (!migrated.ok) return fail(migrated.message);

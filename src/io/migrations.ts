@@ -37,13 +37,18 @@ function asArray(value: unknown): unknown[] {
 }
 
 /** The outcome of migrating: the document at the current version, or why it cannot be. */
-export type MigrationResult = { ok: true; doc: Json; from: number } | { ok: false; message: string };
+export type MigrationResult =
+  { ok: true; doc: Json; from: number } | { ok: false; message: string };
 
 /** Brings a parsed document up to {@link CURRENT_VERSION}; refuses versions it cannot read. */
 export function migrate(doc: Json): MigrationResult {
   const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    return { ok: false, message: 'version: must be a whole number (this app reads version 0 to ' + CURRENT_VERSION + ')' };
+    return {
+      ok: false,
+      message:
+        'version: must be a whole number (this app reads version 0 to ' + CURRENT_VERSION + ')',
+    };
   }
   if (version > CURRENT_VERSION) {
     return {

@@ -18,7 +18,8 @@ export const NODE_WIDTH = 240;
 export function estimateNodeSize(node: Pick<ArgNode, 'text' | 'kind'>): Size {
   if (node.kind === 'inference') return { width: 36, height: 36 };
   let units = 0;
-  for (const ch of node.text) units += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? 1 : 0.55;
+  for (const ch of node.text)
+    units += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? 1 : 0.55;
   const perLine = (NODE_WIDTH - 24) / 14; // 14px font, 12px padding each side
   const lines = Math.max(1, Math.ceil(units / perLine));
   return { width: NODE_WIDTH, height: 40 + lines * 20 };
@@ -48,7 +49,10 @@ export async function layoutMap(
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.separateConnectedComponents': 'true',
     },
-    children: map.nodes.map((n) => ({ id: n.id, ...(options.sizes?.[n.id] ?? estimateNodeSize(n)) })),
+    children: map.nodes.map((n) => ({
+      id: n.id,
+      ...(options.sizes?.[n.id] ?? estimateNodeSize(n)),
+    })),
     edges: map.edges
       .filter((e) => ids.has(e.from) && ids.has(e.to))
       .map((e) => ({ id: e.id, sources: [e.from], targets: [e.to] })),

@@ -38,7 +38,9 @@ function replaceNode(map: ArgMap, id: string, next: ArgNode): ArgMap {
 }
 
 /** Every sentence id of the map, with the text of its source and its range. */
-export function sentenceIndex(map: ArgMap): Map<string, { sourceIndex: number; start: number; end: number }> {
+export function sentenceIndex(
+  map: ArgMap,
+): Map<string, { sourceIndex: number; start: number; end: number }> {
   const index = new Map<string, { sourceIndex: number; start: number; end: number }>();
   map.sources.forEach((source, sourceIndex) => {
     for (const s of source.sentences) index.set(s.id, { sourceIndex, start: s.start, end: s.end });
@@ -67,10 +69,17 @@ export function addNode(
   map: ArgMap,
   node: Omit<ArgNode, 'id'> & { id?: string },
 ): { map: ArgMap; id: string } {
-  const id = node.id ?? nextId('n', map.nodes.map((n) => n.id));
+  const id =
+    node.id ??
+    nextId(
+      'n',
+      map.nodes.map((n) => n.id),
+    );
   if (findNode(map, id)) throw new OperationError(`A node "${id}" already exists.`);
   if (node.refs.length === 0 && needsRef(node)) {
-    throw new OperationError('A node needs a source ref unless it is an inference or marked implicit.');
+    throw new OperationError(
+      'A node needs a source ref unless it is an inference or marked implicit.',
+    );
   }
   for (const ref of node.refs) checkRef(map, ref);
   return { map: { ...map, nodes: [...map.nodes, { ...node, id }] }, id };
@@ -84,7 +93,9 @@ export function updateNode(map: ArgMap, id: string, patch: NodePatch): ArgMap {
     if (next[key] === undefined) delete next[key];
   }
   if (next.refs.length === 0 && needsRef(next)) {
-    throw new OperationError(`A ${next.kind} node needs a source ref; add one before making it explicit.`);
+    throw new OperationError(
+      `A ${next.kind} node needs a source ref; add one before making it explicit.`,
+    );
   }
   return replaceNode(map, id, next);
 }
@@ -127,8 +138,14 @@ export function connect(
   requireNode(map, from);
   requireNode(map, to);
   if (from === to) throw new OperationError('A node cannot support or attack itself.');
-  const id = extra.id ?? nextId('e', map.edges.map((e) => e.id));
-  if (map.edges.some((e) => e.id === id)) throw new OperationError(`An edge "${id}" already exists.`);
+  const id =
+    extra.id ??
+    nextId(
+      'e',
+      map.edges.map((e) => e.id),
+    );
+  if (map.edges.some((e) => e.id === id))
+    throw new OperationError(`An edge "${id}" already exists.`);
   const edge: ArgEdge = { ...extra, id, from, to, relation };
   return { map: { ...map, edges: [...map.edges, edge] }, id };
 }
@@ -179,7 +196,9 @@ export function removeRef(map: ArgMap, nodeId: string, index: number): ArgMap {
     throw new OperationError(`Node "${nodeId}" has no ref number ${index + 1}.`);
   }
   if (node.refs.length === 1 && needsRef(node)) {
-    throw new OperationError('This is the node’s only source ref: add another, or mark the node implicit, first.');
+    throw new OperationError(
+      'This is the node’s only source ref: add another, or mark the node implicit, first.',
+    );
   }
   return replaceNode(map, nodeId, { ...node, refs: node.refs.filter((_, i) => i !== index) });
 }

@@ -32,11 +32,17 @@ export type Relation = (typeof RELATIONS)[number];
 const id = z.string().min(1, 'must not be empty').max(200, 'is longer than 200 characters');
 /** A UTF-16 code-unit offset into a source's text. */
 const offset = z.number().int('must be a whole number').min(0, 'must not be negative');
-const rating = z.number().int('must be a whole number').min(1, 'must be 1 to 5').max(5, 'must be 1 to 5');
+const rating = z
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be 1 to 5')
+  .max(5, 'must be 1 to 5');
 
 export const sentenceSchema = z
   .object({
-    id: id.meta({ description: 'Unique across all sources of the map; assigned once, never reused.' }),
+    id: id.meta({
+      description: 'Unique across all sources of the map; assigned once, never reused.',
+    }),
     start: offset.meta({ description: 'UTF-16 offset of the first code unit in source.text.' }),
     end: offset.meta({ description: 'UTF-16 offset just past the last code unit (exclusive).' }),
   })
@@ -48,8 +54,13 @@ export const sourceSchema = z
     title: z.string().optional(),
     author: z.string().optional(),
     publication: z.string().optional(),
-    language: z.string().min(1).meta({ description: 'BCP 47 language tag, e.g. "zh-Hans" or "en".' }),
-    text: z.string().meta({ description: 'The whole cleaned text; paragraphs separated by "\\n\\n".' }),
+    language: z
+      .string()
+      .min(1)
+      .meta({ description: 'BCP 47 language tag, e.g. "zh-Hans" or "en".' }),
+    text: z
+      .string()
+      .meta({ description: 'The whole cleaned text; paragraphs separated by "\\n\\n".' }),
     sentences: z.array(sentenceSchema).meta({ description: 'In text order, non-overlapping.' }),
   })
   .meta({ description: 'A text the map analyses.' });
@@ -58,7 +69,9 @@ export const refSchema = z
   .object({
     sentence: id.meta({ description: 'The id of a sentence of one of the map’s sources.' }),
     start: offset.optional().meta({ description: 'Span start, an offset into the source text.' }),
-    end: offset.optional().meta({ description: 'Span end (exclusive), an offset into the source text.' }),
+    end: offset
+      .optional()
+      .meta({ description: 'Span end (exclusive), an offset into the source text.' }),
     quote: z.string().optional().meta({ description: 'The exact text between start and end.' }),
   })
   .meta({ description: 'A link from a node to a sentence, or a span inside one.' });
@@ -72,12 +85,16 @@ export const nodeSchema = z
       description: 'Renderings for other audiences, keyed by BCP 47 language tag.',
     }),
     refs: z.array(refSchema),
-    implicit: z.boolean().optional().meta({ description: 'An unstated premise the analyst supplies.' }),
+    implicit: z
+      .boolean()
+      .optional()
+      .meta({ description: 'An unstated premise the analyst supplies.' }),
     note: z.string().optional().meta({ description: 'Annotation, plain text or Markdown.' }),
     tags: z.array(z.string()).optional(),
     rating: rating.optional().meta({ description: 'Evaluation, 1 (weak) to 5 (strong).' }),
     position: z.object({ x: z.number(), y: z.number() }).optional().meta({
-      description: 'Canvas position of the node’s top-left corner; laid out automatically when absent.',
+      description:
+        'Canvas position of the node’s top-left corner; laid out automatically when absent.',
     }),
   })
   .meta({ description: 'One statement (or inference junction) of the argument.' });

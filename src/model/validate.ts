@@ -56,7 +56,10 @@ export function checkRules(map: ArgMap): Problem[] {
       if (sentence.start >= sentence.end) {
         add(at, `start ${sentence.start} must be before end ${sentence.end}`);
       } else if (sentence.start < previousEnd) {
-        add(`${at}.start`, `${sentence.start} overlaps the sentence before it (which ends at ${previousEnd})`);
+        add(
+          `${at}.start`,
+          `${sentence.start} overlaps the sentence before it (which ends at ${previousEnd})`,
+        );
       }
       previousEnd = Math.max(previousEnd, sentence.end);
       if (!sentences.has(sentence.id)) {
@@ -69,7 +72,10 @@ export function checkRules(map: ArgMap): Problem[] {
   map.nodes.forEach((node, ni) => {
     const at = `nodes[${ni}]`;
     if (node.refs.length === 0 && needsRef(node)) {
-      add(`${at}.refs`, `a ${node.kind} node needs at least one ref (only inference junctions and implicit premises may have none)`);
+      add(
+        `${at}.refs`,
+        `a ${node.kind} node needs at least one ref (only inference junctions and implicit premises may have none)`,
+      );
     }
     node.refs.forEach((ref, ri) => {
       const rat = `${at}.refs[${ri}]`;
@@ -85,17 +91,24 @@ export function checkRules(map: ArgMap): Problem[] {
         return;
       }
       if (ref.start === undefined || ref.end === undefined) {
-        if (ref.quote !== undefined) add(`${rat}.quote`, 'a quote needs the start and end of its span');
+        if (ref.quote !== undefined)
+          add(`${rat}.quote`, 'a quote needs the start and end of its span');
         return;
       }
       if (ref.start >= ref.end) {
         add(rat, `start ${ref.start} must be before end ${ref.end}`);
       } else if (ref.start < sentence.start || ref.end > sentence.end) {
-        add(rat, `span ${ref.start}–${ref.end} lies outside sentence "${ref.sentence}" (${sentence.start}–${sentence.end})`);
+        add(
+          rat,
+          `span ${ref.start}–${ref.end} lies outside sentence "${ref.sentence}" (${sentence.start}–${sentence.end})`,
+        );
       } else if (ref.quote !== undefined) {
         const actual = sentence.text.slice(ref.start, ref.end);
         if (actual !== ref.quote) {
-          add(`${rat}.quote`, `"${clip(ref.quote)}" does not match the text at ${ref.start}–${ref.end} ("${clip(actual)}")`);
+          add(
+            `${rat}.quote`,
+            `"${clip(ref.quote)}" does not match the text at ${ref.start}–${ref.end} ("${clip(actual)}")`,
+          );
         }
       }
     });

@@ -36,13 +36,35 @@ export function orderOf(map: ArgMap): StoredOrder {
 
 /** The changes from `before` to `after`; updates `order` to what will then be stored. */
 export function diffMaps(before: ArgMap, after: ArgMap, order: StoredOrder): MapChanges {
-  const changes: MapChanges = { mapId: after.id, putNodes: [], deleteNodes: [], putEdges: [], deleteEdges: [] };
-  if (before.title !== after.title || before.tour !== after.tour || before.updatedAt !== after.updatedAt) {
+  const changes: MapChanges = {
+    mapId: after.id,
+    putNodes: [],
+    deleteNodes: [],
+    putEdges: [],
+    deleteEdges: [],
+  };
+  if (
+    before.title !== after.title ||
+    before.tour !== after.tour ||
+    before.updatedAt !== after.updatedAt
+  ) {
     changes.fields = { title: after.title, updatedAt: after.updatedAt, tour: after.tour };
   }
   if (before.sources !== after.sources) changes.sources = after.sources;
-  diffList(before.nodes, after.nodes, order.nodes, (node, o) => changes.putNodes.push({ node, order: o }), (id) => changes.deleteNodes.push(id));
-  diffList(before.edges, after.edges, order.edges, (edge, o) => changes.putEdges.push({ edge, order: o }), (id) => changes.deleteEdges.push(id));
+  diffList(
+    before.nodes,
+    after.nodes,
+    order.nodes,
+    (node, o) => changes.putNodes.push({ node, order: o }),
+    (id) => changes.deleteNodes.push(id),
+  );
+  diffList(
+    before.edges,
+    after.edges,
+    order.edges,
+    (edge, o) => changes.putEdges.push({ edge, order: o }),
+    (id) => changes.deleteEdges.push(id),
+  );
   return changes;
 }
 

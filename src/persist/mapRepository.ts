@@ -51,7 +51,9 @@ export class MapRepository {
   }
 
   /** The stored map, validated; `undefined` if there is none with that id. */
-  async loadMap(mapId: string): Promise<{ ok: true; map: ArgMap } | { ok: false; problems: Problem[] } | undefined> {
+  async loadMap(
+    mapId: string,
+  ): Promise<{ ok: true; map: ArgMap } | { ok: false; problems: Problem[] } | undefined> {
     return this.db.transaction('r', TABLES, async () => {
       const record = await this.db.maps.get(mapId);
       if (!record) return undefined;
@@ -74,7 +76,9 @@ export class MapRepository {
       };
       for (const key of Object.keys(doc)) if (doc[key] === undefined) delete doc[key];
       const loaded = loadMapDocument(doc);
-      return loaded.ok ? { ok: true as const, map: loaded.map } : { ok: false as const, problems: loaded.problems };
+      return loaded.ok
+        ? { ok: true as const, map: loaded.map }
+        : { ok: false as const, problems: loaded.problems };
     });
   }
 
@@ -102,7 +106,8 @@ export class MapRepository {
     const { mapId } = changes;
     await db.transaction('rw', TABLES, async () => {
       const record = await db.maps.get(mapId);
-      if (!record) throw new Error(`The map "${mapId}" is no longer stored (was it deleted in another tab?).`);
+      if (!record)
+        throw new Error(`The map "${mapId}" is no longer stored (was it deleted in another tab?).`);
       await db.maps.put({
         ...record,
         ...changes.fields,
@@ -112,16 +117,28 @@ export class MapRepository {
       });
       if (changes.sources) {
         await db.sources.where('mapId').equals(mapId).delete();
-        await db.sources.bulkPut(changes.sources.map((s, order) => ({ ...s, mapId, order }) satisfies SourceRecord));
+        await db.sources.bulkPut(
+          changes.sources.map((s, order) => ({ ...s, mapId, order }) satisfies SourceRecord),
+        );
       }
       if (changes.putNodes.length) {
-        await db.nodes.bulkPut(changes.putNodes.map(({ node, order }) => ({ ...node, mapId, order }) satisfies NodeRecord));
+        await db.nodes.bulkPut(
+          changes.putNodes.map(
+            ({ node, order }) => ({ ...node, mapId, order }) satisfies NodeRecord,
+          ),
+        );
       }
-      if (changes.deleteNodes.length) await db.nodes.bulkDelete(changes.deleteNodes.map((id) => [mapId, id]));
+      if (changes.deleteNodes.length)
+        await db.nodes.bulkDelete(changes.deleteNodes.map((id) => [mapId, id]));
       if (changes.putEdges.length) {
-        await db.edges.bulkPut(changes.putEdges.map(({ edge, order }) => ({ ...edge, mapId, order }) satisfies EdgeRecord));
+        await db.edges.bulkPut(
+          changes.putEdges.map(
+            ({ edge, order }) => ({ ...edge, mapId, order }) satisfies EdgeRecord,
+          ),
+        );
       }
-      if (changes.deleteEdges.length) await db.edges.bulkDelete(changes.deleteEdges.map((id) => [mapId, id]));
+      if (changes.deleteEdges.length)
+        await db.edges.bulkDelete(changes.deleteEdges.map((id) => [mapId, id]));
     });
   }
 
@@ -146,7 +163,11 @@ export class MapRepository {
   }
 
   private mapFields(map: ArgMap): Omit<MapRecord, 'revision'> {
-    const fields: Omit<MapRecord, 'revision'> = { id: map.id, title: map.title, version: map.version };
+    const fields: Omit<MapRecord, 'revision'> = {
+      id: map.id,
+      title: map.title,
+      version: map.version,
+    };
     if (map.createdAt) fields.createdAt = map.createdAt;
     if (map.updatedAt) fields.updatedAt = map.updatedAt;
     if (map.tour) fields.tour = map.tour;

@@ -13,7 +13,10 @@ export interface ShippedMap {
 }
 
 /** Seeds the shipped maps; returns the ids of the maps it stored. */
-export async function seedShippedMaps(repo: MapRepository, shipped: readonly ShippedMap[]): Promise<string[]> {
+export async function seedShippedMaps(
+  repo: MapRepository,
+  shipped: readonly ShippedMap[],
+): Promise<string[]> {
   const stored: string[] = [];
   for (const { map, fingerprint } of shipped) {
     const key = `seeded:${map.id}`;
@@ -24,7 +27,10 @@ export async function seedShippedMaps(repo: MapRepository, shipped: readonly Shi
     const upToDate = seeded?.value === fingerprint && record;
     if (deletedByUser || editedByUser || upToDate) continue;
     if (record && !seeded) continue; // a map of the user's own that happens to share the id
-    await repo.putMap(map, { edited: false, ...(record?.openedAt ? { openedAt: record.openedAt } : {}) });
+    await repo.putMap(map, {
+      edited: false,
+      ...(record?.openedAt ? { openedAt: record.openedAt } : {}),
+    });
     await repo.db.meta.put({ key, value: fingerprint });
     stored.push(map.id);
   }

@@ -7,13 +7,15 @@
  */
 
 /** Han ideographs, kana, hangul, and CJK / full-width punctuation. */
-const CJK = /[\u2E80-\u2FFF\u3000-\u303F\u3040-\u30FF\u3100-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u2018-\u201F\u2026\u2014\u00B7]/;
+const CJK =
+  /[\u2E80-\u2FFF\u3000-\u303F\u3040-\u30FF\u3100-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u2018-\u201F\u2026\u2014\u00B7]/;
 /** Characters that end a sentence (possibly followed by closing quotes or brackets). */
 const TERMINAL = /[。！？!?.…]["'”’」』）)】]*$/;
 /** A line that is only a page number, bare or decorated: `12`, `·98·`, `- 12 -`, `Page 3`. */
 const PAGE_NUMBER = /^\s*(?:[·•\-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*[·•\-–—])?\s*$/i;
 /** A line that opens a section: `一、…`, `1. …`, `(一)…`, `Chapter 2`. */
-const HEADING = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*\s+\S|#+\s|chapter\s+\d)/i;
+const HEADING =
+  /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*\s+\S|#+\s|chapter\s+\d)/i;
 
 export interface CleanOptions {
   /**
@@ -99,7 +101,8 @@ export function cleanText(raw: string, options: CleanOptions = {}): string {
       const endsSentence = TERMINAL.test(previous);
       const previousWasShort = visualWidth(previous) < typical * ratio;
       const shortThenBlank = blankSeen && previousWasShort;
-      if (HEADING.test(line) || shortThenBlank || (endsSentence && (blankSeen || previousWasShort))) close();
+      if (HEADING.test(line) || shortThenBlank || (endsSentence && (blankSeen || previousWasShort)))
+        close();
     }
     current.push(line);
     blankSeen = false;

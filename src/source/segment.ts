@@ -7,14 +7,64 @@
 import type { Sentence } from '../model/schema';
 
 /** Latin abbreviations after which ICU's default rules would wrongly end a sentence. */
-const ABBREVIATIONS = new Set(
-  [
-    'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'vs', 'etc', 'e.g', 'i.e', 'cf', 'al',
-    'no', 'nos', 'vol', 'vols', 'pp', 'p', 'fig', 'figs', 'ed', 'eds', 'gen', 'col', 'lt', 'sgt',
-    'gov', 'pres', 'sen', 'rep', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
-    'nov', 'dec', 'u.s', 'u.k', 'u.n', 'inc', 'ltd', 'co', 'corp', 'approx', 'ca', 'op', 'cit',
-  ],
-);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'mt',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'cf',
+  'al',
+  'no',
+  'nos',
+  'vol',
+  'vols',
+  'pp',
+  'p',
+  'fig',
+  'figs',
+  'ed',
+  'eds',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'gov',
+  'pres',
+  'sen',
+  'rep',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'u.s',
+  'u.k',
+  'u.n',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'approx',
+  'ca',
+  'op',
+  'cit',
+]);
 
 /** A sentence before its id is assigned. */
 export interface SentenceRange {
@@ -54,7 +104,12 @@ export function sentenceRanges(text: string, language: string): SentenceRange[] 
   return ranges;
 }
 
-function segmentParagraph(text: string, from: number, to: number, language: string): SentenceRange[] {
+function segmentParagraph(
+  text: string,
+  from: number,
+  to: number,
+  language: string,
+): SentenceRange[] {
   const out: SentenceRange[] = [];
   const slice = text.slice(from, to);
   for (const { segment, index } of segmenterFor(language).segment(slice)) {
@@ -70,7 +125,9 @@ function segmentParagraph(text: string, from: number, to: number, language: stri
       out.push(range);
     }
   }
-  return out.map((range, i) => moveOpenersForward(text, range, out[i + 1])).filter((r) => r.start < r.end);
+  return out
+    .map((range, i) => moveOpenersForward(text, range, out[i + 1]))
+    .filter((r) => r.start < r.end);
 }
 
 /** Opening brackets and quotes: they begin the sentence after a break, never end the one before. */
@@ -80,14 +137,22 @@ const OPENERS = /[《「『“‘（(［[【〈〔｛{\s]+$/;
  * ICU counts opening brackets after a full stop as part of the sentence that ends there
  * (`…。《` / `旧金山和约》…`); give them to the next sentence instead.
  */
-function moveOpenersForward(text: string, range: SentenceRange, next: SentenceRange | undefined): SentenceRange {
+function moveOpenersForward(
+  text: string,
+  range: SentenceRange,
+  next: SentenceRange | undefined,
+): SentenceRange {
   if (next) {
     const own = text.slice(range.start, range.end);
     const trailing = OPENERS.exec(own);
     if (trailing && trailing.index > 0) {
       const cut = range.start + trailing.index;
-      next.start = cut + (text.slice(cut, range.end).length - text.slice(cut, range.end).trimStart().length);
-      return { start: range.start, end: range.start + own.slice(0, trailing.index).trimEnd().length };
+      next.start =
+        cut + (text.slice(cut, range.end).length - text.slice(cut, range.end).trimStart().length);
+      return {
+        start: range.start,
+        end: range.start + own.slice(0, trailing.index).trimEnd().length,
+      };
     }
   }
   return range;
@@ -106,5 +171,9 @@ function endsWithAbbreviation(sentence: string): boolean {
  * Ids are assigned once, at import, and never reused.
  */
 export function segmentSentences(text: string, language: string, firstNumber = 1): Sentence[] {
-  return sentenceRanges(text, language).map((r, i) => ({ id: `s${firstNumber + i}`, start: r.start, end: r.end }));
+  return sentenceRanges(text, language).map((r, i) => ({
+    id: `s${firstNumber + i}`,
+    start: r.start,
+    end: r.end,
+  }));
 }

@@ -61,7 +61,10 @@ export const useMapStore = create<MapState>()(
         recordingPaused = true;
         const ids = new Set(map.nodes.map((n) => n.id));
         const { selection } = get();
-        set({ map, selection: { ...selection, nodeIds: selection.nodeIds.filter((id) => ids.has(id)) } });
+        set({
+          map,
+          selection: { ...selection, nodeIds: selection.nodeIds.filter((id) => ids.has(id)) },
+        });
         recordingPaused = false;
       },
 
@@ -111,7 +114,12 @@ export const useMapStore = create<MapState>()(
         }
         coalesce = key ? { key, at: now } : null;
         // zundo calls this with its internal four-argument recorder, though typed as setState.
-        (handleSet as unknown as (...args: unknown[]) => void)(pastState, replace, currentState, deltaState);
+        (handleSet as unknown as (...args: unknown[]) => void)(
+          pastState,
+          replace,
+          currentState,
+          deltaState,
+        );
       },
     },
   ),

@@ -9,7 +9,8 @@ export function Inspector({ map }: { map: ArgMap }) {
   const selectedIds = useMapStore((s) => s.selection.nodeIds);
   const edit = useMapStore((s) => s.edit);
   const error = useMapStore((s) => s.error);
-  const node = selectedIds.length === 1 ? map.nodes.find((n) => n.id === selectedIds[0]) : undefined;
+  const node =
+    selectedIds.length === 1 ? map.nodes.find((n) => n.id === selectedIds[0]) : undefined;
   const sentences = useMemo(() => sentenceIndex(map), [map]);
 
   if (!node) {
@@ -64,7 +65,8 @@ export function Inspector({ map }: { map: ArgMap }) {
           rows={3}
           onChange={(e) =>
             edit(
-              (m) => updateNode(m, id, { translations: { ...node.translations, en: e.target.value } }),
+              (m) =>
+                updateNode(m, id, { translations: { ...node.translations, en: e.target.value } }),
               `en:${id}`,
             )
           }
@@ -72,7 +74,9 @@ export function Inspector({ map }: { map: ArgMap }) {
       </label>
       <h3>Cites</h3>
       {node.refs.length === 0 ? (
-        <p className="muted">{node.implicit ? 'An implicit premise: not in the text.' : 'No source sentence.'}</p>
+        <p className="muted">
+          {node.implicit ? 'An implicit premise: not in the text.' : 'No source sentence.'}
+        </p>
       ) : (
         <ul className="refs">
           {node.refs.map((ref, i) => {

@@ -29,7 +29,8 @@ export function SourcePane({ map }: { map: ArgMap }) {
   const highlighted = useMemo(() => {
     const selected = new Set(selectedIds);
     const ids = new Set<string>();
-    for (const node of map.nodes) if (selected.has(node.id)) for (const ref of node.refs) ids.add(ref.sentence);
+    for (const node of map.nodes)
+      if (selected.has(node.id)) for (const ref of node.refs) ids.add(ref.sentence);
     return ids;
   }, [map.nodes, selectedIds]);
   const paneRef = useRef<HTMLDivElement>(null);
@@ -40,7 +41,12 @@ export function SourcePane({ map }: { map: ArgMap }) {
   }, [highlighted]);
 
   return (
-    <section className="source-pane" data-testid="source-pane" aria-label="Source text" ref={paneRef}>
+    <section
+      className="source-pane"
+      data-testid="source-pane"
+      aria-label="Source text"
+      ref={paneRef}
+    >
       {map.sources.map((source) => (
         <SourceText
           key={source.id}
@@ -61,13 +67,19 @@ interface SourceTextProps {
   highlighted: Set<string>;
 }
 
-const SourceText = memo(function SourceText({ source, cited, kindOf, highlighted }: SourceTextProps) {
+const SourceText = memo(function SourceText({
+  source,
+  cited,
+  kindOf,
+  highlighted,
+}: SourceTextProps) {
   const select = useMapStore((s) => s.select);
   const paragraphs = useMemo(() => {
     const out: (typeof source.sentences)[] = [[]];
     source.sentences.forEach((sentence, i) => {
       const previous = source.sentences[i - 1];
-      if (previous && source.text.slice(previous.end, sentence.start).includes('\n\n')) out.push([]);
+      if (previous && source.text.slice(previous.end, sentence.start).includes('\n\n'))
+        out.push([]);
       out[out.length - 1]!.push(sentence);
     });
     return out;
@@ -93,7 +105,11 @@ const SourceText = memo(function SourceText({ source, cited, kindOf, highlighted
                   className={`sentence${citing ? ' is-cited' : ''}`}
                   data-sentence-id={sentence.id}
                   data-highlighted={isLit ? 'true' : undefined}
-                  style={kind ? { textDecorationColor: kindStyles[kind as keyof typeof kindStyles].stroke } : undefined}
+                  style={
+                    kind
+                      ? { textDecorationColor: kindStyles[kind as keyof typeof kindStyles].stroke }
+                      : undefined
+                  }
                   title={citing ? `Cited by ${citing.join(', ')}` : 'Not cited by any node'}
                   onClick={() => citing && select({ nodeIds: [...citing], edgeIds: [] })}
                 >

@@ -15,17 +15,39 @@ export function Toolbar({ onLayout, layoutBusy }: { onLayout: () => void; layout
     <header className="toolbar">
       <h1 title={title}>{title ?? 'Argument map editor'}</h1>
       <div className="toolbar-buttons" role="toolbar" aria-label="Edit">
-        <button data-testid="undo" onClick={undo} disabled={!canUndo} title={`Undo (${mod}Z)`} aria-label="Undo">
+        <button
+          data-testid="undo"
+          onClick={undo}
+          disabled={!canUndo}
+          title={`Undo (${mod}Z)`}
+          aria-label="Undo"
+        >
           ↶ Undo
         </button>
-        <button data-testid="redo" onClick={redo} disabled={!canRedo} title={`Redo (${mod}Shift+Z)`} aria-label="Redo">
+        <button
+          data-testid="redo"
+          onClick={redo}
+          disabled={!canRedo}
+          title={`Redo (${mod}Shift+Z)`}
+          aria-label="Redo"
+        >
           ↷ Redo
         </button>
-        <button data-testid="auto-layout" onClick={onLayout} disabled={layoutBusy} title="Lay out the map automatically">
+        <button
+          data-testid="auto-layout"
+          onClick={onLayout}
+          disabled={layoutBusy}
+          title="Lay out the map automatically"
+        >
           {layoutBusy ? 'Laying out…' : 'Auto layout'}
         </button>
       </div>
-      <span className={`save-state save-${save.state}`} role="status" data-testid="save-state" title={save.message ?? ''}>
+      <span
+        className={`save-state save-${save.state}`}
+        role="status"
+        data-testid="save-state"
+        title={save.message ?? ''}
+      >
         {save.state === 'saved' ? 'Saved' : save.state === 'pending' ? 'Saving…' : 'Not saved!'}
       </span>
     </header>

@@ -18,7 +18,10 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A page whose console errors and uncaught exceptions are collected, to assert there are none. */
-export async function openPage(context: BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
+export async function openPage(
+  context: BrowserContext,
+  url: string,
+): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {

@@ -9,7 +9,10 @@ let server: PreviewServer | undefined;
 
 export async function setup(project: TestProject) {
   await build({ logLevel: 'warn', build: { sourcemap: false } });
-  server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
+  server = await preview({
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+    logLevel: 'warn',
+  });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('The preview server has no port.');
   project.provide('baseUrl', `http://127.0.0.1:${address.port}/`);

@@ -44,16 +44,20 @@ describe('editing and persistence', () => {
     );
 
     const second = await openPage(context, baseUrl);
-    expect(await second.page.locator(`.react-flow__node[data-id="${nodeId}"]`).textContent()).toContain(
-      'Edited in a real browser 已编辑',
+    expect(
+      await second.page.locator(`.react-flow__node[data-id="${nodeId}"]`).textContent(),
+    ).toContain('Edited in a real browser 已编辑');
+    expect(await second.page.locator('.react-flow__node').count()).toBe(
+      await page.locator('.react-flow__node').count(),
     );
-    expect(await second.page.locator('.react-flow__node').count()).toBe(await page.locator('.react-flow__node').count());
 
     // An edit in one tab reaches the other without a reload (Dexie liveQuery).
     await page.locator(`.react-flow__node[data-id="${nodeId}"]`).click();
     await page.getByTestId('node-text').fill('Changed in tab one');
     await expect
-      .poll(() => second.page.locator(`.react-flow__node[data-id="${nodeId}"]`).textContent(), { timeout: 10_000 })
+      .poll(() => second.page.locator(`.react-flow__node[data-id="${nodeId}"]`).textContent(), {
+        timeout: 10_000,
+      })
       .toContain('Changed in tab one');
 
     expect(errors).toEqual([]);
@@ -82,7 +86,9 @@ describe('editing and persistence', () => {
     await page.locator(`.react-flow__node[data-id="${nodeId}"]`).click();
     await expect.poll(() => page.getByTestId('node-text').inputValue()).toBe(before);
     await page.keyboard.press('Control+Shift+z');
-    await expect.poll(() => page.getByTestId('node-text').inputValue()).toBe(`${before} (annotated)`);
+    await expect
+      .poll(() => page.getByTestId('node-text').inputValue())
+      .toBe(`${before} (annotated)`);
     expect(errors).toEqual([]);
     await page.close();
   });

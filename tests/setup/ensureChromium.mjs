@@ -8,7 +8,9 @@ const PACKAGES = 'chromium fonts-noto-cjk';
 
 function hasCjkFont() {
   try {
-    return /Noto Sans CJK/i.test(execSync('fc-list', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    return /Noto Sans CJK/i.test(
+      execSync('fc-list', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+    );
   } catch {
     return false;
   }
@@ -18,11 +20,16 @@ if (existsSync(CHROMIUM) && hasCjkFont()) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot) {
-  console.error(`The browser tests need Debian's Chromium and a CJK font. Install them with:\n\n  sudo apt-get update && sudo apt-get install -y ${PACKAGES}\n`);
+  console.error(
+    `The browser tests need Debian's Chromium and a CJK font. Install them with:\n\n  sudo apt-get update && sudo apt-get install -y ${PACKAGES}\n`,
+  );
   process.exit(1);
 }
 console.log(`Installing ${PACKAGES} for the browser tests…`);
-execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${PACKAGES}`, {
-  stdio: 'inherit',
-  shell: '/bin/bash',
-});
+execSync(
+  `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${PACKAGES}`,
+  {
+    stdio: 'inherit',
+    shell: '/bin/bash',
+  },
+);

@@ -11,7 +11,11 @@ function ArgNodeViewImpl({ data, selected }: NodeProps<ArgFlowNode>) {
   const style = kindStyles[node.kind];
   if (node.kind === 'inference') {
     return (
-      <div className="arg-inference" title="Inference: premises that support only jointly" aria-label="inference junction">
+      <div
+        className="arg-inference"
+        title="Inference: premises that support only jointly"
+        aria-label="inference junction"
+      >
         <Handle type="target" position={Position.Bottom} />
         <span aria-hidden>∧</span>
         <Handle type="source" position={Position.Top} />

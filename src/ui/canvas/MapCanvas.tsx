@@ -24,8 +24,19 @@ import { ArgNodeView, type ArgFlowNode } from './ArgNodeView';
 
 const nodeTypes = { arg: ArgNodeView };
 
-function toFlowNode(node: ArgNode, index: number, previous: ArgFlowNode | undefined, selected: boolean): ArgFlowNode {
-  if (previous && previous.data.node === node && previous.selected === selected && !previous.dragging) return previous;
+function toFlowNode(
+  node: ArgNode,
+  index: number,
+  previous: ArgFlowNode | undefined,
+  selected: boolean,
+): ArgFlowNode {
+  if (
+    previous &&
+    previous.data.node === node &&
+    previous.selected === selected &&
+    !previous.dragging
+  )
+    return previous;
   return {
     ...previous,
     id: node.id,
@@ -65,7 +76,9 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     const selected = new Set(selectedIds);
     setNodes((previous) => {
       const byId = new Map(previous.map((n) => [n.id, n]));
-      return map.nodes.map((node, i) => toFlowNode(node, i, byId.get(node.id), selected.has(node.id)));
+      return map.nodes.map((node, i) =>
+        toFlowNode(node, i, byId.get(node.id), selected.has(node.id)),
+      );
     });
   }, [map.nodes, selectedIds]);
 
@@ -110,7 +123,11 @@ export function MapCanvas({ map }: { map: ArgMap }) {
         deleteKeyCode={null}
       >
         <Background gap={24} />
-        <MiniMap pannable zoomable nodeColor={(n) => kindStyles[(n as ArgFlowNode).data.node.kind].stroke} />
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={(n) => kindStyles[(n as ArgFlowNode).data.node.kind].stroke}
+        />
         <Controls />
       </ReactFlow>
     </div>

@@ -9,7 +9,17 @@ const VERSION_0 = {
   version: 0,
   id: 'old',
   title: 'An old map',
-  sources: [{ id: 'src1', language: 'en', text: 'Tax sugar. It saves lives.', sentences: [{ id: 's1', start: 0, end: 10 }, { id: 's2', start: 11, end: 26 }] }],
+  sources: [
+    {
+      id: 'src1',
+      language: 'en',
+      text: 'Tax sugar. It saves lives.',
+      sentences: [
+        { id: 's1', start: 0, end: 10 },
+        { id: 's2', start: 11, end: 26 },
+      ],
+    },
+  ],
   nodes: [
     { id: 'n1', type: 'conclusion', text: 'Tax sugar', sentenceIds: ['s1'] },
     { id: 'n2', type: 'evidence', text: 'It saves lives', sentenceIds: ['s2'] },
@@ -28,7 +38,12 @@ describe('the load path (parse → migrate → validate)', () => {
     if (!result.ok) return;
     expect(result.migratedFrom).toBe(0);
     expect(result.map.version).toBe(1);
-    expect(result.map.nodes[1]).toEqual({ id: 'n2', kind: 'evidence', text: 'It saves lives', refs: [{ sentence: 's2' }] });
+    expect(result.map.nodes[1]).toEqual({
+      id: 'n2',
+      kind: 'evidence',
+      text: 'It saves lives',
+      refs: [{ sentence: 's2' }],
+    });
     expect(result.map.edges).toEqual([
       { id: 'e1', from: 'n2', to: 'n1', relation: 'supports' },
       { id: 'e2', from: 'n3', to: 'n1', relation: 'attacks' },

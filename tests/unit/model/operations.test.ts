@@ -22,7 +22,11 @@ describe('model operations', () => {
   it('adds a node with a fresh id and keeps the input untouched', () => {
     const before = sampleMap();
     const frozen = structuredClone(before);
-    const { map, id } = addNode(before, { kind: 'evidence', text: 'Study', refs: [{ sentence: 's3' }] });
+    const { map, id } = addNode(before, {
+      kind: 'evidence',
+      text: 'Study',
+      refs: [{ sentence: 's3' }],
+    });
     expect(id).toBe('n5');
     expect(map.nodes).toHaveLength(5);
     expect(before).toEqual(frozen);
@@ -30,14 +34,18 @@ describe('model operations', () => {
   });
 
   it('refuses a node without refs unless it is an inference or implicit', () => {
-    expect(() => addNode(sampleMap(), { kind: 'claim', text: 'x', refs: [] })).toThrow(OperationError);
+    expect(() => addNode(sampleMap(), { kind: 'claim', text: 'x', refs: [] })).toThrow(
+      OperationError,
+    );
     valid(addNode(sampleMap(), { kind: 'claim', text: 'x', refs: [], implicit: true }).map);
     valid(addNode(sampleMap(), { kind: 'inference', text: '', refs: [] }).map);
   });
 
   it('refuses refs to unknown sentences and quotes that do not match', () => {
     expect(() => addRef(sampleMap(), 'n1', { sentence: 's9' })).toThrow('"s9" is not a sentence');
-    expect(() => addRef(sampleMap(), 'n1', { sentence: 's2', start: 32, end: 37, quote: 'Tree!' })).toThrow(OperationError);
+    expect(() =>
+      addRef(sampleMap(), 'n1', { sentence: 's2', start: 32, end: 37, quote: 'Tree!' }),
+    ).toThrow(OperationError);
     const map = addRef(sampleMap(), 'n1', { sentence: 's2', start: 32, end: 37, quote: 'Trees' });
     expect(map.nodes[0]!.refs).toHaveLength(2);
     valid(map);
@@ -53,7 +61,12 @@ describe('model operations', () => {
 
   it('connects and disconnects, refusing self-loops and unknown nodes', () => {
     const { map, id } = connect(sampleMap(), 'n4', 'n3', 'attacks');
-    expect(map.edges.find((e) => e.id === id)).toEqual({ id: 'e4', from: 'n4', to: 'n3', relation: 'attacks' });
+    expect(map.edges.find((e) => e.id === id)).toEqual({
+      id: 'e4',
+      from: 'n4',
+      to: 'n3',
+      relation: 'attacks',
+    });
     valid(map);
     expect(() => connect(sampleMap(), 'n2', 'n2', 'supports')).toThrow('itself');
     expect(() => connect(sampleMap(), 'n2', 'zz', 'supports')).toThrow(OperationError);

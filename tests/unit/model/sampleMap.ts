@@ -25,7 +25,12 @@ export function sampleMap(): ArgMap {
     ],
     nodes: [
       { id: 'n1', kind: 'conclusion', text: 'Plant more trees', refs: [{ sentence: 's1' }] },
-      { id: 'n2', kind: 'evidence', text: 'Trees cool streets', refs: [{ sentence: 's2', start: 32, end: 50, quote: 'Trees cool streets' }] },
+      {
+        id: 'n2',
+        kind: 'evidence',
+        text: 'Trees cool streets',
+        refs: [{ sentence: 's2', start: 32, end: 50, quote: 'Trees cool streets' }],
+      },
       { id: 'n3', kind: 'claim', text: 'Shade saves energy', refs: [{ sentence: 's3' }] },
       { id: 'n4', kind: 'objection', text: 'Too costly', refs: [{ sentence: 's4' }] },
     ],

@@ -53,7 +53,15 @@ describe('MapRepository', () => {
     const map = sampleMap();
     await repo.putMap(map);
     expect(await repo.loadMap(map.id)).toEqual({ ok: true, map });
-    expect(await repo.listMaps()).toEqual([{ id: 'trees', title: 'Urban trees', nodeCount: 4, updatedAt: undefined, openedAt: undefined }]);
+    expect(await repo.listMaps()).toEqual([
+      {
+        id: 'trees',
+        title: 'Urban trees',
+        nodeCount: 4,
+        updatedAt: undefined,
+        openedAt: undefined,
+      },
+    ]);
   });
 
   it('writes one node record (and the map record) for an edit of one node', async () => {
@@ -90,7 +98,11 @@ describe('MapRepository', () => {
     await repo.putMap(map, { edited: false });
     const after = updateNode(map, 'n1', { text: 'Plant trees' });
     await repo.applyChanges(diffMaps(map, after, orderOf(map)));
-    expect(await repo.getRecord(map.id)).toMatchObject({ edited: true, revision: 2, writer: 'tab-a' });
+    expect(await repo.getRecord(map.id)).toMatchObject({
+      edited: true,
+      revision: 2,
+      writer: 'tab-a',
+    });
   });
 
   it('reports a stored record that no longer validates instead of loading it', async () => {
@@ -98,7 +110,11 @@ describe('MapRepository', () => {
     await db.nodes.update(['trees', 'n2'], { refs: [{ sentence: 'gone' }] });
     const loaded = await repo.loadMap('trees');
     expect(loaded?.ok).toBe(false);
-    if (loaded && !loaded.ok) expect(loaded.problems[0]).toEqual({ path: 'nodes[1].refs[0].sentence', message: '"gone" is not a sentence of this map' });
+    if (loaded && !loaded.ok)
+      expect(loaded.problems[0]).toEqual({
+        path: 'nodes[1].refs[0].sentence',
+        message: '"gone" is not a sentence of this map',
+      });
   });
 
   it('deletes a map with all its records', async () => {

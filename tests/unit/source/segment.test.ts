@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { segmentSentences, sentenceRanges } from '../../../src/source/segment';
 
-const texts = (text: string, language: string) => sentenceRanges(text, language).map((r) => text.slice(r.start, r.end));
+const texts = (text: string, language: string) =>
+  sentenceRanges(text, language).map((r) => text.slice(r.start, r.end));
 
 describe('segmentSentences', () => {
   it('splits Chinese at 。！？ and keeps closing quotes with their sentence (article, introduction)', () => {
@@ -31,7 +32,8 @@ describe('segmentSentences', () => {
   });
 
   it('splits English and does not break after common abbreviations or initials', () => {
-    const text = 'Mr. Kishi met Pres. Eisenhower in 1960. The U.S. agreed to consult Japan, e.g. on deployments. J. F. Dulles disagreed! Why?';
+    const text =
+      'Mr. Kishi met Pres. Eisenhower in 1960. The U.S. agreed to consult Japan, e.g. on deployments. J. F. Dulles disagreed! Why?';
     expect(texts(text, 'en')).toEqual([
       'Mr. Kishi met Pres. Eisenhower in 1960.',
       'The U.S. agreed to consult Japan, e.g. on deployments.',
@@ -52,7 +54,8 @@ describe('segmentSentences', () => {
   });
 
   it('handles mixed Chinese and English text and numbers ids from a given start', () => {
-    const text = '美国宣布“既不承认也不否认”( Neither Confirm Nor Deny)的方针。It held until 1991. 冷战终结。';
+    const text =
+      '美国宣布“既不承认也不否认”( Neither Confirm Nor Deny)的方针。It held until 1991. 冷战终结。';
     const sentences = segmentSentences(text, 'zh-Hans', 40);
     expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual([
       '美国宣布“既不承认也不否认”( Neither Confirm Nor Deny)的方针。',

@@ -35,7 +35,8 @@ describe('the map store', () => {
   });
 
   it('joins keystrokes in one field into one undo step', () => {
-    for (const value of ['P', 'Pl', 'Pla']) state().edit((m) => updateNode(m, 'n1', { text: value }), 'text:n1');
+    for (const value of ['P', 'Pl', 'Pla'])
+      state().edit((m) => updateNode(m, 'n1', { text: value }), 'text:n1');
     state().edit((m) => updateNode(m, 'n2', { text: 'X' }), 'text:n2');
     undo();
     expect(text('n1')).toBe('Pla');
