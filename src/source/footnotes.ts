@@ -22,6 +22,8 @@
  * - The block ends at the next line that begins a new text block and is not a footnote start:
  *   the body resumes there. Page-number lines never change the state; they go to the body, where
  *   the cleaner drops them.
+ * - Blank lines next to a page number or a block of notes are page layout, not paragraph breaks:
+ *   they are left out of the body, so a sentence broken by a page end joins up again.
  */
 import { joinBroken, tidySpaces } from './clean';
 
@@ -77,7 +79,12 @@ export function splitFootnotes(lines: readonly string[], rules: FootnoteRules): 
   const notes: Footnote[] = [];
   const loneMarkers: number[] = [];
   let inNotes = false;
+  /** Just past a page number or a block of notes: blank lines here are layout, not paragraphs. */
+  let afterBreak = false;
   let current: string[] | undefined;
+  const dropTrailingBlanks = () => {
+    while (body.length && !body[body.length - 1]!.trim()) body.pop();
+  };
   const startNote = (line: string) => {
     current = [line];
     notes.push({ lines: current, text: '' });
@@ -85,27 +92,36 @@ export function splitFootnotes(lines: readonly string[], rules: FootnoteRules): 
 
   lines.forEach((line, index) => {
     if (PAGE_NUMBER.test(line)) {
+      dropTrailingBlanks();
       body.push(line);
+      afterBreak = true;
       return;
     }
     if (MARKER_LINE.test(line)) {
+      dropTrailingBlanks();
       loneMarkers.push(index);
       inNotes = true;
       current = undefined;
       return;
     }
     if (!line.trim()) {
-      if (!inNotes) body.push(line);
+      if (!inNotes && !afterBreak) body.push(line);
       return;
     }
     if (blockStart(line)) {
       inNotes = opensNote(line, rules);
-      if (inNotes) startNote(line);
-      else body.push(line);
+      if (inNotes) {
+        dropTrailingBlanks();
+        startNote(line);
+      } else {
+        body.push(line);
+        afterBreak = false;
+      }
       return;
     }
     if (!inNotes) {
       body.push(line);
+      afterBreak = false;
       return;
     }
     const previous = current?.[current.length - 1];
