@@ -42,7 +42,9 @@ describe('splitFootnotes', () => {
     const { body, notes } = splitFootnotes(lines, rules);
     expect(notes).toHaveLength(2);
     expect(notes[0]!.lines).toHaveLength(2);
-    expect(notes[0]!.text).toBe('〔美〕约翰·刘易斯·加迪斯:《遏制战略》，北京:商务印书馆，2019年，第5页。');
+    expect(notes[0]!.text).toBe(
+      '〔美〕约翰·刘易斯·加迪斯:《遏制战略》，北京:商务印书馆，2019年，第5页。',
+    );
     expect(notes[1]!.text).toBe('2017年9月，冲绳县市民团体提出请愿，请求县议会进行相关核查。');
     expect(body).toEqual(['正文第一行', ' 正文继续。']);
   });
@@ -55,21 +57,32 @@ describe('splitFootnotes', () => {
     expect(loneMarkers).toEqual([4, 6]);
     expect(notes.map((n) => n.text)).toEqual(['参见某书，第1页。']);
     expect(body).toEqual([first, '·19·', last]);
-    expect(cleanText(body.join('\n'))).toBe('由威廉·佩里和詹姆斯·罗德尼·施莱辛格两位前国防部长担任主席。');
+    expect(cleanText(body.join('\n'))).toBe(
+      '由威廉·佩里和詹姆斯·罗德尼·施莱辛格两位前国防部长担任主席。',
+    );
   });
 
   it('opens a block only at a block start: a body line that merely begins like a note stays in the body', () => {
-    const lines = ['第一段。', '参见上文所述的两条主线。', ' 「新たな提言」、http: / /www. jimin. jp /。'];
+    const lines = [
+      '第一段。',
+      '参见上文所述的两条主线。',
+      ' 「新たな提言」、http: / /www. jimin. jp /。',
+    ];
     const { body, notes } = splitFootnotes(lines, rules);
     expect(body).toEqual(['第一段。', '参见上文所述的两条主线。']);
     expect(notes.map((n) => n.text)).toEqual(['「新たな提言」、http://www.jimin.jp/。']);
   });
 
   it('always treats a marker-led block start as a note, and keeps the marker', () => {
-    const { notes } = splitFootnotes([' ① 〔美〕福斯特: 《乌克兰危机》，观察者网 2022 年 5 月 18 日。'], {
-      noteStarts: [],
-    });
-    expect(notes.map((n) => n.text)).toEqual(['①〔美〕福斯特:《乌克兰危机》，观察者网2022年5月18日。']);
+    const { notes } = splitFootnotes(
+      [' ① 〔美〕福斯特: 《乌克兰危机》，观察者网 2022 年 5 月 18 日。'],
+      {
+        noteStarts: [],
+      },
+    );
+    expect(notes.map((n) => n.text)).toEqual([
+      '①〔美〕福斯特:《乌克兰危机》，观察者网2022年5月18日。',
+    ]);
   });
 });
 
