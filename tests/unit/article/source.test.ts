@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArgMap } from '../../../src/model/schema';
+import { validateMap } from '../../../src/model/validate';
 import {
   applySource,
   buildArticleSource,
@@ -55,6 +56,38 @@ describe('rebuilding the source', () => {
     };
     expect(() => applySource(broken, rebuilt)).toThrow(/不在文中的引文/);
     expect(applySource(map, rebuilt)).toEqual(map);
+  });
+});
+
+describe('writing a rebuilt source into the map', () => {
+  it('keeps sentence ids by their text, gives new sentences fresh ids, and re-anchors spans', () => {
+    const rebuilt = buildArticleSource(raw);
+    const prefix = '新增的一句。\n\n';
+    const shifted = {
+      text: prefix + rebuilt.text,
+      sentences: [
+        { id: 's1', start: 0, end: 6 },
+        ...rebuilt.sentences.map((s, i) => ({
+          id: `s${i + 2}`,
+          start: s.start + prefix.length,
+          end: s.end + prefix.length,
+        })),
+      ],
+    };
+    const updated = applySource(map, shifted);
+    const sentences = updated.sources[0]!.sentences;
+    expect(sentences.slice(1).map((s) => s.id)).toEqual(source.sentences.map((s) => s.id));
+    expect(sentences[0]!.id).toBe(`s${source.sentences.length + 1}`);
+    const before = map.nodes.flatMap((n) => n.refs);
+    const after = updated.nodes.flatMap((n) => n.refs);
+    after.forEach((ref, i) => {
+      expect(ref.sentence).toBe(before[i]!.sentence);
+      if (ref.start !== undefined) {
+        expect(ref.start).toBe(before[i]!.start! + prefix.length);
+        expect(updated.sources[0]!.text.slice(ref.start, ref.end)).toBe(ref.quote);
+      }
+    });
+    expect(validateMap(updated).ok).toBe(true);
   });
 });
 
