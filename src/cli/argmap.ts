@@ -1,0 +1,305 @@
+/**
+ * The argument-map command line: `npm run argmap -- <command>`.
+ *
+ *   validate <file>                       check a .argmap.json file against the contract
+ *   export <file> --format <f> [options]  svg | png | pdf | md | argdown | aif | json
+ *   import <file> [--out file]            native, AIF, Argdown or plain text → .argmap.json
+ *   stats <file>                          counts of nodes, edges, sentences and citations
+ *
+ * Exit codes: 0 success, 1 invalid input (problems on stderr), 2 usage error. User errors never
+ * print a stack trace. `run(argv, io)` is the whole program, so tests drive it without a process.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { ArgMap } from '../model/schema';
+import { describeProblem, type Problem } from '../model/problem';
+import { parseMapText, serializeMap } from '../io/mapFile';
+import { estimateSvgNodeSize, exportSvg, type SvgExportOptions } from '../io/exportSvg';
+import { exportMarkdown } from '../io/exportMarkdown';
+import { exportArgdown } from '../io/exportArgdown';
+import { exportAif } from '../io/exportAif';
+import { importAif, isAif } from '../io/importAif';
+import { importArgdown } from '../io/importArgdown';
+import { importText, type ImportResult } from '../io/importText';
+import { layoutMap } from '../layout/layout';
+import { createElk } from '../layout/elkInProcess';
+import { rasterize } from './rasterize';
+import { exportPdf } from './exportPdf';
+import { mapStats } from './mapStats';
+
+export interface CliIo {
+  stdout: (text: string | Uint8Array) => void;
+  stderr: (text: string) => void;
+  readFile: (path: string) => Promise<string>;
+  writeFile: (path: string, data: string | Uint8Array) => Promise<void>;
+  exists: (path: string) => boolean;
+}
+
+export const USAGE = `Usage: npm run argmap -- <command> [options]
+
+Commands:
+  validate <file>             Check an .argmap.json file; list its problems.
+  export <file> --format <f>  Export a map. Formats: svg, png, pdf, md, argdown, aif, json.
+      --out <file>            Write to a file (default: standard output).
+      --scale <n>             PNG/PDF pixels per unit: 1, 2 or 3 (default 2).
+      --lang <tag>            Label language, e.g. en (node translations) (svg, png, pdf, md).
+      --nodes <id,id,...>     Export only these nodes (svg, png, pdf).
+      --transparent           PNG with a transparent background (default white).
+  import <file>               Convert native, AIF (OVA3/AIFdb/xAIF), Argdown or plain text
+      --out <file>            into an .argmap.json document (default: standard output).
+      --lang <tag>            Language of an imported text (guessed when absent).
+      --title <text>          Title of the new map.
+  stats <file>                Counts of nodes, edges, sentences and citations.
+  --help                      This help.
+
+Exit codes: 0 success, 1 invalid input, 2 usage error.
+`;
+
+const FORMATS = ['svg', 'png', 'pdf', 'md', 'argdown', 'aif', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+const VALUE_OPTIONS = new Set(['--format', '--out', '--scale', '--lang', '--nodes', '--title']);
+const FLAG_OPTIONS = new Set(['--transparent', '--help', '-h']);
+
+class UsageError extends Error {}
+class InputError extends Error {
+  constructor(
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+function parseArgs(argv: readonly string[]) {
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
+    if (VALUE_OPTIONS.has(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new UsageError(`${name} needs a value.`);
+      options.set(name, value);
+    } else if (FLAG_OPTIONS.has(name)) {
+      options.set(name, 'true');
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(`Unknown option ${arg}.`);
+    } else {
+      positional.push(arg);
+    }
+  }
+  return { positional, options };
+}
+
+async function readInput(io: CliIo, file: string): Promise<string> {
+  try {
+    return await io.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      code === 'ENOENT'
+        ? `${file}: no such file.`
+        : `${file}: cannot be read (${code ?? (error as Error).message}).`,
+    );
+  }
+}
+
+async function loadMap(io: CliIo, file: string): Promise<ArgMap> {
+  const result = parseMapText(await readInput(io, file));
+  if (!result.ok) throw new InputError(`${file} is not a valid argument map:`, result.problems);
+  return result.map;
+}
+
+/** Stored positions, or ELK's layout when the map has none. */
+async function positionsFor(map: ArgMap, options: SvgExportOptions) {
+  if (map.nodes.some((n) => n.position)) return undefined;
+  const sizes = Object.fromEntries(
+    map.nodes.map((n) => [n.id, estimateSvgNodeSize(n, options.language)]),
+  );
+  return layoutMap(createElk(), map, { sizes });
+}
+
+async function exportCommand(
+  io: CliIo,
+  file: string,
+  options: Map<string, string>,
+): Promise<string | Uint8Array> {
+  const format = options.get('--format');
+  if (!format) throw new UsageError(`export needs --format (${FORMATS.join(', ')}).`);
+  if (!FORMATS.includes(format as Format))
+    throw new UsageError(`Unknown format "${format}"; use one of ${FORMATS.join(', ')}.`);
+  const scaleText = options.get('--scale');
+  const scale = scaleText === undefined ? 2 : Number(scaleText);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 4)
+    throw new UsageError(`--scale must be a number from 1 to 4 (got "${scaleText}").`);
+  const map = await loadMap(io, file);
+  const language = options.get('--lang');
+  const nodeIds = options
+    .get('--nodes')
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (nodeIds) {
+    const unknown = nodeIds.filter((id) => !map.nodes.some((n) => n.id === id));
+    if (unknown.length)
+      throw new InputError(`--nodes names node(s) not in the map: ${unknown.join(', ')}.`);
+  }
+  const svgOptions: SvgExportOptions = {
+    ...(language ? { language } : {}),
+    ...(nodeIds ? { nodeIds } : {}),
+  };
+  const positions = ['svg', 'png', 'pdf'].includes(format)
+    ? await positionsFor(map, svgOptions)
+    : undefined;
+  if (positions) svgOptions.positions = positions;
+  switch (format as Format) {
+    case 'svg':
+      return exportSvg(map, svgOptions);
+    case 'png': {
+      const transparent = options.has('--transparent');
+      const svg = exportSvg(map, {
+        ...svgOptions,
+        background: transparent ? 'transparent' : 'white',
+      });
+      return rasterize(svg, { scale }).png;
+    }
+    case 'pdf':
+      return exportPdf(map, { ...svgOptions, scale });
+    case 'md':
+      return exportMarkdown(map, language ? { language } : {});
+    case 'argdown':
+      return exportArgdown(map);
+    case 'aif':
+      return `${JSON.stringify(exportAif(map), null, 2)}\n`;
+    case 'json':
+      return serializeMap(map);
+  }
+}
+
+/** Imports by content first, extension second: native or AIF JSON, Argdown, else plain text. */
+async function importCommand(
+  io: CliIo,
+  file: string,
+  options: Map<string, string>,
+): Promise<{ map: ArgMap; report: string[] }> {
+  const text = await readInput(io, file);
+  const common = {
+    ...(options.has('--lang') ? { language: options.get('--lang')! } : {}),
+    ...(options.has('--title') ? { title: options.get('--title')! } : {}),
+  };
+  let result: ImportResult;
+  let json: unknown;
+  try {
+    json = /^\s*[{[]/.test(text) ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (
+    json !== undefined &&
+    typeof json === 'object' &&
+    json !== null &&
+    (json as { format?: unknown }).format === 'argmap'
+  ) {
+    const loaded = parseMapText(text);
+    result = loaded.ok
+      ? {
+          ok: true,
+          map: loaded.map,
+          report: loaded.migratedFrom ? [`Migrated from version ${loaded.migratedFrom}.`] : [],
+        }
+      : loaded;
+  } else if (json !== undefined && isAif(json)) {
+    const txt = file.replace(/\.json$/i, '.txt');
+    const sidecar = txt !== file && io.exists(txt) ? await readInput(io, txt) : undefined;
+    result = importAif(json, { ...common, ...(sidecar !== undefined ? { text: sidecar } : {}) });
+    if (result.ok && sidecar !== undefined) result.report.push(`Source text read from ${txt}.`);
+  } else if (json !== undefined && /\.json$/i.test(file)) {
+    throw new InputError(
+      `${file} is JSON but neither an argument map ("format": "argmap") nor AIF (nodes and edges).`,
+    );
+  } else if (/\.(argdown|ad)$/i.test(file) || /^\s*(===|\[[^\]\n]+\]:|<[^>\n]+>:)/m.test(text)) {
+    result = importArgdown(text, common);
+  } else {
+    result = importText(text, common);
+  }
+  if (!result.ok) throw new InputError(`${file} could not be imported:`, result.problems);
+  return { map: result.map, report: result.report };
+}
+
+async function output(io: CliIo, options: Map<string, string>, data: string | Uint8Array) {
+  const out = options.get('--out');
+  if (!out) return io.stdout(data);
+  try {
+    await io.writeFile(out, data);
+  } catch (error) {
+    throw new InputError(
+      `${out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+    );
+  }
+}
+
+/** Runs the command line; resolves to the exit code. */
+export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
+  try {
+    const { positional, options } = parseArgs(argv);
+    const [command, file, ...extra] = positional;
+    if (options.has('--help') || options.has('-h') || command === 'help') {
+      io.stdout(USAGE);
+      return 0;
+    }
+    if (!command) throw new UsageError('No command given.');
+    if (!['validate', 'export', 'import', 'stats'].includes(command))
+      throw new UsageError(`Unknown command "${command}".`);
+    if (!file) throw new UsageError(`${command} needs a file.`);
+    if (extra.length) throw new UsageError(`Unexpected argument(s): ${extra.join(' ')}.`);
+    switch (command) {
+      case 'validate': {
+        const map = await loadMap(io, file);
+        io.stdout(`${file}: valid (${map.nodes.length} nodes, ${map.edges.length} edges).\n`);
+        return 0;
+      }
+      case 'export':
+        await output(io, options, await exportCommand(io, file, options));
+        return 0;
+      case 'import': {
+        const { map, report } = await importCommand(io, file, options);
+        for (const line of report) io.stderr(`note: ${line}\n`);
+        await output(io, options, serializeMap(map));
+        return 0;
+      }
+      default:
+        io.stdout(mapStats(await loadMap(io, file)));
+        return 0;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`argmap: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.stderr(`argmap: ${error.message}\n`);
+      for (const p of error.problems) io.stderr(`  ${describeProblem(p)}\n`);
+      return 1;
+    }
+    io.stderr(`argmap: unexpected error: ${(error as Error).message ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+export const nodeIo: CliIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  readFile: (path) => readFile(path, 'utf8'),
+  writeFile: (path, data) => writeFile(path, data),
+  exists: (path) => existsSync(path),
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

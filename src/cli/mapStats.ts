@@ -1,0 +1,27 @@
+/** `argmap stats`: what a map holds, as a short plain-text report. */
+import { NODE_KINDS, RELATIONS, type ArgMap } from '../model/schema';
+
+export function mapStats(map: ArgMap): string {
+  const lines = [`${map.title}`, `id: ${map.id}`];
+  const sentences = map.sources.reduce((sum, s) => sum + s.sentences.length, 0);
+  const cited = new Set(map.nodes.flatMap((n) => n.refs.map((r) => r.sentence)));
+  lines.push(`sources: ${map.sources.length} (${sentences} sentences, ${cited.size} cited)`);
+  lines.push(`nodes: ${map.nodes.length}`);
+  for (const kind of NODE_KINDS) {
+    const count = map.nodes.filter((n) => n.kind === kind).length;
+    if (count) lines.push(`  ${kind}: ${count}`);
+  }
+  const implicit = map.nodes.filter((n) => n.implicit).length;
+  if (implicit) lines.push(`  implicit: ${implicit}`);
+  const translated = map.nodes.filter((n) => n.kind !== 'inference' && n.translations?.en).length;
+  lines.push(`  with an English rendering: ${translated}`);
+  lines.push(`edges: ${map.edges.length}`);
+  for (const relation of RELATIONS) {
+    const count = map.edges.filter((e) => e.relation === relation).length;
+    if (count) lines.push(`  ${relation}: ${count}`);
+  }
+  const positioned = map.nodes.filter((n) => n.position).length;
+  lines.push(`positioned nodes: ${positioned}/${map.nodes.length}`);
+  if (map.tour) lines.push(`tour: ${map.tour.length} steps`);
+  return `${lines.join('\n')}\n`;
+}
