@@ -10,7 +10,8 @@
  *
  * Without flags it writes the rebuilt text and sentences into the map in place, keeping every
  * node's refs valid: a sentence keeps its id when its text (ignoring whitespace) is unchanged, a
- * span is re-anchored by its quote, and the command fails, writing nothing, if a ref would break.
+ * span is re-anchored by its quote (ignoring whitespace if need be), and the command fails,
+ * writing nothing, if a ref would break.
  * With `--check` it writes nothing and exits 1 when the committed source differs from a rebuild.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -107,6 +108,22 @@ export function mendSentences(text: string, ranges: readonly SentenceRange[]): S
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 /**
+ * Finds a quote in a sentence: exactly, or else ignoring whitespace (a cleaner that now drops an
+ * extraction space must not break the link); returns where, and the quote as the text now has it.
+ */
+export function findQuote(
+  sentence: string,
+  quote: string,
+): { at: number; quote: string } | undefined {
+  const at = sentence.indexOf(quote);
+  if (at >= 0) return { at, quote };
+  const chars = [...squash(quote)].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (!chars.length) return undefined;
+  const match = new RegExp(chars.join('\\s*')).exec(sentence);
+  return match ? { at: match.index, quote: match[0] } : undefined;
+}
+
+/**
  * Puts a rebuilt source into a map, keeping its refs valid. Sentence ids are kept where a
  * sentence's text (ignoring whitespace) is unchanged and fresh ones given to the rest; spans are
  * re-anchored by their quote. Throws, listing every ref that would break.
@@ -138,12 +155,13 @@ export function applySource(map: ArgMap, rebuilt: ArticleSource): ArgMap {
         return ref;
       }
       if (ref.quote === undefined) return ref;
-      const at = rebuilt.text.slice(sentence.start, sentence.end).indexOf(ref.quote);
-      if (at < 0) {
+      const found = findQuote(rebuilt.text.slice(sentence.start, sentence.end), ref.quote);
+      if (!found) {
         broken.push(`${node.id}: "${ref.quote}" is no longer in ${ref.sentence}`);
         return ref;
       }
-      return { ...ref, start: sentence.start + at, end: sentence.start + at + ref.quote.length };
+      const start = sentence.start + found.at;
+      return { ...ref, start, end: start + found.quote.length, quote: found.quote };
     }),
   }));
   if (broken.length)

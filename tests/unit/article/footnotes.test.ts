@@ -7,7 +7,7 @@ import {
   splitFootnotes,
   type FootnoteRules,
 } from '../../../src/source/footnotes';
-import { hasUnclosedPair, mendSentences } from '../../../src/cli/buildArticleSource';
+import { findQuote, hasUnclosedPair, mendSentences } from '../../../src/cli/buildArticleSource';
 
 const rules: FootnoteRules = { noteStarts: [/^本文系/, /^「/, /^〔[^〕]+〕/, /^参见/] };
 
@@ -135,5 +135,21 @@ describe('mendSentences', () => {
     expect(hasUnclosedPair('《书名')).toBe(true);
     expect(hasUnclosedPair('(简称')).toBe(true);
     expect(hasUnclosedPair('他说“甲”，《书》(注)。')).toBe(false);
+  });
+});
+
+describe('findQuote', () => {
+  it('finds a quote exactly, or else ignoring whitespace, and returns it as the text now has it', () => {
+    expect(
+      findQuote('坚持“既不承认也不否认”( Neither Confirm)的方针', '“既不承认也不否认”'),
+    ).toEqual({ at: 2, quote: '“既不承认也不否认”' });
+    expect(
+      findQuote('坚持“既不承认也不否认”(Neither Confirm)的方针', '( Neither Confirm)'),
+    ).toEqual({
+      at: 12,
+      quote: '(Neither Confirm)',
+    });
+    expect(findQuote('甲乙丙', '丁')).toBeUndefined();
+    expect(findQuote('甲乙丙', ' ')).toBeUndefined();
   });
 });
