@@ -34,7 +34,7 @@ export class Autosave {
   }
 
   private onMapChanged(map: ArgMap | null) {
-    if (!map || !this.saved || map.id !== this.saved.id) return;
+    if (!map || !this.saved || map.id !== this.saved.id || map === this.saved) return;
     useSaveStatus.getState().set('pending');
     // The delay runs from the first unsaved edit, not the last, so a write is never postponed
     // beyond SAVE_DELAY_MS by continued typing.
@@ -55,7 +55,10 @@ export class Autosave {
       return this.writing;
     const changes = diffMaps(saved, current, this.order);
     this.saved = current;
-    if (isEmpty(changes)) return this.writing;
+    if (isEmpty(changes)) {
+      useSaveStatus.getState().set('saved');
+      return this.writing;
+    }
     this.writing = this.writing
       .then(() => this.repo.applyChanges(changes))
       .then(

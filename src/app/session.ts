@@ -6,6 +6,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { create } from 'zustand';
 import { describeProblem } from '../model/problem';
+import type { ArgMap } from '../model/schema';
 import { openDatabase } from '../persist/database';
 import { MapRepository, type MapSummary } from '../persist/mapRepository';
 import { seedShippedMaps } from '../persist/seedMaps';
@@ -65,6 +66,10 @@ export async function openMap(mapId: string): Promise<void> {
   autosave.markSaved(loaded.map);
   useMapStore.getState().open(loaded.map);
   await repo.markOpened(mapId);
+  useSession.setState({ message: null });
+  const url = new URL(location.href);
+  url.searchParams.set('map', mapId);
+  history.replaceState(null, '', url);
   followOtherTabs(mapId);
 }
 
@@ -89,6 +94,69 @@ function followOtherTabs(mapId: string) {
     },
     error: (error) => console.error('Following other tabs failed', error),
   });
+}
+
+async function refreshLibrary(): Promise<void> {
+  if (repo) useSession.setState({ library: await repo.listMaps() });
+}
+
+/** An id not yet used by a stored map: `base`, or `base-2`, `base-3`, … */
+async function freeId(base: string): Promise<string> {
+  const taken = new Set((await repo!.listMaps()).map((m) => m.id));
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}
+
+/** Stores a new map (from a text or an import) under a free id and opens it. */
+export async function addMapToLibrary(map: ArgMap): Promise<string> {
+  if (!repo) throw new Error('The session has not started.');
+  const id = await freeId(map.id);
+  const now = new Date().toISOString();
+  await repo.putMap(
+    { ...map, id, createdAt: map.createdAt ?? now, updatedAt: now },
+    { edited: true },
+  );
+  await refreshLibrary();
+  await openMap(id);
+  return id;
+}
+
+export async function renameMap(mapId: string, title: string): Promise<void> {
+  if (!repo || !title.trim()) return;
+  const open = useMapStore.getState().map;
+  if (open?.id === mapId) useMapStore.getState().edit((m) => ({ ...m, title: title.trim() }));
+  else await repo.db.maps.update(mapId, { title: title.trim(), edited: true });
+  await autosave?.flushNow();
+  await refreshLibrary();
+}
+
+export async function duplicateMap(mapId: string, titleSuffix: string): Promise<void> {
+  if (!repo) return;
+  await autosave?.flushNow();
+  const loaded = await repo.loadMap(mapId);
+  if (!loaded?.ok) return;
+  await addMapToLibrary({
+    ...loaded.map,
+    id: `${loaded.map.id}-copy`,
+    title: `${loaded.map.title} ${titleSuffix}`,
+  });
+}
+
+/** Deletes a stored map; if it was open, opens the next one (or none). */
+export async function deleteMap(mapId: string): Promise<void> {
+  if (!repo) return;
+  const wasOpen = useMapStore.getState().map?.id === mapId;
+  if (wasOpen) {
+    watch?.unsubscribe();
+    autosave?.markSaved(null);
+    useMapStore.getState().open(null);
+  }
+  await repo.deleteMap(mapId);
+  await refreshLibrary();
+  const next = useSession.getState().library[0];
+  if (wasOpen && next) await openMap(next.id);
 }
 
 /** Writes any pending edit now (tests and page exit). */

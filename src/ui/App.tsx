@@ -1,56 +1,43 @@
-/** The editor: toolbar, source pane, canvas and inspector, over the open map. */
-import { useCallback, useEffect, useState } from 'react';
+/** The editor: toolbar, source pane, canvas and inspector over the open map, plus dialogs. */
+import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { moveNodes } from '../model/operations';
-import { useMapStore, undo, redo } from '../store/mapStore';
+import { useMapStore } from '../store/mapStore';
+import { useUiStore } from '../store/uiStore';
 import { useSession } from '../app/session';
-import { computeLayout } from '../app/runLayout';
+import { layoutAction } from '../app/actions';
 import { MapCanvas } from './canvas/MapCanvas';
 import { Inspector } from './Inspector';
 import { SourcePane } from './SourcePane';
 import { Toolbar } from './Toolbar';
+import { MapLibrary } from './MapLibrary';
+import { NewMapDialog } from './NewMapDialog';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { Splitter } from './Splitter';
+import { useKeyboard } from './useKeyboard';
+import { useT } from './i18n';
 
 export function App() {
+  const t = useT();
   const map = useMapStore((s) => s.map);
   const session = useSession();
-  const [layoutBusy, setLayoutBusy] = useState(false);
+  const ui = useUiStore();
+  useKeyboard();
 
-  const layout = useCallback(async () => {
-    const current = useMapStore.getState().map;
-    if (!current) return;
-    setLayoutBusy(true);
-    try {
-      const positions = await computeLayout(current);
-      useMapStore.getState().edit((m) => moveNodes(m, positions));
-    } finally {
-      setLayoutBusy(false);
-    }
-  }, []);
+  useEffect(() => {
+    document.documentElement.lang = ui.language === 'zh' ? 'zh-Hans' : 'en';
+  }, [ui.language]);
 
   // A map without saved positions (new, or imported) is laid out once when opened.
   const mapId = map?.id;
   useEffect(() => {
     const current = useMapStore.getState().map;
-    if (current && current.nodes.some((n) => !n.position)) void layout();
-  }, [mapId, layout]);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) undo();
-      else if ((key === 'z' && event.shiftKey) || key === 'y') redo();
-      else return;
-      event.preventDefault();
-    };
-    addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
-  }, []);
+    if (current && current.nodes.some((n) => !n.position)) void layoutAction(true);
+  }, [mapId]);
 
   if (session.status === 'loading') {
     return (
       <div className="splash" role="status">
-        Opening your maps…
+        {t('loading')}
       </div>
     );
   }
@@ -61,25 +48,53 @@ export function App() {
       </div>
     );
   }
+  const { source, inspector } = ui.paneWidths;
   return (
-    <div className="app">
-      <Toolbar onLayout={() => void layout()} layoutBusy={layoutBusy} />
-      {session.message && (
-        <div className="banner error" role="alert">
-          {session.message}
-        </div>
-      )}
-      {map ? (
-        <main className="workspace">
-          <SourcePane map={map} />
-          <ReactFlowProvider>
+    <ReactFlowProvider>
+      <div className="app">
+        <Toolbar />
+        {session.message && (
+          <div className="banner error" role="alert">
+            {session.message}
+          </div>
+        )}
+        {map ? (
+          <main
+            className="workspace"
+            style={{ gridTemplateColumns: `${source}px 6px minmax(0, 1fr) 6px ${inspector}px` }}
+          >
+            <SourcePane map={map} />
+            <Splitter
+              label={t('sourcePane')}
+              value={source}
+              direction={1}
+              onChange={(v) => ui.set({ paneWidths: { source: v, inspector } })}
+            />
             <MapCanvas map={map} />
-          </ReactFlowProvider>
-          <Inspector map={map} />
-        </main>
-      ) : (
-        <div className="splash">No map is stored yet.</div>
-      )}
-    </div>
+            <Splitter
+              label="Inspector"
+              value={inspector}
+              direction={-1}
+              onChange={(v) => ui.set({ paneWidths: { source, inspector: v } })}
+            />
+            <Inspector map={map} />
+          </main>
+        ) : (
+          <div className="splash">
+            <p>{t('noMap')}</p>
+            <button
+              className="primary"
+              data-testid="new-map-from-text"
+              onClick={() => ui.set({ newMapOpen: true })}
+            >
+              + {t('newMap')}
+            </button>
+          </div>
+        )}
+        {ui.libraryOpen && <MapLibrary />}
+        {ui.newMapOpen && <NewMapDialog />}
+        {ui.shortcutsOpen && <ShortcutsDialog />}
+      </div>
+    </ReactFlowProvider>
   );
 }

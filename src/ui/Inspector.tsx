@@ -1,97 +1,202 @@
-/** Edits the selected node: its text, kind and English rendering, with the sentences it cites. */
-import { useMemo } from 'react';
-import { NODE_KINDS, type ArgMap, type NodeKind } from '../model/schema';
-import { sentenceIndex, updateNode } from '../model/operations';
-import { kindStyles } from '../io/kindStyles';
+/**
+ * Edits the selection: a node's text, kind, English rendering, note (Markdown, shown safely),
+ * tags, rating and implicit flag; the passages it cites (click to jump, remove); and its
+ * incoming and outgoing edges, each with relation, note and rating.
+ */
+import { lazy, Suspense, useMemo } from 'react';
+import { NODE_KINDS, type ArgMap, type ArgNode, type NodeKind } from '../model/schema';
+import { removeNode, removeRef, sentenceIndex, updateNode } from '../model/operations';
 import { useMapStore } from '../store/mapStore';
+import { setFocus, toggleFold } from '../app/actions';
+import { useUiStore } from '../store/uiStore';
+import { useT } from './i18n';
+import { EdgeList } from './EdgeList';
+import { RatingInput } from './RatingInput';
+import { TourEditor, TourToggle } from './TourEditor';
+
+const NoteView = lazy(() => import('./NoteView'));
 
 export function Inspector({ map }: { map: ArgMap }) {
+  const t = useT();
   const selectedIds = useMapStore((s) => s.selection.nodeIds);
-  const edit = useMapStore((s) => s.edit);
   const error = useMapStore((s) => s.error);
   const node =
     selectedIds.length === 1 ? map.nodes.find((n) => n.id === selectedIds[0]) : undefined;
-  const sentences = useMemo(() => sentenceIndex(map), [map]);
 
-  if (!node) {
-    return (
-      <aside className="inspector" data-testid="inspector" aria-label="Inspector">
-        <p className="empty">
-          {selectedIds.length > 1
-            ? `${selectedIds.length} nodes selected.`
-            : 'Select a node on the map, or a sentence in the text, to see and edit it here.'}
-        </p>
-      </aside>
-    );
-  }
-
-  const id = node.id;
   return (
     <aside className="inspector" data-testid="inspector" aria-label="Inspector">
-      <h2>
-        Node <code>{id}</code>
-      </h2>
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
+      {node ? (
+        <NodeInspector map={map} node={node} />
+      ) : (
+        <>
+          <p className="empty">
+            {selectedIds.length > 1
+              ? `${selectedIds.length} ${t('nodesSelected')}`
+              : t('inspectorEmpty')}
+          </p>
+          <TourEditor map={map} />
+        </>
+      )}
+    </aside>
+  );
+}
+
+function NodeInspector({ map, node }: { map: ArgMap; node: ArgNode }) {
+  const t = useT();
+  const edit = useMapStore((s) => s.edit);
+  const select = useMapStore((s) => s.select);
+  const highlight = useMapStore((s) => s.highlight);
+  const folded = useUiStore((s) => s.collapsed[map.id] ?? []);
+  const focus = useUiStore((s) => s.focus[map.id] ?? null);
+  const sentences = useMemo(() => sentenceIndex(map), [map]);
+  const id = node.id;
+  const patch = (p: Parameters<typeof updateNode>[2], key?: string) =>
+    edit((m) => updateNode(m, id, p), key);
+
+  return (
+    <>
+      <h2>
+        {t('node')} <code>{id}</code>
+      </h2>
       <label>
-        Text
+        {t('text')}
         <textarea
           data-testid="node-text"
           value={node.text}
-          rows={5}
-          onChange={(e) => edit((m) => updateNode(m, id, { text: e.target.value }), `text:${id}`)}
+          rows={4}
+          onChange={(e) => patch({ text: e.target.value }, `text:${id}`)}
         />
       </label>
       <label>
-        Kind
+        {t('kind')}
         <select
+          data-testid="node-kind"
           value={node.kind}
-          onChange={(e) => edit((m) => updateNode(m, id, { kind: e.target.value as NodeKind }))}
+          onChange={(e) => patch({ kind: e.target.value as NodeKind })}
         >
           {NODE_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {kindStyles[kind].label}
+              {t.kind(kind)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        English rendering
+        {t('english')}
         <textarea
+          data-testid="node-english"
           value={node.translations?.en ?? ''}
           rows={3}
           onChange={(e) =>
-            edit(
-              (m) =>
-                updateNode(m, id, { translations: { ...node.translations, en: e.target.value } }),
-              `en:${id}`,
-            )
+            patch({ translations: { ...node.translations, en: e.target.value } }, `en:${id}`)
           }
         />
       </label>
-      <h3>Cites</h3>
+      <label>
+        {t('note')}
+        <textarea
+          data-testid="node-note"
+          value={node.note ?? ''}
+          rows={3}
+          onChange={(e) => patch({ note: e.target.value || undefined }, `note:${id}`)}
+        />
+      </label>
+      {node.note && (
+        <div className="note-view" data-testid="note-view">
+          <Suspense fallback={<p className="muted">{node.note}</p>}>
+            <NoteView markdown={node.note} />
+          </Suspense>
+        </div>
+      )}
+      <label>
+        {t('tags')}
+        <input
+          data-testid="node-tags"
+          defaultValue={(node.tags ?? []).join(', ')}
+          key={`${id}:${(node.tags ?? []).join(',')}`}
+          onBlur={(e) => {
+            const tags = e.target.value
+              .split(/[,，]/)
+              .map((s) => s.trim())
+              .filter(Boolean);
+            if (tags.join(',') !== (node.tags ?? []).join(','))
+              patch({ tags: tags.length ? tags : undefined });
+          }}
+        />
+      </label>
+      <RatingInput
+        label={t('rating')}
+        value={node.rating}
+        onChange={(rating) => patch({ rating })}
+      />
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={node.implicit === true}
+          onChange={(e) => patch({ implicit: e.target.checked || undefined })}
+        />
+        {t('implicit')}
+      </label>
+      <div className="row">
+        <button onClick={() => toggleFold(id)}>
+          {folded.includes(id) ? t('unfold') : t('fold')}
+        </button>
+        <button onClick={() => setFocus(focus === id ? null : id)}>
+          {focus === id ? t('showAll') : t('focusBranch')}
+        </button>
+        <TourToggle map={map} nodeId={id} />
+        <button
+          className="danger"
+          onClick={() => {
+            if (edit((m) => removeNode(m, id))) select({ nodeIds: [], edgeIds: [] });
+          }}
+        >
+          {t('deleteNode')}
+        </button>
+      </div>
+
+      <h3>{t('cites')}</h3>
+      {node.tags?.includes('unanchored') && <p className="warning">{t('unanchored')}</p>}
       {node.refs.length === 0 ? (
-        <p className="muted">
-          {node.implicit ? 'An implicit premise: not in the text.' : 'No source sentence.'}
-        </p>
+        <p className="muted">{node.implicit ? t('implicitNoRefs') : t('noRefs')}</p>
       ) : (
-        <ul className="refs">
+        <ul className="refs" data-testid="node-refs">
           {node.refs.map((ref, i) => {
             const sentence = sentences.get(ref.sentence);
             const text = sentence ? map.sources[sentence.sourceIndex]!.text : '';
             const quote = ref.quote ?? (sentence ? text.slice(sentence.start, sentence.end) : '');
             return (
-              <li key={i}>
-                <blockquote>{quote}</blockquote>
-                <span className="muted">{ref.sentence}</span>
+              <li key={`${ref.sentence}:${ref.start ?? ''}:${i}`}>
+                <button
+                  className="quote"
+                  title={`${t('sentence')} ${ref.sentence}`}
+                  onClick={() => {
+                    highlight([ref.sentence]);
+                    document
+                      .querySelector(`[data-sentence-id="${CSS.escape(ref.sentence)}"]`)
+                      ?.scrollIntoView({ block: 'center' });
+                  }}
+                >
+                  <blockquote>{quote}</blockquote>
+                </button>
+                <button
+                  className="small"
+                  onClick={() => edit((m) => removeRef(m, id, i))}
+                  aria-label={`${t('removeRef')} ${i + 1}`}
+                >
+                  {t('removeRef')}
+                </button>
               </li>
             );
           })}
         </ul>
       )}
-    </aside>
+      <EdgeList map={map} nodeId={id} />
+    </>
   );
 }

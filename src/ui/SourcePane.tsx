@@ -1,12 +1,18 @@
 /**
  * The map's source text(s), sentence by sentence. Sentences the selected nodes cite light up and
- * the first scrolls into view; clicking a sentence selects the nodes that cite it. Cited
- * sentences are underlined in the colour of the first citing node's kind.
+ * the first scrolls into view; hovering a sentence lights up the nodes citing it and clicking it
+ * selects them. Cited sentences are underlined in the colour of the citing node's kind. Selecting
+ * text offers to make a node citing exactly that span, or to add it as a ref of the selected node.
  */
-import { Fragment, memo, useEffect, useMemo, useRef } from 'react';
+import { Fragment, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArgMap, Source } from '../model/schema';
 import { kindStyles } from '../io/kindStyles';
 import { useMapStore } from '../store/mapStore';
+import { useT } from './i18n';
+import { readSourceSelection, type SourceSelection } from './sourceSelection';
+import { SelectionBar } from './SelectionBar';
+import { SourceEditor } from './SourceEditor';
+import { UnanchoredList } from './UnanchoredList';
 
 /** sentence id → ids of the nodes that cite it, in map order. */
 function citations(map: ArgMap): Map<string, string[]> {
@@ -14,9 +20,8 @@ function citations(map: ArgMap): Map<string, string[]> {
   for (const node of map.nodes) {
     for (const ref of node.refs) {
       const list = cited.get(ref.sentence);
-      if (list) {
-        if (!list.includes(node.id)) list.push(node.id);
-      } else cited.set(ref.sentence, [node.id]);
+      if (!list) cited.set(ref.sentence, [node.id]);
+      else if (!list.includes(node.id)) list.push(node.id);
     }
   }
   return cited;
@@ -24,21 +29,34 @@ function citations(map: ArgMap): Map<string, string[]> {
 
 export function SourcePane({ map }: { map: ArgMap }) {
   const selectedIds = useMapStore((s) => s.selection.nodeIds);
+  const hovered = useMapStore((s) => s.highlightedSentences);
   const cited = useMemo(() => citations(map), [map]);
   const kindOf = useMemo(() => new Map(map.nodes.map((n) => [n.id, n.kind])), [map.nodes]);
   const highlighted = useMemo(() => {
     const selected = new Set(selectedIds);
-    const ids = new Set<string>();
+    const ids = new Set<string>(hovered);
     for (const node of map.nodes)
       if (selected.has(node.id)) for (const ref of node.refs) ids.add(ref.sentence);
     return ids;
-  }, [map.nodes, selectedIds]);
-  const paneRef = useRef<HTMLDivElement>(null);
+  }, [map.nodes, selectedIds, hovered]);
+  const paneRef = useRef<HTMLElement>(null);
+  const [textSelection, setTextSelection] = useState<SourceSelection | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const texts = useMemo(() => new Map(map.sources.map((s) => [s.id, s.text])), [map.sources]);
 
   useEffect(() => {
     const first = paneRef.current?.querySelector('[data-highlighted="true"]');
-    first?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  }, [highlighted]);
+    first?.scrollIntoView({ block: 'center' });
+  }, [selectedIds]);
+
+  const readSelection = useCallback(() => {
+    if (paneRef.current) setTextSelection(readSourceSelection(paneRef.current, texts));
+  }, [texts]);
+
+  useEffect(() => {
+    document.addEventListener('selectionchange', readSelection);
+    return () => document.removeEventListener('selectionchange', readSelection);
+  }, [readSelection]);
 
   return (
     <section
@@ -47,15 +65,26 @@ export function SourcePane({ map }: { map: ArgMap }) {
       aria-label="Source text"
       ref={paneRef}
     >
-      {map.sources.map((source) => (
-        <SourceText
-          key={source.id}
-          source={source}
-          cited={cited}
-          kindOf={kindOf}
-          highlighted={highlighted}
-        />
-      ))}
+      <SelectionBar
+        map={map}
+        selection={textSelection}
+        onDone={() => document.getSelection()?.removeAllRanges()}
+      />
+      <UnanchoredList map={map} />
+      {map.sources.map((source) =>
+        editing === source.id ? (
+          <SourceEditor key={source.id} source={source} onClose={() => setEditing(null)} />
+        ) : (
+          <SourceText
+            key={source.id}
+            source={source}
+            cited={cited}
+            kindOf={kindOf}
+            highlighted={highlighted}
+            onEdit={() => setEditing(source.id)}
+          />
+        ),
+      )}
     </section>
   );
 }
@@ -65,6 +94,7 @@ interface SourceTextProps {
   cited: Map<string, string[]>;
   kindOf: Map<string, string>;
   highlighted: Set<string>;
+  onEdit: () => void;
 }
 
 const SourceText = memo(function SourceText({
@@ -72,49 +102,63 @@ const SourceText = memo(function SourceText({
   cited,
   kindOf,
   highlighted,
+  onEdit,
 }: SourceTextProps) {
+  const t = useT();
   const select = useMapStore((s) => s.select);
+  const highlight = useMapStore((s) => s.highlight);
   const paragraphs = useMemo(() => {
     const out: (typeof source.sentences)[] = [[]];
     source.sentences.forEach((sentence, i) => {
       const previous = source.sentences[i - 1];
-      if (previous && source.text.slice(previous.end, sentence.start).includes('\n\n'))
-        out.push([]);
+      if (previous && source.text.slice(previous.end, sentence.start).includes('\n')) out.push([]);
       out[out.length - 1]!.push(sentence);
     });
     return out;
   }, [source]);
 
   return (
-    <article lang={source.language}>
+    <article lang={source.language} data-source-id={source.id}>
       <header className="source-header">
-        <h2>{source.title || 'Untitled source'}</h2>
+        <h2>{source.title || t('untitledSource')}</h2>
         {(source.author || source.publication) && (
           <p className="muted">{[source.author, source.publication].filter(Boolean).join(' · ')}</p>
         )}
+        <button className="small" onClick={onEdit}>
+          {t('editSource')}
+        </button>
       </header>
       {paragraphs.map((sentences, p) => (
         <p key={p}>
-          {sentences.map((sentence) => {
+          {sentences.map((sentence, i) => {
             const citing = cited.get(sentence.id);
             const kind = citing ? kindOf.get(citing[0]!) : undefined;
-            const isLit = highlighted.has(sentence.id);
+            const next = sentences[i + 1];
+            const gap = next ? source.text.slice(sentence.end, next.start) : '';
             return (
               <Fragment key={sentence.id}>
                 <span
                   className={`sentence${citing ? ' is-cited' : ''}`}
                   data-sentence-id={sentence.id}
-                  data-highlighted={isLit ? 'true' : undefined}
+                  data-start={sentence.start}
+                  data-end={sentence.end}
+                  data-highlighted={highlighted.has(sentence.id) ? 'true' : undefined}
                   style={
                     kind
                       ? { textDecorationColor: kindStyles[kind as keyof typeof kindStyles].stroke }
                       : undefined
                   }
-                  title={citing ? `Cited by ${citing.join(', ')}` : 'Not cited by any node'}
-                  onClick={() => citing && select({ nodeIds: [...citing], edgeIds: [] })}
+                  title={citing ? `${t('citedBy')} ${citing.join(', ')}` : t('notCited')}
+                  onMouseEnter={() => citing && highlight([sentence.id])}
+                  onMouseLeave={() => citing && highlight([])}
+                  onClick={() => {
+                    if (citing && document.getSelection()?.isCollapsed !== false)
+                      select({ nodeIds: [...citing], edgeIds: [] });
+                  }}
                 >
                   {source.text.slice(sentence.start, sentence.end)}
-                </span>{' '}
+                </span>
+                {gap.replace(/\s+/g, ' ')}
               </Fragment>
             );
           })}

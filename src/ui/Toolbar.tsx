@@ -1,54 +1,127 @@
-/** The bar above the canvas: the map's title, undo/redo, layout and the save state. */
+/** The bar above the workspace: library, title, editing commands, search, languages, save state. */
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useMapStore, undo, redo } from '../store/mapStore';
+import { useUiStore } from '../store/uiStore';
 import { useSaveStatus } from '../app/saveStatus';
+import { addNodeAction, layoutAction, layoutState } from '../app/actions';
+import { useT } from './i18n';
+import { SearchBox } from './SearchBox';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
 
-export function Toolbar({ onLayout, layoutBusy }: { onLayout: () => void; layoutBusy: boolean }) {
-  const title = useMapStore((s) => s.map?.title);
+function useLayoutBusy() {
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    layoutState.listeners.add(setBusy);
+    return () => void layoutState.listeners.delete(setBusy);
+  }, []);
+  return busy;
+}
+
+export function Toolbar() {
+  const t = useT();
+  const map = useMapStore((s) => s.map);
   const canUndo = useStore(useMapStore.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(useMapStore.temporal, (s) => s.futureStates.length > 0);
   const save = useSaveStatus();
+  const ui = useUiStore();
+  const busy = useLayoutBusy();
   return (
     <header className="toolbar">
-      <h1 title={title}>{title ?? 'Argument map editor'}</h1>
-      <div className="toolbar-buttons" role="toolbar" aria-label="Edit">
-        <button
-          data-testid="undo"
-          onClick={undo}
-          disabled={!canUndo}
-          title={`Undo (${mod}Z)`}
-          aria-label="Undo"
+      <button
+        onClick={() => ui.set({ libraryOpen: !ui.libraryOpen })}
+        aria-label={t('openLibrary')}
+        title={t('openLibrary')}
+      >
+        ☰ {t('library')}
+      </button>
+      <h1 title={map?.title}>{map?.title ?? t('appName')}</h1>
+      {map && (
+        <div className="toolbar-buttons" role="toolbar" aria-label="Edit">
+          <button onClick={() => addNodeAction('claim')} title={`${t('addNode')} (N)`}>
+            + {t('addNode')}
+          </button>
+          <button
+            data-testid="undo"
+            onClick={undo}
+            disabled={!canUndo}
+            title={`${t('undo')} (${mod}Z)`}
+            aria-label={t('undo')}
+          >
+            ↶
+          </button>
+          <button
+            data-testid="redo"
+            onClick={redo}
+            disabled={!canRedo}
+            title={`${t('redo')} (${mod}Shift+Z)`}
+            aria-label={t('redo')}
+          >
+            ↷
+          </button>
+          <button
+            data-testid="auto-layout"
+            onClick={() => void layoutAction(false)}
+            disabled={busy}
+            title={`${t('autoLayout')} (L)`}
+          >
+            {busy ? t('layingOut') : t('autoLayout')}
+          </button>
+          <button
+            onClick={() => void layoutAction(true)}
+            disabled={busy}
+            title={`${t('relayoutAll')} (Shift+L)`}
+          >
+            {t('relayoutAll')}
+          </button>
+        </div>
+      )}
+      {map && <SearchBox map={map} />}
+      <label className="switch" title={t('labels')}>
+        <span className="sr-only">{t('labels')}</span>
+        <select
+          data-testid="label-language"
+          value={ui.labelLanguage}
+          onChange={(e) => ui.set({ labelLanguage: e.target.value as 'source' | 'en' })}
+          aria-label={t('labels')}
         >
-          ↶ Undo
-        </button>
-        <button
-          data-testid="redo"
-          onClick={redo}
-          disabled={!canRedo}
-          title={`Redo (${mod}Shift+Z)`}
-          aria-label="Redo"
-        >
-          ↷ Redo
-        </button>
-        <button
-          data-testid="auto-layout"
-          onClick={onLayout}
-          disabled={layoutBusy}
-          title="Lay out the map automatically"
-        >
-          {layoutBusy ? 'Laying out…' : 'Auto layout'}
-        </button>
-      </div>
+          <option value="source">
+            {t('labels')}: {t('labelSource')}
+          </option>
+          <option value="en">
+            {t('labels')}: {t('labelEnglish')}
+          </option>
+        </select>
+      </label>
+      <button
+        data-testid="language-switch"
+        onClick={() => ui.set({ language: ui.language === 'en' ? 'zh' : 'en' })}
+        aria-label={t('interfaceLanguage')}
+        title={t('interfaceLanguage')}
+        lang={ui.language === 'en' ? 'zh-Hans' : 'en'}
+      >
+        {ui.language === 'en' ? '中文' : 'English'}
+      </button>
+      <button
+        onClick={() => ui.set({ shortcutsOpen: true })}
+        aria-label={t('shortcuts')}
+        title={`${t('shortcuts')} (?)`}
+      >
+        ?
+      </button>
       <span
         className={`save-state save-${save.state}`}
         role="status"
         data-testid="save-state"
         title={save.message ?? ''}
       >
-        {save.state === 'saved' ? 'Saved' : save.state === 'pending' ? 'Saving…' : 'Not saved!'}
+        {save.state === 'saved'
+          ? t('saved')
+          : save.state === 'pending'
+            ? t('saving')
+            : t('notSaved')}
       </span>
     </header>
   );

@@ -1,20 +1,35 @@
-/** One node on the canvas: a box in its kind's colours with the node's wrapped text. */
+/** One node on the canvas: a box in its kind's colours with its wrapped text and markers. */
 import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { ArgNode } from '../../model/schema';
 import { kindStyles } from '../../io/kindStyles';
+import { useT } from '../i18n';
+import { KindIcon } from './KindIcon';
 
-export type ArgFlowNode = Node<{ node: ArgNode }, 'arg'>;
+export interface ArgNodeData extends Record<string, unknown> {
+  node: ArgNode;
+  /** The text shown: the node's own, or its English rendering. */
+  label: string;
+  /** How many premises a fold hides under this node (0: not folded). */
+  foldCount: number;
+  /** Filtered out or not matching the search: shown faintly. */
+  dimmed: boolean;
+  /** Some ref could not be re-anchored after a source correction. */
+  unanchored: boolean;
+}
+
+export type ArgFlowNode = Node<ArgNodeData, 'arg'>;
 
 function ArgNodeViewImpl({ data, selected }: NodeProps<ArgFlowNode>) {
-  const { node } = data;
+  const { node, label, foldCount, dimmed, unanchored } = data;
+  const t = useT();
   const style = kindStyles[node.kind];
   if (node.kind === 'inference') {
     return (
       <div
-        className="arg-inference"
-        title="Inference: premises that support only jointly"
-        aria-label="inference junction"
+        className={`arg-inference${selected ? ' is-selected' : ''}${dimmed ? ' is-dimmed' : ''}`}
+        title={t.kind('inference')}
+        aria-label={t.kind('inference')}
       >
         <Handle type="target" position={Position.Bottom} />
         <span aria-hidden>∧</span>
@@ -24,21 +39,43 @@ function ArgNodeViewImpl({ data, selected }: NodeProps<ArgFlowNode>) {
   }
   return (
     <div
-      className={`arg-node${selected ? ' is-selected' : ''}${node.implicit ? ' is-implicit' : ''}`}
+      className={`arg-node${selected ? ' is-selected' : ''}${node.implicit ? ' is-implicit' : ''}${dimmed ? ' is-dimmed' : ''}`}
       style={{ background: style.fill, borderColor: style.stroke, color: style.text }}
-      data-node-id={node.id}
       data-kind={node.kind}
+      aria-label={`${t.kind(node.kind)}: ${label}`}
     >
       <Handle type="target" position={Position.Bottom} />
-      <div className="arg-node-kind" style={{ color: style.text }}>
-        <span className="arg-node-swatch" style={{ background: style.stroke }} aria-hidden />
-        {style.label}
+      <div className="arg-node-head">
+        <KindIcon kind={node.kind} color={style.stroke} />
+        <span className="arg-node-kind">{t.kind(node.kind)}</span>
+        <span className="arg-node-markers">
+          {node.note && (
+            <span title={t('notePreview')} aria-label={t('notePreview')}>
+              ✎
+            </span>
+          )}
+          {node.rating !== undefined && (
+            <span className="arg-node-rating" title={`${t('rating')} ${node.rating}/5`}>
+              {'★'.repeat(node.rating)}
+            </span>
+          )}
+          {unanchored && (
+            <span className="arg-node-warning" title={t('unanchored')}>
+              ⚠
+            </span>
+          )}
+        </span>
       </div>
-      <div className="arg-node-text">{node.text || <em className="muted">(no text)</em>}</div>
+      <div className="arg-node-text">{label || <em className="muted">…</em>}</div>
+      {foldCount > 0 && (
+        <div className="arg-node-fold">
+          +{foldCount} {t('folded')}
+        </div>
+      )}
       <Handle type="source" position={Position.Top} />
     </div>
   );
 }
 
-/** Memoised: a node re-renders only when its own record or selection changes. */
+/** Memoised: a node re-renders only when its own data or selection changes. */
 export const ArgNodeView = memo(ArgNodeViewImpl);

@@ -1,88 +1,123 @@
 /**
- * The React Flow canvas of the open map. React Flow nodes are derived from the map's nodes and
- * reused while their record is unchanged, so an edit re-renders only the node it touched. A drag
- * moves nodes locally and commits the final positions as one undoable edit when it ends.
+ * The React Flow canvas of the open map. Flow nodes are derived from the map's nodes and reused
+ * while their inputs are unchanged, so an edit re-renders only the node it touched. A drag moves
+ * nodes locally and commits the final positions as one undoable edit when it ends; a node placed
+ * by hand is pinned, and later layouts keep it where it is.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   Background,
   Controls,
-  MarkerType,
   MiniMap,
   ReactFlow,
   applyNodeChanges,
-  type Edge,
+  useReactFlow,
+  type Connection,
   type NodeChange,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import type { ArgEdge, ArgMap, ArgNode } from '../../model/schema';
+import type { ArgMap, ArgNode } from '../../model/schema';
 import { moveNodes } from '../../model/operations';
-import { kindStyles, relationStyles } from '../../io/kindStyles';
+import { hiddenNodes } from '../../model/graph';
+import { passesFilter, searchMap } from '../../model/search';
+import { kindStyles } from '../../io/kindStyles';
 import { useMapStore } from '../../store/mapStore';
-import { ArgNodeView, type ArgFlowNode } from './ArgNodeView';
+import { useUiStore } from '../../store/uiStore';
+import { connectNodes, pin } from '../../app/actions';
+import { ArgNodeView, type ArgFlowNode, type ArgNodeData } from './ArgNodeView';
+import { toFlowEdge } from './flowEdges';
+import { Legend } from './Legend';
 
 const nodeTypes = { arg: ArgNodeView };
+const EMPTY: string[] = [];
+
+function sameData(a: ArgNodeData, b: ArgNodeData) {
+  return (
+    a.node === b.node &&
+    a.label === b.label &&
+    a.foldCount === b.foldCount &&
+    a.dimmed === b.dimmed &&
+    a.unanchored === b.unanchored
+  );
+}
 
 function toFlowNode(
-  node: ArgNode,
+  data: ArgNodeData,
   index: number,
   previous: ArgFlowNode | undefined,
   selected: boolean,
 ): ArgFlowNode {
-  if (
-    previous &&
-    previous.data.node === node &&
-    previous.selected === selected &&
-    !previous.dragging
-  )
-    return previous;
-  return {
-    ...previous,
-    id: node.id,
-    type: 'arg',
-    position: node.position ?? { x: (index % 8) * 280, y: Math.floor(index / 8) * 160 },
-    data: { node },
-    selected,
-  };
-}
-
-const edgeCache = new WeakMap<ArgEdge, Edge>();
-function toFlowEdge(edge: ArgEdge): Edge {
-  let flow = edgeCache.get(edge);
-  if (!flow) {
-    const style = relationStyles[edge.relation];
-    flow = {
-      id: edge.id,
-      source: edge.from,
-      target: edge.to,
-      data: { relation: edge.relation },
-      ariaLabel: `${edge.from} ${edge.relation} ${edge.to}`,
-      style: { stroke: style.stroke, strokeWidth: 1.6, strokeDasharray: style.dash || undefined },
-      markerEnd: { type: MarkerType.ArrowClosed, color: style.stroke, width: 18, height: 18 },
-    };
-    edgeCache.set(edge, flow);
-  }
-  return flow;
+  if (previous && sameData(previous.data, data) && previous.selected === selected) return previous;
+  const position = data.node.position ?? { x: (index % 8) * 280, y: Math.floor(index / 8) * 160 };
+  return { ...previous, id: data.node.id, type: 'arg', position, data, selected };
 }
 
 export function MapCanvas({ map }: { map: ArgMap }) {
   const selectedIds = useMapStore((s) => s.selection.nodeIds);
   const select = useMapStore((s) => s.select);
   const edit = useMapStore((s) => s.edit);
+  const labelLanguage = useUiStore((s) => s.labelLanguage);
+  const folded = useUiStore((s) => s.collapsed[map.id] ?? EMPTY);
+  const focus = useUiStore((s) => s.focus[map.id] ?? null);
+  const search = useUiStore((s) => s.search);
+  const kindFilter = useUiStore((s) => s.kindFilter);
+  const tagFilter = useUiStore((s) => s.tagFilter);
   const [nodes, setNodes] = useState<ArgFlowNode[]>([]);
+  const reveal = useUiStore((s) => s.reveal);
+  const flow = useReactFlow();
+
+  useEffect(() => {
+    if (reveal?.ids.length) {
+      void flow.fitView({
+        nodes: reveal.ids.map((id) => ({ id })),
+        duration: 300,
+        maxZoom: 1.1,
+        padding: 0.4,
+      });
+    }
+  }, [reveal, flow]);
+
+  const { hidden, foldCounts } = useMemo(
+    () => hiddenNodes(map, folded, focus),
+    [map, folded, focus],
+  );
+  const matches = useMemo(() => {
+    if (!search.trim()) return null;
+    return new Set(
+      searchMap(map, search, Infinity)
+        .filter((h) => h.type === 'node')
+        .map((h) => h.id),
+    );
+  }, [map, search]);
 
   useEffect(() => {
     const selected = new Set(selectedIds);
+    const filtering = kindFilter.length > 0 || tagFilter !== null;
+    const dataFor = (node: ArgNode): ArgNodeData => ({
+      node,
+      label: (labelLanguage === 'en' && node.translations?.en) || node.text,
+      foldCount: foldCounts.get(node.id) ?? 0,
+      dimmed:
+        (matches !== null && !matches.has(node.id)) ||
+        (filtering && !passesFilter(node, kindFilter, tagFilter)),
+      unanchored: node.tags?.includes('unanchored') ?? false,
+    });
     setNodes((previous) => {
       const byId = new Map(previous.map((n) => [n.id, n]));
-      return map.nodes.map((node, i) =>
-        toFlowNode(node, i, byId.get(node.id), selected.has(node.id)),
-      );
+      const next: ArgFlowNode[] = [];
+      map.nodes.forEach((node, i) => {
+        if (!hidden.has(node.id))
+          next.push(toFlowNode(dataFor(node), i, byId.get(node.id), selected.has(node.id)));
+      });
+      return next;
     });
-  }, [map.nodes, selectedIds]);
+  }, [map.nodes, selectedIds, labelLanguage, hidden, foldCounts, matches, kindFilter, tagFilter]);
 
-  const edges = useMemo(() => map.edges.map(toFlowEdge), [map.edges]);
+  const edges = useMemo(
+    () => map.edges.filter((e) => !hidden.has(e.from) && !hidden.has(e.to)).map(toFlowEdge),
+    [map.edges, hidden],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ArgFlowNode>[]) => {
@@ -93,7 +128,8 @@ export function MapCanvas({ map }: { map: ArgMap }) {
           finished[change.id] = change.position;
         }
       }
-      if (Object.keys(finished).length) edit((m) => moveNodes(m, finished));
+      const ids = Object.keys(finished);
+      if (ids.length && edit((m) => moveNodes(m, finished))) pin(...ids);
     },
     [edit],
   );
@@ -109,6 +145,12 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     [select],
   );
 
+  const onConnect = useCallback((connection: Connection) => {
+    // Drawn from a premise's top handle to the bottom of what it supports.
+    if (connection.source && connection.target)
+      connectNodes(connection.source, connection.target, 'supports');
+  }, []);
+
   return (
     <div className="canvas" aria-label="Argument map canvas">
       <ReactFlow
@@ -117,10 +159,13 @@ export function MapCanvas({ map }: { map: ArgMap }) {
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onSelectionChange={onSelectionChange}
+        onConnect={onConnect}
         fitView
         minZoom={0.05}
         onlyRenderVisibleElements
         deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
       >
         <Background gap={24} />
         <MiniMap
@@ -129,6 +174,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
           nodeColor={(n) => kindStyles[(n as ArgFlowNode).data.node.kind].stroke}
         />
         <Controls />
+        <Legend />
       </ReactFlow>
     </div>
   );

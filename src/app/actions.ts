@@ -1,0 +1,186 @@
+/**
+ * The editor's commands, each a small function used alike by the toolbar, the menus and the
+ * keyboard. They read the stores, apply pure model operations, and report refusals in the store's
+ * `error`, never by throwing.
+ */
+import {
+  addNode,
+  addRef,
+  connect,
+  disconnect,
+  moveNodes,
+  removeNode,
+  updateNode,
+  type NodePatch,
+} from '../model/operations';
+import type { ArgMap, NodeKind, Ref, Relation } from '../model/schema';
+import { useMapStore, undo, redo } from '../store/mapStore';
+import { useUiStore } from '../store/uiStore';
+import { computeLayout } from './runLayout';
+import { placeBeside } from './placement';
+
+const store = () => useMapStore.getState();
+const selectedNodeIds = () => store().selection.nodeIds;
+
+export { undo, redo };
+
+/** Adds a node (citing `ref` if given; otherwise an implicit premise to be sourced later). */
+export function addNodeAction(kind: NodeKind = 'claim', ref?: Ref, text?: string): string | null {
+  const anchor = selectedNodeIds()[0];
+  let created: string | null = null;
+  const ok = store().edit((map) => {
+    const position = placeBeside(map, anchor);
+    const node: Parameters<typeof addNode>[1] = {
+      kind,
+      text: text ?? ref?.quote ?? '',
+      refs: ref ? [ref] : [],
+      position,
+    };
+    if (!ref && kind !== 'inference') node.implicit = true;
+    const added = addNode(map, node);
+    created = added.id;
+    let next = added.map;
+    if (anchor && next.nodes.some((n) => n.id === anchor)) {
+      next = connect(next, added.id, anchor, defaultRelation(kind)).map;
+    }
+    return next;
+  });
+  if (ok && created) {
+    store().select({ nodeIds: [created], edgeIds: [] });
+    pin(created);
+  }
+  return ok ? created : null;
+}
+
+function defaultRelation(kind: NodeKind): Relation {
+  if (kind === 'objection') return 'attacks';
+  if (kind === 'context') return 'elaborates';
+  return 'supports';
+}
+
+export function addRefToSelected(ref: Ref): boolean {
+  const [id] = selectedNodeIds();
+  if (!id) {
+    useMapStore.setState({ error: 'Select the node that should cite this passage first.' });
+    return false;
+  }
+  return store().edit((map) => addRef(map, id, ref));
+}
+
+/** Deletes the selected nodes (with their edges) and edges, as one undoable step. */
+export function deleteSelection(): void {
+  const { nodeIds, edgeIds } = store().selection;
+  if (!nodeIds.length && !edgeIds.length) return;
+  const ok = store().edit((map) => {
+    let next = map;
+    for (const id of edgeIds) if (next.edges.some((e) => e.id === id)) next = disconnect(next, id);
+    for (const id of nodeIds) if (next.nodes.some((n) => n.id === id)) next = removeNode(next, id);
+    return next;
+  });
+  if (ok) store().select({ nodeIds: [], edgeIds: [] });
+}
+
+export function connectNodes(from: string, to: string, relation: Relation = 'supports'): boolean {
+  return store().edit((map) => connect(map, from, to, relation).map);
+}
+
+/** With two nodes selected, makes the first a premise of the second. */
+export function connectSelected(relation: Relation = 'supports'): boolean {
+  const ids = selectedNodeIds();
+  if (ids.length !== 2) {
+    useMapStore.setState({ error: 'Select two nodes: the premise first, then what it supports.' });
+    return false;
+  }
+  return connectNodes(ids[0]!, ids[1]!, relation);
+}
+
+export function updateSelected(patch: NodePatch, coalesceKey?: string) {
+  const [id] = selectedNodeIds();
+  if (!id) return;
+  store().edit((map) => updateNode(map, id, patch), coalesceKey);
+}
+
+/** Nodes the user placed by hand keep their place in later layouts. */
+export function pin(...ids: string[]) {
+  const map = store().map;
+  if (!map) return;
+  const { pinned, set } = useUiStore.getState();
+  const current = new Set(pinned[map.id] ?? []);
+  for (const id of ids) current.add(id);
+  set({ pinned: { ...pinned, [map.id]: [...current] } });
+}
+
+let layoutRunning = false;
+export const layoutState = { listeners: new Set<(busy: boolean) => void>() };
+const setBusy = (busy: boolean) => {
+  layoutRunning = busy;
+  for (const l of layoutState.listeners) l(busy);
+};
+
+/**
+ * Lays the map out with ELK in a worker. Unless `all`, nodes the user placed by hand keep their
+ * positions; with `all`, every node moves and the pins are cleared.
+ */
+export async function layoutAction(all = false): Promise<void> {
+  const map = store().map;
+  if (!map || layoutRunning) return;
+  setBusy(true);
+  try {
+    const positions = await computeLayout(map);
+    const { pinned, set } = useUiStore.getState();
+    const keep = all ? new Set<string>() : new Set(pinned[map.id] ?? []);
+    for (const id of keep) delete positions[id];
+    if (all) set({ pinned: { ...pinned, [map.id]: [] } });
+    const current = store().map;
+    if (current?.id === map.id) store().edit((m) => moveNodes(m, positions));
+  } finally {
+    setBusy(false);
+  }
+}
+
+/** Selects the node nearest the selected one in a direction (keyboard navigation). */
+export function selectNeighbour(map: ArgMap, direction: 'up' | 'down' | 'left' | 'right') {
+  const [id] = selectedNodeIds();
+  const placed = map.nodes.filter((n) => n.position);
+  const from = placed.find((n) => n.id === id);
+  if (!from) {
+    if (placed[0]) store().select({ nodeIds: [placed[0].id], edgeIds: [] });
+    return;
+  }
+  const { x, y } = from.position!;
+  let best: { id: string; score: number } | null = null;
+  for (const n of placed) {
+    if (n.id === from.id) continue;
+    const dx = n.position!.x - x;
+    const dy = n.position!.y - y;
+    const along =
+      direction === 'left' ? -dx : direction === 'right' ? dx : direction === 'up' ? -dy : dy;
+    const across = direction === 'left' || direction === 'right' ? Math.abs(dy) : Math.abs(dx);
+    if (along <= 0) continue;
+    const score = along + across * 2;
+    if (!best || score < best.score) best = { id: n.id, score };
+  }
+  if (best) store().select({ nodeIds: [best.id], edgeIds: [] });
+}
+
+export function toggleFold(nodeId: string) {
+  const map = store().map;
+  if (!map) return;
+  const { collapsed, set } = useUiStore.getState();
+  const current = collapsed[map.id] ?? [];
+  set({
+    collapsed: {
+      ...collapsed,
+      [map.id]: current.includes(nodeId)
+        ? current.filter((id) => id !== nodeId)
+        : [...current, nodeId],
+    },
+  });
+}
+
+export function setFocus(nodeId: string | null) {
+  const map = store().map;
+  if (!map) return;
+  const { focus, set } = useUiStore.getState();
+  set({ focus: { ...focus, [map.id]: nodeId } });
+}

@@ -1,0 +1,87 @@
+/** The selected node's incoming and outgoing edges, each editable: relation, note, rating. */
+import { RELATIONS, type ArgEdge, type ArgMap, type Relation } from '../model/schema';
+import { disconnect, updateEdge } from '../model/operations';
+import { useMapStore } from '../store/mapStore';
+import { useT } from './i18n';
+import { RatingInput } from './RatingInput';
+
+export function EdgeList({ map, nodeId }: { map: ArgMap; nodeId: string }) {
+  const t = useT();
+  const incoming = map.edges.filter((e) => e.to === nodeId);
+  const outgoing = map.edges.filter((e) => e.from === nodeId);
+  return (
+    <>
+      <h3>{t('edgesIn')}</h3>
+      <EdgeItems map={map} edges={incoming} other={(e) => e.from} />
+      <h3>{t('edgesOut')}</h3>
+      <EdgeItems map={map} edges={outgoing} other={(e) => e.to} />
+    </>
+  );
+}
+
+function EdgeItems({
+  map,
+  edges,
+  other,
+}: {
+  map: ArgMap;
+  edges: ArgEdge[];
+  other: (e: ArgEdge) => string;
+}) {
+  const t = useT();
+  const edit = useMapStore((s) => s.edit);
+  const select = useMapStore((s) => s.select);
+  if (!edges.length) return <p className="muted">–</p>;
+  return (
+    <ul className="edges">
+      {edges.map((edge) => {
+        const otherNode = map.nodes.find((n) => n.id === other(edge));
+        return (
+          <li key={edge.id} data-edge-id={edge.id}>
+            <button
+              className="link"
+              onClick={() => select({ nodeIds: [other(edge)], edgeIds: [] })}
+            >
+              {otherNode ? `${otherNode.id}: ${otherNode.text.slice(0, 40)}` : other(edge)}
+            </button>
+            <label>
+              {t('relation')}
+              <select
+                value={edge.relation}
+                onChange={(e) =>
+                  edit((m) => updateEdge(m, edge.id, { relation: e.target.value as Relation }))
+                }
+              >
+                {RELATIONS.map((r) => (
+                  <option key={r} value={r}>
+                    {t.relation(r)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('edgeNote')}
+              <input
+                value={edge.note ?? ''}
+                onChange={(e) =>
+                  edit(
+                    (m) => updateEdge(m, edge.id, { note: e.target.value || undefined }),
+                    `edge-note:${edge.id}`,
+                  )
+                }
+              />
+            </label>
+            <RatingInput
+              label={t('rating')}
+              value={edge.rating}
+              onChange={(rating) => edit((m) => updateEdge(m, edge.id, { rating }))}
+            />
+            <button className="small danger" onClick={() => edit((m) => disconnect(m, edge.id))}>
+              {t('deleteEdge')}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

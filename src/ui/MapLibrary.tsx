@@ -1,0 +1,82 @@
+/** The map library: every stored map, last opened first; open, rename, duplicate, delete. */
+import { useState } from 'react';
+import { deleteMap, duplicateMap, openMap, renameMap, useSession } from '../app/session';
+import { useMapStore } from '../store/mapStore';
+import { useUiStore } from '../store/uiStore';
+import { useT } from './i18n';
+
+export function MapLibrary() {
+  const t = useT();
+  const library = useSession((s) => s.library);
+  const openId = useMapStore((s) => s.map?.id);
+  const set = useUiStore((s) => s.set);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  return (
+    <div className="drawer" role="dialog" aria-label={t('openLibrary')} data-testid="map-library">
+      <header>
+        <h2>{t('openLibrary')}</h2>
+        <button onClick={() => set({ libraryOpen: false })} aria-label={t('close')}>
+          ✕
+        </button>
+      </header>
+      <button
+        className="primary"
+        data-testid="new-map-from-text"
+        onClick={() => set({ newMapOpen: true, libraryOpen: false })}
+      >
+        + {t('newMap')}
+      </button>
+      <ul className="library-list">
+        {library.map((m) => (
+          <li key={m.id} className={m.id === openId ? 'is-open' : undefined} data-map-id={m.id}>
+            {renaming === m.id ? (
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const title = new FormData(e.currentTarget).get('title');
+                  void renameMap(m.id, String(title)).then(() => setRenaming(null));
+                }}
+              >
+                <input name="title" defaultValue={m.title} aria-label={t('title')} autoFocus />
+                <button type="submit">OK</button>
+              </form>
+            ) : (
+              <button
+                className="library-open"
+                onClick={() => {
+                  void openMap(m.id);
+                  set({ libraryOpen: false });
+                }}
+              >
+                <strong>{m.title}</strong>
+                <span className="muted">
+                  {m.nodeCount} {t('nodes')}
+                  {m.updatedAt ? ` · ${new Date(m.updatedAt).toLocaleString()}` : ''}
+                </span>
+              </button>
+            )}
+            <span className="row">
+              <button className="small" onClick={() => setRenaming(m.id)}>
+                {t('rename')}
+              </button>
+              <button
+                className="small"
+                onClick={() => void duplicateMap(m.id, t.language === 'zh' ? '（副本）' : '(copy)')}
+              >
+                {t('duplicate')}
+              </button>
+              <button
+                className="small danger"
+                onClick={() => {
+                  if (confirm(`${t('confirmDelete')}\n\n${m.title}`)) void deleteMap(m.id);
+                }}
+              >
+                {t('delete')}
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

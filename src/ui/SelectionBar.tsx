@@ -1,0 +1,71 @@
+/** Shown while text is selected in the source pane: make a node citing it, or add it as a ref. */
+import { useState } from 'react';
+import { NODE_KINDS, type ArgMap, type NodeKind } from '../model/schema';
+import { anchorSpan } from '../source/reanchor';
+import { addNodeAction, addRefToSelected } from '../app/actions';
+import { useMapStore } from '../store/mapStore';
+import { useT } from './i18n';
+import type { SourceSelection } from './sourceSelection';
+
+export function SelectionBar({
+  map,
+  selection,
+  onDone,
+}: {
+  map: ArgMap;
+  selection: SourceSelection | null;
+  onDone: () => void;
+}) {
+  const t = useT();
+  const [kind, setKind] = useState<NodeKind>('claim');
+  const hasSelectedNode = useMapStore((s) => s.selection.nodeIds.length === 1);
+  if (!selection) return null;
+  const source = map.sources.find((s) => s.id === selection.sourceId);
+  const anchored = source ? anchorSpan(source, selection.start, selection.end) : null;
+  const ref = anchored?.ref ?? null;
+  const reason = anchored ? (anchored.reason ?? null) : null;
+  return (
+    <div className="selection-bar" role="toolbar" aria-label={t('selectionHint')}>
+      <span className="selection-quote">
+        {t('selectionHint')} “
+        {selection.text.length > 60 ? `${selection.text.slice(0, 60)}…` : selection.text}”
+      </span>
+      {reason ? (
+        <span className="warning">{reason}</span>
+      ) : (
+        <span className="row">
+          <select
+            aria-label={t('kind')}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as NodeKind)}
+          >
+            {NODE_KINDS.filter((k) => k !== 'inference').map((k) => (
+              <option key={k} value={k}>
+                {t.kind(k)}
+              </option>
+            ))}
+          </select>
+          <button
+            data-testid="create-node-from-selection"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => {
+              if (ref && addNodeAction(kind, ref, selection.text.trim())) onDone();
+            }}
+          >
+            {t('createFromSelection')}
+          </button>
+          <button
+            data-testid="add-ref-from-selection"
+            disabled={!hasSelectedNode}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => {
+              if (ref && addRefToSelected(ref)) onDone();
+            }}
+          >
+            {t('addRefFromSelection')}
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}
