@@ -153,7 +153,10 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
   }
   for (const s of raw.values()) {
     if (!isS(s.id)) continue;
-    const premises = (into.get(s.id) ?? []).filter((p) => nodeOf.has(p));
+    // Premises are I-nodes; an S-node pointing here is an attacker, handled as its own target.
+    const premises = (into.get(s.id) ?? []).filter(
+      (p) => raw.get(p)?.type === 'I' && nodeOf.has(p),
+    );
     const targets = (outOf.get(s.id) ?? []).filter((t) => nodeOf.has(t));
     if (!premises.length || !targets.length) {
       report.push(

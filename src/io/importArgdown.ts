@@ -148,6 +148,7 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
       const node = addNode({
         kind: inference ? 'inference' : 'claim',
         text: inference ? description : description || title,
+        note: title,
       });
       applyTagsAndData(
         node,
@@ -191,7 +192,11 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
       return as === 'from' ? mainConclusion.get(title) : mainJunction.get(title);
     }
     const title = member.argumentTitle ?? '';
-    return junctionOf.get(`${title}#${member.conclusionIndex}`) ?? mainJunction.get(title);
+    return (
+      junctionOf.get(`${title}#${member.conclusionIndex}`) ??
+      mainJunction.get(title) ??
+      nodeOf.get(`A:${title}`)
+    );
   };
   let onArguments = 0;
   let converted = 0;
