@@ -54,5 +54,14 @@ export function rasterize(svg: string, options: RasterOptions = {}): Raster {
     logLevel: 'off',
   });
   const image = resvg.render();
-  return { width: image.width, height: image.height, rgba: image.pixels, png: image.asPng() };
+  let png: Uint8Array | undefined;
+  return {
+    width: image.width,
+    height: image.height,
+    rgba: image.pixels,
+    // Encoding is the slow part; PDF pages only need the pixels.
+    get png() {
+      return (png ??= image.asPng());
+    },
+  };
 }

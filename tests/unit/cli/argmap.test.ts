@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { run, type CliIo } from '../../../src/cli/argmap';
+import { parseMapText } from '../../../src/io/mapFile';
+
+const SMALL = 'tests/fixtures/io/small.argmap.json';
+
+/** An in-memory CliIo over real files (read) and a captured output. */
+function fakeIo(files: Record<string, string> = {}) {
+  const out: (string | Uint8Array)[] = [];
+  let err = '';
+  const written = new Map<string, string | Uint8Array>();
+  const io: CliIo = {
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void (err += t),
+    readFile: async (path) => {
+      if (path in files) return files[path]!;
+      return readFileSync(resolve(path), 'utf8');
+    },
+    writeFile: async (path, data) => void written.set(path, data),
+    exists: (path) => path in files,
+  };
+  return {
+    io,
+    stdout: () =>
+      out.map((o) => (typeof o === 'string' ? o : Buffer.from(o).toString('latin1'))).join(''),
+    stderr: () => err,
+    written,
+  };
+}
+
+describe('argmap CLI', () => {
+  it('prints help and exits 0', async () => {
+    const t = fakeIo();
+    expect(await run(['--help'], t.io)).toBe(0);
+    expect(t.stdout()).toContain('Usage: npm run argmap');
+  });
+
+  it.each([
+    [[]],
+    [['frobnicate', SMALL]],
+    [['validate']],
+    [['export', SMALL]],
+    [['export', SMALL, '--format', 'docx']],
+    [['export', SMALL, '--format', 'png', '--scale', 'big']],
+    [['export', SMALL, '--format']],
+    [['validate', SMALL, '--bogus']],
+    [['validate', SMALL, 'extra']],
+  ])('exits 2 with the usage on a usage error: %j', async (argv) => {
+    const t = fakeIo();
+    expect(await run(argv, t.io)).toBe(2);
+    expect(t.stderr()).toMatch(/^argmap: .+\n\nUsage:/);
+  });
+
+  it('validates a good map (exit 0) and lists the problems of a bad one (exit 1), without stack traces', async () => {
+    const good = fakeIo();
+    expect(await run(['validate', SMALL], good.io)).toBe(0);
+    expect(good.stdout()).toContain('valid (9 nodes, 7 edges)');
+
+    const map = JSON.parse(readFileSync(SMALL, 'utf8'));
+    map.edges.push({ id: 'e9', from: 'n1', to: 'nope', relation: 'supports' });
+    const bad = fakeIo({ 'bad.argmap.json': JSON.stringify(map) });
+    expect(await run(['validate', 'bad.argmap.json'], bad.io)).toBe(1);
+    expect(bad.stderr()).toContain('edges[7].to');
+    expect(bad.stderr()).not.toMatch(/\n\s+at /);
+
+    const missing = fakeIo();
+    expect(await run(['validate', 'no/such/file.json'], missing.io)).toBe(1);
+    expect(missing.stderr()).toBe('argmap: no/such/file.json: no such file.\n');
+
+    const notJson = fakeIo({ 'x.json': '{oops' });
+    expect(await run(['validate', 'x.json'], notJson.io)).toBe(1);
+    expect(notJson.stderr()).toContain('not valid JSON');
+
+    map.edges.pop();
+    map.nodes[0].kind = 'thesis';
+    const badKind = fakeIo({ 'k.argmap.json': JSON.stringify(map) });
+    expect(await run(['validate', 'k.argmap.json'], badKind.io)).toBe(1);
+    expect(badKind.stderr()).toMatch(/^  nodes\[0\]\.kind: /m);
+  });
+
+  it.each([
+    ['svg', (s: string) => s.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')],
+    ['md', (s: string) => s.startsWith('# 日本与核共享')],
+    ['argdown', (s: string) => s.startsWith('===\ntitle:')],
+    ['aif', (s: string) => Array.isArray(JSON.parse(s).AIF.nodes)],
+    ['json', (s: string) => parseMapText(s).ok],
+  ])('exports %s to standard output', async (format, check) => {
+    const t = fakeIo();
+    expect(await run(['export', SMALL, '--format', format], t.io)).toBe(0);
+    expect(check(t.stdout())).toBe(true);
+  });
+
+  it('exports a PNG at the requested scale', async () => {
+    const sizes: number[] = [];
+    for (const scale of ['1', '2']) {
+      const t = fakeIo();
+      expect(
+        await run(['export', SMALL, '--format', 'png', '--scale', scale, '--out', 'map.png'], t.io),
+      ).toBe(0);
+      const png = Buffer.from(t.written.get('map.png') as Uint8Array);
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      sizes.push(png.readUInt32BE(16)); // IHDR width
+    }
+    expect(sizes[1]).toBe(sizes[0]! * 2);
+  }, 30_000);
+
+  it('exports a PDF whose cross-reference table points at its objects', async () => {
+    const t = fakeIo();
+    expect(
+      await run(['export', SMALL, '--format', 'pdf', '--scale', '1', '--out', 'h.pdf'], t.io),
+    ).toBe(0);
+    const pdf = Buffer.from(t.written.get('h.pdf') as Uint8Array);
+    const text = pdf.toString('latin1');
+    expect(text.startsWith('%PDF-1.4')).toBe(true);
+    expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
+    const startxref = Number(/startxref\n(\d+)/.exec(text)![1]);
+    const offsets = text
+      .slice(startxref)
+      .match(/^\d{10} 00000 n $/gm)!
+      .map((l) => Number(l.slice(0, 10)));
+    offsets.forEach((offset, i) =>
+      expect(text.slice(offset, offset + 12)).toMatch(new RegExp(`^${i + 1} 0 obj`)),
+    );
+    expect(text).toContain('/Count 2'); // the map page and one appendix page
+    // The first image is the map, as wide as the SVG at scale 1.
+    const image = /\/Width (\d+) \/Height (\d+)[^]*?stream\n/.exec(text)!;
+    const start = image.index + image[0].length;
+    const length = Number(/\/Length (\d+) >>\nstream\n$/.exec(image[0])![1]);
+    const pixels = inflateSync(pdf.subarray(start, start + length));
+    expect(pixels.length).toBe(Number(image[1]) * Number(image[2]) * 3);
+  }, 30_000);
+
+  it('imports Argdown, AIF and text by content and extension, with notes on stderr', async () => {
+    const files = {
+      'a.argdown': '[A]: Cats purr. #evidence\n  + [B]: Cats are content.\n',
+      'b.json': JSON.stringify({
+        nodes: [{ nodeID: '1', type: 'I', text: 'Cats purr.' }],
+        edges: [],
+        locutions: [],
+      }),
+      'b.txt': 'Cats purr. Dogs bark.',
+      'c.txt': '猫会发出呼噜声。狗会叫。',
+    };
+    const argdown = fakeIo(files);
+    expect(await run(['import', 'a.argdown', '--out', 'a.argmap.json'], argdown.io)).toBe(0);
+    const a = parseMapText(argdown.written.get('a.argmap.json') as string);
+    expect(a.ok && a.map.nodes.map((n) => [n.kind, n.text])).toEqual([
+      ['evidence', 'Cats purr.'],
+      ['claim', 'Cats are content.'],
+    ]);
+    expect(argdown.stderr()).toMatch(/^note: /);
+
+    const aif = fakeIo(files);
+    expect(await run(['import', 'b.json'], aif.io)).toBe(0);
+    const b = parseMapText(aif.stdout());
+    expect(b.ok && b.map.sources[0]!.text).toBe('Cats purr. Dogs bark.');
+    expect(aif.stderr()).toContain('Source text read from b.txt');
+
+    const text = fakeIo(files);
+    expect(await run(['import', 'c.txt', '--title', '猫和狗'], text.io)).toBe(0);
+    const c = parseMapText(text.stdout());
+    expect(
+      c.ok && [c.map.title, c.map.sources[0]!.language, c.map.sources[0]!.sentences.length],
+    ).toEqual(['猫和狗', 'zh-Hans', 2]);
+  });
+
+  it('refuses JSON that is neither a map nor AIF, and a bad Argdown file, with exit 1', async () => {
+    const t = fakeIo({ 'x.json': '{"a": 1}', 'y.argdown': '<b>\n\n(1) premise\n----\n' });
+    expect(await run(['import', 'x.json'], t.io)).toBe(1);
+    expect(await run(['import', 'y.argdown'], t.io)).toBe(1);
+    expect(t.stderr()).toMatch(/line \d+/);
+  });
+
+  it('prints stats', async () => {
+    const t = fakeIo();
+    expect(await run(['stats', SMALL], t.io)).toBe(0);
+    expect(t.stdout()).toContain('nodes: 9');
+    expect(t.stdout()).toContain('  inference: 1');
+    expect(t.stdout()).toContain('sources: 1 (6 sentences, 6 cited)');
+  });
+
+  it('exports only the chosen nodes, and refuses unknown ones', async () => {
+    const t = fakeIo();
+    expect(await run(['export', SMALL, '--format', 'svg', '--nodes', 'n1,n2'], t.io)).toBe(0);
+    expect(t.stdout().match(/data-id=/g)).toHaveLength(2);
+    const bad = fakeIo();
+    expect(await run(['export', SMALL, '--format', 'svg', '--nodes', 'n1,zz'], bad.io)).toBe(1);
+    expect(bad.stderr()).toContain('zz');
+  });
+});

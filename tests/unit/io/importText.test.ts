@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { guessLanguage, importText } from '../../../src/io/importText';
+
+describe('guessLanguage', () => {
+  it.each([
+    ['日本不应与美国实行核共享，这是我们的观点。', 'zh-Hans'],
+    ['日本不應與美國實行核共享，這是我們的觀點。', 'zh-Hant'],
+    ['日本はアメリカと核共有をすべきではない。', 'ja'],
+    ['한국은 핵을 공유해서는 안 된다.', 'ko'],
+    ['Япония не должна делиться ядерным оружием.', 'ru'],
+    ['Japan should not share nuclear weapons.', 'en'],
+    ['', 'en'],
+  ])('%s → %s', (text, language) => {
+    expect(guessLanguage(text)).toBe(language);
+  });
+});
+
+describe('importText', () => {
+  it('makes a new map with the cleaned, segmented text as its source and no nodes', () => {
+    const result = importText('标题\n\n日本不应与美国实行核\n共享。核共享会削弱条约的信誉。', {
+      now: '2026-11-26T00:00:00.000Z',
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const { map } = result;
+    expect(map.nodes).toEqual([]);
+    expect(map.title).toBe('标题');
+    const source = map.sources[0]!;
+    expect(source.language).toBe('zh-Hans');
+    expect(source.text).toBe('标题\n\n日本不应与美国实行核共享。核共享会削弱条约的信誉。');
+    expect(source.sentences.map((s) => source.text.slice(s.start, s.end))).toEqual([
+      '标题',
+      '日本不应与美国实行核共享。',
+      '核共享会削弱条约的信誉。',
+    ]);
+    expect(result.report[0]).toMatch(/guessed/);
+  });
+
+  it('takes the language and title given', () => {
+    const result = importText('Ceci est un texte. Deux phrases.', {
+      language: 'fr',
+      title: 'T',
+      now: 'x',
+    });
+    expect(result.ok && [result.map.sources[0]!.language, result.map.title]).toEqual(['fr', 'T']);
+  });
+
+  it('refuses empty text', () => {
+    expect(importText(' \n\n ').ok).toBe(false);
+  });
+});
