@@ -78,7 +78,7 @@ describe('argmap CLI', () => {
     map.nodes[0].kind = 'thesis';
     const badKind = fakeIo({ 'k.argmap.json': JSON.stringify(map) });
     expect(await run(['validate', 'k.argmap.json'], badKind.io)).toBe(1);
-    expect(badKind.stderr()).toMatch(/^  nodes\[0\]\.kind: /m);
+    expect(badKind.stderr()).toMatch(/^ {2}nodes\[0\]\.kind: /m);
   });
 
   it.each([
