@@ -165,7 +165,13 @@ async function exportCommand(
         ...svgOptions,
         background: transparent ? 'transparent' : 'white',
       });
-      return rasterize(svg, { scale }).png;
+      const raster = rasterize(svg, { scale });
+      if (raster.scale < scale) {
+        io.stderr(
+          `note: scale reduced from ${scale} to ${raster.scale} to stay under 64 megapixels.\n`,
+        );
+      }
+      return raster.png;
     }
     case 'pdf':
       return exportPdf(map, { ...svgOptions, scale });

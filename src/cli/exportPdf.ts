@@ -182,9 +182,11 @@ export function exportPdf(
   options: SvgExportOptions & { scale?: number } = {},
 ): Uint8Array {
   const scale = options.scale ?? 2;
+  // ~300 dpi on an A4 page is plenty; more only costs time and memory.
   const mapRaster = rasterize(exportSvg(map, { ...options, background: 'white' }), {
     scale,
     background: '#FFFFFF',
+    maxPixels: 3508 * 2480,
   });
   const pages: PdfPage[] = [{ raster: mapRaster, width: A4.height, height: A4.width, margin: 24 }];
   for (const svg of appendixPages(map, options.language ?? 'en')) {

@@ -191,3 +191,18 @@ describe('argmap CLI', () => {
     expect(bad.stderr()).toContain('zz');
   });
 });
+
+describe('rasterize', () => {
+  it('reads the declared size and scales a too-large request down to the pixel budget', async () => {
+    const { rasterize, svgSize } = await import('../../../src/cli/rasterize');
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="100"><rect width="400" height="100" fill="red"/></svg>';
+    expect(svgSize(svg)).toEqual({ width: 400, height: 100 });
+    expect(svgSize('<svg viewBox="0 0 30 20"/>')).toEqual({ width: 30, height: 20 });
+    const full = rasterize(svg, { scale: 2 });
+    expect([full.scale, full.width, full.height]).toEqual([2, 800, 200]);
+    const capped = rasterize(svg, { scale: 3, maxPixels: 40_000 });
+    expect(capped.scale).toBe(1);
+    expect(capped.width * capped.height).toBeLessThanOrEqual(40_000);
+  });
+});
