@@ -113,10 +113,10 @@ export function exportSvg(map: ArgMap, options: SvgExportOptions = {}): string {
 
   // Shift so the map starts at the margin, below the title.
   const all = [...boxes.values()];
-  const minX = Math.min(0, ...all.map((b) => b.x));
-  const minY = Math.min(0, ...all.map((b) => b.y));
-  const mapWidth = Math.max(0, ...all.map((b) => b.x + b.width)) - minX;
-  const mapHeight = Math.max(0, ...all.map((b) => b.y + b.height)) - minY;
+  const minX = all.length ? Math.min(...all.map((b) => b.x)) : 0;
+  const minY = all.length ? Math.min(...all.map((b) => b.y)) : 0;
+  const mapWidth = all.length ? Math.max(...all.map((b) => b.x + b.width)) - minX : 0;
+  const mapHeight = all.length ? Math.max(...all.map((b) => b.y + b.height)) - minY : 0;
   const width = Math.max(mapWidth + 2 * MARGIN, 480);
   const titleLines = wrapText(options.title ?? map.title, (width - 2 * MARGIN) / TITLE_FONT);
   const top = MARGIN + titleLines.length * (TITLE_FONT + 6) + 12;

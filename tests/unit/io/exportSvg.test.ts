@@ -127,6 +127,19 @@ describe('exportSvg', () => {
     expect(rect.getAttribute('height')).toBe('90');
   });
 
+  it('crops to the nodes shown, wherever they sit on the canvas', () => {
+    const far = {
+      ...map,
+      nodes: map.nodes.map((n, i) => ({ ...n, position: { x: 5000 + i * 300, y: 3000 } })),
+    };
+    const doc = parse(exportSvg(far, { nodeIds: ['n1'] }));
+    expect(doc.querySelector('[data-id="n1"] rect')?.getAttribute('x')).toBe('24');
+    expect(Number(doc.documentElement.getAttribute('width'))).toBeLessThan(600);
+    expect(parse(exportSvg(far, { nodeIds: [] })).documentElement.getAttribute('width')).toBe(
+      '480',
+    );
+  });
+
   it('lays out maps without positions so no two nodes overlap', () => {
     const doc = parse(exportSvg(map));
     const boxes = Array.from(doc.querySelectorAll('[data-id] rect')).map((r) => ({
