@@ -14,9 +14,10 @@
  * Anything malformed (edges to missing nodes, duplicate ids, S-nodes without premises) is skipped
  * with a line in the report; the importer never throws on bad input.
  */
-import type { ArgEdge, ArgNode, NodeKind, Ref, Relation, Source } from '../model/schema';
+import type { ArgEdge, ArgNode, NodeKind, Relation, Source } from '../model/schema';
 import { NODE_KINDS } from '../model/schema';
 import { htmlToText } from './htmlToText';
+import { refsForRange, textFinder } from './refsForRange';
 import {
   finishImport,
   guessLanguage,
@@ -261,7 +262,7 @@ function buildSource(
     if (text)
       report.push('The AIF carries no analysed text: the source is built from the statements.');
   }
-  const find = fuzzyFinder(text);
+  const find = textFinder(text);
   for (const node of nodes) {
     if (node.kind === 'inference' || ranges.has(node.id) || !node.text) continue;
     const range = find(node.text);
@@ -273,52 +274,16 @@ function buildSource(
   for (const node of nodes) {
     if (node.kind === 'inference') continue;
     const range = ranges.get(node.id);
-    node.refs = range ? refsFor(source, range) : [];
+    node.refs = range ? refsForRange(source, range) : [];
     if (!node.refs.length) {
       node.implicit = true;
+      node.note ??= 'Imported from AIF: not found in the analysed text.';
       unplaced++;
     }
   }
   if (unplaced)
     report.push(`${unplaced} statement(s) were not found in the text and are marked implicit.`);
   return source;
-}
-
-/**
- * Finds a statement in the text: exactly where possible, else ignoring case, punctuation and
- * spacing (AIFdb's I-nodes often drop the commas and quotes of the text they come from).
- */
-function fuzzyFinder(text: string): (needle: string) => { start: number; end: number } | undefined {
-  const letters: number[] = []; // offsets of the letters and digits of `text`
-  let folded = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (/[\p{L}\p{N}]/u.test(ch)) {
-      folded += ch.toLowerCase();
-      letters.push(i);
-    }
-  }
-  return (needle) => {
-    const exact = text.indexOf(needle);
-    if (exact >= 0) return { start: exact, end: exact + needle.length };
-    const key = needle.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-    const at = key ? folded.indexOf(key) : -1;
-    if (at < 0) return undefined;
-    return { start: letters[at]!, end: letters[at + key.length - 1]! + 1 };
-  };
-}
-
-/** Refs for a range of the source: a whole sentence where it covers one, else the span inside it. */
-function refsFor(source: Source, range: { start: number; end: number }): Ref[] {
-  const refs: Ref[] = [];
-  for (const s of source.sentences) {
-    const start = Math.max(range.start, s.start);
-    const end = Math.min(range.end, s.end);
-    if (start >= end) continue;
-    if (start === s.start && end === s.end) refs.push({ sentence: s.id });
-    else refs.push({ sentence: s.id, start, end, quote: source.text.slice(start, end) });
-  }
-  return refs;
 }
 
 /** Positions from OVA's layout section, where there is one. */

@@ -286,6 +286,7 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
   for (const node of nodes) {
     if (node.kind !== 'inference' && node.refs.length === 0 && !node.implicit) {
       node.implicit = true;
+      node.note ??= 'Imported from Argdown: the statement has no text to cite.';
       report.push(`Statement "${node.text.slice(0, 40)}" has no text to cite; marked implicit.`);
     }
   }
