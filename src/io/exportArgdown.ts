@@ -78,7 +78,8 @@ export function exportArgdown(map: ArgMap): string {
   const done = new Set<ArgEdge>();
   for (const j of map.nodes) {
     if (j.kind !== 'inference') continue;
-    out.push(`<${title.get(j.id)}>: #inference${data(j)}`, '');
+    const tags = ['inference', ...(j.tags ?? [])].map(tag).filter(Boolean).join(' ');
+    out.push(`<${title.get(j.id)}>: ${tags}${data(j)}`, '');
     const premises = edges.filter((e) => e.to === j.id && e.relation === 'supports');
     const conclusion = edges.find((e) => e.from === j.id && e.relation === 'supports');
     const pcs =

@@ -127,6 +127,21 @@ describe('native → Argdown → native', () => {
     expect(back.map.nodes.find((n) => n.kind === 'context')?.tags).toEqual(['history']);
   });
 
+  it('keeps the tags of an inference junction', () => {
+    const map = loadMap();
+    const tagged = {
+      ...map,
+      nodes: map.nodes.map((n) =>
+        n.kind === 'inference' ? { ...n, tags: ['con', 'two words'] } : n,
+      ),
+    };
+    const back = importArgdown(exportArgdown(tagged), { now: 'x' });
+    expect(back.ok && back.map.nodes.find((n) => n.kind === 'inference')?.tags).toEqual([
+      'con',
+      'two words',
+    ]);
+  });
+
   it('gives every stated node a sentence of the built source', () => {
     const back = importArgdown(exportArgdown(loadMap()), { now: 'x' });
     if (!back.ok) throw new Error('import failed');
