@@ -123,3 +123,34 @@ export function exportMarkdown(map: ArgMap, options: MarkdownExportOptions = {})
   }
   return lines.join('\n');
 }
+
+/**
+ * The order the outline visits statements in: each root (a node with no outgoing edge,
+ * conclusions first), then what bears on it, depth-first, then anything not reached. Inference
+ * junctions are passed through, not listed. A presentation without a stored tour can step through
+ * the argument in this order, the same order as the handout.
+ */
+export function outlineOrder(map: ArgMap): string[] {
+  const ids = new Set(map.nodes.map((n) => n.id));
+  const incoming = new Map<string, string[]>();
+  const hasOutgoing = new Set<string>();
+  for (const e of map.edges) {
+    if (!ids.has(e.from) || !ids.has(e.to)) continue;
+    incoming.set(e.to, [...(incoming.get(e.to) ?? []), e.from]);
+    hasOutgoing.add(e.from);
+  }
+  const junction = new Set(map.nodes.filter((n) => n.kind === 'inference').map((n) => n.id));
+  const seen = new Set<string>();
+  const order: string[] = [];
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    if (!junction.has(id)) order.push(id);
+    for (const from of incoming.get(id) ?? []) visit(from);
+  };
+  const roots = map.nodes.filter((n) => !hasOutgoing.has(n.id));
+  roots.sort((a, b) => Number(b.kind === 'conclusion') - Number(a.kind === 'conclusion'));
+  for (const root of roots) visit(root.id);
+  for (const node of map.nodes) visit(node.id);
+  return order;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, exportMarkdown } from '../../../src/io/exportMarkdown';
+import { escapeMarkdown, exportMarkdown, outlineOrder } from '../../../src/io/exportMarkdown';
 import { loadMap } from './loadFixture';
 
 describe('exportMarkdown', () => {
@@ -54,5 +54,24 @@ describe('exportMarkdown', () => {
     const out = exportMarkdown(cyclic);
     expect(out).toContain('*(see above)*');
     expect(out.length).toBeLessThan(5000);
+  });
+});
+
+describe('outlineOrder', () => {
+  it('lists statements in the order the outline shows them, junctions passed through', () => {
+    expect(outlineOrder(loadMap())).toEqual(['n1', 'n2', 'n9', 'n3', 'n7', 'n4', 'n5', 'n6']);
+  });
+
+  it('lists every statement once, even in a cycle with no root', () => {
+    const map = loadMap();
+    const cyclic = {
+      ...map,
+      nodes: map.nodes.filter((n) => ['n4', 'n5'].includes(n.id)),
+      edges: [
+        { id: 'a', from: 'n4', to: 'n5', relation: 'attacks' as const },
+        { id: 'b', from: 'n5', to: 'n4', relation: 'attacks' as const },
+      ],
+    };
+    expect(outlineOrder(cyclic)).toEqual(['n4', 'n5']);
   });
 });

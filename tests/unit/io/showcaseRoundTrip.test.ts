@@ -10,7 +10,7 @@ import { exportArgdown } from '../../../src/io/exportArgdown';
 import { importArgdown } from '../../../src/io/importArgdown';
 import { exportAif } from '../../../src/io/exportAif';
 import { importAif } from '../../../src/io/importAif';
-import { exportMarkdown } from '../../../src/io/exportMarkdown';
+import { exportMarkdown, outlineOrder } from '../../../src/io/exportMarkdown';
 import { repoRoot, signature } from './loadFixture';
 
 const mapsDir = resolve(repoRoot, 'maps');
@@ -46,5 +46,16 @@ describe.each(files)('%s', (file) => {
         (l) => /^\s*- \*\*/.test(l) && !l.includes('*(see above)*') && !l.endsWith(', jointly:**'),
       );
     expect(items).toHaveLength(map.nodes.filter((n) => n.kind !== 'inference').length);
+  });
+
+  it('has an outline order that visits every statement once', () => {
+    const order = outlineOrder(map);
+    expect(new Set(order).size).toBe(order.length);
+    expect(order.sort()).toEqual(
+      map.nodes
+        .filter((n) => n.kind !== 'inference')
+        .map((n) => n.id)
+        .sort(),
+    );
   });
 });
