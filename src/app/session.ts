@@ -66,6 +66,7 @@ export async function openMap(mapId: string): Promise<void> {
   autosave.markSaved(loaded.map);
   useMapStore.getState().open(loaded.map);
   await repo.markOpened(mapId);
+  await refreshLibrary();
   useSession.setState({ message: null });
   const url = new URL(location.href);
   url.searchParams.set('map', mapId);

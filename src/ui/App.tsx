@@ -15,6 +15,7 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { Splitter } from './Splitter';
 import { useKeyboard } from './useKeyboard';
 import { useT } from './i18n';
+import { ErrorBoundary } from './ErrorBoundary';
 
 export function App() {
   const t = useT();
@@ -63,21 +64,27 @@ export function App() {
             className="workspace"
             style={{ gridTemplateColumns: `${source}px 6px minmax(0, 1fr) 6px ${inspector}px` }}
           >
-            <SourcePane map={map} />
+            <ErrorBoundary area="the source pane">
+              <SourcePane map={map} />
+            </ErrorBoundary>
             <Splitter
               label={t('sourcePane')}
               value={source}
               direction={1}
               onChange={(v) => ui.set({ paneWidths: { source: v, inspector } })}
             />
-            <MapCanvas map={map} />
+            <ErrorBoundary area="the canvas">
+              <MapCanvas key={map.id} map={map} />
+            </ErrorBoundary>
             <Splitter
               label="Inspector"
               value={inspector}
               direction={-1}
               onChange={(v) => ui.set({ paneWidths: { source, inspector: v } })}
             />
-            <Inspector map={map} />
+            <ErrorBoundary area="the inspector">
+              <Inspector map={map} />
+            </ErrorBoundary>
           </main>
         ) : (
           <div className="splash">

@@ -15,6 +15,7 @@ import { RatingInput } from './RatingInput';
 import { TourEditor, TourToggle } from './TourEditor';
 
 const NoteView = lazy(() => import('./NoteView'));
+const NONE: string[] = [];
 
 export function Inspector({ map }: { map: ArgMap }) {
   const t = useT();
@@ -51,7 +52,7 @@ function NodeInspector({ map, node }: { map: ArgMap; node: ArgNode }) {
   const edit = useMapStore((s) => s.edit);
   const select = useMapStore((s) => s.select);
   const highlight = useMapStore((s) => s.highlight);
-  const folded = useUiStore((s) => s.collapsed[map.id] ?? []);
+  const folded = useUiStore((s) => s.collapsed[map.id] ?? NONE);
   const focus = useUiStore((s) => s.focus[map.id] ?? null);
   const sentences = useMemo(() => sentenceIndex(map), [map]);
   const id = node.id;

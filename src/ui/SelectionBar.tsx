@@ -25,47 +25,51 @@ export function SelectionBar({
   const ref = anchored?.ref ?? null;
   const reason = anchored ? (anchored.reason ?? null) : null;
   return (
-    <div className="selection-bar" role="toolbar" aria-label={t('selectionHint')}>
-      <span className="selection-quote">
-        {t('selectionHint')} “
-        {selection.text.length > 60 ? `${selection.text.slice(0, 60)}…` : selection.text}”
-      </span>
-      {reason ? (
-        <span className="warning">{reason}</span>
-      ) : (
-        <span className="row">
-          <select
-            aria-label={t('kind')}
-            value={kind}
-            onChange={(e) => setKind(e.target.value as NodeKind)}
-          >
-            {NODE_KINDS.filter((k) => k !== 'inference').map((k) => (
-              <option key={k} value={k}>
-                {t.kind(k)}
-              </option>
-            ))}
-          </select>
-          <button
-            data-testid="create-node-from-selection"
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => {
-              if (ref && addNodeAction(kind, ref, selection.text.trim())) onDone();
-            }}
-          >
-            {t('createFromSelection')}
-          </button>
-          <button
-            data-testid="add-ref-from-selection"
-            disabled={!hasSelectedNode}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => {
-              if (ref && addRefToSelected(ref)) onDone();
-            }}
-          >
-            {t('addRefFromSelection')}
-          </button>
+    // Overlaid on the bottom of the pane (a zero-height sticky holder), so it never shifts the text.
+    <div className="selection-bar-holder">
+      <div className="selection-bar" role="toolbar" aria-label={t('selectionHint')}>
+        <span className="selection-quote">
+          {t('selectionHint')} “
+          {selection.text.length > 60 ? `${selection.text.slice(0, 60)}…` : selection.text}”
         </span>
-      )}
+        {reason ? (
+          <span className="warning">{reason}</span>
+        ) : (
+          <span className="row">
+            <select
+              data-testid="selection-kind"
+              aria-label={t('kind')}
+              value={kind}
+              onChange={(e) => setKind(e.target.value as NodeKind)}
+            >
+              {NODE_KINDS.filter((k) => k !== 'inference').map((k) => (
+                <option key={k} value={k}>
+                  {t.kind(k)}
+                </option>
+              ))}
+            </select>
+            <button
+              data-testid="create-node-from-selection"
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => {
+                if (ref && addNodeAction(kind, ref, selection.text.trim())) onDone();
+              }}
+            >
+              {t('createFromSelection')}
+            </button>
+            <button
+              data-testid="add-ref-from-selection"
+              disabled={!hasSelectedNode}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => {
+                if (ref && addRefToSelected(ref)) onDone();
+              }}
+            >
+              {t('addRefFromSelection')}
+            </button>
+          </span>
+        )}
+      </div>
     </div>
   );
 }

@@ -53,9 +53,24 @@ export function SourcePane({ map }: { map: ArgMap }) {
     if (paneRef.current) setTextSelection(readSourceSelection(paneRef.current, texts));
   }, [texts]);
 
+  // Read the selection when a pointer drag ends (not during it, so nothing moves under the
+  // pointer), and on any other selection change (keyboard selection with Shift+arrows).
+  const dragging = useRef(false);
   useEffect(() => {
-    document.addEventListener('selectionchange', readSelection);
-    return () => document.removeEventListener('selectionchange', readSelection);
+    const onChange = () => {
+      if (!dragging.current) readSelection();
+    };
+    const onUp = () => {
+      if (!dragging.current) return;
+      dragging.current = false;
+      readSelection();
+    };
+    document.addEventListener('selectionchange', onChange);
+    document.addEventListener('pointerup', onUp);
+    return () => {
+      document.removeEventListener('selectionchange', onChange);
+      document.removeEventListener('pointerup', onUp);
+    };
   }, [readSelection]);
 
   return (
@@ -64,12 +79,8 @@ export function SourcePane({ map }: { map: ArgMap }) {
       data-testid="source-pane"
       aria-label="Source text"
       ref={paneRef}
+      onPointerDown={() => (dragging.current = true)}
     >
-      <SelectionBar
-        map={map}
-        selection={textSelection}
-        onDone={() => document.getSelection()?.removeAllRanges()}
-      />
       <UnanchoredList map={map} />
       {map.sources.map((source) =>
         editing === source.id ? (
@@ -85,6 +96,11 @@ export function SourcePane({ map }: { map: ArgMap }) {
           />
         ),
       )}
+      <SelectionBar
+        map={map}
+        selection={textSelection}
+        onDone={() => document.getSelection()?.removeAllRanges()}
+      />
     </section>
   );
 }

@@ -114,6 +114,20 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     });
   }, [map.nodes, selectedIds, labelLanguage, hidden, foldCounts, matches, kindFilter, tagFilter]);
 
+  // Open on the top of the argument (the conclusions and what bears on them directly), readable,
+  // rather than the whole map shrunk to fit.
+  const mapId = map.id;
+  const initialView = useMemo(() => {
+    const current = useMapStore.getState().map;
+    if (!current) return undefined;
+    const top = new Set(current.nodes.filter((n) => n.kind === 'conclusion').map((n) => n.id));
+    for (const e of current.edges) if (top.has(e.to)) top.add(e.from);
+    return top.size
+      ? { nodes: [...top].map((id) => ({ id })), maxZoom: 1, padding: 0.15 }
+      : { maxZoom: 1 };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when another map opens
+  }, [mapId]);
+
   const edges = useMemo(
     () => map.edges.filter((e) => !hidden.has(e.from) && !hidden.has(e.to)).map(toFlowEdge),
     [map.edges, hidden],
@@ -161,6 +175,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
         onSelectionChange={onSelectionChange}
         onConnect={onConnect}
         fitView
+        fitViewOptions={initialView}
         minZoom={0.05}
         onlyRenderVisibleElements
         deleteKeyCode={null}

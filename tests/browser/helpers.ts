@@ -1,0 +1,75 @@
+/** Shared steps for the editor's browser tests: real pointer selection, new maps, nodes. */
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** The screen point just before (`side` 'start') or after ('end') character `index` of a sentence. */
+async function charPoint(page: Page, sentenceId: string, index: number, side: 'start' | 'end') {
+  return page.evaluate(
+    ({ sentenceId, index, side }) => {
+      const span = document.querySelector(`[data-sentence-id="${sentenceId}"]`)!;
+      span.scrollIntoView({ block: 'center' });
+      const text = span.firstChild!;
+      const range = document.createRange();
+      const i = side === 'start' ? index : index - 1;
+      range.setStart(text, i);
+      range.setEnd(text, i + 1);
+      const box = range.getClientRects()[0]!;
+      return { x: side === 'start' ? box.left + 1 : box.right - 1, y: box.top + box.height / 2 };
+    },
+    { sentenceId, index, side },
+  );
+}
+
+/** Selects characters [from, to) of a sentence by dragging the mouse across them. */
+export async function dragSelect(page: Page, sentenceId: string, from: number, to: number) {
+  const start = await charPoint(page, sentenceId, from, 'start');
+  const end = await charPoint(page, sentenceId, to, 'end');
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
+  await page.mouse.move(end.x, end.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+export const ENGLISH_TEXT = [
+  'Cities should plant more street trees. Trees cool streets by several degrees in summer.',
+  '',
+  'Shade also cuts the energy used for air conditioning. Critics say that trees cost too much to maintain. But the savings outweigh the cost within ten years.',
+].join('\n');
+
+/** Makes a new map from pasted text through the library's dialog, and waits for it to open. */
+export async function newMapFromText(page: Page, text = ENGLISH_TEXT, title = 'Street trees') {
+  await page.getByRole('button', { name: /Map library|论证图库/ }).click();
+  await page.getByTestId('map-library').getByTestId('new-map-from-text').click();
+  await page.getByTestId('new-map-text').fill(text);
+  await page.getByTestId('new-map-title').fill(title);
+  await expect
+    .poll(() => page.getByTestId('new-map-preview').locator('li').count())
+    .toBeGreaterThan(0);
+  await page.getByTestId('create-map').click();
+  await expect.poll(() => page.locator('.toolbar h1').textContent()).toBe(title);
+}
+
+/** The ids of the nodes on the canvas. */
+export async function nodeIds(page: Page): Promise<string[]> {
+  return page
+    .locator('.react-flow__node')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!));
+}
+
+/** Creates a node of `kind` from characters [from, to) of a sentence, via a real selection. */
+export async function nodeFromText(
+  page: Page,
+  sentenceId: string,
+  from: number,
+  to: number,
+  kind = 'claim',
+) {
+  const before = await nodeIds(page);
+  await dragSelect(page, sentenceId, from, to);
+  await page.getByTestId('selection-kind').selectOption(kind);
+  await page.getByTestId('create-node-from-selection').click();
+  await expect.poll(async () => (await nodeIds(page)).length).toBe(before.length + 1);
+  const after = await nodeIds(page);
+  return after.find((id) => !before.includes(id))!;
+}
