@@ -34,13 +34,13 @@ beforeEach(async () => {
   // A fresh context per test: its own, empty IndexedDB.
   context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
   ({ page, errors } = await openPage(context, baseUrl));
-  onTestFailed(async ({ task }) => {
+});
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') {
     await page.screenshot({
       path: `tests/.artifacts/failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}.png`,
     });
-  });
-});
-afterEach(async () => {
+  }
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -147,6 +147,8 @@ describe('canvas editing', () => {
 
     // Drag from b's top (source) handle to a's bottom (target) handle with the mouse.
     await page.getByRole('button', { name: /Auto layout/ }).click();
+    await page.locator('.legend summary').click(); // fold the legend away from the nodes
+    await page.locator('.react-flow__controls-fitview').click();
     await page.waitForTimeout(600);
     const from = await node(b).locator('.react-flow__handle-top').boundingBox();
     const to = await node(a).locator('.react-flow__handle-bottom').boundingBox();
@@ -305,7 +307,6 @@ describe('search, keyboard, library and languages', () => {
       .getByRole('button', { name: 'Duplicate' })
       .click();
     await expect.poll(() => page.locator('.toolbar h1').textContent()).toBe('Urban forest (copy)');
-    await page.getByRole('button', { name: 'Map library' }).click();
     await expect.poll(titles).toHaveLength(3);
 
     page.once('dialog', (dialog) => void dialog.accept());
