@@ -19,9 +19,7 @@ import { estimateSvgNodeSize, exportSvg, type SvgExportOptions } from '../io/exp
 import { exportMarkdown } from '../io/exportMarkdown';
 import { exportArgdown } from '../io/exportArgdown';
 import { exportAif } from '../io/exportAif';
-import { importAif, isAif } from '../io/importAif';
-import { importArgdown } from '../io/importArgdown';
-import { importText, type ImportResult } from '../io/importText';
+import { importFile } from '../io/importFile';
 import { layoutMap } from '../layout/layout';
 import { createElk } from '../layout/elkInProcess';
 import { rasterize } from './rasterize';
@@ -197,40 +195,14 @@ async function importCommand(
     ...(options.has('--lang') ? { language: options.get('--lang')! } : {}),
     ...(options.has('--title') ? { title: options.get('--title')! } : {}),
   };
-  let result: ImportResult;
-  let json: unknown;
-  try {
-    json = /^\s*[{[]/.test(text) ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  if (
-    json !== undefined &&
-    typeof json === 'object' &&
-    json !== null &&
-    (json as { format?: unknown }).format === 'argmap'
-  ) {
-    const loaded = parseMapText(text);
-    result = loaded.ok
-      ? {
-          ok: true,
-          map: loaded.map,
-          report: loaded.migratedFrom ? [`Migrated from version ${loaded.migratedFrom}.`] : [],
-        }
-      : loaded;
-  } else if (json !== undefined && isAif(json)) {
-    const txt = file.replace(/\.json$/i, '.txt');
-    const sidecar = txt !== file && io.exists(txt) ? await readInput(io, txt) : undefined;
-    result = importAif(json, { ...common, ...(sidecar !== undefined ? { text: sidecar } : {}) });
-    if (result.ok && sidecar !== undefined) result.report.push(`Source text read from ${txt}.`);
-  } else if (json !== undefined && /\.json$/i.test(file)) {
-    throw new InputError(
-      `${file} is JSON but neither an argument map ("format": "argmap") nor AIF (nodes and edges).`,
-    );
-  } else if (/\.(argdown|ad)$/i.test(file) || /^\s*(===|\[[^\]\n]+\]:|<[^>\n]+>:)/m.test(text)) {
-    result = importArgdown(text, common);
-  } else {
-    result = importText(text, common);
+  const txt = file.replace(/\.json$/i, '.txt');
+  const sidecar = txt !== file && io.exists(txt) ? await readInput(io, txt) : undefined;
+  const result = importFile(file, text, {
+    ...common,
+    ...(sidecar !== undefined ? { sidecarText: sidecar } : {}),
+  });
+  if (result.ok && result.format === 'aif' && sidecar !== undefined) {
+    result.report.push(`Source text read from ${txt}.`);
   }
   if (!result.ok) throw new InputError(`${file} could not be imported:`, result.problems);
   return { map: result.map, report: result.report };

@@ -3,17 +3,7 @@
  * events: creating from the text, linking both ways, connecting and deleting on the canvas, the
  * inspector, layout, source correction, search, keyboard, library and languages.
  */
-import {
-  afterAll,
-  beforeAll,
-  beforeEach,
-  afterEach,
-  describe,
-  expect,
-  inject,
-  it,
-  onTestFailed,
-} from 'vitest';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, openPage } from './browser';
 import { ENGLISH_TEXT, dragSelect, newMapFromText, nodeFromText, nodeIds } from './helpers';
