@@ -7,6 +7,12 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { NodeKind } from '../model/schema';
 
+/** What importing some files did: the maps added, and each file's notes or problems. */
+export interface ImportOutcome {
+  added: string[];
+  messages: { file: string; ok: boolean; lines: string[] }[];
+}
+
 export type UiLanguage = 'en' | 'zh';
 
 export interface UiState {
@@ -30,6 +36,12 @@ export interface UiState {
   pinned: Record<string, string[]>;
   /** Nodes the canvas should bring into view (search results, sentence clicks); `at` makes it new. */
   reveal: { ids: string[]; at: number } | null;
+  /** The outcome of the last import, shown until dismissed. */
+  importReport: ImportOutcome | null;
+  /** Presentation mode: the step shown, or null when not presenting. */
+  presentationStep: number | null;
+  /** In presentation mode, hide the nodes not yet presented. */
+  revealAsYouGo: boolean;
   set(patch: Partial<Omit<UiState, 'set'>>): void;
 }
 
@@ -54,6 +66,9 @@ export const useUiStore = create<UiState>()(
       focus: {},
       pinned: {},
       reveal: null,
+      importReport: null,
+      presentationStep: null,
+      revealAsYouGo: false,
       set: (patch) => set(patch),
     }),
     {

@@ -16,6 +16,10 @@ import { Splitter } from './Splitter';
 import { useKeyboard } from './useKeyboard';
 import { useT } from './i18n';
 import { ErrorBoundary } from './ErrorBoundary';
+import { ImportReport } from './ImportReport';
+import { Presentation } from './Presentation';
+import { PrintHandout } from './PrintHandout';
+import { importFiles } from '../app/session';
 
 export function App() {
   const t = useT();
@@ -52,7 +56,18 @@ export function App() {
   const { source, inspector } = ui.paneWidths;
   return (
     <ReactFlowProvider>
-      <div className="app">
+      <div
+        className="app"
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+        }}
+        onDrop={async (e) => {
+          const files = [...e.dataTransfer.files];
+          if (!files.length) return;
+          e.preventDefault();
+          ui.set({ importReport: await importFiles(files) });
+        }}
+      >
         <Toolbar />
         {session.message && (
           <div className="banner error" role="alert">
@@ -98,6 +113,9 @@ export function App() {
             </button>
           </div>
         )}
+        <ImportReport />
+        {map && <Presentation map={map} />}
+        {map && <PrintHandout map={map} />}
         {ui.libraryOpen && <MapLibrary />}
         {ui.newMapOpen && <NewMapDialog />}
         {ui.shortcutsOpen && <ShortcutsDialog />}

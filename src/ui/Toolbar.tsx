@@ -7,6 +7,7 @@ import { useSaveStatus } from '../app/saveStatus';
 import { addNodeAction, layoutAction, layoutState } from '../app/actions';
 import { useT } from './i18n';
 import { SearchBox } from './SearchBox';
+import { FileMenu } from './FileMenu';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
@@ -37,6 +38,7 @@ export function Toolbar() {
       >
         ☰ {t('library')}
       </button>
+      <FileMenu />
       <h1 title={map?.title}>{map?.title ?? t('appName')}</h1>
       {map && (
         <div className="toolbar-buttons" role="toolbar" aria-label="Edit">
@@ -79,6 +81,15 @@ export function Toolbar() {
         </div>
       )}
       {map && <SearchBox map={map} />}
+      {map && (
+        <button
+          data-testid="present"
+          onClick={() => ui.set({ presentationStep: 0 })}
+          title={t('present')}
+        >
+          ▶ {t('present')}
+        </button>
+      )}
       <label className="switch" title={t('labels')}>
         <span className="sr-only">{t('labels')}</span>
         <select

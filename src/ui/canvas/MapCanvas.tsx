@@ -28,6 +28,7 @@ import { connectNodes, pin } from '../../app/actions';
 import { ArgNodeView, type ArgFlowNode, type ArgNodeData } from './ArgNodeView';
 import { toFlowEdge } from './flowEdges';
 import { Legend } from './Legend';
+import { presentationSteps } from '../Presentation';
 
 const nodeTypes = { arg: ArgNodeView };
 const EMPTY: string[] = [];
@@ -78,10 +79,17 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     }
   }, [reveal, flow]);
 
-  const { hidden, foldCounts } = useMemo(
-    () => hiddenNodes(map, folded, focus),
-    [map, folded, focus],
-  );
+  const step = useUiStore((s) => s.presentationStep);
+  const revealAsYouGo = useUiStore((s) => s.revealAsYouGo);
+  const { hidden, foldCounts } = useMemo(() => {
+    const result = hiddenNodes(map, folded, focus);
+    if (step !== null && revealAsYouGo) {
+      // Presenting step by step: only the nodes presented so far are on the canvas.
+      const shown = new Set(presentationSteps(map).slice(0, step + 1));
+      for (const n of map.nodes) if (!shown.has(n.id)) result.hidden.add(n.id);
+    }
+    return result;
+  }, [map, folded, focus, step, revealAsYouGo]);
   const matches = useMemo(() => {
     if (!search.trim()) return null;
     return new Set(

@@ -1,0 +1,155 @@
+/** Import and export: the "File" menu of the toolbar. */
+import { useRef, useState } from 'react';
+import { exportAs, type ExportFormat, type ExportOptions } from '../app/exportActions';
+import { importFiles } from '../app/session';
+import { useMapStore } from '../store/mapStore';
+import { useUiStore } from '../store/uiStore';
+import { useT } from './i18n';
+import { printHandout } from './PrintHandout';
+
+export function FileMenu() {
+  const t = useT();
+  const hasMap = useMapStore((s) => s.map !== null);
+  const hasSelection = useMapStore((s) => s.selection.nodeIds.length > 0);
+  const set = useUiStore((s) => s.set);
+  const [selectionOnly, setSelectionOnly] = useState(false);
+  const [transparent, setTransparent] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const details = useRef<HTMLDetailsElement>(null);
+
+  const run = async (format: ExportFormat, options: ExportOptions = {}) => {
+    setBusy(true);
+    try {
+      await exportAs(format, {
+        selectionOnly: selectionOnly && hasSelection,
+        background: transparent ? 'transparent' : 'white',
+        ...options,
+      });
+      details.current?.removeAttribute('open');
+    } catch (error) {
+      useMapStore.setState({
+        error: `Export failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <details className="menu" ref={details}>
+      <summary data-testid="file-menu">{t('file')}</summary>
+      <div className="menu-panel" role="menu">
+        <button role="menuitem" data-testid="import" onClick={() => input.current?.click()}>
+          {t('importFiles')}
+        </button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          hidden
+          data-testid="import-input"
+          accept=".json,.argdown,.ad,.txt,.md"
+          onChange={async (e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            if (!files.length) return;
+            details.current?.removeAttribute('open');
+            set({ importReport: await importFiles(files) });
+          }}
+        />
+        {hasMap && (
+          <>
+            <hr />
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={selectionOnly}
+                disabled={!hasSelection}
+                onChange={(e) => setSelectionOnly(e.target.checked)}
+              />
+              {t('selectionOnly')}
+            </label>
+            <button
+              role="menuitem"
+              data-testid="export-svg"
+              disabled={busy}
+              onClick={() => run('svg')}
+            >
+              SVG
+            </button>
+            <span className="row">
+              {([1, 2, 3] as const).map((scale) => (
+                <button
+                  key={scale}
+                  role="menuitem"
+                  data-testid={`export-png-${scale}x`}
+                  disabled={busy}
+                  onClick={() => run('png', { scale })}
+                >
+                  PNG {scale}×
+                </button>
+              ))}
+            </span>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={transparent}
+                onChange={(e) => setTransparent(e.target.checked)}
+              />
+              {t('transparent')}
+            </label>
+            <button
+              role="menuitem"
+              data-testid="export-print"
+              onClick={() => (details.current?.removeAttribute('open'), printHandout())}
+            >
+              {t('printHandout')}
+            </button>
+            <button
+              role="menuitem"
+              data-testid="export-md"
+              disabled={busy}
+              onClick={() => run('md')}
+            >
+              Markdown
+            </button>
+            <button
+              role="menuitem"
+              data-testid="export-argdown"
+              disabled={busy}
+              onClick={() => run('argdown')}
+            >
+              Argdown
+            </button>
+            <button
+              role="menuitem"
+              data-testid="export-aif"
+              disabled={busy}
+              onClick={() => run('aif')}
+            >
+              AIF (OVA, AIFdb)
+            </button>
+            <button
+              role="menuitem"
+              data-testid="export-json"
+              disabled={busy}
+              onClick={() => run('json')}
+            >
+              {t('nativeFile')} (.argmap.json)
+            </button>
+          </>
+        )}
+        <hr />
+        <button
+          role="menuitem"
+          data-testid="export-backup"
+          disabled={busy}
+          onClick={() => run('backup')}
+        >
+          {t('backupAll')}
+        </button>
+      </div>
+    </details>
+  );
+}

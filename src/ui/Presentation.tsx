@@ -1,0 +1,114 @@
+/**
+ * Presentation mode for class: steps through the map's tour (or, without one, each conclusion
+ * and then its reasons depth-first), zooming to each node and showing its source sentence and
+ * note; optionally hides the nodes not yet presented. ←/→/Space step, Esc leaves.
+ */
+import { useEffect, useMemo } from 'react';
+import type { ArgMap } from '../model/schema';
+import { sentenceIndex } from '../model/operations';
+import { outlineOrder } from '../io/exportMarkdown';
+import { useMapStore } from '../store/mapStore';
+import { useUiStore } from '../store/uiStore';
+import { useT } from './i18n';
+import { revealNodes } from './SearchBox';
+
+/** The steps of the presentation: the tour's existing nodes, or the argument's outline order. */
+export function presentationSteps(map: ArgMap): string[] {
+  const ids = new Set(map.nodes.map((n) => n.id));
+  const tour = (map.tour ?? []).filter((id) => ids.has(id));
+  return tour.length ? tour : outlineOrder(map);
+}
+
+export function Presentation({ map }: { map: ArgMap }) {
+  const t = useT();
+  const step = useUiStore((s) => s.presentationStep);
+  const revealAsYouGo = useUiStore((s) => s.revealAsYouGo);
+  const set = useUiStore((s) => s.set);
+  const steps = useMemo(() => presentationSteps(map), [map]);
+  const sentences = useMemo(() => sentenceIndex(map), [map]);
+  const current = step === null ? undefined : map.nodes.find((n) => n.id === steps[step]);
+
+  useEffect(() => {
+    if (current) revealNodes([current.id]);
+  }, [current]);
+
+  useEffect(() => {
+    if (step === null) return;
+    const go = (by: number) =>
+      set({ presentationStep: Math.max(0, Math.min(steps.length - 1, step + by)) });
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'ArrowRight' || e.key === ' ' || e.key === 'PageDown') go(1);
+      else if (e.key === 'ArrowLeft' || e.key === 'PageUp') go(-1);
+      else if (e.key === 'Escape') {
+        set({ presentationStep: null });
+        if (document.fullscreenElement) void document.exitFullscreen();
+      } else return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    };
+    addEventListener('keydown', onKey, { capture: true });
+    return () => removeEventListener('keydown', onKey, { capture: true });
+  }, [step, steps.length, set]);
+
+  if (step === null || !current) return null;
+  return (
+    <div
+      className="presentation"
+      role="region"
+      aria-label={t('presentation')}
+      data-testid="presentation"
+    >
+      <div className="presentation-card">
+        <p className="muted">
+          {step + 1} / {steps.length} · {t.kind(current.kind)}
+        </p>
+        <p className="presentation-text" data-testid="presentation-text">
+          {current.text}
+        </p>
+        {current.translations?.en && (
+          <p className="presentation-en" lang="en">
+            {current.translations.en}
+          </p>
+        )}
+        {current.refs.map((ref, i) => {
+          const s = sentences.get(ref.sentence);
+          const text = s ? map.sources[s.sourceIndex]!.text : '';
+          return (
+            <blockquote key={i}>{ref.quote ?? (s ? text.slice(s.start, s.end) : '')}</blockquote>
+          );
+        })}
+        {current.note && <p className="presentation-note">{current.note}</p>}
+      </div>
+      <div className="presentation-controls row">
+        <button
+          onClick={() => set({ presentationStep: Math.max(0, step - 1) })}
+          disabled={step === 0}
+        >
+          ← {t('previous')}
+        </button>
+        <button
+          onClick={() => set({ presentationStep: Math.min(steps.length - 1, step + 1) })}
+          disabled={step === steps.length - 1}
+        >
+          {t('next')} →
+        </button>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={revealAsYouGo}
+            onChange={(e) => set({ revealAsYouGo: e.target.checked })}
+          />
+          {t('revealAsYouGo')}
+        </label>
+        <button
+          onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}
+        >
+          {t('fullScreen')}
+        </button>
+        <button onClick={() => set({ presentationStep: null })}>
+          {t('exitPresentation')} (Esc)
+        </button>
+      </div>
+    </div>
+  );
+}
