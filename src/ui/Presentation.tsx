@@ -7,7 +7,6 @@ import { useEffect, useMemo } from 'react';
 import type { ArgMap } from '../model/schema';
 import { sentenceIndex } from '../model/operations';
 import { outlineOrder } from '../io/exportMarkdown';
-import { useMapStore } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
 import { revealNodes } from './SearchBox';

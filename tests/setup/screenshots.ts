@@ -1,0 +1,66 @@
+/**
+ * Rebuilds the README's screenshots (`npm run screenshots`): builds the app, serves it, and
+ * captures the main views in Debian's Chromium.
+ */
+import { build, preview } from 'vite';
+import { launchChromium } from '../browser/browser';
+import { ENGLISH_TEXT, newMapFromText, nodeFromText } from '../browser/helpers';
+
+const OUT = 'tests/screenshots';
+
+await build({ logLevel: 'warn' });
+const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+const address = server.httpServer.address();
+if (!address || typeof address === 'string') throw new Error('no port');
+const url = `http://127.0.0.1:${address.port}/`;
+const browser = await launchChromium();
+try {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('.react-flow__node');
+  await page.waitForTimeout(800);
+  // Select a piece of evidence so the linked sentence lights up.
+  const evidence = page.locator('.react-flow__node:has([data-kind="evidence"])').first();
+  await evidence.click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${OUT}/editor.png` });
+
+  await page.getByTestId('label-language').selectOption('en');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}/editor-english-labels.png` });
+  await page.getByTestId('label-language').selectOption('source');
+
+  await page.getByTestId('present').click();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(700);
+  await page.screenshot({ path: `${OUT}/presentation.png` });
+  await page.keyboard.press('Escape');
+
+  await page.evaluate(() => (window.print = () => undefined));
+  await page.getByTestId('file-menu').click();
+  await page.getByTestId('export-print').click();
+  await page.waitForSelector('[data-testid="print-handout"][data-ready="true"]');
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 900, height: 1200 });
+  await page.screenshot({ path: `${OUT}/handout.png` });
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 1600, height: 900 });
+
+  await newMapFromText(page, ENGLISH_TEXT, 'Street trees');
+  const conclusion = await nodeFromText(page, 's1', 0, 37, 'conclusion');
+  await page.locator(`.react-flow__node[data-id="${conclusion}"]`).click();
+  await nodeFromText(page, 's2', 0, 48, 'evidence');
+  await page.locator(`.react-flow__node[data-id="${conclusion}"]`).click();
+  await nodeFromText(page, 's4', 0, 53, 'objection');
+  await page.getByTestId('auto-layout').click();
+  await page.waitForTimeout(800);
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${OUT}/english-map.png` });
+  console.log(`Screenshots written to ${OUT}/`);
+} finally {
+  await browser.close();
+  await server.close();
+}
