@@ -15,7 +15,10 @@ if (!address || typeof address === 'string') throw new Error('no port');
 const url = `http://127.0.0.1:${address.port}/`;
 const browser = await launchChromium();
 try {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1 });
+  const context = await browser.newContext({
+    viewport: { width: 1600, height: 900 },
+    deviceScaleFactor: 1,
+  });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('.react-flow__node');
