@@ -4,6 +4,7 @@ import { disconnect, updateEdge } from '../model/operations';
 import { useMapStore } from '../store/mapStore';
 import { useT } from './i18n';
 import { RatingInput } from './RatingInput';
+import { revealNodes } from './SearchBox';
 
 export function EdgeList({ map, nodeId }: { map: ArgMap; nodeId: string }) {
   const t = useT();
@@ -30,7 +31,6 @@ function EdgeItems({
 }) {
   const t = useT();
   const edit = useMapStore((s) => s.edit);
-  const select = useMapStore((s) => s.select);
   if (!edges.length) return <p className="muted">–</p>;
   return (
     <ul className="edges">
@@ -40,7 +40,7 @@ function EdgeItems({
           <li key={edge.id} data-edge-id={edge.id}>
             <button
               className="link"
-              onClick={() => select({ nodeIds: [other(edge)], edgeIds: [] })}
+              onClick={() => revealNodes([other(edge)])}
             >
               {otherNode ? `${otherNode.id}: ${otherNode.text.slice(0, 40)}` : other(edge)}
             </button>

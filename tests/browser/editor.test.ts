@@ -333,3 +333,34 @@ describe('search, keyboard, library and languages', () => {
 });
 
 export { ENGLISH_TEXT };
+
+describe('folding and focus', () => {
+  it('folds a node’s premises into a count, focuses on one branch, and shows the whole map again', async () => {
+    const top = page.locator('.react-flow__node:has([data-kind="conclusion"])').first();
+    const topId = (await top.getAttribute('data-id'))!;
+    await top.click();
+    const premise = await page
+      .getByTestId('inspector')
+      .locator('.edges li button.link')
+      .first()
+      .textContent();
+    const premiseId = premise!.split(':')[0]!;
+    await page.getByRole('button', { name: 'Fold premises' }).click();
+    await expect
+      .poll(() => node(topId).locator('.arg-node-fold').textContent())
+      .toMatch(/^\+\d+ folded$/);
+    expect(await node(premiseId).count()).toBe(0);
+    await page.getByRole('button', { name: 'Unfold' }).click();
+    await page.getByTestId('inspector').locator('.edges li button.link').first().click();
+    await expect.poll(() => node(premiseId).count()).toBe(1);
+
+    // Focus on the premise's branch: the conclusion above it leaves the canvas.
+    await page.getByRole('button', { name: 'Focus on branch' }).click();
+    await expect.poll(() => node(topId).count()).toBe(0);
+    expect(await node(premiseId).count()).toBe(1);
+    await page.getByRole('button', { name: 'Show whole map' }).click();
+    await node(premiseId).click();
+    await page.getByTestId('inspector').locator('.edges li button.link').last().click();
+    await expect.poll(() => node(topId).count()).toBe(1);
+  });
+});
