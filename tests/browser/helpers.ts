@@ -1,6 +1,5 @@
 /** Shared steps for the editor's browser tests: real pointer selection, new maps, nodes. */
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 
 /** The screen point just before (`side` 'start') or after ('end') character `index` of a sentence. */
 async function charPoint(page: Page, sentenceId: string, index: number, side: 'start' | 'end') {
@@ -43,11 +42,12 @@ export async function newMapFromText(page: Page, text = ENGLISH_TEXT, title = 'S
   await page.getByTestId('map-library').getByTestId('new-map-from-text').click();
   await page.getByTestId('new-map-text').fill(text);
   await page.getByTestId('new-map-title').fill(title);
-  await expect
-    .poll(() => page.getByTestId('new-map-preview').locator('li').count())
-    .toBeGreaterThan(0);
+  await page.getByTestId('new-map-preview').locator('li').first().waitFor();
   await page.getByTestId('create-map').click();
-  await expect.poll(() => page.locator('.toolbar h1').textContent()).toBe(title);
+  await page.waitForFunction(
+    (t) => document.querySelector('.toolbar h1')?.textContent === t,
+    title,
+  );
 }
 
 /** The ids of the nodes on the canvas. */
@@ -69,7 +69,10 @@ export async function nodeFromText(
   await dragSelect(page, sentenceId, from, to);
   await page.getByTestId('selection-kind').selectOption(kind);
   await page.getByTestId('create-node-from-selection').click();
-  await expect.poll(async () => (await nodeIds(page)).length).toBe(before.length + 1);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.react-flow__node').length === n,
+    before.length + 1,
+  );
   const after = await nodeIds(page);
   return after.find((id) => !before.includes(id))!;
 }

@@ -44,7 +44,7 @@ try {
   await page.evaluate(() => (window.print = () => undefined));
   await page.getByTestId('file-menu').click();
   await page.getByTestId('export-print').click();
-  await page.waitForSelector('[data-testid="print-handout"][data-ready="true"]');
+  await page.waitForSelector('[data-testid="print-handout"][data-ready="true"]', { state: 'attached' });
   await page.emulateMedia({ media: 'print' });
   await page.setViewportSize({ width: 900, height: 1200 });
   await page.screenshot({ path: `${OUT}/handout.png` });
@@ -52,11 +52,11 @@ try {
   await page.setViewportSize({ width: 1600, height: 900 });
 
   await newMapFromText(page, ENGLISH_TEXT, 'Street trees');
-  const conclusion = await nodeFromText(page, 's1', 0, 37, 'conclusion');
+  const conclusion = await nodeFromText(page, 's1', 0, 38, 'conclusion');
   await page.locator(`.react-flow__node[data-id="${conclusion}"]`).click();
   await nodeFromText(page, 's2', 0, 48, 'evidence');
   await page.locator(`.react-flow__node[data-id="${conclusion}"]`).click();
-  await nodeFromText(page, 's4', 0, 53, 'objection');
+  await nodeFromText(page, 's4', 0, 49, 'objection');
   await page.getByTestId('auto-layout').click();
   await page.waitForTimeout(800);
   await page.locator('.react-flow__controls-fitview').click();

@@ -122,17 +122,15 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     });
   }, [map.nodes, selectedIds, labelLanguage, hidden, foldCounts, matches, kindFilter, tagFilter]);
 
-  // Open on the top of the argument (the conclusions and what bears on them directly), readable,
-  // rather than the whole map shrunk to fit.
   const mapId = map.id;
   const initialView = useMemo(() => {
     const current = useMapStore.getState().map;
     if (!current) return undefined;
-    const top = new Set(current.nodes.filter((n) => n.kind === 'conclusion').map((n) => n.id));
-    for (const e of current.edges) if (top.has(e.to)) top.add(e.from);
-    return top.size
-      ? { nodes: [...top].map((id) => ({ id })), maxZoom: 1, padding: 0.15 }
-      : { maxZoom: 1 };
+    // The tour's first stop, else the first conclusion: shown at a readable zoom with what
+    // surrounds it, rather than a big map shrunk to illegible boxes.
+    const start = current.tour?.[0] ?? current.nodes.find((n) => n.kind === 'conclusion')?.id;
+    if (!start || current.nodes.length < 40) return { maxZoom: 1 };
+    return { nodes: [{ id: start }], maxZoom: 0.75, minZoom: 0.75 };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when another map opens
   }, [mapId]);
 
