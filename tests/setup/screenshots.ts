@@ -23,10 +23,14 @@ try {
   await page.goto(url);
   await page.waitForSelector('.react-flow__node');
   await page.waitForTimeout(800);
-  // Select a piece of evidence so the linked sentence lights up.
-  const evidence = page.locator('.react-flow__node:has([data-kind="evidence"])').first();
-  await evidence.click();
-  await page.waitForTimeout(500);
+  // Jump to a piece of evidence through search, so its sentence lights up in the text.
+  await page.getByTestId('search-input').fill('安倍晋三');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('search-input').fill('');
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.getByTestId('search-input').fill('安倍晋三');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(900);
   await page.screenshot({ path: `${OUT}/editor.png` });
 
   await page.getByTestId('label-language').selectOption('en');
@@ -44,7 +48,9 @@ try {
   await page.evaluate(() => (window.print = () => undefined));
   await page.getByTestId('file-menu').click();
   await page.getByTestId('export-print').click();
-  await page.waitForSelector('[data-testid="print-handout"][data-ready="true"]', { state: 'attached' });
+  await page.waitForSelector('[data-testid="print-handout"][data-ready="true"]', {
+    state: 'attached',
+  });
   await page.emulateMedia({ media: 'print' });
   await page.setViewportSize({ width: 900, height: 1200 });
   await page.screenshot({ path: `${OUT}/handout.png` });
