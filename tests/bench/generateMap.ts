@@ -2,10 +2,9 @@
  * Argument-shaped maps of any size for the benchmark: one conclusion; claims supporting it;
  * evidence, objections and sub-claims under the claims; rebuttals attacking objections; and a
  * cross-link every tenth node. Labels are Chinese sentences of realistic length with English
- * renderings; every node cites a sentence of one
- * source, some by an exact span. Positions come from a deterministic grid in breadth-first
- * order, so opening a map measures rendering, not layout. Deterministic: the same `n` gives the
- * same map.
+ * renderings; every node cites a sentence of one source, some by an exact span. Positions
+ * come from a deterministic grid in breadth-first order, so opening a map measures rendering,
+ * not layout. Deterministic: the same `n` gives the same map.
  */
 import type {
   ArgEdge,

@@ -1,0 +1,151 @@
+/**
+ * The benchmark's baseline: a bare React Flow 12 page showing the same graph as the editor
+ * (`?map=<url of an .argmap.json>`), as fast as React Flow allows: memoised custom nodes of the
+ * editor's size (240 px wide, same font and padding), sizes known up front (`width`/`height`),
+ * `onlyRenderVisibleElements`, and nothing else: no store, no minimap, no persistence. A textarea
+ * (`data-testid="node-text"`) edits the selected node's label, like the editor's inspector.
+ */
+import { memo, useCallback, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import {
+  Handle,
+  MarkerType,
+  Position,
+  ReactFlow,
+  ReactFlowProvider,
+  applyNodeChanges,
+  type Edge,
+  type Node,
+  type NodeChange,
+  type NodeProps,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+
+interface MapNode {
+  id: string;
+  kind: string;
+  text: string;
+  position?: { x: number; y: number };
+}
+interface MapDoc {
+  nodes: MapNode[];
+  edges: { id: string; from: string; to: string; relation: string }[];
+}
+type BaseNode = Node<{ kind: string; label: string }, 'base'>;
+
+const CSS = `
+html, body, #root { margin: 0; height: 100%; font-family: system-ui, 'Noto Sans CJK SC', sans-serif; }
+.app { display: grid; grid-template-columns: 1fr 320px; height: 100%; }
+.base-node { box-sizing: border-box; width: 240px; height: 100%; overflow: hidden;
+  padding: 8px 12px 10px; border: 2px solid #0072b2; border-radius: 8px; background: #e8f1f8;
+  font-size: 14px; line-height: 20px; box-shadow: 0 1px 2px rgb(0 0 0 / 0.12); }
+.base-node.sel { box-shadow: 0 0 0 3px #1a1a1a; }
+.base-kind { font-size: 11px; font-weight: 700; text-transform: uppercase; }
+.base-text { overflow-wrap: anywhere; }
+textarea { width: 95%; }
+`;
+
+/** The height of a node: the kind line plus the text wrapped at ~15 CJK characters a line. */
+function heightOf(text: string): number {
+  const lines = Math.max(1, Math.ceil(text.length / 15));
+  return 8 + 10 + 4 + 18 + lines * 20;
+}
+
+const BaseNodeView = memo(function BaseNodeView({ data, selected }: NodeProps<BaseNode>) {
+  return (
+    <div className={`base-node${selected ? ' sel' : ''}`}>
+      <Handle type="target" position={Position.Bottom} />
+      <div className="base-kind">{data.kind}</div>
+      <div className="base-text">{data.label}</div>
+      <Handle type="source" position={Position.Top} />
+    </div>
+  );
+});
+const nodeTypes = { base: BaseNodeView };
+
+function toNodes(doc: MapDoc): BaseNode[] {
+  return doc.nodes.map((n, i) => ({
+    id: n.id,
+    type: 'base',
+    position: n.position ?? { x: (i % 8) * 280, y: Math.floor(i / 8) * 160 },
+    width: 240,
+    height: heightOf(n.text),
+    data: { kind: n.kind, label: n.text },
+  }));
+}
+
+function toEdges(doc: MapDoc): Edge[] {
+  return doc.edges.map((e) => ({
+    id: e.id,
+    source: e.from,
+    target: e.to,
+    markerEnd: { type: MarkerType.ArrowClosed },
+    style: e.relation === 'attacks' ? { strokeDasharray: '6 4' } : undefined,
+  }));
+}
+
+function Baseline({ doc }: { doc: MapDoc }) {
+  const [nodes, setNodes] = useState(() => toNodes(doc));
+  const [edges] = useState(() => toEdges(doc));
+  const onNodesChange = useCallback(
+    (changes: NodeChange<BaseNode>[]) => setNodes((current) => applyNodeChanges(changes, current)),
+    [],
+  );
+  const selected = nodes.find((n) => n.selected);
+  // Open on the conclusion and what bears on it directly, as the editor does.
+  const [fitViewOptions] = useState(() => {
+    const conclusions = new Set(doc.nodes.filter((n) => n.kind === 'conclusion').map((n) => n.id));
+    const top = new Set(conclusions);
+    for (const e of doc.edges) if (conclusions.has(e.to)) top.add(e.from);
+    return { nodes: [...top].map((id) => ({ id })), maxZoom: 1, padding: 0.15 };
+  });
+  return (
+    <div className="app">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onlyRenderVisibleElements
+        fitView
+        fitViewOptions={fitViewOptions}
+        minZoom={0.05}
+      />
+      <aside>
+        {selected && (
+          <textarea
+            data-testid="node-text"
+            rows={4}
+            value={selected.data.label}
+            onChange={(e) => {
+              const label = e.target.value;
+              setNodes((current) =>
+                current.map((n) =>
+                  n.id === selected.id ? { ...n, data: { ...n.data, label } } : n,
+                ),
+              );
+            }}
+          />
+        )}
+      </aside>
+    </div>
+  );
+}
+
+function Page() {
+  const [doc, setDoc] = useState<MapDoc | null>(null);
+  useEffect(() => {
+    const url = new URLSearchParams(location.search).get('map');
+    if (url) void fetch(url).then(async (r) => setDoc((await r.json()) as MapDoc));
+  }, []);
+  return doc ? (
+    <ReactFlowProvider>
+      <Baseline doc={doc} />
+    </ReactFlowProvider>
+  ) : null;
+}
+
+const style = document.createElement('style');
+style.textContent = CSS;
+document.head.append(style);
+createRoot(document.getElementById('root')!).render(<Page />);

@@ -1,0 +1,200 @@
+/**
+ * One measurement each, in a page of its own, the same way for the editor and the baseline (see
+ * pageProbes.ts for what the page records). Every function returns milliseconds, counts or
+ * bytes; run.ts repeats them and compares.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+
+/** A page to measure: its address, and the map title the editor must show (null: baseline). */
+export interface Target {
+  url: string;
+  title: string | null;
+}
+
+const READY_TIMEOUT = 60_000;
+
+/** Opens a page and waits until all visible nodes are rendered; returns it and the open time. */
+export async function openAndWait(
+  context: BrowserContext,
+  target: Target,
+): Promise<{ page: Page; ms: number; nodesShown: number }> {
+  const page = await context.newPage();
+  if (target.title)
+    await page.addInitScript(`window.__benchTitle = ${JSON.stringify(target.title)};`);
+  await page.goto(target.url);
+  await page.waitForFunction('window.__bench.ready !== null', null, { timeout: READY_TIMEOUT });
+  const { ms, nodesShown } = (await page.evaluate(
+    '({ ms: window.__bench.ready, nodesShown: window.__bench.readyCount })',
+  )) as { ms: number; nodesShown: number };
+  return { page, ms, nodesShown };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Zooms (mouse wheel over the node) until `nodeId` is drawn at about its full size, so the
+ * interactions below act on a readable node whatever view the page opened on.
+ */
+export async function focusNode(page: Page, nodeId: string): Promise<void> {
+  const node = page.locator(`.react-flow__node[data-id="${nodeId}"]`);
+  for (let i = 0; i < 12; i++) {
+    const box = await node.boundingBox();
+    if (!box) throw new Error(`node ${nodeId} is not on screen`);
+    if (box.width >= 200) return;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, box.width < 100 ? -500 : -150);
+    await sleep(250);
+  }
+}
+
+/** Frame rate and p95 frame time over ~2 s: 1 s of panning by drag, 1 s of wheel zoom. */
+export async function panZoom(page: Page): Promise<{ fps: number; p95: number }> {
+  const p = (await page.evaluate('window.__bench.panePoint()')) as { x: number; y: number };
+  await page.evaluate('window.__bench.startFrames()');
+  const start = Date.now();
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  for (let i = 0; Date.now() - start < 1000; i++) {
+    const a = (i / 10) * Math.PI;
+    await page.mouse.move(p.x + 150 * Math.sin(a), p.y + 100 * Math.cos(a));
+    await sleep(16);
+  }
+  await page.mouse.up();
+  for (let i = 0; Date.now() - start < 2000; i++) {
+    await page.mouse.wheel(0, i % 16 < 8 ? -60 : 60);
+    await sleep(16);
+  }
+  const frames = (await page.evaluate('window.__bench.stopFrames()')) as number[];
+  const deltas = frames.slice(1).map((t, i) => t - frames[i]!);
+  const elapsed = frames[frames.length - 1]! - frames[0]!;
+  return { fps: ((frames.length - 1) / elapsed) * 1000, p95: percentile(deltas, 0.95) };
+}
+
+/** Median pointermove → next frame after the dragged node moved, over ~25 moves. */
+export async function dragLatency(page: Page, nodeId: string): Promise<number> {
+  const selector = `.react-flow__node[data-id="${nodeId}"]`;
+  const box = await page.locator(selector).boundingBox();
+  if (!box) throw new Error(`node ${nodeId} is not on screen`);
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 5, y + 5); // past the drag threshold
+  await page.evaluate(
+    `window.__bench.armLatency(${JSON.stringify(selector)}, 'pointermove', false)`,
+  );
+  for (let i = 1; i <= 25; i++) {
+    await page.mouse.move(x + 5 + i * 4, y + 5 + (i % 2) * 3);
+    await sleep(40);
+  }
+  await page.mouse.up();
+  await sleep(100);
+  const latencies = (await page.evaluate('window.__bench.disarm()')) as number[];
+  return median(latencies.slice(1));
+}
+
+/** Selects a node by clicking it, so the inspector (or the baseline's textarea) edits it. */
+export async function selectNode(page: Page, nodeId: string): Promise<void> {
+  const box = await page.locator(`.react-flow__node[data-id="${nodeId}"]`).boundingBox();
+  if (!box) throw new Error(`node ${nodeId} is not on screen`);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForSelector('[data-testid="node-text"]');
+  await page.click('[data-testid="node-text"]');
+  await page.keyboard.press('End');
+}
+
+/**
+ * Types `count` letters into `node-text` one by one: each keystroke's keydown → next frame
+ * after the node's text changed on the canvas, and how many node components rendered again.
+ */
+export async function typing(
+  page: Page,
+  nodeId: string,
+  count = 8,
+): Promise<{ latency: number; rerendered: number }> {
+  const selector = `.react-flow__node[data-id="${nodeId}"]`;
+  const latencies: number[] = [];
+  const rerendered: number[] = [];
+  for (let i = 0; i < count; i++) {
+    await page.evaluate(
+      `window.__bench.snapshotNodes(); window.__bench.armLatency(${JSON.stringify(selector)}, 'keydown', true)`,
+    );
+    await page.keyboard.press('a');
+    await page.waitForFunction('window.__bench.latencies.length > 0', null, { timeout: 10_000 });
+    await sleep(60);
+    latencies.push(...((await page.evaluate('window.__bench.disarm()')) as number[]));
+    rerendered.push((await page.evaluate('window.__bench.countRerendered()')) as number);
+  }
+  return { latency: median(latencies), rerendered: Math.max(...rerendered) };
+}
+
+/**
+ * One edit (a letter typed into the selected node), then the IndexedDB writes it caused: the
+ * time from the autosave timer firing to the transaction's `complete`, and the records written.
+ */
+export async function persistOneEdit(page: Page): Promise<{ ms: number; records: number }> {
+  await page.evaluate(
+    'window.__bench.writes = []; window.__bench.commits = []; window.__bench.saveTimers = []',
+  );
+  await page.keyboard.press('b');
+  await page.waitForFunction('window.__bench.commits.length > 0', null, { timeout: 10_000 });
+  await sleep(300);
+  const r = (await page.evaluate(
+    '({ writes: window.__bench.writes, commits: window.__bench.commits, timers: window.__bench.saveTimers })',
+  )) as { writes: { store: string }[]; commits: { end: number }[]; timers: number[] };
+  const fired = r.timers[0] ?? Number.NaN;
+  return { ms: Math.max(...r.commits.map((c) => c.end)) - fired, records: r.writes.length };
+}
+
+/**
+ * Clicks Auto layout and waits until it is enabled again: the layout time, the longest
+ * main-thread task while it ran, and the longest until 500 ms later (applying the positions).
+ */
+export async function layout(
+  page: Page,
+): Promise<{ ms: number; longest: number; longestApply: number }> {
+  const t0 = (await page.evaluate(`(() => {
+    const b = window.__bench; b.layoutEnd = null; b.busySeen = false;
+    const btn = document.querySelector('[data-testid="auto-layout"]');
+    const t0 = performance.now();
+    const watch = () => {
+      if (btn.disabled) b.busySeen = true;
+      else if (b.busySeen) { b.layoutEnd = performance.now(); return; }
+      requestAnimationFrame(watch);
+    };
+    btn.click();
+    requestAnimationFrame(watch);
+    return t0;
+  })()`)) as number;
+  await page.waitForFunction('window.__bench.layoutEnd !== null', null, { timeout: 60_000 });
+  await sleep(800);
+  const { end, tasks } = (await page.evaluate(
+    '({ end: window.__bench.layoutEnd, tasks: window.__bench.longtasks })',
+  )) as { end: number; tasks: { start: number; duration: number }[] };
+  const longestIn = (to: number) =>
+    Math.max(0, ...tasks.filter((t) => t.start >= t0 && t.start < to).map((t) => t.duration));
+  return { ms: end - t0, longest: longestIn(end), longestApply: longestIn(end + 500) };
+}
+
+/** JS heap in use after a forced garbage collection (CDP), in bytes. */
+export async function heapUsed(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+}
+
+export function median(values: readonly number[]): number {
+  if (!values.length) return Number.NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+export function percentile(values: readonly number[], q: number): number {
+  if (!values.length) return Number.NaN;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}

@@ -1,0 +1,343 @@
+/**
+ * `npm run bench`: builds the editor and a bare React Flow page (tests/bench/baseline/), serves
+ * both on free loopback ports, generates argument maps of 100, 1,000 and 5,000 nodes, imports
+ * them into the editor through its own File › Import input (so they sit in IndexedDB like any
+ * user's map), and measures each metric in Debian's Chromium three times, each run of the editor
+ * beside a run of the baseline showing the same graph. Prints one table and writes
+ * tests/bench/.out/report.json. Bounded: it stops measuring after {@link BUDGET_MS}.
+ */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { build, preview, type PreviewServer } from 'vite';
+import type { BrowserContext } from 'playwright-core';
+import { serializeMap } from '../../src/io/mapFile';
+import { launchChromium } from '../browser/browser';
+import { generateMap } from './generateMap';
+import { PAGE_PROBES } from './pageProbes';
+import * as m from './measure';
+import { evaluate, table, type Row } from './report';
+import { bundleSizes, cliExportMs } from './staticChecks';
+
+/** The report; the builds and generated maps go to the system's temporary folder. */
+const OUT = resolve('tests/bench/.out');
+const TMP = join(tmpdir(), 'argmap-bench');
+const APP_DIR = `${TMP}/app`;
+const BASE_DIR = `${TMP}/baseline`;
+const SIZES = [100, 1000, 5000] as const;
+const RUNS = 3;
+/** Stop starting new measurements after this long, so the run ends in under 10 minutes. */
+const BUDGET_MS = 8 * 60_000;
+const started = Date.now();
+const log = (s: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${s}`);
+
+async function serve(
+  outDir: string,
+  root?: string,
+): Promise<{ server: PreviewServer; url: string }> {
+  const server = await preview({
+    ...(root ? { root, configFile: false } : {}),
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+    logLevel: 'warn',
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('The preview server has no port.');
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
+log('building the editor and the baseline');
+// Into tests/bench/.out, not dist/: the browser tests may be building dist/ at the same time.
+await build({ logLevel: 'warn', build: { outDir: APP_DIR, emptyOutDir: true, sourcemap: false } });
+const baselineRoot = resolve('tests/bench/baseline');
+await build({
+  root: baselineRoot,
+  configFile: false,
+  base: './',
+  plugins: [react()],
+  logLevel: 'warn',
+  build: { outDir: BASE_DIR, emptyOutDir: true, target: 'es2022' },
+});
+mkdirSync(`${TMP}/maps`, { recursive: true });
+mkdirSync(OUT, { recursive: true });
+mkdirSync(`${BASE_DIR}/maps`, { recursive: true });
+const files: Record<number, string> = {};
+const titles: Record<number, string> = {};
+for (const n of SIZES) {
+  const map = generateMap(n);
+  files[n] = `${TMP}/maps/${map.id}.argmap.json`;
+  titles[n] = map.title;
+  writeFileSync(files[n], serializeMap(map));
+  copyFileSync(files[n], `${BASE_DIR}/maps/bench-${n}.json`);
+}
+copyFileSync('maps/us-japan-nuclear-sharing.argmap.json', `${BASE_DIR}/maps/article.json`);
+
+const app = await serve(APP_DIR);
+const base = await serve(BASE_DIR, baselineRoot);
+const browser = await launchChromium();
+const chromiumVersion = browser.version();
+const samples = new Map<string, number[]>();
+const add = (key: string, value: number) => samples.set(key, [...(samples.get(key) ?? []), value]);
+const overBudget = () => Date.now() - started > BUDGET_MS;
+let context: BrowserContext | undefined;
+
+try {
+  context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  await context.addInitScript(PAGE_PROBES);
+  // First launch: the editor seeds the article's map and opens it.
+  const first = await m.openAndWait(context, { url: app.url, title: null });
+  const articleTitle = (await first.page.textContent('.toolbar h1')) ?? '';
+  const articleId = new URL(first.page.url()).searchParams.get('map');
+  log(`importing ${SIZES.join(', ')}-node maps through File › Import`);
+  await first.page.setInputFiles(
+    '[data-testid="import-input"]',
+    SIZES.map((n) => files[n]!),
+  );
+  await first.page.waitForFunction(
+    `document.querySelector('.toolbar h1')?.textContent === ${JSON.stringify(titles[5000])}`,
+    null,
+    { timeout: 180_000 },
+  );
+  await first.page.close();
+  const ours = (n: number | 'article') =>
+    n === 'article'
+      ? { url: `${app.url}?map=${articleId}`, title: articleTitle }
+      : { url: `${app.url}?map=bench-${n}`, title: titles[n]! };
+  const baseline = (n: number | 'article') => ({
+    url: `${base.url}?map=maps/${n === 'article' ? 'article' : `bench-${n}`}.json`,
+    title: null,
+  });
+
+  for (let run = 0; run < RUNS && !overBudget(); run++) {
+    for (const who of ['ours', 'baseline'] as const) {
+      const { page, ms } = await m.openAndWait(
+        context,
+        (who === 'ours' ? ours : baseline)('article'),
+      );
+      add(`open.article.${who}`, ms);
+      await page.close();
+    }
+  }
+  for (const n of SIZES) {
+    for (let run = 0; run < RUNS && !overBudget(); run++) {
+      for (const who of ['ours', 'baseline'] as const) {
+        const key = (metric: string) => `${metric}.${n}.${who}`;
+        const { page, ms, nodesShown } = await m.openAndWait(
+          context,
+          (who === 'ours' ? ours : baseline)(n),
+        );
+        add(key('open'), ms);
+        add(key('nodesShown'), nodesShown);
+        if (n >= 1000) {
+          await page.waitForTimeout(300);
+          add(key('heap'), (await m.heapUsed(page)) / 1e6);
+          await m.focusNode(page, 'n0');
+          add(key('drag'), await m.dragLatency(page, 'n0'));
+          await m.selectNode(page, 'n0');
+          const typed = await m.typing(page, 'n0');
+          add(key('typing'), typed.latency);
+          add(key('rerendered'), typed.rerendered);
+          if (who === 'ours') {
+            const persisted = await m.persistOneEdit(page);
+            add(key('persistMs'), persisted.ms);
+            add(key('persistRecords'), persisted.records);
+          }
+          const pan = await m.panZoom(page);
+          add(key('fps'), pan.fps);
+          add(key('p95'), pan.p95);
+          if (who === 'ours' && n === 1000) {
+            const laid = await m.layout(page);
+            add(key('layout'), laid.ms);
+            add(key('layoutTask'), laid.longest);
+            add(key('layoutApplyTask'), laid.longestApply);
+          }
+        }
+        await page.close();
+      }
+      log(`${n} nodes, run ${run + 1}: done`);
+    }
+  }
+} finally {
+  await context?.close();
+  await browser.close();
+  await app.server.close();
+  await base.server.close();
+}
+
+log('bundle and CLI export');
+const bundle = bundleSizes(APP_DIR);
+for (let i = 0; i < RUNS; i++) add('cli', await cliExportMs(files[1000]!, `${TMP}/cli-1000.svg`));
+
+const s = (key: string) => samples.get(key) ?? [];
+const pair = (metric: string, n: number | string) => ({
+  ours: s(`${metric}.${n}.ours`),
+  baseline: s(`${metric}.${n}.baseline`),
+});
+const ratioAtMost = (limit: number) => (_: number, ratio: number) => ratio <= limit;
+const atMost = (limit: number) => (ours: number) => ours <= limit;
+const rows: Row[] = [
+  {
+    metric: 'open: article map',
+    unit: 'ms',
+    ...pair('open', 'article'),
+    target: '≤ 1000 ms',
+    check: atMost(1000),
+  },
+  { metric: 'open: 100 nodes', unit: 'ms', ...pair('open', 100), target: '—', check: null },
+  {
+    metric: 'open: 1,000 nodes',
+    unit: 'ms',
+    ...pair('open', 1000),
+    target: '≤ 1.3×',
+    check: ratioAtMost(1.3),
+  },
+  {
+    metric: 'open: 5,000 nodes',
+    unit: 'ms',
+    ...pair('open', 5000),
+    target: '≤ 1.3×',
+    check: ratioAtMost(1.3),
+  },
+  {
+    metric: 'nodes in the DOM after open: 5,000',
+    unit: 'count',
+    ...pair('nodesShown', 5000),
+    target: '—',
+    check: null,
+  },
+  { metric: 'pan/zoom fps: 1,000', unit: 'fps', ...pair('fps', 1000), target: '—', check: null },
+  {
+    metric: 'pan/zoom fps: 5,000',
+    unit: 'fps',
+    ...pair('fps', 5000),
+    target: '≥ 55 fps',
+    check: (o) => o >= 55,
+  },
+  {
+    metric: 'pan/zoom p95 frame: 5,000',
+    unit: 'ms',
+    ...pair('p95', 5000),
+    target: '≤ 20 ms',
+    check: atMost(20),
+  },
+  {
+    metric: 'drag input→paint: 1,000',
+    unit: 'ms',
+    ...pair('drag', 1000),
+    target: '≤ 1.25×',
+    check: ratioAtMost(1.25),
+  },
+  {
+    metric: 'drag input→paint: 5,000',
+    unit: 'ms',
+    ...pair('drag', 5000),
+    target: '≤ 1.25×',
+    check: ratioAtMost(1.25),
+  },
+  {
+    metric: 'keystroke→canvas: 1,000',
+    unit: 'ms',
+    ...pair('typing', 1000),
+    target: '—',
+    check: null,
+  },
+  {
+    metric: 'keystroke→canvas: 5,000',
+    unit: 'ms',
+    ...pair('typing', 5000),
+    target: '≤ 50 ms',
+    check: atMost(50),
+  },
+  {
+    metric: 'node re-renders per keystroke: 5,000',
+    unit: 'count',
+    ...pair('rerendered', 5000),
+    target: '1',
+    check: (o) => o <= 1,
+  },
+  {
+    metric: 'one edit → persisted: 5,000',
+    unit: 'ms',
+    ours: s('persistMs.5000.ours'),
+    baseline: null,
+    target: '≤ 10 ms',
+    check: atMost(10),
+  },
+  {
+    metric: 'IndexedDB records per edit: 5,000',
+    unit: 'count',
+    ours: s('persistRecords.5000.ours'),
+    baseline: null,
+    target: '≤ 2 (node + map)',
+    check: atMost(2),
+  },
+  {
+    metric: 'layout: 1,000 nodes',
+    unit: 'ms',
+    ours: s('layout.1000.ours'),
+    baseline: null,
+    target: '≤ 1500 ms',
+    check: atMost(1500),
+  },
+  {
+    metric: 'longest task while laying out',
+    unit: 'ms',
+    ours: s('layoutTask.1000.ours'),
+    baseline: null,
+    target: '≤ 50 ms',
+    check: atMost(50),
+  },
+  {
+    metric: 'longest task applying the layout',
+    unit: 'ms',
+    ours: s('layoutApplyTask.1000.ours'),
+    baseline: null,
+    target: '—',
+    check: null,
+  },
+  {
+    metric: 'JS heap after open: 1,000',
+    unit: 'MB',
+    ...pair('heap', 1000),
+    target: '—',
+    check: null,
+  },
+  {
+    metric: 'JS heap after open: 5,000',
+    unit: 'MB',
+    ...pair('heap', 5000),
+    target: '≤ 2×',
+    check: ratioAtMost(2),
+  },
+  {
+    metric: 'initial JS (gzip)',
+    unit: 'KB',
+    ours: [bundle.initialJsGzip / 1024],
+    baseline: null,
+    target: '≤ 250 KB',
+    check: atMost(250),
+  },
+  {
+    metric: 'CLI export 1,000 nodes → SVG',
+    unit: 'ms',
+    ours: s('cli'),
+    baseline: null,
+    target: '≤ 1000 ms',
+    check: atMost(1000),
+  },
+];
+const results = rows.map(evaluate);
+console.log(`\n${table(results)}\n`);
+console.log(
+  `Initial chunks: ${bundle.initial.map((c) => `${c.file} ${(c.gzip / 1024).toFixed(1)} KB`).join(', ')}`,
+);
+console.log(
+  `Lazy chunks: ${bundle.lazy.map((c) => `${c.file} ${(c.gzip / 1024).toFixed(1)} KB`).join(', ')}`,
+);
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, Chromium ${chromiumVersion}`;
+writeFileSync(
+  `${OUT}/report.json`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, results, bundle, samples: Object.fromEntries(samples) }, null, 2)}\n`,
+);
+log(`done; report in ${OUT}/report.json (${machine})`);

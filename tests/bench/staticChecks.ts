@@ -1,0 +1,46 @@
+/** What the benchmark measures outside the browser: the initial JS bundle and the CLI export. */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+
+export interface Bundle {
+  /** Gzipped bytes of the JS the start page loads (entry script and its modulepreloads). */
+  initialJsGzip: number;
+  initial: { file: string; gzip: number }[];
+  /** Every other JS chunk of the build: loaded on demand. */
+  lazy: { file: string; gzip: number }[];
+}
+
+const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
+
+/** Reads `dist/index.html` for the scripts it loads at start-up; the rest of `assets/` is lazy. */
+export function bundleSizes(dist = 'dist'): Bundle {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const refs = [
+    ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ].map((m) => m[1]!.replace(/^\.?\//, ''));
+  const initial = refs.map((file) => ({ file, gzip: gz(join(dist, file)) }));
+  const assets = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
+  const lazy = assets
+    .map((f) => `assets/${f}`)
+    .filter((f) => !refs.includes(f))
+    .map((file) => ({ file, gzip: gz(join(dist, file)) }))
+    .sort((a, b) => b.gzip - a.gzip);
+  return { initialJsGzip: initial.reduce((s, c) => s + c.gzip, 0), initial, lazy };
+}
+
+/** Wall time of `tsx src/cli/argmap.ts export <file> --format svg --out <out>` (whole process). */
+export async function cliExportMs(file: string, out: string): Promise<number> {
+  const tsx = existsSync('node_modules/.bin/tsx') ? 'node_modules/.bin/tsx' : 'npx';
+  const args = ['src/cli/argmap.ts', 'export', file, '--format', 'svg', '--out', out];
+  const start = performance.now();
+  await promisify(execFile)(tsx, tsx === 'npx' ? ['tsx', ...args] : args, { timeout: 60_000 });
+  const ms = performance.now() - start;
+  if (!existsSync(out) || !readFileSync(out, 'utf8').includes('<svg')) {
+    throw new Error(`The CLI wrote no SVG to ${out}.`);
+  }
+  return ms;
+}
