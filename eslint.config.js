@@ -15,7 +15,7 @@ const layer = (files, forbidden, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'tests/.artifacts'] },
+  { ignores: ['dist', 'node_modules', 'coverage', 'tests/.artifacts', 'tests/bench/.out'] },
   { files: ['**/*.{js,mjs}'], languageOptions: { globals: globals.node } },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -364,3 +364,26 @@ describe('folding and focus', () => {
     await expect.poll(() => node(topId).count()).toBe(1);
   });
 });
+
+describe('no script from a map', () => {
+  it('shows markup in a text and its nodes literally, under a Content-Security-Policy', async () => {
+    const csp = await page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content');
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("script-src 'self' 'unsafe-inline'");
+    const payload =
+      'Claim <img src=x onerror="window.__pwned=1"> and <script>window.__pwned=2</script> end.';
+    await newMapFromText(page, payload, '<b>bold</b> title');
+    expect(await page.locator('.toolbar h1').textContent()).toBe('<b>bold</b> title');
+    expect(await sentence('s1').textContent()).toBe(payload);
+    const id = await nodeFromText(page, 's1', 0, payload.length, 'claim');
+    expect(await node(id).locator('.arg-node-text').textContent()).toBe(payload);
+    expect(
+      await page.locator('.react-flow__node img, [data-testid="source-pane"] img').count(),
+    ).toBe(0);
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+  });
+});
