@@ -12,6 +12,21 @@ export interface Target {
 }
 
 const READY_TIMEOUT = 60_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Polls a JavaScript expression in the page until it is truthy. Not `page.waitForFunction`: that
+ * evaluates its string with `eval`, which the editor's Content-Security-Policy forbids. The
+ * timings themselves are taken inside the page, so the polling interval does not affect them.
+ */
+export async function waitFor(page: Page, expression: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeout} ms waiting for ${expression}`);
+    await sleep(20);
+  }
+}
 
 /** Opens a page and waits until all visible nodes are rendered; returns it and the open time. */
 export async function openAndWait(
@@ -22,14 +37,12 @@ export async function openAndWait(
   if (target.title)
     await page.addInitScript(`window.__benchTitle = ${JSON.stringify(target.title)};`);
   await page.goto(target.url);
-  await page.waitForFunction('window.__bench.ready !== null', null, { timeout: READY_TIMEOUT });
+  await waitFor(page, 'window.__bench.ready !== null', READY_TIMEOUT);
   const { ms, nodesShown } = (await page.evaluate(
     '({ ms: window.__bench.ready, nodesShown: window.__bench.readyCount })',
   )) as { ms: number; nodesShown: number };
   return { page, ms, nodesShown };
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Zooms (mouse wheel over the node) until `nodeId` is drawn at about its full size, so the
@@ -120,7 +133,7 @@ export async function typing(
       `window.__bench.snapshotNodes(); window.__bench.armLatency(${JSON.stringify(selector)}, 'keydown', true)`,
     );
     await page.keyboard.press('a');
-    await page.waitForFunction('window.__bench.latencies.length > 0', null, { timeout: 10_000 });
+    await waitFor(page, 'window.__bench.latencies.length > 0', 10_000);
     await sleep(60);
     latencies.push(...((await page.evaluate('window.__bench.disarm()')) as number[]));
     rerendered.push((await page.evaluate('window.__bench.countRerendered()')) as number);
@@ -137,7 +150,7 @@ export async function persistOneEdit(page: Page): Promise<{ ms: number; records:
     'window.__bench.writes = []; window.__bench.commits = []; window.__bench.saveTimers = []',
   );
   await page.keyboard.press('b');
-  await page.waitForFunction('window.__bench.commits.length > 0', null, { timeout: 10_000 });
+  await waitFor(page, 'window.__bench.commits.length > 0', 10_000);
   await sleep(300);
   const r = (await page.evaluate(
     '({ writes: window.__bench.writes, commits: window.__bench.commits, timers: window.__bench.saveTimers })',
@@ -166,7 +179,7 @@ export async function layout(
     requestAnimationFrame(watch);
     return t0;
   })()`)) as number;
-  await page.waitForFunction('window.__bench.layoutEnd !== null', null, { timeout: 60_000 });
+  await waitFor(page, 'window.__bench.layoutEnd !== null', 60_000);
   await sleep(800);
   const { end, tasks } = (await page.evaluate(
     '({ end: window.__bench.layoutEnd, tasks: window.__bench.longtasks })',
