@@ -1,0 +1,167 @@
+/**
+ * The rows of the benchmark's table: which samples (keys `metric.size.who`, filled by run.ts)
+ * each row compares, and the target of issue 6 it is held to.
+ */
+import type { Row } from './report';
+
+export function benchRows(samples: Map<string, number[]>, initialJsGzip: number): Row[] {
+  const s = (key: string) => samples.get(key) ?? [];
+  const pair = (metric: string, n: number | string) => ({
+    ours: s(`${metric}.${n}.ours`),
+    baseline: s(`${metric}.${n}.baseline`),
+  });
+  const ratioAtMost = (limit: number) => (_: number, ratio: number) => ratio <= limit;
+  const atMost = (limit: number) => (ours: number) => ours <= limit;
+  const rows: Row[] = [
+    {
+      metric: 'open: article map',
+      unit: 'ms',
+      ...pair('open', 'article'),
+      target: '≤ 1000 ms',
+      check: atMost(1000),
+    },
+    { metric: 'open: 100 nodes', unit: 'ms', ...pair('open', 100), target: '—', check: null },
+    {
+      metric: 'open: 1,000 nodes',
+      unit: 'ms',
+      ...pair('open', 1000),
+      target: '≤ 1.3×',
+      check: ratioAtMost(1.3),
+    },
+    {
+      metric: 'open: 5,000 nodes',
+      unit: 'ms',
+      ...pair('open', 5000),
+      target: '≤ 1.3×',
+      check: ratioAtMost(1.3),
+    },
+    {
+      metric: 'nodes in the DOM after open: 5,000',
+      unit: 'count',
+      ...pair('nodesShown', 5000),
+      target: '—',
+      check: null,
+    },
+    { metric: 'pan/zoom fps: 1,000', unit: 'fps', ...pair('fps', 1000), target: '—', check: null },
+    {
+      metric: 'pan/zoom fps: 5,000',
+      unit: 'fps',
+      ...pair('fps', 5000),
+      target: '≥ 55 fps',
+      check: (o) => o >= 55,
+    },
+    {
+      metric: 'pan/zoom p95 frame: 5,000',
+      unit: 'ms',
+      ...pair('p95', 5000),
+      target: '≤ 20 ms',
+      check: atMost(20),
+    },
+    {
+      metric: 'drag input→paint: 1,000',
+      unit: 'ms',
+      ...pair('drag', 1000),
+      target: '≤ 1.25×',
+      check: ratioAtMost(1.25),
+    },
+    {
+      metric: 'drag input→paint: 5,000',
+      unit: 'ms',
+      ...pair('drag', 5000),
+      target: '≤ 1.25×',
+      check: ratioAtMost(1.25),
+    },
+    {
+      metric: 'keystroke→canvas: 1,000',
+      unit: 'ms',
+      ...pair('typing', 1000),
+      target: '—',
+      check: null,
+    },
+    {
+      metric: 'keystroke→canvas: 5,000',
+      unit: 'ms',
+      ...pair('typing', 5000),
+      target: '≤ 50 ms',
+      check: atMost(50),
+    },
+    {
+      metric: 'node re-renders per keystroke: 5,000',
+      unit: 'count',
+      ...pair('rerendered', 5000),
+      target: '1',
+      check: (o) => o <= 1,
+    },
+    {
+      metric: 'one edit → persisted: 5,000',
+      unit: 'ms',
+      ours: s('persistMs.5000.ours'),
+      baseline: null,
+      target: '≤ 10 ms',
+      check: atMost(10),
+    },
+    {
+      metric: 'IndexedDB records per edit: 5,000',
+      unit: 'count',
+      ours: s('persistRecords.5000.ours'),
+      baseline: null,
+      target: '≤ 2 (node + map)',
+      check: atMost(2),
+    },
+    {
+      metric: 'layout: 1,000 nodes',
+      unit: 'ms',
+      ours: s('layout.1000.ours'),
+      baseline: null,
+      target: '≤ 1500 ms',
+      check: atMost(1500),
+    },
+    {
+      metric: 'longest task while laying out',
+      unit: 'ms',
+      ours: s('layoutTask.1000.ours'),
+      baseline: null,
+      target: '≤ 50 ms',
+      check: atMost(50),
+    },
+    {
+      metric: 'longest task applying the layout',
+      unit: 'ms',
+      ours: s('layoutApplyTask.1000.ours'),
+      baseline: null,
+      target: '—',
+      check: null,
+    },
+    {
+      metric: 'JS heap after open: 1,000',
+      unit: 'MB',
+      ...pair('heap', 1000),
+      target: '—',
+      check: null,
+    },
+    {
+      metric: 'JS heap after open: 5,000',
+      unit: 'MB',
+      ...pair('heap', 5000),
+      target: '≤ 2×',
+      check: ratioAtMost(2),
+    },
+    {
+      metric: 'initial JS (gzip)',
+      unit: 'KB',
+      ours: [initialJsGzip / 1024],
+      baseline: null,
+      target: '≤ 250 KB',
+      check: atMost(250),
+    },
+    {
+      metric: 'CLI export 1,000 nodes → SVG',
+      unit: 'ms',
+      ours: s('cli'),
+      baseline: null,
+      target: '≤ 1000 ms',
+      check: atMost(1000),
+    },
+  ];
+  return rows;
+}
