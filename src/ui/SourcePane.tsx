@@ -13,6 +13,7 @@ import { readSourceSelection, type SourceSelection } from './sourceSelection';
 import { SelectionBar } from './SelectionBar';
 import { SourceEditor } from './SourceEditor';
 import { UnanchoredList } from './UnanchoredList';
+import { revealNodes } from './SearchBox';
 
 /** sentence id → ids of the nodes that cite it, in map order. */
 function citations(map: ArgMap): Map<string, string[]> {
@@ -121,7 +122,6 @@ const SourceText = memo(function SourceText({
   onEdit,
 }: SourceTextProps) {
   const t = useT();
-  const select = useMapStore((s) => s.select);
   const highlight = useMapStore((s) => s.highlight);
   const paragraphs = useMemo(() => {
     const out: (typeof source.sentences)[] = [[]];
@@ -169,7 +169,7 @@ const SourceText = memo(function SourceText({
                   onMouseLeave={() => citing && highlight([])}
                   onClick={() => {
                     if (citing && document.getSelection()?.isCollapsed !== false)
-                      select({ nodeIds: [...citing], edgeIds: [] });
+                      revealNodes([...citing]);
                   }}
                 >
                   {source.text.slice(sentence.start, sentence.end)}

@@ -63,6 +63,16 @@ describe('new map from a pasted text, and nodes made from its sentences', () => 
     await node(conclusion).click();
     expect(await page.getByTestId('node-kind').inputValue()).toBe('conclusion');
 
+    // Hovering a cited sentence lights up the nodes citing it.
+    await sentence('s2').hover();
+    await expect
+      .poll(() => node(evidence).locator('.arg-node').getAttribute('class'))
+      .toContain('is-linked');
+    await page.mouse.move(5, 400);
+    await expect
+      .poll(() => node(evidence).locator('.arg-node').getAttribute('class'))
+      .not.toContain('is-linked');
+
     // Add a second passage as another ref of the selected node, then remove it.
     await dragSelect(page, 's3', 0, 5);
     await page.getByTestId('add-ref-from-selection').click();
@@ -108,6 +118,10 @@ describe('linked both ways on the article map', () => {
   });
 
   it('every one of twenty nodes picked at random lights up the sentences it cites', async () => {
+    // See the whole map (and fold the legend away), so every node can be clicked.
+    await page.locator('.legend summary').click();
+    await page.locator('.react-flow__controls-fitview').click();
+    await page.waitForTimeout(400);
     const ids = (await nodeIds(page)).sort(() => Math.random() - 0.5);
     let checked = 0;
     for (const id of ids) {

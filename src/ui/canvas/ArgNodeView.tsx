@@ -16,12 +16,14 @@ export interface ArgNodeData extends Record<string, unknown> {
   dimmed: boolean;
   /** Some ref could not be re-anchored after a source correction. */
   unanchored: boolean;
+  /** Cites the sentence the pointer is over in the source pane. */
+  linked: boolean;
 }
 
 export type ArgFlowNode = Node<ArgNodeData, 'arg'>;
 
 function ArgNodeViewImpl({ data, selected }: NodeProps<ArgFlowNode>) {
-  const { node, label, foldCount, dimmed, unanchored } = data;
+  const { node, label, foldCount, dimmed, unanchored, linked } = data;
   const t = useT();
   const style = kindStyles[node.kind];
   if (node.kind === 'inference') {
@@ -39,7 +41,7 @@ function ArgNodeViewImpl({ data, selected }: NodeProps<ArgFlowNode>) {
   }
   return (
     <div
-      className={`arg-node${selected ? ' is-selected' : ''}${node.implicit ? ' is-implicit' : ''}${dimmed ? ' is-dimmed' : ''}`}
+      className={`arg-node${selected ? ' is-selected' : ''}${node.implicit ? ' is-implicit' : ''}${dimmed ? ' is-dimmed' : ''}${linked ? ' is-linked' : ''}`}
       style={{ background: style.fill, borderColor: style.stroke, color: style.text }}
       data-kind={node.kind}
       aria-label={`${t.kind(node.kind)}: ${label}`}

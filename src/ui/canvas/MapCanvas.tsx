@@ -39,7 +39,8 @@ function sameData(a: ArgNodeData, b: ArgNodeData) {
     a.label === b.label &&
     a.foldCount === b.foldCount &&
     a.dimmed === b.dimmed &&
-    a.unanchored === b.unanchored
+    a.unanchored === b.unanchored &&
+    a.linked === b.linked
   );
 }
 
@@ -62,6 +63,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   const folded = useUiStore((s) => s.collapsed[map.id] ?? EMPTY);
   const focus = useUiStore((s) => s.focus[map.id] ?? null);
   const search = useUiStore((s) => s.search);
+  const hovered = useMapStore((s) => s.highlightedSentences);
   const kindFilter = useUiStore((s) => s.kindFilter);
   const tagFilter = useUiStore((s) => s.tagFilter);
   const [nodes, setNodes] = useState<ArgFlowNode[]>([]);
@@ -110,6 +112,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
         (matches !== null && !matches.has(node.id)) ||
         (filtering && !passesFilter(node, kindFilter, tagFilter)),
       unanchored: node.tags?.includes('unanchored') ?? false,
+      linked: hovered.length > 0 && node.refs.some((r) => hovered.includes(r.sentence)),
     });
     setNodes((previous) => {
       const byId = new Map(previous.map((n) => [n.id, n]));
@@ -120,7 +123,17 @@ export function MapCanvas({ map }: { map: ArgMap }) {
       });
       return next;
     });
-  }, [map.nodes, selectedIds, labelLanguage, hidden, foldCounts, matches, kindFilter, tagFilter]);
+  }, [
+    map.nodes,
+    selectedIds,
+    labelLanguage,
+    hidden,
+    foldCounts,
+    matches,
+    kindFilter,
+    tagFilter,
+    hovered,
+  ]);
 
   const mapId = map.id;
   const initialView = useMemo(() => {
