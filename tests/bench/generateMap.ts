@@ -147,10 +147,11 @@ export function generateMap(n: number, seed = 1): ArgMap {
       edges.push({ id: `e${i}`, from: node.id, to: `n${parent}`, relation: relationTo(kind) });
     }
   }
-  // Cross-links: every tenth node also bears on a node outside its own branch.
+  // Cross-links: every tenth node also bears on a nearby node of another branch (never the
+  // conclusion, so the opening view, the conclusion and its direct premises, stays compact).
   for (let i = 10; i < n; i += 10) {
-    const target = Math.floor(r() * i);
-    if (target === i || target === parentOf[i]) continue;
+    const target = Math.max(1, i - 5 - Math.floor(r() * 40));
+    if (target === parentOf[i]) continue;
     edges.push({
       id: `x${i}`,
       from: `n${i}`,

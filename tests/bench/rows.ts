@@ -162,6 +162,14 @@ export function benchRows(samples: Map<string, number[]>, initialJsGzip: number)
       target: '≤ 1000 ms',
       check: atMost(1000),
     },
+    {
+      metric: 'CLI export, in-process (no start-up)',
+      unit: 'ms',
+      ours: s('cliInProcess'),
+      baseline: null,
+      target: '—',
+      check: null,
+    },
   ];
   return rows;
 }

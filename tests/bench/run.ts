@@ -19,7 +19,7 @@ import { PAGE_PROBES } from './pageProbes';
 import * as m from './measure';
 import { evaluate, table } from './report';
 import { benchRows } from './rows';
-import { bundleSizes, cliExportMs } from './staticChecks';
+import { bundleSizes, cliExportInProcessMs, cliExportMs } from './staticChecks';
 
 /** The report; the builds and generated maps go to the system's temporary folder. */
 const OUT = resolve('tests/bench/.out');
@@ -171,6 +171,8 @@ try {
 log('bundle and CLI export');
 const bundle = bundleSizes(APP_DIR);
 for (let i = 0; i < RUNS; i++) add('cli', await cliExportMs(files[1000]!, `${TMP}/cli-1000.svg`));
+for (let i = 0; i < RUNS; i++)
+  add('cliInProcess', await cliExportInProcessMs(files[1000]!, `${TMP}/cli-1000b.svg`));
 
 const results = benchRows(samples, bundle.initialJsGzip).map(evaluate);
 console.log(`\n${table(results)}\n`);

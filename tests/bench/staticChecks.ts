@@ -44,3 +44,21 @@ export async function cliExportMs(file: string, out: string): Promise<number> {
   }
   return ms;
 }
+
+/** The same export run in this process (`run()` of the CLI): the work without Node's start-up. */
+export async function cliExportInProcessMs(file: string, out: string): Promise<number> {
+  const { run } = await import('../../src/cli/argmap');
+  const quiet = {
+    stdout: () => undefined,
+    stderr: (text: string) => void process.stderr.write(text),
+  };
+  const { nodeIo } = await import('../../src/cli/argmap');
+  const start = performance.now();
+  const code = await run(['export', file, '--format', 'svg', '--out', out], {
+    ...nodeIo,
+    ...quiet,
+  });
+  const ms = performance.now() - start;
+  if (code !== 0) throw new Error(`The CLI export failed (exit code ${code}).`);
+  return ms;
+}
