@@ -14,6 +14,7 @@ import { useMapStore } from '../store/mapStore';
 import type { ImportOutcome } from '../store/uiStore';
 import { Autosave } from './autosave';
 import { loadShippedMaps } from './shippedMaps';
+import { useSaveStatus } from './saveStatus';
 
 export interface SessionState {
   status: 'loading' | 'ready' | 'failed';
@@ -36,6 +37,8 @@ export async function startSession(): Promise<void> {
   try {
     repo = new MapRepository(openDatabase());
     autosave = new Autosave(repo);
+    // Ask the browser not to evict the maps under storage pressure (granted silently or not).
+    void navigator.storage?.persist?.().catch(() => false);
     await seedShippedMaps(repo, await loadShippedMaps());
     const library = await repo.listMaps();
     useSession.setState({ library });
@@ -45,15 +48,53 @@ export async function startSession(): Promise<void> {
     useSession.setState({ status: 'ready' });
   } catch (error) {
     console.error(error);
+    await startInMemory(error);
+  }
+}
+
+/** Maps held in memory when IndexedDB cannot be used (private mode, blocked, broken). */
+let memoryMaps: Map<string, ArgMap> | null = null;
+
+/**
+ * Without IndexedDB the editor still works, in memory: the shipped maps open, every edit and
+ * export works, and a banner says that closing the tab loses what is not exported.
+ */
+async function startInMemory(cause: unknown): Promise<void> {
+  autosave?.dispose();
+  repo = null;
+  autosave = null;
+  try {
+    const shipped = await loadShippedMaps();
+    memoryMaps = new Map(shipped.map(({ map }) => [map.id, map]));
+    useSession.setState({
+      status: 'ready',
+      library: shipped.map(({ map }) => ({
+        id: map.id,
+        title: map.title,
+        nodeCount: map.nodes.length,
+      })),
+      message: `This browser's storage is unavailable (${cause instanceof Error ? cause.message : String(cause)}). The editor works in memory: your changes are lost when you close the tab unless you export them (File → Map file, or Back up all maps).`,
+    });
+    useSaveStatus.getState().set('failed', 'Storage unavailable: working in memory');
+    const first = shipped[0];
+    if (first) useMapStore.getState().open(first.map);
+  } catch (error) {
     useSession.setState({
       status: 'failed',
-      message: `The editor could not open its local storage: ${error instanceof Error ? error.message : String(error)}`,
+      message: `The editor could not start: ${String(error)}`,
     });
   }
 }
 
 /** Opens a stored map in the editor, saving the open one first. */
 export async function openMap(mapId: string): Promise<void> {
+  if (memoryMaps) {
+    const current = useMapStore.getState().map;
+    if (current) memoryMaps.set(current.id, current);
+    const map = memoryMaps.get(mapId);
+    if (map) useMapStore.getState().open(map);
+    return;
+  }
   if (!repo || !autosave) throw new Error('The session has not started.');
   await autosave.flushNow();
   const loaded = await repo.loadMap(mapId);
@@ -99,12 +140,17 @@ function followOtherTabs(mapId: string) {
 }
 
 async function refreshLibrary(): Promise<void> {
-  if (repo) useSession.setState({ library: await repo.listMaps() });
+  if (memoryMaps) {
+    const maps = [...memoryMaps.values()];
+    useSession.setState({
+      library: maps.map((m) => ({ id: m.id, title: m.title, nodeCount: m.nodes.length })),
+    });
+  } else if (repo) useSession.setState({ library: await repo.listMaps() });
 }
 
 /** An id not yet used by a stored map: `base`, or `base-2`, `base-3`, … */
 async function freeId(base: string): Promise<string> {
-  const taken = new Set((await repo!.listMaps()).map((m) => m.id));
+  const taken = new Set(memoryMaps ? memoryMaps.keys() : (await repo!.listMaps()).map((m) => m.id));
   if (!taken.has(base)) return base;
   let n = 2;
   while (taken.has(`${base}-${n}`)) n++;
@@ -113,13 +159,8 @@ async function freeId(base: string): Promise<string> {
 
 /** Stores a new map (from a text or an import) under a free id and opens it. */
 export async function addMapToLibrary(map: ArgMap): Promise<string> {
-  if (!repo) throw new Error('The session has not started.');
-  const id = await freeId(map.id);
   const now = new Date().toISOString();
-  await repo.putMap(
-    { ...map, id, createdAt: map.createdAt ?? now, updatedAt: now },
-    { edited: true },
-  );
+  const id = await storeNew({ ...map, createdAt: map.createdAt ?? now, updatedAt: now });
   await refreshLibrary();
   await openMap(id);
   return id;
@@ -163,6 +204,12 @@ export async function deleteMap(mapId: string): Promise<void> {
 
 /** Every stored map as one backup file (maps that fail validation are left out and logged). */
 export async function exportAllMaps(): Promise<string> {
+  const { serializeBackup } = await import('../io/backup');
+  if (memoryMaps) {
+    const current = useMapStore.getState().map;
+    if (current) memoryMaps.set(current.id, current);
+    return serializeBackup([...memoryMaps.values()]);
+  }
   if (!repo) throw new Error('The session has not started.');
   await autosave?.flushNow();
   const maps: ArgMap[] = [];
@@ -171,7 +218,6 @@ export async function exportAllMaps(): Promise<string> {
     if (loaded?.ok) maps.push(loaded.map);
     else console.error(`Map ${summary.id} left out of the backup: it does not validate.`);
   }
-  const { serializeBackup } = await import('../io/backup');
   return serializeBackup(maps);
 }
 
@@ -244,10 +290,27 @@ export async function importFiles(files: readonly File[]): Promise<ImportOutcome
   return outcome;
 }
 
+/** Stores a map under a free id (in memory when there is no IndexedDB); returns the id. */
 async function storeNew(map: ArgMap): Promise<string> {
   const id = await freeId(map.id);
-  await repo!.putMap({ ...map, id }, { edited: true });
+  if (memoryMaps) memoryMaps.set(id, { ...map, id });
+  else if (repo) await repo.putMap({ ...map, id }, { edited: true });
+  else throw new Error('The session has not started.');
   return id;
+}
+
+/** How much the site stores and may store, in bytes, where the browser tells. */
+export async function storageUse(): Promise<{
+  usage: number;
+  quota: number;
+  persisted: boolean;
+} | null> {
+  if (!navigator.storage?.estimate) return null;
+  const [{ usage = 0, quota = 0 }, persisted] = await Promise.all([
+    navigator.storage.estimate(),
+    navigator.storage.persisted?.() ?? Promise.resolve(false),
+  ]);
+  return { usage, quota, persisted };
 }
 
 /** Writes any pending edit now (tests and page exit). */

@@ -1,6 +1,14 @@
 /** The map library: every stored map, last opened first; open, rename, duplicate, delete. */
-import { useState } from 'react';
-import { deleteMap, duplicateMap, openMap, renameMap, useSession } from '../app/session';
+import { useEffect, useState } from 'react';
+import {
+  deleteMap,
+  duplicateMap,
+  openMap,
+  renameMap,
+  storageUse,
+  useSession,
+} from '../app/session';
+import { exportAs } from '../app/exportActions';
 import { useMapStore } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
@@ -11,6 +19,10 @@ export function MapLibrary() {
   const openId = useMapStore((s) => s.map?.id);
   const set = useUiStore((s) => s.set);
   const [renaming, setRenaming] = useState<string | null>(null);
+  const [storage, setStorage] = useState<Awaited<ReturnType<typeof storageUse>>>(null);
+  useEffect(() => {
+    void storageUse().then(setStorage);
+  }, [library]);
   return (
     <div className="drawer" role="dialog" aria-label={t('openLibrary')} data-testid="map-library">
       <header>
@@ -26,6 +38,14 @@ export function MapLibrary() {
       >
         + {t('newMap')}
       </button>
+      <p className="muted storage-use" data-testid="storage-use">
+        {storage
+          ? `${t('storageUsed')}: ${(storage.usage / 1e6).toFixed(1)} MB / ${(storage.quota / 1e6).toFixed(0)} MB${storage.persisted ? ` · ${t('storagePersisted')}` : ''}`
+          : t('storageUnknown')}{' '}
+        <button className="small" onClick={() => void exportAs('backup')}>
+          {t('backupAll')}
+        </button>
+      </p>
       <ul className="library-list">
         {library.map((m) => (
           <li key={m.id} className={m.id === openId ? 'is-open' : undefined} data-map-id={m.id}>

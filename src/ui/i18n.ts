@@ -107,6 +107,9 @@ const en = {
   revealAsYouGo: 'Reveal as you go',
   step: 'Step',
   dropHere: 'Drop files to import them as new maps',
+  storageUsed: 'Stored in this browser',
+  storagePersisted: 'kept by the browser',
+  storageUnknown: 'Storage use unknown.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -215,6 +218,9 @@ const zh: Record<MessageKey, string> = {
   revealAsYouGo: '逐步显示',
   step: '第',
   dropHere: '拖放文件以导入为新论证图',
+  storageUsed: '本浏览器中已存储',
+  storagePersisted: '浏览器将持久保存',
+  storageUnknown: '存储用量未知。',
 };
 
 const kindNames: Record<UiLanguage, Record<NodeKind, string>> = {

@@ -104,3 +104,38 @@ describe('editing and persistence', () => {
     await page.close();
   });
 });
+
+describe('without IndexedDB', () => {
+  it('keeps working in memory, says so in a banner, and still exports', async () => {
+    const isolated = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      acceptDownloads: true,
+    });
+    // As in some private modes: there is no IndexedDB at all.
+    await isolated.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { get: () => undefined, configurable: true });
+    });
+    const page = await isolated.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(baseUrl);
+    await page.waitForSelector('.react-flow__node');
+    expect(await page.getByRole('alert').first().textContent()).toMatch(
+      /storage is unavailable.*works in memory/s,
+    );
+
+    const node = page.locator('.react-flow__node').first();
+    await node.click();
+    await page.getByTestId('node-text').fill('Edited in memory');
+    await expect.poll(() => node.textContent()).toContain('Edited in memory');
+
+    await page.getByTestId('file-menu').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-json').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.argmap\.json$/);
+    expect(errors).toEqual([]);
+    await isolated.close();
+  });
+});
