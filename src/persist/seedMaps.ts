@@ -37,12 +37,5 @@ export async function seedShippedMaps(
   return stored;
 }
 
-/** A short, stable fingerprint of a text (FNV-1a, 32 bits, hex). */
-export function fingerprintOf(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
+/** A short, stable fingerprint of a shipped file's text. */
+export { hashId as fingerprintOf } from '../io/importText';

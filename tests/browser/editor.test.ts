@@ -3,36 +3,15 @@
  * events: creating from the text, linking both ways, connecting and deleting on the canvas, the
  * inspector, layout, source correction, search, keyboard, library and languages.
  */
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openPage } from './browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { freshPagePerTest } from './freshPage';
 import { ENGLISH_TEXT, dragSelect, newMapFromText, nodeFromText, nodeIds } from './helpers';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
+const session = freshPagePerTest();
 let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  // A fresh context per test: its own, empty IndexedDB.
-  context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
-  ({ page, errors } = await openPage(context, baseUrl));
-});
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    await page.screenshot({
-      path: `tests/.artifacts/failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}.png`,
-    });
-  }
-  expect(errors).toEqual([]);
-  await context.close();
+beforeEach(() => {
+  page = session.page;
 });
 
 const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);

@@ -3,33 +3,15 @@
  * format; the print handout renders (and prints to PDF); imports add new maps and report bad
  * files without touching stored ones; presentation mode steps through the tour.
  */
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openPage } from './browser';
+import type { Page } from 'playwright-core';
+import { freshPagePerTest } from './freshPage';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
+const session = freshPagePerTest();
 let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({
-    viewport: { width: 1500, height: 950 },
-    acceptDownloads: true,
-  });
-  ({ page, errors } = await openPage(context, baseUrl));
-});
-afterEach(async () => {
-  expect(errors).toEqual([]);
-  await context.close();
+beforeEach(() => {
+  page = session.page;
 });
 
 /** Clicks an item of the File menu and returns the downloaded file's name and bytes. */
