@@ -11,6 +11,7 @@
  *   transaction that wrote (first write → `complete`), by wrapping `IDBObjectStore.prototype`;
  * - `saveTimers`: when each 250 ms timer fired (the autosave delay), to time the write itself;
  * - `longtasks`: main-thread tasks over 50 ms (PerformanceObserver `longtask`);
+ * - `workerMessages`: when each message from a Web Worker (ELK's layout) arrived;
  * - helpers to record frames, input → paint latency and per-node re-renders (see below).
  *
  * Re-renders are counted without React's profiler, which production builds leave out: React
@@ -26,6 +27,14 @@ export const PAGE_PROBES = String.raw`(() => {
       for (const e of list.getEntries()) B.longtasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   } catch {}
+  B.workerMessages = [];
+  const RealWorker = window.Worker;
+  window.Worker = class extends RealWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', () => B.workerMessages.push(performance.now()));
+    }
+  };
   const realSetTimeout = window.setTimeout;
   window.setTimeout = function (fn, delay, ...rest) {
     if (delay === 250 && typeof fn === 'function') {

@@ -117,7 +117,7 @@ export function benchRows(samples: Map<string, number[]>, initialJsGzip: number)
       check: atMost(1500),
     },
     {
-      metric: 'longest task while laying out',
+      metric: 'longest task while ELK computes',
       unit: 'ms',
       ours: s('layoutTask.1000.ours'),
       baseline: null,
@@ -125,7 +125,7 @@ export function benchRows(samples: Map<string, number[]>, initialJsGzip: number)
       check: atMost(50),
     },
     {
-      metric: 'longest task applying the layout',
+      metric: 'longest task incl. applying it',
       unit: 'ms',
       ours: s('layoutApplyTask.1000.ours'),
       baseline: null,

@@ -47,12 +47,11 @@ export async function cliExportMs(file: string, out: string): Promise<number> {
 
 /** The same export run in this process (`run()` of the CLI): the work without Node's start-up. */
 export async function cliExportInProcessMs(file: string, out: string): Promise<number> {
-  const { run } = await import('../../src/cli/argmap');
+  const { run, nodeIo } = await import('../../src/cli/argmap');
   const quiet = {
     stdout: () => undefined,
     stderr: (text: string) => void process.stderr.write(text),
   };
-  const { nodeIo } = await import('../../src/cli/argmap');
   const start = performance.now();
   const code = await run(['export', file, '--format', 'svg', '--out', out], {
     ...nodeIo,
