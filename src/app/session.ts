@@ -14,6 +14,7 @@ import { useMapStore } from '../store/mapStore';
 import type { ImportOutcome } from '../store/uiStore';
 import { Autosave } from './autosave';
 import { loadShippedMaps } from './shippedMaps';
+import { loadMapFromUrl, openUrlParam } from './openByUrl';
 import { useSaveStatus } from './saveStatus';
 
 export interface SessionState {
@@ -21,12 +22,15 @@ export interface SessionState {
   /** Why loading failed, in words for the user. */
   message: string | null;
   library: MapSummary[];
+  /** The address of a map shown read-only (`?open=<url>`), not stored. */
+  readOnlyUrl: string | null;
 }
 
 export const useSession = create<SessionState>()(() => ({
   status: 'loading',
   message: null,
   library: [],
+  readOnlyUrl: null,
 }));
 
 let repo: MapRepository | null = null;
@@ -42,14 +46,36 @@ export async function startSession(): Promise<void> {
     await seedShippedMaps(repo, await loadShippedMaps());
     const library = await repo.listMaps();
     useSession.setState({ library });
+    const url = openUrlParam();
+    if (url && (await openReadOnly(url))) {
+      useSession.setState({ status: 'ready' });
+      return;
+    }
     const wanted = new URLSearchParams(location.search).get('map');
     const first = library.find((m) => m.id === wanted) ?? library[0];
+    const note = useSession.getState().message; // e.g. why a map named by address did not open
     if (first) await openMap(first.id);
-    useSession.setState({ status: 'ready' });
+    useSession.setState({ status: 'ready', ...(note ? { message: note } : {}) });
   } catch (error) {
     console.error(error);
     await startInMemory(error);
   }
+}
+
+/**
+ * Shows the map at `url` read-only, without storing it (`?open=<url>`, for sharing and course
+ * pages); the banner offers to copy it into the library. False, with a message, if it fails.
+ */
+async function openReadOnly(url: string): Promise<boolean> {
+  const loaded = await loadMapFromUrl(url);
+  if (!loaded.ok) {
+    useSession.setState({ message: loaded.message });
+    return false;
+  }
+  autosave?.markSaved(null);
+  useMapStore.getState().open(loaded.map, { readOnly: true });
+  useSession.setState({ readOnlyUrl: url });
+  return true;
 }
 
 /** Maps held in memory when IndexedDB cannot be used (private mode, blocked, broken). */
@@ -109,7 +135,7 @@ export async function openMap(mapId: string): Promise<void> {
   useMapStore.getState().open(loaded.map);
   await repo.markOpened(mapId);
   await refreshLibrary();
-  useSession.setState({ message: null });
+  useSession.setState({ message: null, readOnlyUrl: null });
   const url = new URL(location.href);
   url.searchParams.set('map', mapId);
   history.replaceState(null, '', url);

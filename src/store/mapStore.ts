@@ -20,9 +20,11 @@ export interface MapState {
   highlightedSentences: string[];
   /** The last refused edit, in words for the user; cleared by the next successful edit. */
   error: string | null;
+  /** A map shown read-only (opened by address, not stored): every edit is refused. */
+  readOnly: boolean;
 
   /** Opens a map (clears history: undo never crosses maps). */
-  open(map: ArgMap | null): void;
+  open(map: ArgMap | null, options?: { readOnly?: boolean }): void;
   /** Replaces the map with a newer version from elsewhere (another tab) without an undo step. */
   replaceFromOutside(map: ArgMap): void;
   /**
@@ -48,10 +50,17 @@ export const useMapStore = create<MapState>()(
       selection: emptySelection,
       highlightedSentences: [],
       error: null,
+      readOnly: false,
 
-      open(map) {
+      open(map, options = {}) {
         recordingPaused = true;
-        set({ map, selection: emptySelection, highlightedSentences: [], error: null });
+        set({
+          map,
+          selection: emptySelection,
+          highlightedSentences: [],
+          error: null,
+          readOnly: options.readOnly === true,
+        });
         recordingPaused = false;
         useMapStore.temporal.getState().clear();
         coalesce = null;
@@ -69,8 +78,12 @@ export const useMapStore = create<MapState>()(
       },
 
       edit(operation, coalesceKey) {
-        const { map } = get();
+        const { map, readOnly } = get();
         if (!map) return false;
+        if (readOnly) {
+          set({ error: 'This map is a read-only view: copy it into your library to edit it.' });
+          return false;
+        }
         try {
           const next = operation(map);
           if (next === map) return true;

@@ -17,6 +17,7 @@ import { useKeyboard } from './useKeyboard';
 import { useT } from './i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ImportReport } from './ImportReport';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { Presentation } from './Presentation';
 import { PrintHandout } from './PrintHandout';
 import { importFiles } from '../app/session';
@@ -74,6 +75,7 @@ export function App() {
             {session.message}
           </div>
         )}
+        {map && session.readOnlyUrl && <ReadOnlyBanner url={session.readOnlyUrl} map={map} />}
         {map ? (
           <main
             className="workspace"
