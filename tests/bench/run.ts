@@ -1,10 +1,11 @@
 /**
- * `npm run bench`: builds the editor and a bare React Flow page (tests/bench/baseline/), serves
- * both on free loopback ports, generates argument maps of 100, 1,000 and 5,000 nodes, imports
+ * `npm run bench`: builds the editor and a bare React Flow page (tests/bench/baseline/) into the
+ * system's temporary folder (`argmap-bench/`, not dist/), serves both on free loopback ports, generates argument maps of 100, 1,000 and 5,000 nodes, imports
  * them into the editor through its own File › Import input (so they sit in IndexedDB like any
  * user's map), and measures each metric in Debian's Chromium three times, each run of the editor
  * beside a run of the baseline showing the same graph. Prints one table and writes
- * tests/bench/.out/report.json. Bounded: it stops measuring after {@link BUDGET_MS}.
+ * tests/bench/.out/report.json. Bounded: it stops starting measurements after {@link BUDGET_MS}
+ * (about 5 minutes in all on a 2-core machine). Not part of `npm test`.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
