@@ -36,6 +36,22 @@ export function benchRows(samples: Map<string, number[]>, initialJsGzip: number)
       check: ratioAtMost(1.3),
     },
     {
+      metric: 'open by URL (?open=, read-only): 1,000',
+      unit: 'ms',
+      ours: s('openByUrl.1000.ours'),
+      baseline: s('open.1000.baseline'),
+      target: '—',
+      check: null,
+    },
+    {
+      metric: 'open by URL (?open=, read-only): 5,000',
+      unit: 'ms',
+      ours: s('openByUrl.5000.ours'),
+      baseline: s('open.5000.baseline'),
+      target: '—',
+      check: null,
+    },
+    {
       metric: 'nodes in the DOM after open: 5,000',
       unit: 'count',
       ...pair('nodesShown', 5000),

@@ -72,6 +72,8 @@ for (const n of SIZES) {
   titles[n] = map.title;
   writeFileSync(files[n], serializeMap(map));
   copyFileSync(files[n], `${BASE_DIR}/maps/bench-${n}.json`);
+  // Same origin as the editor, for `?open=` (the read-only view of a map file by address).
+  copyFileSync(files[n], `${APP_DIR}/bench-${n}.argmap.json`);
 }
 copyFileSync('maps/us-japan-nuclear-sharing.argmap.json', `${BASE_DIR}/maps/article.json`);
 
@@ -159,6 +161,12 @@ try {
         }
         await page.close();
       }
+      const byUrl = await m.openAndWait(context, {
+        url: `${app.url}?open=${encodeURIComponent(`/bench-${n}.argmap.json`)}`,
+        title: titles[n]!,
+      });
+      add(`openByUrl.${n}.ours`, byUrl.ms);
+      await byUrl.page.close();
       log(`${n} nodes, run ${run + 1}: done`);
     }
   }
