@@ -45,10 +45,7 @@ export function addNodeAction(kind: NodeKind = 'claim', ref?: Ref, text?: string
     }
     return next;
   });
-  if (ok && created) {
-    store().select({ nodeIds: [created], edgeIds: [] });
-    pin(created);
-  }
+  if (ok && created) store().select({ nodeIds: [created], edgeIds: [] });
   return ok ? created : null;
 }
 
