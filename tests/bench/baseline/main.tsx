@@ -35,7 +35,10 @@ type BaseNode = Node<{ kind: string; label: string }, 'base'>;
 
 const CSS = `
 html, body, #root { margin: 0; height: 100%; font-family: system-ui, 'Noto Sans CJK SC', sans-serif; }
-.app { display: grid; grid-template-columns: 1fr 320px; height: 100%; }
+/* The canvas gets the editor's canvas area: below a 48 px toolbar, between the source pane
+   (420 px + splitter) and the inspector (320 px + splitter). */
+.app { display: grid; grid-template-columns: 426px minmax(0, 1fr) 326px; box-sizing: border-box;
+  height: 100%; padding-top: 48px; }
 .base-node { box-sizing: border-box; width: 240px; height: 100%; overflow: hidden;
   padding: 8px 12px 10px; border: 2px solid #0072b2; border-radius: 8px; background: #e8f1f8;
   font-size: 14px; line-height: 20px; box-shadow: 0 1px 2px rgb(0 0 0 / 0.12); }
@@ -101,6 +104,7 @@ function Baseline({ doc }: { doc: MapDoc }) {
   });
   return (
     <div className="app">
+      <div />
       <ReactFlow
         nodes={nodes}
         edges={edges}
