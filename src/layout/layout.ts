@@ -25,6 +25,9 @@ export function estimateNodeSize(node: Pick<ArgNode, 'text' | 'kind'>): Size {
   return { width: NODE_WIDTH, height: 40 + lines * 20 };
 }
 
+/** Above this many nodes, layout speed wins over keeping the model's order. */
+export const MODEL_ORDER_LIMIT = 300;
+
 export interface LayoutOptions {
   /** Measured sizes by node id; estimated where missing. */
   sizes?: Readonly<Record<string, Size>>;
@@ -37,6 +40,13 @@ export async function layoutMap(
   options: LayoutOptions = {},
 ): Promise<Record<string, Position>> {
   const ids = new Set(map.nodes.map((n) => n.id));
+  // Following the map's node order keeps siblings where they were between runs, but makes ELK
+  // several times slower on big maps (measured: 19 s instead of ~6 s at 1,000 nodes), so it is
+  // used up to MODEL_ORDER_LIMIT nodes only.
+  const modelOrder: Record<string, string> =
+    map.nodes.length <= MODEL_ORDER_LIMIT
+      ? { 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' }
+      : { 'elk.layered.thoroughness': '3' };
   const graph: ElkNode = {
     id: 'root',
     layoutOptions: {
@@ -44,7 +54,7 @@ export async function layoutMap(
       'elk.direction': 'UP',
       'elk.spacing.nodeNode': '40',
       'elk.layered.spacing.nodeNodeBetweenLayers': '70',
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      ...modelOrder,
       'elk.layered.crossingMinimization.forceNodeModelOrder': 'false',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.separateConnectedComponents': 'true',

@@ -39,7 +39,7 @@ function replaceNode(map: ArgMap, id: string, next: ArgNode): ArgMap {
 
 /** Every sentence id of the map, with the text of its source and its range. */
 export function sentenceIndex(
-  map: ArgMap,
+  map: Pick<ArgMap, 'sources'>,
 ): Map<string, { sourceIndex: number; start: number; end: number }> {
   const index = new Map<string, { sourceIndex: number; start: number; end: number }>();
   map.sources.forEach((source, sourceIndex) => {

@@ -54,7 +54,8 @@ function NodeInspector({ map, node }: { map: ArgMap; node: ArgNode }) {
   const highlight = useMapStore((s) => s.highlight);
   const folded = useUiStore((s) => s.collapsed[map.id] ?? NONE);
   const focus = useUiStore((s) => s.focus[map.id] ?? null);
-  const sentences = useMemo(() => sentenceIndex(map), [map]);
+  const sources = map.sources;
+  const sentences = useMemo(() => sentenceIndex({ sources }), [sources]);
   const id = node.id;
   const patch = (p: Parameters<typeof updateNode>[2], key?: string) =>
     edit((m) => updateNode(m, id, p), key);

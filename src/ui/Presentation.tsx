@@ -24,7 +24,8 @@ export function Presentation({ map }: { map: ArgMap }) {
   const revealAsYouGo = useUiStore((s) => s.revealAsYouGo);
   const set = useUiStore((s) => s.set);
   const steps = useMemo(() => presentationSteps(map), [map]);
-  const sentences = useMemo(() => sentenceIndex(map), [map]);
+  const sources = map.sources;
+  const sentences = useMemo(() => sentenceIndex({ sources }), [sources]);
   const current = step === null ? undefined : map.nodes.find((n) => n.id === steps[step]);
 
   useEffect(() => {

@@ -26,7 +26,8 @@ export async function printHandout() {
 export function PrintHandout({ map }: { map: ArgMap }) {
   const t = useT();
   const svgUrl = usePrint((s) => s.svgUrl);
-  const sentences = useMemo(() => sentenceIndex(map), [map]);
+  const sources = map.sources;
+  const sentences = useMemo(() => sentenceIndex({ sources }), [sources]);
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(false), [svgUrl]);
   if (!svgUrl) return null;

@@ -28,18 +28,41 @@ function citations(map: ArgMap): Map<string, string[]> {
   return cited;
 }
 
+/** `next`, or the previous value when both hold the same entries (compared with `same`). */
+function useSameContent<K, V>(next: Map<K, V>, same: (a: V, b: V) => boolean): Map<K, V> {
+  const kept = useRef(next);
+  const previous = kept.current;
+  if (previous !== next) {
+    const equal =
+      previous.size === next.size &&
+      [...next].every(([key, value]) => previous.has(key) && same(previous.get(key)!, value));
+    if (!equal) kept.current = next;
+  }
+  return kept.current;
+}
+
 export function SourcePane({ map }: { map: ArgMap }) {
   const selectedIds = useMapStore((s) => s.selection.nodeIds);
   const hovered = useMapStore((s) => s.highlightedSentences);
-  const cited = useMemo(() => citations(map), [map]);
-  const kindOf = useMemo(() => new Map(map.nodes.map((n) => [n.id, n.kind])), [map.nodes]);
-  const highlighted = useMemo(() => {
+  // Kept identical while their contents are (typing in a node changes neither), so the
+  // memoised source text does not re-render its thousands of sentences on every keystroke.
+  const cited = useSameContent(
+    useMemo(() => citations(map), [map]),
+    (a, b) => a.length === b.length && a.every((id, i) => id === b[i]),
+  );
+  const kindOf = useSameContent(
+    useMemo(() => new Map(map.nodes.map((n) => [n.id, n.kind])), [map.nodes]),
+    (a, b) => a === b,
+  );
+  const highlightedNow = useMemo(() => {
     const selected = new Set(selectedIds);
     const ids = new Set<string>(hovered);
     for (const node of map.nodes)
       if (selected.has(node.id)) for (const ref of node.refs) ids.add(ref.sentence);
-    return ids;
+    return new Map([...ids].map((id) => [id, true]));
   }, [map.nodes, selectedIds, hovered]);
+  const highlightedMap = useSameContent(highlightedNow, (a, b) => a === b);
+  const highlighted = useMemo(() => new Set(highlightedMap.keys()), [highlightedMap]);
   const paneRef = useRef<HTMLElement>(null);
   const [textSelection, setTextSelection] = useState<SourceSelection | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -93,7 +116,7 @@ export function SourcePane({ map }: { map: ArgMap }) {
             cited={cited}
             kindOf={kindOf}
             highlighted={highlighted}
-            onEdit={() => setEditing(source.id)}
+            onEdit={setEditing}
           />
         ),
       )}
@@ -111,7 +134,7 @@ interface SourceTextProps {
   cited: Map<string, string[]>;
   kindOf: Map<string, string>;
   highlighted: Set<string>;
-  onEdit: () => void;
+  onEdit: (sourceId: string) => void;
 }
 
 const SourceText = memo(function SourceText({
@@ -140,7 +163,7 @@ const SourceText = memo(function SourceText({
         {(source.author || source.publication) && (
           <p className="muted">{[source.author, source.publication].filter(Boolean).join(' · ')}</p>
         )}
-        <button className="small" onClick={onEdit}>
+        <button className="small" onClick={() => onEdit(source.id)}>
           {t('editSource')}
         </button>
       </header>
