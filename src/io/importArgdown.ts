@@ -41,7 +41,8 @@ import {
   type ImportResult,
 } from './importText';
 
-function parseArgdown(input: string): IArgdownResponse {
+/** The real Argdown parser (`@argdown/core`), wired as the Argdown CLI wires it. */
+export function parseArgdown(input: string): IArgdownResponse {
   const app = new ArgdownApplication();
   app.addPlugin(new ParserPlugin(), 'parse-input');
   app.addPlugin(new DataPlugin(), 'build-model');

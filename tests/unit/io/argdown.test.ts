@@ -1,24 +1,10 @@
 import fc from 'fast-check';
-import { ArgdownApplication, DataPlugin, ModelPlugin, ParserPlugin } from '@argdown/core';
-import type { IArgdownResponse } from '@argdown/core';
 import { describe, expect, it } from 'vitest';
 import { escapeArgdown, exportArgdown } from '../../../src/io/exportArgdown';
-import { importArgdown } from '../../../src/io/importArgdown';
+import { importArgdown, parseArgdown } from '../../../src/io/importArgdown';
 import { loadMap, signature } from './loadFixture';
 
-/** The real Argdown parser, as the Argdown CLI wires it. */
-function parse(input: string): IArgdownResponse {
-  const app = new ArgdownApplication();
-  app.addPlugin(new ParserPlugin(), 'parse-input');
-  app.addPlugin(new DataPlugin(), 'build-model');
-  app.addPlugin(new ModelPlugin(), 'build-model');
-  return app.run({
-    input,
-    process: ['parse-input', 'build-model'],
-    logLevel: 'none',
-    model: { removeTagsFromText: true },
-  });
-}
+const parse = parseArgdown;
 
 const text = (ec: { members: { text?: string }[] }) =>
   ec.members.map((m) => (m.text ?? '').trim()).find(Boolean) ?? '';
