@@ -11,6 +11,38 @@ import { useSaveStatus } from './saveStatus';
 
 export const SAVE_DELAY_MS = 250;
 
+/** localStorage key prefix of maps whose last edits were not yet in IndexedDB at page exit. */
+export const UNSAVED_PREFIX = 'argmap-unsaved:';
+
+/**
+ * Stores the maps a previous page left unsaved in localStorage (after validating them), then
+ * forgets them. Returns the ids recovered.
+ */
+export async function recoverUnsavedMaps(repo: MapRepository): Promise<string[]> {
+  const { loadMapDocument } = await import('../io/mapFile');
+  const recovered: string[] = [];
+  for (const key of Object.keys(localStorage)) {
+    if (!key.startsWith(UNSAVED_PREFIX)) continue;
+    try {
+      const loaded = loadMapDocument(JSON.parse(localStorage.getItem(key) ?? 'null'));
+      if (loaded.ok) {
+        const record = await repo.getRecord(loaded.map.id);
+        await repo.putMap(loaded.map, {
+          edited: true,
+          ...(record?.openedAt ? { openedAt: record.openedAt } : {}),
+        });
+        recovered.push(loaded.map.id);
+      } else {
+        console.error(`Unsaved edits in ${key} are not a valid map and were not restored.`);
+      }
+    } catch (error) {
+      console.error(`Unsaved edits in ${key} could not be restored`, error);
+    }
+    localStorage.removeItem(key);
+  }
+  return recovered;
+}
+
 export class Autosave {
   /** The version of the open map that IndexedDB holds (or will, once queued writes finish). */
   private saved: ArgMap | null = null;
@@ -23,7 +55,7 @@ export class Autosave {
     this.unsubscribe = useMapStore.subscribe((state, previous) => {
       if (state.map !== previous.map) this.onMapChanged(state.map);
     });
-    addEventListener('pagehide', this.flushNow);
+    addEventListener('pagehide', this.onPageHide);
     document.addEventListener('visibilitychange', this.onVisibility);
   }
 
@@ -45,6 +77,23 @@ export class Autosave {
     if (document.visibilityState === 'hidden') this.flushNow();
   };
 
+  /**
+   * The page is going away: start the write, and also keep the unsaved map in localStorage,
+   * whose writes are synchronous, because an IndexedDB transaction begun now may never finish.
+   * The next start replays it ({@link recoverUnsavedMaps}).
+   */
+  private onPageHide = () => {
+    const current = useMapStore.getState().map;
+    if (current && this.saved && current !== this.saved && current.id === this.saved.id) {
+      try {
+        localStorage.setItem(`${UNSAVED_PREFIX}${current.id}`, JSON.stringify(current));
+      } catch {
+        // Storage full or unavailable: the IndexedDB write below is all we can do.
+      }
+    }
+    void this.flushNow();
+  };
+
   /** Writes what is pending now; resolves when it is stored. */
   flushNow = (): Promise<void> => {
     if (this.timer) clearTimeout(this.timer);
@@ -59,25 +108,31 @@ export class Autosave {
       useSaveStatus.getState().set('saved');
       return this.writing;
     }
-    this.writing = this.writing
-      .then(() => this.repo.applyChanges(changes))
-      .then(
-        () => {
-          if (this.saved === current) useSaveStatus.getState().set('saved');
-        },
-        (error: unknown) => {
-          console.error('Saving failed', error);
-          useSaveStatus
-            .getState()
-            .set('failed', error instanceof Error ? error.message : String(error));
-        },
-      );
+    // Start the transaction now, not after the previous write: IndexedDB runs read-write
+    // transactions on the same tables in the order they were created, and a write begun in
+    // `pagehide` must not wait behind another one while the page goes away.
+    const write = this.repo.applyChanges(changes).then(
+      () => {
+        // "Saved" only once nothing newer is waiting to be written.
+        if (this.saved === current && !this.timer && useMapStore.getState().map === current) {
+          useSaveStatus.getState().set('saved');
+          localStorage.removeItem(`${UNSAVED_PREFIX}${current.id}`);
+        }
+      },
+      (error: unknown) => {
+        console.error('Saving failed', error);
+        useSaveStatus
+          .getState()
+          .set('failed', error instanceof Error ? error.message : String(error));
+      },
+    );
+    this.writing = Promise.all([this.writing, write]).then(() => undefined);
     return this.writing;
   };
 
   dispose(): void {
     this.unsubscribe();
-    removeEventListener('pagehide', this.flushNow);
+    removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
   }
 }

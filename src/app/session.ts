@@ -12,7 +12,7 @@ import { MapRepository, type MapSummary } from '../persist/mapRepository';
 import { seedShippedMaps } from '../persist/seedMaps';
 import { useMapStore } from '../store/mapStore';
 import type { ImportOutcome } from '../store/uiStore';
-import { Autosave } from './autosave';
+import { Autosave, recoverUnsavedMaps } from './autosave';
 import { loadShippedMaps } from './shippedMaps';
 import { loadMapFromUrl, openUrlParam } from './openByUrl';
 import { useSaveStatus } from './saveStatus';
@@ -44,6 +44,7 @@ export async function startSession(): Promise<void> {
     // Ask the browser not to evict the maps under storage pressure (granted silently or not).
     void navigator.storage?.persist?.().catch(() => false);
     await seedShippedMaps(repo, await loadShippedMaps());
+    await recoverUnsavedMaps(repo);
     const library = await repo.listMaps();
     useSession.setState({ library });
     const url = openUrlParam();

@@ -66,6 +66,21 @@ describe('editing and persistence', () => {
     await page.close();
   });
 
+  it('keeps an edit followed at once by a reload, before the autosave delay has passed', async () => {
+    const { page, errors } = await openPage(context, baseUrl);
+    const node = page.locator('.react-flow__node').nth(2);
+    const nodeId = await node.getAttribute('data-id');
+    await node.click();
+    await page.getByTestId('node-text').fill('Reloaded at once');
+    await page.reload(); // no wait: the write starts when the page is hidden
+    await page.waitForSelector(`.react-flow__node[data-id="${nodeId}"]`);
+    expect(await page.locator(`.react-flow__node[data-id="${nodeId}"]`).textContent()).toContain(
+      'Reloaded at once',
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('undoes and redoes an edit with the buttons and with Ctrl+Z / Ctrl+Shift+Z', async () => {
     const { page, errors } = await openPage(context, baseUrl);
     const node = page.locator('.react-flow__node').nth(1);
