@@ -69,8 +69,16 @@ export default tseslint.config(
     ['react-dom', '@xyflow/*', 'dexie', '**/ui/*', '**/app/*'],
     'The store knows neither the UI nor IndexedDB.',
   ),
+  {
+    ...layer(
+      ['src/ui/**'],
+      ['dexie', '**/persist/*', '@xyflow/*'],
+      'UI talks to storage through the app layer, and only ui/canvas knows React Flow.',
+    ),
+    ignores: ['src/ui/canvas/**'],
+  },
   layer(
-    ['src/ui/**'],
+    ['src/ui/canvas/**'],
     ['dexie', '**/persist/*'],
     'UI talks to storage through the app layer, never Dexie directly.',
   ),

@@ -3,16 +3,7 @@
  * keyboard. They read the stores, apply pure model operations, and report refusals in the store's
  * `error`, never by throwing.
  */
-import {
-  addNode,
-  addRef,
-  connect,
-  disconnect,
-  moveNodes,
-  removeNode,
-  updateNode,
-  type NodePatch,
-} from '../model/operations';
+import { addNode, addRef, connect, disconnect, moveNodes, removeNode } from '../model/operations';
 import type { ArgMap, NodeKind, Ref, Relation } from '../model/schema';
 import { useMapStore, undo, redo } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
@@ -89,12 +80,6 @@ export function connectSelected(relation: Relation = 'supports'): boolean {
     return false;
   }
   return connectNodes(ids[0]!, ids[1]!, relation);
-}
-
-export function updateSelected(patch: NodePatch, coalesceKey?: string) {
-  const [id] = selectedNodeIds();
-  if (!id) return;
-  store().edit((map) => updateNode(map, id, patch), coalesceKey);
 }
 
 /** Nodes the user placed by hand keep their place in later layouts. */

@@ -55,7 +55,7 @@ const MAX_SIDE = 16_384;
 const MAX_AREA = 120_000_000;
 
 /** The scale actually used: the one asked for, reduced where the image would exceed a canvas. */
-export function fitScale(width: number, height: number, scale: number): number {
+function fitScale(width: number, height: number, scale: number): number {
   return Math.min(
     scale,
     MAX_SIDE / width,

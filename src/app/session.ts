@@ -339,8 +339,3 @@ export async function storageUse(): Promise<{
   ]);
   return { usage, quota, persisted };
 }
-
-/** Writes any pending edit now (tests and page exit). */
-export function flushPendingEdits(): Promise<void> {
-  return autosave?.flushNow() ?? Promise.resolve();
-}

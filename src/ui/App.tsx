@@ -1,7 +1,8 @@
 /** The editor: toolbar, source pane, canvas and inspector over the open map, plus dialogs. */
 import { useEffect } from 'react';
-import { ReactFlowProvider } from '@xyflow/react';
+import { CanvasProvider } from './canvas/CanvasProvider';
 import { useMapStore } from '../store/mapStore';
+import { useShallow } from 'zustand/react/shallow';
 import { useUiStore } from '../store/uiStore';
 import { useSession } from '../app/session';
 import { layoutAction } from '../app/actions';
@@ -26,7 +27,17 @@ export function App() {
   const t = useT();
   const map = useMapStore((s) => s.map);
   const session = useSession();
-  const ui = useUiStore();
+  // Only what App shows: typing a search or panning must not re-render the whole editor.
+  const ui = useUiStore(
+    useShallow((s) => ({
+      language: s.language,
+      paneWidths: s.paneWidths,
+      libraryOpen: s.libraryOpen,
+      newMapOpen: s.newMapOpen,
+      shortcutsOpen: s.shortcutsOpen,
+      set: s.set,
+    })),
+  );
   useKeyboard();
 
   useEffect(() => {
@@ -56,7 +67,7 @@ export function App() {
   }
   const { source, inspector } = ui.paneWidths;
   return (
-    <ReactFlowProvider>
+    <CanvasProvider>
       <div
         className="app"
         onDragOver={(e) => {
@@ -122,6 +133,6 @@ export function App() {
         {ui.newMapOpen && <NewMapDialog />}
         {ui.shortcutsOpen && <ShortcutsDialog />}
       </div>
-    </ReactFlowProvider>
+    </CanvasProvider>
   );
 }

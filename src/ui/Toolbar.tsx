@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useMapStore, undo, redo } from '../store/mapStore';
+import { useShallow } from 'zustand/react/shallow';
 import { useUiStore } from '../store/uiStore';
 import { useSaveStatus } from '../app/saveStatus';
 import { addNodeAction, layoutAction, layoutState } from '../app/actions';
@@ -27,7 +28,14 @@ export function Toolbar() {
   const canUndo = useStore(useMapStore.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(useMapStore.temporal, (s) => s.futureStates.length > 0);
   const save = useSaveStatus();
-  const ui = useUiStore();
+  const ui = useUiStore(
+    useShallow((s) => ({
+      language: s.language,
+      labelLanguage: s.labelLanguage,
+      libraryOpen: s.libraryOpen,
+      set: s.set,
+    })),
+  );
   const busy = useLayoutBusy();
   return (
     <header className="toolbar">
