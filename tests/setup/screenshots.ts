@@ -32,6 +32,7 @@ try {
   await page.keyboard.press('Enter');
   await page.waitForTimeout(900);
   await page.screenshot({ path: `${OUT}/editor.png` });
+  await page.getByTestId('search-input').fill(''); // the other views without the search's dimming
 
   await page.getByTestId('label-language').selectOption('en');
   await page.waitForTimeout(300);
