@@ -11,7 +11,6 @@ import { openDatabase } from '../persist/database';
 import { MapRepository, type MapSummary } from '../persist/mapRepository';
 import { seedShippedMaps } from '../persist/seedMaps';
 import { useMapStore } from '../store/mapStore';
-import type { ImportOutcome } from '../store/uiStore';
 import { Autosave, recoverUnsavedMaps } from './autosave';
 import { loadShippedMaps } from './shippedMaps';
 import { loadMapFromUrl, openUrlParam } from './openByUrl';
@@ -166,7 +165,7 @@ function followOtherTabs(mapId: string) {
   });
 }
 
-async function refreshLibrary(): Promise<void> {
+export async function refreshLibrary(): Promise<void> {
   if (memoryMaps) {
     const maps = [...memoryMaps.values()];
     useSession.setState({
@@ -248,77 +247,8 @@ export async function exportAllMaps(): Promise<string> {
   return serializeBackup(maps);
 }
 
-export const MAX_IMPORT_BYTES = 50_000_000;
-
-/**
- * Imports files as new maps (nothing stored is changed): native maps, backups, AIF, Argdown and
- * plain text. Each file is reported on its own; the last map added is opened.
- */
-export async function importFiles(files: readonly File[]): Promise<ImportOutcome> {
-  const outcome: ImportOutcome = { added: [], messages: [] };
-  const [{ importFile }, { isBackup, readBackup }] = await Promise.all([
-    import('../io/importFile'),
-    import('../io/backup'),
-  ]);
-  const texts = new Map<string, File>(files.map((f) => [f.name, f]));
-  for (const file of files) {
-    if (/\.txt$/i.test(file.name) && texts.has(file.name.replace(/\.txt$/i, '.json'))) continue; // AIF sidecar
-    if (file.size > MAX_IMPORT_BYTES) {
-      outcome.messages.push({
-        file: file.name,
-        ok: false,
-        lines: [
-          `The file is ${Math.round(file.size / 1e6)} MB; the limit is ${MAX_IMPORT_BYTES / 1e6} MB.`,
-        ],
-      });
-      continue;
-    }
-    const text = await file.text();
-    let backup: unknown;
-    if (/^\s*\{/.test(text) && text.includes('"argmap-backup"')) {
-      try {
-        backup = JSON.parse(text);
-      } catch {
-        backup = undefined;
-      }
-    }
-    if (backup !== undefined && isBackup(backup)) {
-      const { maps, problems } = readBackup(backup);
-      for (const map of maps) outcome.added.push(await storeNew(map));
-      outcome.messages.push({
-        file: file.name,
-        ok: problems.length === 0,
-        lines: [`${maps.length} map(s) restored.`, ...problems.slice(0, 20).map(describeProblem)],
-      });
-      continue;
-    }
-    const sidecar = texts.get(file.name.replace(/\.json$/i, '.txt'));
-    const result = importFile(
-      file.name,
-      text,
-      sidecar && sidecar !== file ? { sidecarText: await sidecar.text() } : {},
-    );
-    if (!result.ok) {
-      const lines = result.problems.slice(0, 20).map(describeProblem);
-      if (result.problems.length > 20) lines.push(`…and ${result.problems.length - 20} more.`);
-      outcome.messages.push({ file: file.name, ok: false, lines });
-      continue;
-    }
-    outcome.added.push(await storeNew(result.map));
-    outcome.messages.push({
-      file: file.name,
-      ok: true,
-      lines: [`Imported as “${result.map.title}”.`, ...result.report],
-    });
-  }
-  await refreshLibrary();
-  const last = outcome.added[outcome.added.length - 1];
-  if (last) await openMap(last);
-  return outcome;
-}
-
 /** Stores a map under a free id (in memory when there is no IndexedDB); returns the id. */
-async function storeNew(map: ArgMap): Promise<string> {
+export async function storeNew(map: ArgMap): Promise<string> {
   const id = await freeId(map.id);
   if (memoryMaps) memoryMaps.set(id, { ...map, id });
   else if (repo) await repo.putMap({ ...map, id }, { edited: true });

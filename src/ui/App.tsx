@@ -21,7 +21,7 @@ import { ImportReport } from './ImportReport';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { Presentation } from './Presentation';
 import { PrintHandout } from './PrintHandout';
-import { importFiles } from '../app/session';
+import { importFiles } from '../app/importFiles';
 
 export function App() {
   const t = useT();

@@ -1,7 +1,7 @@
 /** Import and export: the "File" menu of the toolbar. */
 import { useRef, useState } from 'react';
 import { exportAs, type ExportFormat, type ExportOptions } from '../app/exportActions';
-import { importFiles } from '../app/session';
+import { importFiles } from '../app/importFiles';
 import { useMapStore } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
