@@ -1,7 +1,16 @@
 #!/usr/bin/env node
-// The `argmap` command (package.json "bin"): runs the TypeScript CLI through tsx's loader.
-import { register } from 'tsx/esm/api';
+// The `argmap` command (package.json "bin", and `npm run argmap`): runs the pre-built bundle of
+// the TypeScript CLI (buildCli.mjs), building it first when it is missing or older than the
+// sources; without esbuild it falls back to running the sources through tsx's loader.
+import { CLI_BUNDLE, ensureCliBundle } from './buildCli.mjs';
+import { pathToFileURL } from 'node:url';
 
-register();
-const { run } = await import('./argmap.ts');
+let run;
+if (await ensureCliBundle()) {
+  ({ run } = await import(pathToFileURL(CLI_BUNDLE).href));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ run } = await import('./argmap.ts'));
+}
 process.exitCode = await run(process.argv.slice(2));

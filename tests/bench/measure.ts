@@ -192,6 +192,52 @@ export async function layout(
   return { ms: end - t0, longest: longestIn(resultAt - 1), longestApply: longestIn(end + 500) };
 }
 
+/**
+ * Adds a node beside the selected one (the toolbar's "+ Add node", whose title ends in "(N)"):
+ * the time from the click to the next frame after the new node appeared on the canvas; how many
+ * messages ELK's worker sent meanwhile (a layout run would send one); and how many of the nodes
+ * shown before moved (a re-layout would move them).
+ */
+export async function addBeside(
+  page: Page,
+): Promise<{ ms: number; layouts: number; moved: number }> {
+  await page.evaluate(`(() => {
+    const b = window.__bench;
+    const layer = document.querySelector('.react-flow__nodes');
+    const before = new Map();
+    for (const n of layer.querySelectorAll('.react-flow__node'))
+      before.set(n.getAttribute('data-id'), n.style.transform);
+    b.placed = null;
+    b.placeMessages = b.workerMessages.length;
+    const mo = new MutationObserver(() => {
+      const added = [...layer.querySelectorAll('.react-flow__node')].find(
+        (n) => !before.has(n.getAttribute('data-id')));
+      if (!added) return;
+      mo.disconnect();
+      requestAnimationFrame(() => {
+        const ms = performance.now() - t0;
+        setTimeout(() => {
+          let moved = 0;
+          for (const n of layer.querySelectorAll('.react-flow__node')) {
+            const t = before.get(n.getAttribute('data-id'));
+            if (t !== undefined && t !== n.style.transform) moved++;
+          }
+          b.placed = { ms, layouts: b.workerMessages.length - b.placeMessages, moved };
+        }, 500);
+      });
+    });
+    mo.observe(layer, { childList: true, subtree: true });
+    const t0 = performance.now();
+    document.querySelector('.toolbar button[title$="(N)"]').click();
+  })()`);
+  await waitFor(page, 'window.__bench.placed !== null', 10_000);
+  return (await page.evaluate('window.__bench.placed')) as {
+    ms: number;
+    layouts: number;
+    moved: number;
+  };
+}
+
 /** JS heap in use after a forced garbage collection (CDP), in bytes. */
 export async function heapUsed(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);

@@ -149,6 +149,24 @@ export function benchRows(samples: Map<string, number[]>, initialJsGzip: number)
       check: null,
     },
     {
+      metric: 'add node beside selected → painted: 5,000',
+      unit: 'ms',
+      ours: s('placeMs.5000.ours'),
+      baseline: null,
+      target: '—',
+      check: null,
+    },
+    {
+      metric: 'add node: layout runs + nodes moved: 5,000',
+      unit: 'count',
+      ours: [...s('placeLayouts.5000.ours'), ...s('placeMoved.5000.ours')].length
+        ? s('placeLayouts.5000.ours').map((l, i) => l + (s('placeMoved.5000.ours')[i] ?? 0))
+        : [],
+      baseline: null,
+      target: '0',
+      check: (o) => o === 0,
+    },
+    {
       metric: 'JS heap after open: 1,000',
       unit: 'MB',
       ...pair('heap', 1000),

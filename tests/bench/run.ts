@@ -27,8 +27,19 @@ const OUT = resolve('tests/bench/.out');
 const TMP = join(tmpdir(), 'argmap-bench');
 const APP_DIR = `${TMP}/app`;
 const BASE_DIR = `${TMP}/baseline`;
-const SIZES = [100, 1000, 5000] as const;
-const RUNS = 3;
+/**
+ * `BENCH_ONLY=open,pan` measures only those groups (comma-separated): `open` (article map and
+ * each size), `byurl` (open by `?open=`), `interact` (heap, drag, typing, persisting one edit),
+ * `pan`, `layout`, `place` (adding a node beside a selected one), `cli`. Unset: all of them.
+ * `BENCH_SIZES=1000,5000` limits the generated maps; `BENCH_RUNS=1` the repetitions. A partial
+ * run prints the rows it measured (the others show no samples).
+ */
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+const want = (group: string) => !ONLY || ONLY.has(group);
+const SIZES = (process.env.BENCH_SIZES?.split(',').map(Number) ?? [100, 1000, 5000]).filter(
+  (n) => Number.isInteger(n) && n > 0,
+);
+const RUNS = Number(process.env.BENCH_RUNS) || 3;
 /** Stop starting new measurements after this long, so the run ends in under 10 minutes. */
 const BUDGET_MS = 8 * 60_000;
 const started = Date.now();
@@ -100,9 +111,11 @@ try {
     '[data-testid="import-input"]',
     SIZES.map((n) => files[n]!),
   );
+  // The last file imported is opened.
+  const lastTitle = JSON.stringify(titles[SIZES[SIZES.length - 1]!]);
   await m.waitFor(
     first.page,
-    `document.querySelector('.toolbar h1')?.textContent === ${JSON.stringify(titles[5000])}`,
+    `document.querySelector('.toolbar h1')?.textContent === ${lastTitle}`,
     180_000,
   );
   await first.page.close();
@@ -115,19 +128,23 @@ try {
     title: null,
   });
 
-  for (let run = 0; run < RUNS && !overBudget(); run++) {
-    for (const who of ['ours', 'baseline'] as const) {
-      const { page, ms } = await m.openAndWait(
-        context,
-        (who === 'ours' ? ours : baseline)('article'),
-      );
-      add(`open.article.${who}`, ms);
-      await page.close();
+  if (want('open')) {
+    for (let run = 0; run < RUNS && !overBudget(); run++) {
+      for (const who of ['ours', 'baseline'] as const) {
+        const { page, ms } = await m.openAndWait(
+          context,
+          (who === 'ours' ? ours : baseline)('article'),
+        );
+        add(`open.article.${who}`, ms);
+        await page.close();
+      }
     }
   }
+  const interact = want('interact') || want('pan') || want('layout') || want('place');
   for (const n of SIZES) {
     for (let run = 0; run < RUNS && !overBudget(); run++) {
       for (const who of ['ours', 'baseline'] as const) {
+        if (!want('open') && !(interact && n >= 1000)) continue;
         const key = (metric: string) => `${metric}.${n}.${who}`;
         const { page, ms, nodesShown } = await m.openAndWait(
           context,
@@ -135,24 +152,35 @@ try {
         );
         add(key('open'), ms);
         add(key('nodesShown'), nodesShown);
-        if (n >= 1000) {
+        if (n >= 1000 && interact) {
           await page.waitForTimeout(300);
           add(key('heap'), (await m.heapUsed(page)) / 1e6);
           await m.focusNode(page, 'n0');
-          add(key('drag'), await m.dragLatency(page, 'n0'));
-          await m.selectNode(page, 'n0');
-          const typed = await m.typing(page, 'n0');
-          add(key('typing'), typed.latency);
-          add(key('rerendered'), typed.rerendered);
-          if (who === 'ours') {
-            const persisted = await m.persistOneEdit(page);
-            add(key('persistMs'), persisted.ms);
-            add(key('persistRecords'), persisted.records);
+          if (want('interact')) {
+            add(key('drag'), await m.dragLatency(page, 'n0'));
+            await m.selectNode(page, 'n0');
+            const typed = await m.typing(page, 'n0');
+            add(key('typing'), typed.latency);
+            add(key('rerendered'), typed.rerendered);
+            if (who === 'ours') {
+              const persisted = await m.persistOneEdit(page);
+              add(key('persistMs'), persisted.ms);
+              add(key('persistRecords'), persisted.records);
+            }
           }
-          const pan = await m.panZoom(page);
-          add(key('fps'), pan.fps);
-          add(key('p95'), pan.p95);
-          if (who === 'ours' && n === 1000) {
+          if (want('place') && who === 'ours') {
+            await m.selectNode(page, 'n0');
+            const placed = await m.addBeside(page);
+            add(key('placeMs'), placed.ms);
+            add(key('placeLayouts'), placed.layouts);
+            add(key('placeMoved'), placed.moved);
+          }
+          if (want('pan')) {
+            const pan = await m.panZoom(page);
+            add(key('fps'), pan.fps);
+            add(key('p95'), pan.p95);
+          }
+          if (want('layout') && who === 'ours' && n === 1000) {
             const laid = await m.layout(page);
             add(key('layout'), laid.ms);
             add(key('layoutTask'), laid.longest);
@@ -161,12 +189,14 @@ try {
         }
         await page.close();
       }
-      const byUrl = await m.openAndWait(context, {
-        url: `${app.url}?open=${encodeURIComponent(`/bench-${n}.argmap.json`)}`,
-        title: titles[n]!,
-      });
-      add(`openByUrl.${n}.ours`, byUrl.ms);
-      await byUrl.page.close();
+      if (want('byurl')) {
+        const byUrl = await m.openAndWait(context, {
+          url: `${app.url}?open=${encodeURIComponent(`/bench-${n}.argmap.json`)}`,
+          title: titles[n]!,
+        });
+        add(`openByUrl.${n}.ours`, byUrl.ms);
+        await byUrl.page.close();
+      }
       log(`${n} nodes, run ${run + 1}: done`);
     }
   }
@@ -179,9 +209,13 @@ try {
 
 log('bundle and CLI export');
 const bundle = bundleSizes(APP_DIR);
-for (let i = 0; i < RUNS; i++) add('cli', await cliExportMs(files[1000]!, `${TMP}/cli-1000.svg`));
-for (let i = 0; i < RUNS; i++)
-  add('cliInProcess', await cliExportInProcessMs(files[1000]!, `${TMP}/cli-1000b.svg`));
+if (want('cli')) {
+  const cliMap = `${TMP}/maps/cli-1000.argmap.json`;
+  writeFileSync(cliMap, serializeMap(generateMap(1000)));
+  for (let i = 0; i < RUNS; i++) add('cli', await cliExportMs(cliMap, `${TMP}/cli-1000.svg`));
+  for (let i = 0; i < RUNS; i++)
+    add('cliInProcess', await cliExportInProcessMs(cliMap, `${TMP}/cli-1000b.svg`));
+}
 
 const results = benchRows(samples, bundle.initialJsGzip).map(evaluate);
 console.log(`\n${table(results)}\n`);

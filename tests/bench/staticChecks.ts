@@ -32,12 +32,17 @@ export function bundleSizes(dist = 'dist'): Bundle {
   return { initialJsGzip: initial.reduce((s, c) => s + c.gzip, 0), initial, lazy };
 }
 
-/** Wall time of `tsx src/cli/argmap.ts export <file> --format svg --out <out>` (whole process). */
+/**
+ * Wall time of the `argmap` bin (`node src/cli/argmapBin.mjs export <file> --format svg --out
+ * <out>`, what `npm run argmap` and an installed `argmap` run), whole process. The pre-built
+ * bundle is made fresh first, as `npm ci` (npm's `prepare`) leaves it.
+ */
 export async function cliExportMs(file: string, out: string): Promise<number> {
-  const tsx = existsSync('node_modules/.bin/tsx') ? 'node_modules/.bin/tsx' : 'npx';
-  const args = ['src/cli/argmap.ts', 'export', file, '--format', 'svg', '--out', out];
+  const { ensureCliBundle } = await import('../../src/cli/buildCli.mjs');
+  if (!(await ensureCliBundle())) throw new Error('The CLI bundle could not be built.');
+  const args = ['src/cli/argmapBin.mjs', 'export', file, '--format', 'svg', '--out', out];
   const start = performance.now();
-  await promisify(execFile)(tsx, tsx === 'npx' ? ['tsx', ...args] : args, { timeout: 60_000 });
+  await promisify(execFile)(process.execPath, args, { timeout: 60_000 });
   const ms = performance.now() - start;
   if (!existsSync(out) || !readFileSync(out, 'utf8').includes('<svg')) {
     throw new Error(`The CLI wrote no SVG to ${out}.`);
