@@ -1,13 +1,13 @@
 /**
  * Starting the editor: open IndexedDB, seed the shipped maps on first launch, open the map the
- * address names (`?map=id`) or the one opened last, keep it saved, and follow changes other tabs
- * make to it (Dexie liveQuery).
+ * address names (`?map=id`) or the one opened last, keep it saved, and follow the changes other
+ * tabs make (persist/changeFeed), merging them record by record (persist/mergeOutside).
  */
-import { liveQuery, type Subscription } from 'dexie';
 import { create } from 'zustand';
 import { describeProblem } from '../model/problem';
 import type { ArgMap } from '../model/schema';
 import { openDatabase } from '../persist/database';
+import type { ChangeNotice } from '../persist/changeFeed';
 import { MapRepository, type MapSummary } from '../persist/mapRepository';
 import { seedShippedMaps } from '../persist/seedMaps';
 import { useMapStore } from '../store/mapStore';
@@ -23,6 +23,8 @@ export interface SessionState {
   library: MapSummary[];
   /** The address of a map shown read-only (`?open=<url>`), not stored. */
   readOnlyUrl: string | null;
+  /** IndexedDB could not be used: maps live in memory only (a banner says so). */
+  inMemory: boolean;
 }
 
 export const useSession = create<SessionState>()(() => ({
@@ -30,16 +32,17 @@ export const useSession = create<SessionState>()(() => ({
   message: null,
   library: [],
   readOnlyUrl: null,
+  inMemory: false,
 }));
 
 let repo: MapRepository | null = null;
 let autosave: Autosave | null = null;
-let watch: Subscription | null = null;
 
 export async function startSession(): Promise<void> {
   try {
     repo = new MapRepository(openDatabase());
     autosave = new Autosave(repo);
+    followOtherTabs(repo);
     // Ask the browser not to evict the maps under storage pressure (granted silently or not).
     void navigator.storage?.persist?.().catch(() => false);
     await seedShippedMaps(repo, await loadShippedMaps());
@@ -94,6 +97,7 @@ async function startInMemory(cause: unknown): Promise<void> {
     memoryMaps = new Map(shipped.map(({ map }) => [map.id, map]));
     useSession.setState({
       status: 'ready',
+      inMemory: true,
       library: shipped.map(({ map }) => ({
         id: map.id,
         title: map.title,
@@ -135,34 +139,58 @@ export async function openMap(mapId: string): Promise<void> {
   useMapStore.getState().open(loaded.map);
   await repo.markOpened(mapId);
   await refreshLibrary();
-  useSession.setState({ message: null, readOnlyUrl: null });
+  const { skipped } = loaded;
+  useSession.setState({
+    message: skipped.length
+      ? `${skipped.length} damaged record(s) of this map were left out; they stay stored, unchanged, and the rest of the map opened:\n${skipped.slice(0, 20).map(describeProblem).join('\n')}`
+      : null,
+    readOnlyUrl: null,
+  });
   const url = new URL(location.href);
   url.searchParams.set('map', mapId);
   history.replaceState(null, '', url);
-  followOtherTabs(mapId);
 }
 
-/** Reloads the open map whenever another tab writes it. */
-function followOtherTabs(mapId: string) {
-  watch?.unsubscribe();
-  const r = repo!;
-  let seenRevision = -1;
-  watch = liveQuery(() => r.getRecord(mapId)).subscribe({
-    next: async (record) => {
-      if (!record) return;
-      const first = seenRevision < 0;
-      const fromElsewhere = record.writer !== r.tabId && record.revision > seenRevision;
-      seenRevision = Math.max(seenRevision, record.revision);
-      if (first || !fromElsewhere) return;
-      await autosave!.flushNow();
-      const loaded = await r.loadMap(mapId);
-      if (loaded?.ok && useMapStore.getState().map?.id === mapId) {
-        autosave!.markSaved(loaded.map);
-        useMapStore.getState().replaceFromOutside(loaded.map);
-      }
-    },
-    error: (error) => console.error('Following other tabs failed', error),
+/**
+ * Follows what other tabs write: the open map takes in their records as they are stored (the
+ * last write of a record wins it; see persist/mergeOutside), and the library stays current.
+ * Notices are handled one at a time, in the order they come.
+ */
+function followOtherTabs(r: MapRepository) {
+  let queue = Promise.resolve();
+  r.onOutsideChange((notice) => {
+    queue = queue
+      .then(() => takeOutsideChange(r, notice))
+      .catch((error: unknown) => console.error('Following another tab failed', error));
   });
+}
+
+async function takeOutsideChange(r: MapRepository, notice: ChangeNotice): Promise<void> {
+  const { map: open, readOnly } = useMapStore.getState();
+  const isOpen = !!open && !readOnly && open.id === notice.mapId && !memoryMaps;
+  if (isOpen && autosave) {
+    if (notice.deleted) {
+      autosave.markSaved(null);
+      useMapStore.getState().open(null);
+      await refreshLibrary();
+      const next = useSession.getState().library[0];
+      if (next) await openMap(next.id);
+      useSession.setState({ message: `“${open.title}” was deleted in another tab.` });
+      return;
+    }
+    // This tab's pending edits go first, so that every record read below is the last write.
+    await autosave.flushNow();
+    if (notice.whole) {
+      const loaded = await r.loadMap(notice.mapId);
+      if (loaded?.ok && useMapStore.getState().map?.id === notice.mapId) {
+        autosave.markSaved(loaded.map);
+        useMapStore.getState().open(loaded.map); // replaced whole: the undo history no longer fits
+      }
+    } else {
+      autosave.absorb(await r.readOutside(notice));
+    }
+  }
+  if (notice.whole || notice.deleted || notice.fields) await refreshLibrary();
 }
 
 export async function refreshLibrary(): Promise<void> {
@@ -218,7 +246,6 @@ export async function deleteMap(mapId: string): Promise<void> {
   if (!repo) return;
   const wasOpen = useMapStore.getState().map?.id === mapId;
   if (wasOpen) {
-    watch?.unsubscribe();
     autosave?.markSaved(null);
     useMapStore.getState().open(null);
   }
@@ -239,7 +266,13 @@ export async function exportAllMaps(): Promise<string> {
   if (!repo) throw new Error('The session has not started.');
   await autosave?.flushNow();
   const maps: ArgMap[] = [];
+  // The open map as it is on screen: if storage is full, its latest edits are only here.
+  const { map: open, readOnly } = useMapStore.getState();
   for (const summary of await repo.listMaps()) {
+    if (open && !readOnly && open.id === summary.id) {
+      maps.push(open);
+      continue;
+    }
     const loaded = await repo.loadMap(summary.id);
     if (loaded?.ok) maps.push(loaded.map);
     else console.error(`Map ${summary.id} left out of the backup: it does not validate.`);
@@ -254,6 +287,11 @@ export async function storeNew(map: ArgMap): Promise<string> {
   else if (repo) await repo.putMap({ ...map, id }, { edited: true });
   else throw new Error('The session has not started.');
   return id;
+}
+
+/** Tries again to store the open map after a write failed (the save-failed banner's button). */
+export async function retrySaving(): Promise<void> {
+  await autosave?.flushNow();
 }
 
 /** How much the site stores and may store, in bytes, where the browser tells. */

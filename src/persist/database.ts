@@ -18,10 +18,6 @@ export interface MapRecord {
   edited?: boolean;
   /** When the user last opened it (ISO time), to list the last opened first. */
   openedAt?: string;
-  /** Bumped by every write; with `writer`, lets other tabs see that the map changed. */
-  revision: number;
-  /** Id of the tab that made the last write. */
-  writer?: string;
 }
 
 /** Each row remembers its map and its place in the map's list, so the document round-trips. */
@@ -45,7 +41,11 @@ export type ArgmapDatabase = Dexie & {
 
 export const DATABASE_NAME = 'argmap-editor';
 
-/** Opens (creating or upgrading) the database. Later schema changes add `.version(n).upgrade()`. */
+/**
+ * Opens (creating or upgrading) the database. Every past schema version stays declared, with the
+ * upgrade that brings its data forward, so a database of any earlier version opens with its maps
+ * intact (tests/unit/persist/upgrade.test.ts opens one written by version 1).
+ */
 export function openDatabase(name = DATABASE_NAME): ArgmapDatabase {
   const db = new Dexie(name) as ArgmapDatabase;
   db.version(1).stores({
@@ -55,5 +55,22 @@ export function openDatabase(name = DATABASE_NAME): ArgmapDatabase {
     edges: '[mapId+id], mapId',
     meta: 'key',
   });
+  // Version 2: nodes and edges are read in their stored order straight from an index, and map
+  // records lose `revision`/`writer` (tabs now tell each other what changed over a
+  // BroadcastChannel, so an edit no longer rewrites the map record).
+  db.version(2)
+    .stores({
+      nodes: '[mapId+id], mapId, [mapId+order]',
+      edges: '[mapId+id], mapId, [mapId+order]',
+    })
+    .upgrade((tx) =>
+      tx
+        .table('maps')
+        .toCollection()
+        .modify((record: Record<string, unknown>) => {
+          delete record.revision;
+          delete record.writer;
+        }),
+    );
   return db;
 }

@@ -7,7 +7,7 @@ import type { ArgEdge, ArgMap, ArgNode, Source } from '../model/schema';
 
 export interface MapChanges {
   mapId: string;
-  /** The map's own fields, when any changed. */
+  /** The map's own fields that changed (a key present with `undefined`: removed). */
   fields?: { title?: string; updatedAt?: string; tour?: string[] };
   /** All sources, when any changed (sources change rarely and are few). */
   sources?: Source[];
@@ -43,12 +43,8 @@ export function diffMaps(before: ArgMap, after: ArgMap, order: StoredOrder): Map
     putEdges: [],
     deleteEdges: [],
   };
-  if (
-    before.title !== after.title ||
-    before.tour !== after.tour ||
-    before.updatedAt !== after.updatedAt
-  ) {
-    changes.fields = { title: after.title, updatedAt: after.updatedAt, tour: after.tour };
+  for (const key of ['title', 'tour', 'updatedAt'] as const) {
+    if (before[key] !== after[key]) changes.fields = { ...changes.fields, [key]: after[key] };
   }
   if (before.sources !== after.sources) changes.sources = after.sources;
   diffList(

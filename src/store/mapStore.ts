@@ -25,8 +25,12 @@ export interface MapState {
 
   /** Opens a map (clears history: undo never crosses maps). */
   open(map: ArgMap | null, options?: { readOnly?: boolean }): void;
-  /** Replaces the map with a newer version from elsewhere (another tab) without an undo step. */
-  replaceFromOutside(map: ArgMap): void;
+  /**
+   * Takes in what another tab wrote: `map` is the open map with those records merged in, and
+   * `rebase` merges them into a map of the undo history in the same way, so undo and redo only
+   * ever take back this tab's own edits. Not an undo step itself.
+   */
+  absorbOutside(map: ArgMap, rebase: (map: ArgMap) => ArgMap): void;
   /**
    * Applies an edit. `coalesceKey` joins this edit with the previous one into a single undo step
    * when both carry the same key within a second (e.g. "text:n5" while typing).
@@ -66,15 +70,26 @@ export const useMapStore = create<MapState>()(
         coalesce = null;
       },
 
-      replaceFromOutside(map) {
+      absorbOutside(map, rebase) {
         recordingPaused = true;
-        const ids = new Set(map.nodes.map((n) => n.id));
+        const nodeIds = new Set(map.nodes.map((n) => n.id));
+        const edgeIds = new Set(map.edges.map((e) => e.id));
         const { selection } = get();
         set({
           map,
-          selection: { ...selection, nodeIds: selection.nodeIds.filter((id) => ids.has(id)) },
+          selection: {
+            nodeIds: selection.nodeIds.filter((id) => nodeIds.has(id)),
+            edgeIds: selection.edgeIds.filter((id) => edgeIds.has(id)),
+          },
         });
         recordingPaused = false;
+        const history = useMapStore.temporal.getState();
+        const rebased = (states: typeof history.pastStates) =>
+          states.map((state) => (state.map ? { ...state, map: rebase(state.map) } : state));
+        useMapStore.temporal.setState({
+          pastStates: rebased(history.pastStates),
+          futureStates: rebased(history.futureStates),
+        });
       },
 
       edit(operation, coalesceKey) {

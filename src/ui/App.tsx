@@ -19,6 +19,7 @@ import { useT } from './i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ImportReport } from './ImportReport';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
+import { SaveFailedBanner } from './SaveFailedBanner';
 import { Presentation } from './Presentation';
 import { PrintHandout } from './PrintHandout';
 import { importFiles } from '../app/importFiles';
@@ -86,6 +87,7 @@ export function App() {
             {session.message}
           </div>
         )}
+        <SaveFailedBanner />
         {map && session.readOnlyUrl && <ReadOnlyBanner url={session.readOnlyUrl} map={map} />}
         {map ? (
           <main

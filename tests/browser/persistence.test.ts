@@ -51,7 +51,7 @@ describe('editing and persistence', () => {
       await page.locator('.react-flow__node').count(),
     );
 
-    // An edit in one tab reaches the other without a reload (Dexie liveQuery).
+    // An edit in one tab reaches the other without a reload (a change notice, then the records).
     await page.locator(`.react-flow__node[data-id="${nodeId}"]`).click();
     await page.getByTestId('node-text').fill('Changed in tab one');
     await expect

@@ -52,7 +52,7 @@ describe('MapRepository', () => {
   it('stores a map and reads back exactly the same document', async () => {
     const map = sampleMap();
     await repo.putMap(map);
-    expect(await repo.loadMap(map.id)).toEqual({ ok: true, map });
+    expect(await repo.loadMap(map.id)).toEqual({ ok: true, map, skipped: [] });
     expect(await repo.listMaps()).toEqual([
       {
         id: 'trees',
@@ -64,15 +64,41 @@ describe('MapRepository', () => {
     ]);
   });
 
-  it('writes one node record (and the map record) for an edit of one node', async () => {
-    const before = sampleMap();
-    await repo.putMap(before);
+  it('writes only the node record for an edit of one node, not the map record', async () => {
+    const before = { ...sampleMap(), updatedAt: '2026-11-27T10:00:00.000Z' };
+    await repo.putMap(before, { edited: true });
     const order = orderOf(before);
-    const after = updateNode(before, 'n3', { text: 'Shade saves a lot of energy' });
+    const after = {
+      ...updateNode(before, 'n3', { text: 'Shade saves a lot of energy' }),
+      updatedAt: '2026-11-27T10:00:30.000Z',
+    };
     const writes = await countWrites(() => repo.applyChanges(diffMaps(before, after, order)));
-    expect(writes).toEqual({ nodes: 1, maps: 1 });
+    expect(writes).toEqual({ nodes: 1 });
     const loaded = await repo.loadMap(before.id);
-    expect(loaded).toEqual({ ok: true, map: after });
+    // The stored modified time lags by less than a minute.
+    expect(loaded).toEqual({ ok: true, map: { ...after, updatedAt: before.updatedAt }, skipped: [] });
+  });
+
+  it('brings the modified time up to date once it is a minute behind, and writes a new title', async () => {
+    const before = { ...sampleMap(), updatedAt: '2026-11-27T10:00:00.000Z' };
+    await repo.putMap(before, { edited: true });
+    const order = orderOf(before);
+    const later = {
+      ...updateNode(before, 'n3', { text: 'Shade' }),
+      updatedAt: '2026-11-27T10:01:00.000Z',
+    };
+    expect(await countWrites(() => repo.applyChanges(diffMaps(before, later, order)))).toEqual({
+      nodes: 1,
+      maps: 1,
+    });
+    const renamed = { ...later, title: 'Street trees', updatedAt: '2026-11-27T10:01:05.000Z' };
+    expect(await countWrites(() => repo.applyChanges(diffMaps(later, renamed, order)))).toEqual({
+      maps: 1,
+    });
+    expect(await repo.getRecord(before.id)).toMatchObject({
+      title: 'Street trees',
+      updatedAt: '2026-11-27T10:01:05.000Z',
+    });
   });
 
   it('keeps the order of nodes and edges through additions and removals without renumbering', async () => {
@@ -85,36 +111,77 @@ describe('MapRepository', () => {
       saved = map;
     };
     map = removeNode(map, 'n2');
+    // The map record too: n2 was a tour stop.
     expect(await countWrites(save)).toEqual({ nodes: 1, edges: 1, maps: 1 });
     map = addNode(map, { kind: 'evidence', text: 'New study', refs: [{ sentence: 's2' }] }).map;
     map = connect(map, 'n5', 'n3', 'supports').map;
-    expect(await countWrites(save)).toEqual({ nodes: 1, edges: 1, maps: 1 });
+    expect(await countWrites(save)).toEqual({ nodes: 1, edges: 1 });
     const loaded = await repo.loadMap(map.id);
-    expect(loaded).toEqual({ ok: true, map });
+    expect(loaded).toEqual({ ok: true, map, skipped: [] });
   });
 
-  it('marks a map edited after the first change and bumps its revision with the writer', async () => {
+  it('marks a map edited on its first change', async () => {
     const map = sampleMap();
     await repo.putMap(map, { edited: false });
     const after = updateNode(map, 'n1', { text: 'Plant trees' });
     await repo.applyChanges(diffMaps(map, after, orderOf(map)));
-    expect(await repo.getRecord(map.id)).toMatchObject({
-      edited: true,
-      revision: 2,
-      writer: 'tab-a',
-    });
+    expect(await repo.getRecord(map.id)).toMatchObject({ edited: true });
   });
 
-  it('reports a stored record that no longer validates instead of loading it', async () => {
+  it('leaves out a stored node or edge that no longer validates, reports it, and loads the rest', async () => {
     await repo.putMap(sampleMap());
     await db.nodes.update(['trees', 'n2'], { refs: [{ sentence: 'gone' }] });
+    const stored = await db.nodes.get(['trees', 'n2']);
+    const loaded = await repo.loadMap('trees');
+    expect(loaded?.ok).toBe(true);
+    if (!loaded?.ok) return;
+    expect(loaded.map.nodes.map((n) => n.id)).toEqual(['n1', 'n3', 'n4']);
+    // n2's edge now has no end: it is left out in the next round, and said so.
+    expect(loaded.map.edges.some((e) => e.from === 'n2' || e.to === 'n2')).toBe(false);
+    expect(loaded.skipped[0]).toEqual({
+      path: 'node "n2"',
+      message: '"gone" is not a sentence of this map',
+    });
+    expect(loaded.skipped.some((p) => p.path.startsWith('edge '))).toBe(true);
+    // Nothing stored is changed by reading.
+    expect(await db.nodes.get(['trees', 'n2'])).toEqual(stored);
+  });
+
+  it('does not open a map whose sources are damaged, and says why', async () => {
+    await repo.putMap(sampleMap());
+    await db.sources.update(['trees', 'src1'], { sentences: [{ id: 's1', start: 40, end: 10 }] });
     const loaded = await repo.loadMap('trees');
     expect(loaded?.ok).toBe(false);
-    if (loaded && !loaded.ok)
-      expect(loaded.problems[0]).toEqual({
-        path: 'nodes[1].refs[0].sentence',
-        message: '"gone" is not a sentence of this map',
-      });
+    if (loaded && !loaded.ok) expect(loaded.problems[0]?.path).toMatch(/^sources\[0\]/);
+  });
+
+  it('tells other tabs which records a write changed, and never itself', async () => {
+    const other = new MapRepository(openDatabase(db.name), 'tab-b');
+    const heardByOther: unknown[] = [];
+    const heardBySelf: unknown[] = [];
+    other.onOutsideChange((notice) => heardByOther.push(notice));
+    repo.onOutsideChange((notice) => heardBySelf.push(notice));
+    const map = sampleMap();
+    await repo.putMap(map, { edited: true });
+    const after = removeNode(updateNode(map, 'n1', { text: 'Plant trees' }), 'n4');
+    await repo.applyChanges(diffMaps(map, after, orderOf(map)));
+    await expect.poll(() => heardByOther.length).toBe(2);
+    expect(heardByOther).toEqual([
+      { mapId: 'trees', writer: 'tab-a', whole: true, nodes: [], edges: [] },
+      {
+        mapId: 'trees',
+        writer: 'tab-a',
+        fields: true, // n4 left the tour
+        sources: false,
+        nodes: ['n1', 'n4'],
+        edges: [expect.any(String)],
+      },
+    ]);
+    const outside = await other.readOutside(heardByOther[1] as never);
+    expect(outside.nodes.get('n1')).toEqual({ item: after.nodes[0], order: 0 });
+    expect(outside.nodes.get('n4')).toBeNull();
+    expect(heardBySelf).toEqual([]);
+    other.close();
   });
 
   it('deletes a map with all its records', async () => {
