@@ -11,10 +11,14 @@
  *   else the place its text is found; a node found nowhere is marked implicit, with a note;
  * - OVA's layout gives positions.
  *
- * Anything malformed (edges to missing nodes, duplicate ids, S-nodes without premises) is skipped
- * with a line in the report; the importer never throws on bad input.
+ * A broken graph is refused with every problem at its JSON path: an edge to a node that does not
+ * exist, two nodes with one id, an edge joining a node to itself, S-nodes in a cycle (each the
+ * premise of the next), an S-node whose premise is also its conclusion. What is only incomplete
+ * (a node without an id, an S-node without premises, the dialogue layer) is skipped with a line in
+ * the report. The importer never throws on bad input.
  */
 import type { ArgEdge, ArgNode, NodeKind, Relation, Source } from '../model/schema';
+import type { Problem } from '../model/problem';
 import { NODE_KINDS } from '../model/schema';
 import { htmlToText } from './htmlToText';
 import { refsForRange, textFinder } from './refsForRange';
@@ -72,7 +76,10 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
     };
   }
   const d = doc as Record<string, unknown>;
-  const aif = (typeof d.AIF === 'object' && d.AIF !== null ? d.AIF : d) as Record<string, unknown>;
+  const nested = typeof d.AIF === 'object' && d.AIF !== null;
+  const aif = (nested ? d.AIF : d) as Record<string, unknown>;
+  const problems = graphProblems(aif, nested ? 'AIF.' : '');
+  if (problems.length) return { ok: false, problems };
   const report: string[] = [];
 
   const raw = new Map<string, RawNode>();
@@ -81,7 +88,6 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
     const id = idOf(n.nodeID);
     const type = typeof n.type === 'string' ? n.type : '';
     if (!id) return void report.push(`Skipped node #${i + 1}: it has no nodeID.`);
-    if (raw.has(id)) return void report.push(`Skipped a second node with id ${id}.`);
     const kind = typeof n.argmapKind === 'string' ? n.argmapKind : undefined;
     raw.set(id, {
       id,
@@ -94,18 +100,10 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
   });
   const into = new Map<string, string[]>();
   const outOf = new Map<string, string[]>();
-  list(aif.edges).forEach((e, i) => {
-    const from = idOf(e.fromID);
-    const to = idOf(e.toID);
-    if (!from || !to || !raw.has(from) || !raw.has(to)) {
-      return void report.push(
-        `Skipped edge ${idOf(e.edgeID) ?? `#${i + 1}`}: it points to a node that does not exist (${from ?? '?'} → ${to ?? '?'}).`,
-      );
-    }
-    if (from === to)
-      return void report.push(
-        `Skipped edge ${idOf(e.edgeID) ?? `#${i + 1}`}: it joins node ${from} to itself.`,
-      );
+  list(aif.edges).forEach((e) => {
+    // graphProblems has checked that both ends exist and differ.
+    const from = idOf(e.fromID)!;
+    const to = idOf(e.toID)!;
     outOf.set(from, [...(outOf.get(from) ?? []), to]);
     into.set(to, [...(into.get(to) ?? []), from]);
   });
@@ -194,6 +192,115 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
   report.unshift(`${nodes.length} nodes and ${edges.length} edges from ${raw.size} AIF nodes.`);
   if (!raw.size) report.push('The AIF holds no nodes: the map is empty.');
   return finishImport(map, report);
+}
+
+const S_TYPES = ['RA', 'CA', 'MA'];
+
+/**
+ * What makes the AIF graph unusable, each at its JSON path: edges whose ends are missing or do
+ * not exist, duplicate node ids, self-loops, cycles of S-nodes (an inference or conflict that,
+ * through others, rests on itself) and S-nodes whose premise is also their conclusion.
+ */
+function graphProblems(aif: Record<string, unknown>, prefix: string): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: string, message: string) => problems.push({ path: prefix + path, message });
+  const nodes = Array.isArray(aif.nodes) ? (aif.nodes as unknown[]) : [];
+  const edges = Array.isArray(aif.edges) ? (aif.edges as unknown[]) : [];
+  const field = (value: unknown, key: string) =>
+    typeof value === 'object' && value !== null
+      ? (value as Record<string, unknown>)[key]
+      : undefined;
+
+  const typeOf = new Map<string, string>();
+  const indexOf = new Map<string, number>();
+  nodes.forEach((node, i) => {
+    const id = idOf(field(node, 'nodeID'));
+    if (id === undefined) return;
+    const first = indexOf.get(id);
+    if (first !== undefined) {
+      add(`nodes[${i}].nodeID`, `${JSON.stringify(id)} is used by another node (nodes[${first}])`);
+      return;
+    }
+    indexOf.set(id, i);
+    const type = field(node, 'type');
+    typeOf.set(id, typeof type === 'string' ? type : '');
+  });
+  const label = (id: string) => `${typeOf.get(id) || 'node'} ${id}`;
+
+  const sEdges = new Map<string, { to: string; edge: number }[]>(); // S-node → S-nodes it points at
+  const into = new Map<string, Set<string>>();
+  const outOf = new Map<string, Set<string>>();
+  edges.forEach((edge, i) => {
+    if (typeof edge !== 'object' || edge === null || Array.isArray(edge)) {
+      return void add(`edges[${i}]`, 'must be an object with "fromID" and "toID"');
+    }
+    const ends = (['fromID', 'toID'] as const).map((key) => {
+      const raw = field(edge, key);
+      const id = idOf(raw);
+      if (id === undefined) {
+        add(
+          `edges[${i}].${key}`,
+          raw === undefined ? 'is missing' : `must be a node id (a string or number)`,
+        );
+      } else if (!typeOf.has(id)) {
+        add(`edges[${i}].${key}`, `${JSON.stringify(id)} is not a node of this AIF file`);
+        return undefined;
+      }
+      return id;
+    });
+    const [from, to] = ends;
+    if (from === undefined || to === undefined) return;
+    if (from === to) return void add(`edges[${i}]`, `joins ${label(from)} to itself`);
+    if (!into.has(to)) into.set(to, new Set());
+    into.get(to)!.add(from);
+    if (!outOf.has(from)) outOf.set(from, new Set());
+    outOf.get(from)!.add(to);
+    if (S_TYPES.includes(typeOf.get(from)!) && S_TYPES.includes(typeOf.get(to)!)) {
+      if (!sEdges.has(from)) sEdges.set(from, []);
+      sEdges.get(from)!.push({ to, edge: i });
+    }
+  });
+
+  for (const [id, type] of typeOf) {
+    if (!S_TYPES.includes(type)) continue;
+    for (const premise of into.get(id) ?? []) {
+      if (typeOf.get(premise) === 'I' && outOf.get(id)?.has(premise)) {
+        add(
+          `nodes[${indexOf.get(id)}]`,
+          `${label(id)} has statement ${premise} as both premise and conclusion: a cycle through an S-node (a statement cannot support or attack itself)`,
+        );
+      }
+    }
+  }
+
+  // Cycles among S-nodes, by an iterative depth-first search (no recursion on hostile input).
+  const state = new Map<string, 'open' | 'done'>();
+  for (const start of sEdges.keys()) {
+    if (state.has(start)) continue;
+    const path: { id: string; next: number }[] = [{ id: start, next: 0 }];
+    state.set(start, 'open');
+    while (path.length) {
+      const top = path[path.length - 1]!;
+      const out = sEdges.get(top.id) ?? [];
+      if (top.next >= out.length) {
+        state.set(top.id, 'done');
+        path.pop();
+        continue;
+      }
+      const { to, edge } = out[top.next++]!;
+      if (state.get(to) === 'open') {
+        const cycle = path.slice(path.findIndex((p) => p.id === to)).map((p) => label(p.id));
+        add(
+          `edges[${edge}]`,
+          `closes a cycle of S-nodes: ${[...cycle, label(to)].join(' → ')} (an inference or conflict cannot, through others, rest on itself)`,
+        );
+      } else if (!state.has(to)) {
+        state.set(to, 'open');
+        path.push({ id: to, next: 0 });
+      }
+    }
+  }
+  return problems;
 }
 
 /** Kinds for nodes without `argmapKind`: attackers are objections (rebuttals when they attack an objection). */

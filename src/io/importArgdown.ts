@@ -40,6 +40,7 @@ import {
   type ImportOptions,
   type ImportResult,
 } from './importText';
+import { INPUT_LIMITS } from './inputLimits';
 
 /** The real Argdown parser (`@argdown/core`), wired as the Argdown CLI wires it. */
 export function parseArgdown(input: string): IArgdownResponse {
@@ -70,7 +71,49 @@ function mergedData(members: readonly { data?: unknown }[]): Record<string, unkn
   return out;
 }
 
+/** The line where relations first nest more than `max` levels deep (by indentation), if any. */
+function tooDeepLine(input: string, max: number): number | undefined {
+  const open: number[] = []; // indentation widths of the enclosing lines
+  const lines = input.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.trim()) continue;
+    const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
+    while (open.length && open[open.length - 1]! >= indent) open.pop();
+    open.push(indent);
+    if (open.length > max) return i + 1;
+  }
+  return undefined;
+}
+
+/** The parser's wording without its token markers: `expected (Number) but found the end of the text`. */
+function parserMessage(message: string): string {
+  const plain = message
+    .replace(/--> ?(.*?) ?<--/g, '$1')
+    .replace(/but found ''$/, 'but found the end of the text');
+  return `${plain.charAt(0).toLowerCase()}${plain.slice(1)}`;
+}
+
+const place = (line: number | undefined, column: number | undefined) =>
+  line === undefined || Number.isNaN(line)
+    ? ''
+    : column === undefined || Number.isNaN(column)
+      ? `line ${line}`
+      : `line ${line}, column ${column}`;
+
 export function importArgdown(input: string, options: ImportOptions = {}): ImportResult {
+  const deep = tooDeepLine(input, INPUT_LIMITS.argdownDepth);
+  if (deep !== undefined) {
+    return {
+      ok: false,
+      problems: [
+        {
+          path: `line ${deep}`,
+          message: `relations are nested more than ${INPUT_LIMITS.argdownDepth} levels deep here (by indentation); the file was not read.`,
+        },
+      ],
+    };
+  }
   let response: IArgdownResponse;
   try {
     response = parseArgdown(input);
@@ -82,15 +125,25 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
   }
   const problems: Problem[] = [];
   for (const e of response.lexerErrors ?? []) {
-    problems.push({
-      path: `line ${e.line ?? '?'}`,
-      message: `column ${e.column ?? '?'}: ${e.message}`,
-    });
+    problems.push({ path: place(e.line, e.column), message: parserMessage(e.message) });
   }
   for (const e of response.parserErrors ?? []) {
-    problems.push({ path: `line ${e.token.startLine ?? '?'}`, message: e.message });
+    problems.push({
+      path: place(e.token.startLine, e.token.startColumn),
+      message: parserMessage(e.message),
+    });
   }
-  for (const e of response.exceptions ?? []) problems.push({ path: '', message: e.message });
+  // Without syntax errors, an exception is the parser giving up (it names no line).
+  if (!problems.length) {
+    for (const e of response.exceptions ?? []) {
+      problems.push({
+        path: '',
+        message: /no "ast"/i.test(e.message)
+          ? 'The Argdown parser could not read this file and named no line: it may nest relations, bold or italic text too deeply.'
+          : `The Argdown parser could not read this file: ${e.message}`,
+      });
+    }
+  }
   if (problems.length) return { ok: false, problems };
 
   const report: string[] = [];

@@ -1,12 +1,18 @@
 /**
  * One entry point for every importable file, shared by the browser and the command line: tells
  * the format from the content (and the file name), then runs that importer. Native files pass the
- * one load path (parse → migrate → validate); AIF, Argdown and plain text become new maps.
+ * one load path (parse → migrate → validate); AIF, Argdown and plain text become new maps. Bad
+ * input of any kind comes back as problems (with a JSON path or a line and column), never as an
+ * exception.
  */
-import { parseMapText } from './mapFile';
+import { loadMapDocument } from './mapFile';
 import { importAif, isAif } from './importAif';
 import { importArgdown } from './importArgdown';
 import { importText, type ImportOptions, type ImportResult } from './importText';
+import { checkText } from './decodeText';
+import { parseJsonText } from './parseJsonText';
+import { INPUT_LIMITS, formatCount } from './inputLimits';
+import { FORMAT } from '../model/schema';
 
 export type ImportFormat = 'argmap' | 'aif' | 'argdown' | 'text';
 
@@ -18,13 +24,29 @@ export interface ImportFileOptions extends ImportOptions {
 /** The import's outcome, with the format it was read as. */
 export type FileImportResult = ImportResult & { format?: ImportFormat };
 
-function parseJson(text: string): unknown {
-  if (!/^\s*[{[]/.test(text)) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+const fail = (message: string, path = ''): FileImportResult => ({
+  ok: false,
+  problems: [{ path, message }],
+});
+
+/**
+ * A parsed JSON document meant as a native map: it says `"format": "argmap"`, or names another
+ * format that is not AIF, or has the map's own lists (`sources` and `nodes`) without a format.
+ */
+function isNativeLike(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
+  const doc = json as Record<string, unknown>;
+  if (doc.format === FORMAT) return true;
+  if (isAif(json)) return false;
+  return typeof doc.format === 'string' || ('sources' in doc && 'nodes' in doc);
+}
+
+/** A text that is too long to split into sentences without freezing the page. */
+function tooLongForText(text: string, what: string): FileImportResult | undefined {
+  if (text.length <= INPUT_LIMITS.sourceChars) return undefined;
+  return fail(
+    `${what} is ${formatCount(text.length)} characters long; the limit for a source text is ${formatCount(INPUT_LIMITS.sourceChars)}.`,
+  );
 }
 
 export function importFile(
@@ -33,40 +55,61 @@ export function importFile(
   options: ImportFileOptions = {},
 ): FileImportResult {
   const { sidecarText, ...common } = options;
-  if (text.includes('\u0000')) {
-    return {
-      ok: false,
-      problems: [{ path: '', message: `${name} is a binary file, not a map or a text.` }],
-    };
-  }
-  const json = parseJson(text);
+  const checked = checkText(text);
+  if (!checked.ok) return checked;
+  if (!text.trim()) return fail('The file is empty.');
   const isJsonName = /\.json$/i.test(name);
-  if (
-    (json !== undefined && (json as { format?: unknown }).format === 'argmap') ||
-    /\.argmap\.json$/i.test(name)
-  ) {
-    const loaded = parseMapText(text);
-    if (!loaded.ok) return loaded;
-    const report =
-      loaded.migratedFrom !== undefined ? [`Migrated from version ${loaded.migratedFrom}.`] : [];
-    return { ok: true, map: loaded.map, report, format: 'argmap' };
+  if (isJsonName || /^\s*[{["]/.test(text)) {
+    const parsed = parseJsonText(text);
+    // Not JSON after all, without a .json name: an Argdown file may start with "[".
+    if (!parsed.ok && !isJsonName) return importAsText(name, text, common);
+    if (!parsed.ok) return parsed;
+    const json = parsed.value;
+    if (isNativeLike(json) || /\.argmap\.json$/i.test(name)) {
+      const loaded = loadMapDocument(json);
+      if (!loaded.ok) return loaded;
+      const report =
+        loaded.migratedFrom !== undefined ? [`Migrated from version ${loaded.migratedFrom}.`] : [];
+      return { ok: true, map: loaded.map, report, format: 'argmap' };
+    }
+    if (isAif(json)) {
+      if (sidecarText !== undefined) {
+        const sidecar = checkText(sidecarText);
+        if (!sidecar.ok) return sidecar;
+        const long = tooLongForText(sidecarText, 'The analysed text beside the AIF file');
+        if (long) return long;
+      }
+      const result = importAif(json, {
+        ...common,
+        ...(sidecarText !== undefined ? { text: sidecarText } : {}),
+      });
+      return { ...result, format: 'aif' };
+    }
+    if (isJsonName) {
+      return fail(
+        `This is JSON of another kind (${describeJson(json)}): neither an argument map ("format": "argmap") nor AIF ("nodes" and "edges" lists).`,
+      );
+    }
   }
-  if (json !== undefined && isAif(json)) {
-    const result = importAif(json, {
-      ...common,
-      ...(sidecarText !== undefined ? { text: sidecarText } : {}),
-    });
-    return { ...result, format: 'aif' };
-  }
-  if (isJsonName) {
-    const message =
-      json === undefined
-        ? `${name} is not valid JSON.`
-        : `${name} is JSON but neither an argument map ("format": "argmap") nor AIF (nodes and edges).`;
-    return { ok: false, problems: [{ path: '', message }] };
-  }
-  if (/\.(argdown|ad)$/i.test(name) || /^\s*(===|\[[^\]\n]+\]:|<[^>\n]+>:)/m.test(text)) {
-    return { ...importArgdown(text, common), format: 'argdown' };
-  }
-  return { ...importText(text, common), format: 'text' };
+  return importAsText(name, text, common);
+}
+
+/** Argdown (by extension or content), else plain text. */
+function importAsText(name: string, text: string, options: ImportOptions): FileImportResult {
+  const argdown = /\.(argdown|ad)$/i.test(name) || /^\s*(===|\[[^\]\n]+\]:|<[^>\n]+>:)/m.test(text);
+  const long = tooLongForText(text, argdown ? 'The Argdown file' : 'The text');
+  if (long) return long;
+  if (argdown) return { ...importArgdown(text, options), format: 'argdown' };
+  return { ...importText(text, options), format: 'text' };
+}
+
+/** What a JSON value is, in a few words: `an object with "name", "version", …`. */
+function describeJson(json: unknown): string {
+  if (Array.isArray(json)) return `a list of ${json.length} item(s)`;
+  if (typeof json !== 'object' || json === null)
+    return `a single ${json === null ? 'null' : typeof json}`;
+  const keys = Object.keys(json);
+  if (!keys.length) return 'an empty object';
+  const shown = keys.slice(0, 4).map((k) => `"${k.length > 30 ? `${k.slice(0, 29)}…` : k}"`);
+  return `an object with ${shown.join(', ')}${keys.length > 4 ? ', …' : ''}`;
 }

@@ -7,12 +7,14 @@ import { validateMap } from '../model/validate';
 import { FORMAT, type ArgMap } from '../model/schema';
 import type { Problem } from '../model/problem';
 import { migrate } from './migrations';
+import { INPUT_LIMITS } from './inputLimits';
+import { parseJsonText } from './parseJsonText';
 
 export type LoadResult =
   { ok: true; map: ArgMap; migratedFrom?: number } | { ok: false; problems: Problem[] };
 
-/** Files larger than this are refused before parsing, so the tab never freezes on one. */
-export const MAX_FILE_CHARS = 20_000_000;
+/** Files longer than this (in characters) are refused before parsing. */
+export const MAX_FILE_CHARS = INPUT_LIMITS.chars;
 
 const fail = (message: string, path = ''): LoadResult => ({
   ok: false,
@@ -21,21 +23,8 @@ const fail = (message: string, path = ''): LoadResult => ({
 
 /** Parses the text of a `.argmap.json` file. */
 export function parseMapText(text: string): LoadResult {
-  if (text.length > MAX_FILE_CHARS) {
-    return fail(
-      `The file is too large (${Math.round(text.length / 1e6)} million characters; the limit is ${MAX_FILE_CHARS / 1e6} million).`,
-    );
-  }
-  if (!text.trim()) return fail('The file is empty.');
-  if (text.includes('\u0000'))
-    return fail('This is a binary file, not an argument map (JSON text).');
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    return fail(`The file is not valid JSON: ${(error as Error).message}`);
-  }
-  return loadMapDocument(doc);
+  const parsed = parseJsonText(text);
+  return parsed.ok ? loadMapDocument(parsed.value) : parsed;
 }
 
 /** Migrates and validates an already-parsed document. */
@@ -53,7 +42,7 @@ export function loadMapDocument(doc: unknown): LoadResult {
         );
   }
   const migrated = migrate(record);
-  if (!migrated.ok) return fail(migrated.message);
+  if (!migrated.ok) return fail(migrated.message, migrated.path);
   const validated = validateMap(migrated.doc);
   if (!validated.ok) return validated;
   return migrated.from === validated.map.version

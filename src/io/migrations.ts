@@ -38,7 +38,7 @@ function asArray(value: unknown): unknown[] {
 
 /** The outcome of migrating: the document at the current version, or why it cannot be. */
 export type MigrationResult =
-  { ok: true; doc: Json; from: number } | { ok: false; message: string };
+  { ok: true; doc: Json; from: number } | { ok: false; path: string; message: string };
 
 /** Brings a parsed document up to {@link CURRENT_VERSION}; refuses versions it cannot read. */
 export function migrate(doc: Json): MigrationResult {
@@ -46,20 +46,21 @@ export function migrate(doc: Json): MigrationResult {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
     return {
       ok: false,
-      message:
-        'version: must be a whole number (this app reads version 0 to ' + CURRENT_VERSION + ')',
+      path: 'version',
+      message: `${version === undefined ? 'is missing' : `is ${JSON.stringify(version)?.slice(0, 40)}`}: must be a whole number (this editor reads versions 0 to ${CURRENT_VERSION})`,
     };
   }
   if (version > CURRENT_VERSION) {
     return {
       ok: false,
-      message: `version: this file is version ${version}, made by a newer release of the editor; this one reads up to version ${CURRENT_VERSION}. Update the editor to open it.`,
+      path: 'version',
+      message: `this file is version ${version}, made by a newer release of the editor; this one reads up to version ${CURRENT_VERSION}. Update the editor to open it.`,
     };
   }
   let current = doc;
   for (let v = version; v < CURRENT_VERSION; v++) {
     const step = steps[v];
-    if (!step) return { ok: false, message: `version: no migration from version ${v}` };
+    if (!step) return { ok: false, path: 'version', message: `no migration from version ${v}` };
     current = step(current);
   }
   return { ok: true, doc: current, from: version };

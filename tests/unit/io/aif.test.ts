@@ -3,6 +3,7 @@ import { exportAif } from '../../../src/io/exportAif';
 import { importAif, isAif } from '../../../src/io/importAif';
 import { htmlToText } from '../../../src/io/htmlToText';
 import { loadMap, signature } from './loadFixture';
+import { describeProblem } from '../../../src/model/problem';
 
 describe('exportAif', () => {
   const map = loadMap();
@@ -84,7 +85,7 @@ describe('importAif on malformed input', () => {
     expect(isAif({ AIF: { nodes: [], edges: [] } })).toBe(true);
   });
 
-  it('skips edges to missing nodes, duplicate ids and self-loops, with a note each', () => {
+  it('refuses edges to missing nodes, duplicate ids and self-loops, naming each at its JSON path', () => {
     const result = importAif({
       nodes: [
         node('1', 'I', 'A'),
@@ -93,20 +94,19 @@ describe('importAif on malformed input', () => {
         node('3', 'I', 'dup'),
         { type: 'I' },
       ],
-      edges: [edge(1, '1', '3'), edge(2, '3', '2'), edge(3, '9', '2'), edge(4, '2', '2')],
+      edges: [edge(1, '1', '3'), edge(2, '3', '2'), edge(3, '9', '2'), edge(4, '2', '2'), 7],
       locutions: null,
     });
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    expect(signature(result.map).relations).toEqual(['A -supports-> B']);
-    const report = result.report.join('\n');
-    expect(report).toMatch(/second node with id 3/);
-    expect(report).toMatch(/no nodeID/);
-    expect(report).toMatch(/does not exist \(9 → 2\)/);
-    expect(report).toMatch(/to itself/);
+    expect(result.ok ? [] : result.problems.map(describeProblem)).toEqual([
+      'nodes[3].nodeID: "3" is used by another node (nodes[2])',
+      'edges[2].fromID: "9" is not a node of this AIF file',
+      'edges[3]: joins I 2 to itself',
+      'edges[4]: must be an object with "fromID" and "toID"',
+    ]);
   });
 
-  it('survives cycles through S-nodes (mutual undercuts)', () => {
-    const result = importAif({
+  it('refuses cycles through S-nodes: mutual undercuts, and a statement that supports itself', () => {
+    const undercuts = importAif({
       AIF: {
         nodes: [node(1, 'I', 'A'), node(2, 'I', 'B'), node(3, 'CA'), node(4, 'CA')],
         edges: [edge(1, 1, 3), edge(2, 3, 4), edge(3, 2, 4), edge(4, 4, 3)],
@@ -116,10 +116,28 @@ describe('importAif on malformed input', () => {
       OVA: [],
       text: null,
     });
+    expect(undercuts.ok ? [] : undercuts.problems.map(describeProblem)).toEqual([
+      'AIF.edges[3]: closes a cycle of S-nodes: CA 3 → CA 4 → CA 3 (an inference or conflict cannot, through others, rest on itself)',
+    ]);
+    const circular = importAif({
+      nodes: [node(1, 'I', 'A'), node(2, 'RA')],
+      edges: [edge(1, 1, 2), edge(2, 2, 1)],
+      locutions: [],
+    });
+    expect(circular.ok ? [] : circular.problems.map(describeProblem)).toEqual([
+      'nodes[1]: RA 2 has statement 1 as both premise and conclusion: a cycle through an S-node (a statement cannot support or attack itself)',
+    ]);
+  });
+
+  it('still skips what is only incomplete, with a note: a node without an id', () => {
+    const result = importAif({
+      nodes: [node('1', 'I', 'A'), node('2', 'I', 'B'), node('3', 'RA'), { type: 'I' }],
+      edges: [edge(1, '1', '3'), edge(2, '3', '2')],
+      locutions: null,
+    });
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const junctions = result.map.nodes.filter((n) => n.kind === 'inference');
-    expect(junctions).toHaveLength(2);
-    expect(result.map.edges.filter((e) => e.relation === 'attacks')).toHaveLength(2);
+    expect(signature(result.map).relations).toEqual(['A -supports-> B']);
+    expect(result.report.join('\n')).toMatch(/Skipped node #4: it has no nodeID/);
   });
 
   it('notes S-nodes with no premise or conclusion instead of failing', () => {

@@ -146,7 +146,7 @@ describe('importArgdown', () => {
   it('reports syntax errors with line numbers', () => {
     const result = importArgdown('[a]: fine\n\n<b>\n\n(1) premise\n----\n', { now: 'x' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems[0]!.path).toMatch(/^line \d+$/);
+    if (!result.ok) expect(result.problems[0]!.path).toMatch(/^line \d+, column \d+$/);
   });
 
   it('turns a multi-step PCS into a chain of junctions and an undercut into an attack on one', () => {

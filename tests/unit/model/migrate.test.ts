@@ -59,7 +59,10 @@ describe('the load path (parse → migrate → validate)', () => {
   it.each([
     ['', 'The file is empty.'],
     ['   \n', 'The file is empty.'],
-    ['\u0000\u0001PK', 'This is a binary file, not an argument map (JSON text).'],
+    [
+      '\u0000\u0001PK',
+      'This is a binary file (it has a zero character at offset 0), not a text file, so it cannot be an argument map, AIF, Argdown or plain text.',
+    ],
     ['[1, 2]', 'This JSON is not an argument map: expected an object with "format": "argmap".'],
     ['{"nodes": []}', 'format: is missing (expected "argmap"): this JSON is not an argument map'],
     ['{"format": "aif"}', 'format: is "aif", not "argmap": this file is not an argument map'],
@@ -72,7 +75,10 @@ describe('the load path (parse → migrate → validate)', () => {
   it('refuses JSON it cannot parse, saying so', () => {
     const result = parseMapText('{"format": "argmap", "version": 1,');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems[0]!.message).toMatch(/^The file is not valid JSON: /);
+    if (!result.ok)
+      expect(describeProblem(result.problems[0]!)).toMatch(
+        /^line 1, column 35: not valid JSON: the text ends before the JSON is complete/,
+      );
   });
 
   it('refuses a file from a newer version of the editor', () => {

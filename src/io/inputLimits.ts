@@ -1,0 +1,33 @@
+/**
+ * How much input the importers accept. The format contract sets no sizes; these limits are the
+ * import boundary's, so that no file can freeze the tab or exhaust the call stack. They apply to
+ * files (opened, dropped, fetched or given to the command line), not to maps already stored.
+ */
+export const INPUT_LIMITS = {
+  /** File size in bytes, checked before the file is read. */
+  bytes: 50_000_000,
+  /** Length of a file's decoded text, in UTF-16 code units. */
+  chars: 20_000_000,
+  /** Nesting of JSON objects and arrays; argument maps nest 6 levels, AIF 4. */
+  jsonDepth: 100,
+  /**
+   * A source text: `sources[i].text` of a map (also inside a backup), AIF's analysed text, an AIF
+   * sidecar `.txt`, a plain-text or Argdown file. About a 700-page book; splitting it into
+   * sentences takes about a second.
+   */
+  sourceChars: 2_000_000,
+  /** Any other string in a JSON file: a node's text, a note, a quote, a title, a translation. */
+  stringChars: 100_000,
+  /** Nesting of Argdown relations (indentation levels); the parser recurses on each. */
+  argdownDepth: 50,
+} as const;
+
+/** `12,345,678`, for sizes in messages. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** `52.4 MB` (decimal megabytes, as file managers show). */
+export function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+}
