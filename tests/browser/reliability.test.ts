@@ -1,0 +1,306 @@
+/**
+ * No edit lost, in real Chromium over real IndexedDB: two tabs editing one map converge (the last
+ * write of a node wins it; edits to different nodes are all kept; undo takes back only this tab's
+ * edits); a full disk keeps the edits in memory with a banner and a way out; a damaged stored
+ * record is skipped and reported while the rest opens; a database written by schema version 1
+ * opens with its maps intact.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, openPage } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+  });
+});
+afterEach(async () => {
+  await context.close();
+});
+
+const nodeOn = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+/** Selects a node on the canvas and replaces its text in the inspector. */
+async function setText(page: Page, id: string, text: string) {
+  await nodeOn(page, id).click();
+  await page.getByTestId('node-text').fill(text);
+}
+
+/** Two distinct node ids visible on the first page. */
+async function twoNodes(page: Page): Promise<[string, string]> {
+  const ids = await page
+    .locator('.react-flow__node')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!));
+  return [ids[0]!, ids[1]!];
+}
+
+const settled = (page: Page) =>
+  expect
+    .poll(() => page.getByTestId('save-state').textContent(), { timeout: 10_000 })
+    .toBe('Saved');
+
+describe('two tabs on one map', () => {
+  it('keep both tabs’ edits to different nodes, made at the same moment, in both tabs and in storage', async () => {
+    const a = await openPage(context, baseUrl);
+    const b = await openPage(context, baseUrl);
+    const [x, y] = await twoNodes(a.page);
+    await nodeOn(a.page, x).click();
+    await nodeOn(b.page, y).click();
+    // Both edits land inside one autosave window.
+    await Promise.all([
+      a.page.getByTestId('node-text').fill('Edited in tab A'),
+      b.page.getByTestId('node-text').fill('Edited in tab B'),
+    ]);
+    for (const { page } of [a, b]) {
+      await expect
+        .poll(() => nodeOn(page, x).textContent(), { timeout: 10_000 })
+        .toContain('Edited in tab A');
+      await expect
+        .poll(() => nodeOn(page, y).textContent(), { timeout: 10_000 })
+        .toContain('Edited in tab B');
+      await settled(page);
+    }
+    await a.page.reload();
+    await a.page.waitForSelector(`.react-flow__node[data-id="${y}"]`);
+    expect(await nodeOn(a.page, x).textContent()).toContain('Edited in tab A');
+    expect(await nodeOn(a.page, y).textContent()).toContain('Edited in tab B');
+    expect([...a.errors, ...b.errors]).toEqual([]);
+  });
+
+  it('give the same node the last written text in both tabs, even when both type at once', async () => {
+    const a = await openPage(context, baseUrl);
+    const b = await openPage(context, baseUrl);
+    const [x] = await twoNodes(a.page);
+    await setText(a.page, x, 'First, from A');
+    await settled(a.page);
+    await expect
+      .poll(() => nodeOn(b.page, x).textContent(), { timeout: 10_000 })
+      .toContain('First, from A');
+    // Later write wins: B's edit comes after A's.
+    await setText(b.page, x, 'Then, from B');
+    await expect
+      .poll(() => nodeOn(a.page, x).textContent(), { timeout: 10_000 })
+      .toContain('Then, from B');
+
+    // At the same moment: whichever is written last wins, and both tabs agree on it.
+    await nodeOn(a.page, x).click();
+    await Promise.all([
+      a.page.getByTestId('node-text').fill('Race A'),
+      b.page.getByTestId('node-text').fill('Race B'),
+    ]);
+    await settled(a.page);
+    await settled(b.page);
+    await expect
+      .poll(
+        async () => {
+          const [inA, inB] = [
+            await nodeOn(a.page, x).textContent(),
+            await nodeOn(b.page, x).textContent(),
+          ];
+          return inA === inB && /Race [AB]/.test(inA ?? '');
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    const agreed = (await nodeOn(a.page, x).textContent())!;
+    await b.page.reload();
+    await b.page.waitForSelector(`.react-flow__node[data-id="${x}"]`);
+    expect(await nodeOn(b.page, x).textContent()).toBe(agreed);
+    expect([...a.errors, ...b.errors]).toEqual([]);
+  });
+
+  it('undo in one tab takes back only that tab’s own edit, not the other tab’s', async () => {
+    const a = await openPage(context, baseUrl);
+    const b = await openPage(context, baseUrl);
+    const [x, y] = await twoNodes(a.page);
+    const originalX = (await nodeOn(a.page, x).textContent())!;
+    await setText(a.page, x, 'A’s edit, to be undone');
+    await settled(a.page);
+    await setText(b.page, y, 'B’s edit, to be kept');
+    await expect
+      .poll(() => nodeOn(a.page, y).textContent(), { timeout: 10_000 })
+      .toContain('B’s edit, to be kept');
+    await a.page.getByTestId('undo').click();
+    await expect.poll(() => nodeOn(a.page, x).textContent()).toBe(originalX);
+    expect(await nodeOn(a.page, y).textContent()).toContain('B’s edit, to be kept');
+    await expect.poll(() => nodeOn(b.page, x).textContent(), { timeout: 10_000 }).toBe(originalX);
+    expect(await nodeOn(b.page, y).textContent()).toContain('B’s edit, to be kept');
+    expect([...a.errors, ...b.errors]).toEqual([]);
+  });
+});
+
+describe('storage full', () => {
+  it('keeps editing in memory with a banner, downloads the map with the unsaved edit, and saves on retry', async () => {
+    // Chromium's DevTools quota override (Storage.overrideQuotaForOrigin) has no effect in this
+    // headless build, so IndexedDB is made to refuse writes the way it does when the disk is full.
+    await context.addInitScript(() => {
+      for (const method of ['put', 'add'] as const) {
+        const original = IDBObjectStore.prototype[method];
+        IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: [unknown]) {
+          if ((window as { storageFull?: boolean }).storageFull)
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return original.apply(this, args);
+        };
+      }
+    });
+    const { page, errors } = await openPage(context, baseUrl);
+    await page.evaluate(() => ((window as { storageFull?: boolean }).storageFull = true));
+    const [x] = await twoNodes(page);
+    const long = `Too long to fit: ${'论证'.repeat(1000)}`;
+    await setText(page, x, long);
+    const banner = page.getByTestId('save-failed');
+    await expect.poll(() => banner.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await banner.textContent()).toMatch(/storage for this site is full/);
+    expect(await page.getByTestId('save-state').textContent()).toBe('Not saved!');
+
+    // Still editing: another change shows on the canvas.
+    await setText(page, x, `${long} and more`);
+    await expect.poll(() => nodeOn(page, x).textContent()).toContain('Too long to fit');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      banner.getByRole('button', { name: 'Download this map' }).click(),
+    ]);
+    const file = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+      nodes: { id: string; text: string }[];
+    };
+    expect(file.nodes.find((n) => n.id === x)?.text).toBe(`${long} and more`);
+
+    // Space again: retrying stores everything, and a reload shows it.
+    await page.evaluate(() => ((window as { storageFull?: boolean }).storageFull = false));
+    await page.getByTestId('retry-save').click();
+    await settled(page);
+    expect(await banner.count()).toBe(0);
+    await page.reload();
+    await page.waitForSelector(`.react-flow__node[data-id="${x}"]`);
+    expect(await nodeOn(page, x).textContent()).toContain('and more');
+    // The one expected error: the failed write, logged.
+    expect(errors.filter((e) => !/Saving failed/.test(e))).toEqual([]);
+  });
+});
+
+describe('a damaged stored record', () => {
+  it('is left out and reported while the rest of the map opens, and stays stored unchanged', async () => {
+    const { page, errors } = await openPage(context, baseUrl);
+    // y is the tour's first stop, which the map opens on; x is another node.
+    const [y, x] = await twoNodes(page);
+    const mapId = new URL(page.url()).searchParams.get('map')!;
+    const damage = (key: [string, string]) =>
+      page.evaluate(
+        ([mapId, nodeId]) =>
+          new Promise<unknown>((resolve, reject) => {
+            const open = indexedDB.open('argmap-editor');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const tx = open.result.transaction('nodes', 'readwrite');
+              const nodes = tx.objectStore('nodes');
+              const get = nodes.get([mapId, nodeId]);
+              get.onsuccess = () => {
+                const record = { ...get.result, refs: [{ sentence: 'no-such-sentence' }] };
+                nodes.put(record);
+                tx.oncomplete = () => {
+                  open.result.close();
+                  resolve(record);
+                };
+              };
+            };
+          }),
+        key,
+      );
+    const damaged = await damage([mapId, x]);
+    await page.reload();
+    await page.waitForSelector(`.react-flow__node[data-id="${y}"]`);
+    const alert = page.getByRole('alert').first();
+    expect(await alert.textContent()).toMatch(/damaged record\(s\).*left out/s);
+    expect(await alert.textContent()).toContain(`node "${x}"`);
+    expect(await alert.textContent()).toContain('"no-such-sentence" is not a sentence of this map');
+    expect(await nodeOn(page, x).count()).toBe(0);
+
+    // Editing the rest saves, and the damaged record stays as it was.
+    await setText(page, y, 'Edited beside a damaged record');
+    await settled(page);
+    const stored = await page.evaluate(
+      ([mapId, nodeId]) =>
+        new Promise<unknown>((resolve) => {
+          const open = indexedDB.open('argmap-editor');
+          open.onsuccess = () => {
+            const get = open.result.transaction('nodes').objectStore('nodes').get([mapId, nodeId]);
+            get.onsuccess = () => {
+              open.result.close();
+              resolve(get.result);
+            };
+          };
+        }),
+      [mapId, x] as const,
+    );
+    expect(stored).toEqual(damaged);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a database of schema version 1', () => {
+  it('opens in this version with every map intact', async () => {
+    const dump = JSON.parse(
+      readFileSync(new URL('../fixtures/database/v1.json', import.meta.url), 'utf8'),
+    ) as { tables: Record<string, unknown[]> };
+    // A blank page on the app's origin, so the old database is written before the app ever runs.
+    await context.route(`${baseUrl}blank`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }),
+    );
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}blank`);
+    await page.evaluate(
+      (tables) =>
+        new Promise<void>((resolve, reject) => {
+          // Exactly what Dexie made of schema version 1 (IndexedDB version 10).
+          const open = indexedDB.open('argmap-editor', 10);
+          open.onupgradeneeded = () => {
+            const db = open.result;
+            db.createObjectStore('maps', { keyPath: 'id' }).createIndex('openedAt', 'openedAt');
+            for (const name of ['sources', 'nodes', 'edges'])
+              db.createObjectStore(name, { keyPath: ['mapId', 'id'] }).createIndex(
+                'mapId',
+                'mapId',
+              );
+            db.createObjectStore('meta', { keyPath: 'key' });
+          };
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction(Object.keys(tables), 'readwrite');
+            for (const [name, rows] of Object.entries(tables))
+              for (const row of rows) tx.objectStore(name).add(row);
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      dump.tables,
+    );
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${baseUrl}?map=trees`);
+    await page.waitForSelector('.react-flow__node[data-id="n1"]');
+    expect(await nodeOn(page, 'n1').textContent()).toContain('Plant trees in every city (edited)');
+    expect(await page.locator('.react-flow__node').count()).toBe(4);
+    await page.getByRole('button', { name: 'Map library' }).click();
+    const library = (await page.getByTestId('map-library').textContent()) ?? '';
+    expect(library).toContain('Urban trees');
+    expect(library).toContain('A copy with 中文 text');
+    expect(errors).toEqual([]);
+  });
+});
