@@ -1,35 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMapText, serializeMap } from '../../../src/io/mapFile';
 import { describeProblem } from '../../../src/model/problem';
 import { sampleMap } from './sampleMap';
 
 /** A version-0 (pre-release draft) document, as the old editor wrote it. */
-const VERSION_0 = {
-  format: 'argmap',
-  version: 0,
-  id: 'old',
-  title: 'An old map',
-  sources: [
-    {
-      id: 'src1',
-      language: 'en',
-      text: 'Tax sugar. It saves lives.',
-      sentences: [
-        { id: 's1', start: 0, end: 10 },
-        { id: 's2', start: 11, end: 26 },
-      ],
-    },
-  ],
-  nodes: [
-    { id: 'n1', type: 'conclusion', text: 'Tax sugar', sentenceIds: ['s1'] },
-    { id: 'n2', type: 'evidence', text: 'It saves lives', sentenceIds: ['s2'] },
-    { id: 'n3', type: 'objection', text: 'Regressive', sentenceIds: ['s1'] },
-  ],
-  edges: [
-    { id: 'e1', source: 'n2', target: 'n1', type: 'supports' },
-    { id: 'e2', source: 'n3', target: 'n1', type: 'rebuts' },
-  ],
-};
+const VERSION_0 = JSON.parse(
+  readFileSync(new URL('../../fixtures/formats/v0.argmap.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 
 describe('the load path (parse → migrate → validate)', () => {
   it('migrates a version-0 document to the current version', () => {
