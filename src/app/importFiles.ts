@@ -1,12 +1,28 @@
 /**
  * Importing files as new maps: native maps, backups, AIF, Argdown and plain text. Nothing stored
- * is changed: each file that loads becomes a new map under a free id; each file is reported.
+ * is changed: each file that loads becomes a new map under a free id; each file is reported, a
+ * refused one with its problems (the first 20, each with its JSON path or line). A file's size is
+ * checked before it is read, and no file, however broken, makes the import throw.
  */
-import { describeProblem } from '../model/problem';
+import { describeProblem, type Problem } from '../model/problem';
+import { INPUT_LIMITS } from '../io/inputLimits';
 import type { ImportOutcome } from '../store/uiStore';
 import { openMap, refreshLibrary, storeNew } from './session';
 
-export const MAX_IMPORT_BYTES = 50_000_000;
+export const MAX_IMPORT_BYTES = INPUT_LIMITS.bytes;
+
+/** How many problems a refused file lists; the rest are counted. */
+export const SHOWN_PROBLEMS = 20;
+
+/** The first {@link SHOWN_PROBLEMS} problems as lines, and "…and N more." for the rest. */
+export function problemLines(problems: readonly Problem[]): string[] {
+  const lines = problems.slice(0, SHOWN_PROBLEMS).map(describeProblem);
+  if (problems.length > SHOWN_PROBLEMS)
+    lines.push(`…and ${problems.length - SHOWN_PROBLEMS} more.`);
+  return lines;
+}
+
+type Message = ImportOutcome['messages'][number];
 
 /**
  * Imports files as new maps (nothing stored is changed): native maps, backups, AIF, Argdown and
@@ -14,63 +30,79 @@ export const MAX_IMPORT_BYTES = 50_000_000;
  */
 export async function importFiles(files: readonly File[]): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { added: [], messages: [] };
-  const [{ importFile }, { isBackup, readBackup }] = await Promise.all([
-    import('../io/importFile'),
-    import('../io/backup'),
-  ]);
-  const texts = new Map<string, File>(files.map((f) => [f.name, f]));
+  const byName = new Map<string, File>(files.map((f) => [f.name, f]));
   for (const file of files) {
-    if (/\.txt$/i.test(file.name) && texts.has(file.name.replace(/\.txt$/i, '.json'))) continue; // AIF sidecar
-    if (file.size > MAX_IMPORT_BYTES) {
+    if (/\.txt$/i.test(file.name) && byName.has(file.name.replace(/\.txt$/i, '.json'))) continue; // AIF sidecar
+    try {
+      outcome.messages.push(await importOne(file, byName, outcome.added));
+    } catch (error) {
+      // A failure of ours (or of storage), not of the file: still reported, never thrown.
       outcome.messages.push({
         file: file.name,
         ok: false,
         lines: [
-          `The file is ${Math.round(file.size / 1e6)} MB; the limit is ${MAX_IMPORT_BYTES / 1e6} MB.`,
+          `The file could not be imported: ${error instanceof Error ? error.message : String(error)}`,
         ],
       });
-      continue;
     }
-    const text = await file.text();
-    let backup: unknown;
-    if (/^\s*\{/.test(text) && text.includes('"argmap-backup"')) {
-      try {
-        backup = JSON.parse(text);
-      } catch {
-        backup = undefined;
-      }
-    }
-    if (backup !== undefined && isBackup(backup)) {
-      const { maps, problems } = readBackup(backup);
-      for (const map of maps) outcome.added.push(await storeNew(map));
-      outcome.messages.push({
+  }
+  if (outcome.added.length) {
+    await refreshLibrary();
+    await openMap(outcome.added[outcome.added.length - 1]!);
+  }
+  return outcome;
+}
+
+async function importOne(
+  file: File,
+  byName: ReadonlyMap<string, File>,
+  added: string[],
+): Promise<Message> {
+  const [{ readTextFile }, { importFile }, { isBackup, readBackup }, { parseJsonText }] =
+    await Promise.all([
+      import('../io/decodeText'),
+      import('../io/importFile'),
+      import('../io/backup'),
+      import('../io/parseJsonText'),
+    ]);
+  const refused = (problems: readonly Problem[]): Message => ({
+    file: file.name,
+    ok: false,
+    lines: problemLines(problems),
+  });
+  const read = await readTextFile(file);
+  if (!read.ok) return refused(read.problems);
+  const { text } = read;
+  if (/^\s*\{/.test(text) && text.includes('"argmap-backup"')) {
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) return refused(parsed.problems);
+    if (isBackup(parsed.value)) {
+      const { maps, problems } = readBackup(parsed.value);
+      for (const map of maps) added.push(await storeNew(map));
+      return {
         file: file.name,
         ok: problems.length === 0,
-        lines: [`${maps.length} map(s) restored.`, ...problems.slice(0, 20).map(describeProblem)],
-      });
-      continue;
+        lines: [`${maps.length} map(s) restored.`, ...problemLines(problems)],
+      };
     }
-    const sidecar = texts.get(file.name.replace(/\.json$/i, '.txt'));
-    const result = importFile(
-      file.name,
-      text,
-      sidecar && sidecar !== file ? { sidecarText: await sidecar.text() } : {},
-    );
-    if (!result.ok) {
-      const lines = result.problems.slice(0, 20).map(describeProblem);
-      if (result.problems.length > 20) lines.push(`…and ${result.problems.length - 20} more.`);
-      outcome.messages.push({ file: file.name, ok: false, lines });
-      continue;
-    }
-    outcome.added.push(await storeNew(result.map));
-    outcome.messages.push({
-      file: file.name,
-      ok: true,
-      lines: [`Imported as “${result.map.title}”.`, ...result.report],
-    });
   }
-  await refreshLibrary();
-  const last = outcome.added[outcome.added.length - 1];
-  if (last) await openMap(last);
-  return outcome;
+  const sidecarFile = byName.get(file.name.replace(/\.json$/i, '.txt'));
+  let sidecarText: string | undefined;
+  if (sidecarFile && sidecarFile !== file) {
+    const sidecar = await readTextFile(sidecarFile);
+    if (!sidecar.ok) {
+      return refused(
+        sidecar.problems.map((p) => ({ ...p, message: `${sidecarFile.name}: ${p.message}` })),
+      );
+    }
+    sidecarText = sidecar.text;
+  }
+  const result = importFile(file.name, text, sidecarText !== undefined ? { sidecarText } : {});
+  if (!result.ok) return refused(result.problems);
+  added.push(await storeNew(result.map));
+  return {
+    file: file.name,
+    ok: true,
+    lines: [`Imported as “${result.map.title}”.`, ...result.report],
+  };
 }

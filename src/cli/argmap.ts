@@ -9,7 +9,7 @@
  * Exit codes: 0 success, 1 invalid input (problems on stderr), 2 usage error. User errors never
  * print a stack trace. `run(argv, io)` is the whole program, so tests drive it without a process.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { ArgMap } from '../model/schema';
@@ -20,6 +20,8 @@ import { exportMarkdown } from '../io/exportMarkdown';
 import { exportArgdown } from '../io/exportArgdown';
 import { exportAif } from '../io/exportAif';
 import { importFile } from '../io/importFile';
+import { checkText, decodeText, fileTooLarge } from '../io/decodeText';
+import { INPUT_LIMITS } from '../io/inputLimits';
 import { layoutMap } from '../layout/layout';
 import { createElk } from '../layout/elkInProcess';
 import { rasterize } from './rasterize';
@@ -29,7 +31,10 @@ import { mapStats } from './mapStats';
 export interface CliIo {
   stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
-  readFile: (path: string) => Promise<string>;
+  /** A file's bytes (decoded and checked here), or its text. */
+  readFile: (path: string) => Promise<string | Uint8Array>;
+  /** A file's size in bytes, so that a file too large is refused without reading it. */
+  fileSize?: (path: string) => Promise<number>;
   writeFile: (path: string, data: string | Uint8Array) => Promise<void>;
   exists: (path: string) => boolean;
 }
@@ -93,22 +98,35 @@ function parseArgs(argv: readonly string[]) {
   return { positional, options };
 }
 
-async function readInput(io: CliIo, file: string): Promise<string> {
+/** A file's text; `refusal` heads the problems when it is not text (binary, empty, too large). */
+async function readInput(io: CliIo, file: string, refusal: string): Promise<string> {
+  let data: string | Uint8Array;
   try {
-    return await io.readFile(file);
+    const size = await io.fileSize?.(file);
+    if (size !== undefined && size > INPUT_LIMITS.bytes) {
+      throw new InputError(refusal, [fileTooLarge(size)]);
+    }
+    data = await io.readFile(file);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(
       code === 'ENOENT'
         ? `${file}: no such file.`
-        : `${file}: cannot be read (${code ?? (error as Error).message}).`,
+        : code === 'EISDIR'
+          ? `${file}: is a folder, not a file.`
+          : `${file}: cannot be read (${code ?? (error as Error).message}).`,
     );
   }
+  const text = typeof data === 'string' ? checkText(data) : decodeText(data);
+  if (!text.ok) throw new InputError(refusal, text.problems);
+  return text.text;
 }
 
 async function loadMap(io: CliIo, file: string): Promise<ArgMap> {
-  const result = parseMapText(await readInput(io, file));
-  if (!result.ok) throw new InputError(`${file} is not a valid argument map:`, result.problems);
+  const refusal = `${file} is not a valid argument map:`;
+  const result = parseMapText(await readInput(io, file, refusal));
+  if (!result.ok) throw new InputError(refusal, result.problems);
   return result.map;
 }
 
@@ -190,13 +208,17 @@ async function importCommand(
   file: string,
   options: Map<string, string>,
 ): Promise<{ map: ArgMap; report: string[] }> {
-  const text = await readInput(io, file);
+  const refusal = `${file} could not be imported:`;
+  const text = await readInput(io, file, refusal);
   const common = {
     ...(options.has('--lang') ? { language: options.get('--lang')! } : {}),
     ...(options.has('--title') ? { title: options.get('--title')! } : {}),
   };
   const txt = file.replace(/\.json$/i, '.txt');
-  const sidecar = txt !== file && io.exists(txt) ? await readInput(io, txt) : undefined;
+  const sidecar =
+    txt !== file && io.exists(txt)
+      ? await readInput(io, txt, `${txt} (the text beside ${file}) could not be read:`)
+      : undefined;
   const result = importFile(file, text, {
     ...common,
     ...(sidecar !== undefined ? { sidecarText: sidecar } : {}),
@@ -204,7 +226,7 @@ async function importCommand(
   if (result.ok && result.format === 'aif' && sidecar !== undefined) {
     result.report.push(`Source text read from ${txt}.`);
   }
-  if (!result.ok) throw new InputError(`${file} could not be imported:`, result.problems);
+  if (!result.ok) throw new InputError(refusal, result.problems);
   return { map: result.map, report: result.report };
 }
 
@@ -271,7 +293,8 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
 export const nodeIo: CliIo = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
-  readFile: (path) => readFile(path, 'utf8'),
+  readFile: (path) => readFile(path),
+  fileSize: async (path) => (await stat(path)).size,
   writeFile: (path, data) => writeFile(path, data),
   exists: (path) => existsSync(path),
 };

@@ -58,7 +58,6 @@ export function decodeText(bytes: Uint8Array): TextResult {
       );
     }
   }
-  if (!text.trim()) return fail('The file is empty (it holds only white space).');
   if (text.length > INPUT_LIMITS.chars) return tooManyChars(text.length);
   return { ok: true, text };
 }
@@ -92,9 +91,15 @@ export async function readTextFile(file: Blob): Promise<TextResult> {
 }
 
 function tooLarge(bytes: number): TextResult {
-  return fail(
-    `The file is too large: ${formatMegabytes(bytes)} (${formatCount(bytes)} bytes); files up to ${formatMegabytes(INPUT_LIMITS.bytes)} can be imported. It was not read.`,
-  );
+  return { ok: false, problems: [fileTooLarge(bytes)] };
+}
+
+/** The problem of a file of `bytes` bytes, over {@link INPUT_LIMITS}.bytes. */
+export function fileTooLarge(bytes: number): Problem {
+  return {
+    path: '',
+    message: `The file is too large: ${formatMegabytes(bytes)} (${formatCount(bytes)} bytes); files up to ${formatMegabytes(INPUT_LIMITS.bytes)} can be imported. It was not read.`,
+  };
 }
 
 function tooManyChars(chars: number): TextResult {

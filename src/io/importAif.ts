@@ -18,7 +18,7 @@
  * the report. The importer never throws on bad input.
  */
 import type { ArgEdge, ArgNode, NodeKind, Relation, Source } from '../model/schema';
-import type { Problem } from '../model/problem';
+import { briefValue, type Problem } from '../model/problem';
 import { NODE_KINDS } from '../model/schema';
 import { htmlToText } from './htmlToText';
 import { refsForRange, textFinder } from './refsForRange';
@@ -182,7 +182,12 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
   placeNodes(d, nodes, nodeOf);
   const title = options.title ?? 'Imported AIF';
   const map = newMap(
-    `aif-${hashId(JSON.stringify(aif.nodes ?? []).slice(0, 100_000))}`,
+    `aif-${hashId(
+      [...raw.values()]
+        .map((n) => `${n.id} ${n.type} ${n.text}`)
+        .join('\n')
+        .slice(0, 100_000),
+    )}`,
     title,
     source,
     options.now ?? new Date().toISOString(),
@@ -218,7 +223,7 @@ function graphProblems(aif: Record<string, unknown>, prefix: string): Problem[] 
     if (id === undefined) return;
     const first = indexOf.get(id);
     if (first !== undefined) {
-      add(`nodes[${i}].nodeID`, `${JSON.stringify(id)} is used by another node (nodes[${first}])`);
+      add(`nodes[${i}].nodeID`, `${briefValue(id)} is used by another node (nodes[${first}])`);
       return;
     }
     indexOf.set(id, i);
@@ -243,7 +248,7 @@ function graphProblems(aif: Record<string, unknown>, prefix: string): Problem[] 
           raw === undefined ? 'is missing' : `must be a node id (a string or number)`,
         );
       } else if (!typeOf.has(id)) {
-        add(`edges[${i}].${key}`, `${JSON.stringify(id)} is not a node of this AIF file`);
+        add(`edges[${i}].${key}`, `${briefValue(id)} is not a node of this AIF file`);
         return undefined;
       }
       return id;

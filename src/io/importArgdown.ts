@@ -81,7 +81,7 @@ function tooDeepLine(input: string, max: number): number | undefined {
     const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
     while (open.length && open[open.length - 1]! >= indent) open.pop();
     open.push(indent);
-    if (open.length > max) return i + 1;
+    if (open.length > max + 1) return i + 1; // the first line is a root, not a relation
   }
   return undefined;
 }
@@ -90,7 +90,9 @@ function tooDeepLine(input: string, max: number): number | undefined {
 function parserMessage(message: string): string {
   const plain = message
     .replace(/--> ?(.*?) ?<--/g, '$1')
-    .replace(/but found ''$/, 'but found the end of the text');
+    .replace(/but found ''$/, 'but found the end of the text')
+    // @argdown/core loses its backslashes ("use _ (you can use  to escape …").
+    .replace(/use (\S) \(you can use {2}to escape/, 'use \\$1 (you can use \\ to escape');
   return `${plain.charAt(0).toLowerCase()}${plain.slice(1)}`;
 }
 

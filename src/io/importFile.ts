@@ -30,15 +30,14 @@ const fail = (message: string, path = ''): FileImportResult => ({
 });
 
 /**
- * A parsed JSON document meant as a native map: it says `"format": "argmap"`, or names another
- * format that is not AIF, or has the map's own lists (`sources` and `nodes`) without a format.
+ * A parsed JSON document meant as a native map: it says `"format": "argmap"`, or has a map's
+ * `sources` and `nodes` (AIF has no sources), or names another format and is not AIF.
  */
 function isNativeLike(json: unknown): boolean {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
   const doc = json as Record<string, unknown>;
-  if (doc.format === FORMAT) return true;
-  if (isAif(json)) return false;
-  return typeof doc.format === 'string' || ('sources' in doc && 'nodes' in doc);
+  if (doc.format === FORMAT || ('sources' in doc && 'nodes' in doc)) return true;
+  return typeof doc.format === 'string' && !isAif(json);
 }
 
 /** A text that is too long to split into sentences without freezing the page. */

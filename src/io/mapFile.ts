@@ -5,7 +5,7 @@
  */
 import { validateMap } from '../model/validate';
 import { FORMAT, type ArgMap } from '../model/schema';
-import type { Problem } from '../model/problem';
+import { briefValue, type Problem } from '../model/problem';
 import { migrate } from './migrations';
 import { INPUT_LIMITS } from './inputLimits';
 import { parseJsonText } from './parseJsonText';
@@ -37,7 +37,7 @@ export function loadMapDocument(doc: unknown): LoadResult {
     return record.format === undefined
       ? fail(`is missing (expected "${FORMAT}"): this JSON is not an argument map`, 'format')
       : fail(
-          `is ${JSON.stringify(record.format).slice(0, 40)}, not "${FORMAT}": this file is not an argument map`,
+          `is ${briefValue(record.format)}, not "${FORMAT}": this file is not an argument map`,
           'format',
         );
   }

@@ -4,6 +4,7 @@
  * the two shapes it bridges.
  */
 import { CURRENT_VERSION } from '../model/schema';
+import { briefValue } from '../model/problem';
 
 type Json = Record<string, unknown>;
 
@@ -47,7 +48,7 @@ export function migrate(doc: Json): MigrationResult {
     return {
       ok: false,
       path: 'version',
-      message: `${version === undefined ? 'is missing' : `is ${JSON.stringify(version)?.slice(0, 40)}`}: must be a whole number (this editor reads versions 0 to ${CURRENT_VERSION})`,
+      message: `${version === undefined ? 'is missing' : `is ${briefValue(version)}`}: must be a whole number (this editor reads versions 0 to ${CURRENT_VERSION})`,
     };
   }
   if (version > CURRENT_VERSION) {

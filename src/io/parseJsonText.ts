@@ -77,34 +77,127 @@ export function lineColumn(text: string, offset: number): string {
   return `line ${line}, column ${offset - lineStart + 1}`;
 }
 
-/** JSON.parse's complaint, with its place as line and column, in the same words in every browser. */
+/** JSON.parse failed: where and why, in the same words in every browser and in Node. */
 function syntaxProblem(text: string, error: unknown): JsonResult {
-  const raw = error instanceof Error ? error.message : String(error);
-  const position = /at position (\d+)/.exec(raw);
-  const lineCol = /line (\d+) column (\d+)/.exec(raw);
-  const atEnd = /end of (JSON input|data)/i.test(raw);
-  const offset = position ? Number(position[1]) : atEnd ? text.length : undefined;
-  const place =
-    offset !== undefined
-      ? lineColumn(text, offset)
-      : lineCol
-        ? `line ${lineCol[1]}, column ${lineCol[2]}`
-        : '';
-  const truncated =
-    atEnd ||
-    /unterminated/i.test(raw) ||
-    (offset !== undefined && text.slice(offset).trim() === '');
-  if (truncated) {
+  const found = firstJsonError(text);
+  if (!found) {
+    // Our reading found no error where the engine did: give the engine's words.
+    const raw = error instanceof Error ? error.message : String(error);
+    return fail(`not valid JSON: ${raw}`);
+  }
+  if (found.offset >= text.length) {
     return fail(
       'not valid JSON: the text ends before the JSON is complete, so the file looks truncated (cut off while saving or downloading).',
-      place,
+      lineColumn(text, text.length),
     );
   }
-  const detail = raw
-    .replace(/^JSON\.parse: /, '')
-    .replace(/ (in JSON )?at position \d+.*$/s, '')
-    .replace(/ at line \d+ column \d+ of the JSON data$/, '');
-  return fail(`not valid JSON: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}.`, place);
+  const char = text.codePointAt(found.offset)!;
+  const shown =
+    char < 0x20
+      ? `the control character U+${char.toString(16).toUpperCase().padStart(4, '0')}`
+      : `"${String.fromCodePoint(char)}"`;
+  return fail(
+    `not valid JSON: expected ${found.expected}, found ${shown}.`,
+    lineColumn(text, found.offset),
+  );
+}
+
+const VALUE =
+  'a value (an object, a list, a string in double quotes, a number, true, false or null)';
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const LITERALS = ['true', 'false', 'null'];
+
+/**
+ * The first place where `text` stops being JSON, and what was expected there (`offset` is
+ * `text.length` when the text ends too early); undefined if it is valid. Iterative, so any
+ * nesting is fine. Only called once JSON.parse has failed, to say where.
+ */
+export function firstJsonError(text: string): { offset: number; expected: string } | undefined {
+  const open: string[] = []; // '{' or '[' of each enclosing container
+  type Want = 'value' | 'value or ]' | 'key' | 'key or }' | ':' | 'next';
+  let want: Want = 'value';
+  let i = 0;
+  const n = text.length;
+  /** The offset just past the string starting at `i`, or an error. */
+  const string = (start: number): number | { offset: number; expected: string } => {
+    for (let j = start + 1; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 0x22) return j + 1;
+      if (c < 0x20) return { offset: j, expected: 'the string to be closed with " on its line' };
+      if (c === 0x5c) {
+        const e = text[j + 1];
+        if (e === undefined) return { offset: n, expected: '' };
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6)))
+            return { offset: Math.min(j + 2, n), expected: 'four hex digits after \\u' };
+          j += 5;
+        } else if ('"\\/bfnrt'.includes(e)) j++;
+        else
+          return {
+            offset: j + 1,
+            expected: 'an escape such as \\n, \\" or \\\\ after a backslash',
+          };
+      }
+    }
+    return { offset: n, expected: '' }; // unterminated
+  };
+  for (;;) {
+    while (i < n && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t'))
+      i++;
+    if (i >= n)
+      return want === 'next' && open.length === 0 ? undefined : { offset: n, expected: '' };
+    const c = text[i]!;
+    if (want === 'value' || want === 'value or ]') {
+      if (want === 'value or ]' && c === ']') {
+        open.pop();
+        i++;
+        want = 'next';
+      } else if (c === '{' || c === '[') {
+        open.push(c);
+        i++;
+        want = c === '{' ? 'key or }' : 'value or ]';
+      } else if (c === '"') {
+        const end = string(i);
+        if (typeof end !== 'number') return end;
+        i = end;
+        want = 'next';
+      } else {
+        NUMBER.lastIndex = i;
+        const literal = LITERALS.find((l) => text.startsWith(l, i));
+        if (literal) i += literal.length;
+        else if (NUMBER.test(text)) i = NUMBER.lastIndex;
+        else return { offset: i, expected: VALUE };
+        want = 'next';
+      }
+    } else if (want === 'key' || want === 'key or }') {
+      if (want === 'key or }' && c === '}') {
+        open.pop();
+        i++;
+        want = 'next';
+        continue;
+      }
+      if (c !== '"') return { offset: i, expected: 'a field name in double quotes' };
+      const end = string(i);
+      if (typeof end !== 'number') return end;
+      i = end;
+      want = ':';
+    } else if (want === ':') {
+      if (c !== ':') return { offset: i, expected: '":" after the field name' };
+      i++;
+      want = 'value';
+    } else {
+      const top = open[open.length - 1];
+      if (top === undefined) return { offset: i, expected: 'nothing after the end of the JSON' };
+      const close = top === '{' ? '}' : ']';
+      if (c === ',') {
+        i++;
+        want = top === '{' ? 'key' : 'value';
+      } else if (c === close) {
+        open.pop();
+        i++;
+      } else return { offset: i, expected: `"," or "${close}"` };
+    }
+  }
 }
 
 interface Frame {

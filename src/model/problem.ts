@@ -18,3 +18,16 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function describeProblem(problem: Problem): string {
   return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
 }
+
+/**
+ * A value as a problem message shows it: a string quoted and clipped to `max` characters, a
+ * number, true/false/null, or just "a list" / "an object" (never walked: it may be huge or deep).
+ */
+export function briefValue(value: unknown, max = 40): string {
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}

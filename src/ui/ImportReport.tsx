@@ -1,4 +1,7 @@
-/** What the last import did, file by file: maps added, notes, and problems with their paths. */
+/**
+ * What the last import did, file by file: maps added, notes, and for a refused file its problems
+ * (the first 20, each with its JSON path or line, then how many more).
+ */
 import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
 
@@ -13,6 +16,8 @@ export function ImportReport() {
       className={`banner ${failed ? 'error' : 'info'}`}
       role={failed ? 'alert' : 'status'}
       data-testid="import-report"
+      // A report of many refused files scrolls instead of pushing the map off the screen.
+      style={{ maxHeight: '40vh', overflowY: 'auto' }}
     >
       <button
         className="banner-close"
@@ -21,14 +26,14 @@ export function ImportReport() {
       >
         ✕
       </button>
-      {report.messages.map((m) => (
-        <div key={m.file}>
+      {report.messages.map((m, i) => (
+        <div key={i} data-testid="import-file" data-file={m.file} data-ok={m.ok}>
           <strong>
             {m.ok ? '✓' : '✗'} {m.file}
           </strong>
           <ul>
-            {m.lines.map((line, i) => (
-              <li key={i}>{line}</li>
+            {m.lines.map((line, j) => (
+              <li key={j}>{line}</li>
             ))}
           </ul>
         </div>

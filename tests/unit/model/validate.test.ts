@@ -3,6 +3,7 @@ import { validateMap } from '../../../src/model/validate';
 import { describeProblem } from '../../../src/model/problem';
 import type { ArgMap } from '../../../src/model/schema';
 import { SOURCE_TEXT, sampleMap } from './sampleMap';
+import { CONTRACT_VIOLATIONS } from './contractViolations';
 
 /** The problems of a document after `change`, as "path: message" lines. */
 function problemsAfter(change: (map: ArgMap) => void): string[] {
@@ -25,106 +26,7 @@ describe('validateMap', () => {
     ]);
   });
 
-  it.each<[string, (m: ArgMap) => void, string]>([
-    [
-      'duplicate node ids',
-      (m) => m.nodes.push({ ...m.nodes[0]! }),
-      'nodes[4].id: "n1" is used by another node',
-    ],
-    [
-      'duplicate edge ids',
-      (m) => (m.edges[2]!.id = 'e1'),
-      'edges[2].id: "e1" is used by another edge',
-    ],
-    [
-      'duplicate source ids',
-      (m) => m.sources.push({ ...m.sources[0]!, sentences: [] }),
-      'sources[1].id: "src1" is used by another source',
-    ],
-    [
-      'a sentence id used in two sources',
-      (m) =>
-        m.sources.push({
-          id: 'src2',
-          language: 'en',
-          text: 'Hello.',
-          sentences: [{ id: 's1', start: 0, end: 6 }],
-        }),
-      'sources[1].sentences[0].id: "s1" is used by another sentence of this map',
-    ],
-    [
-      'an edge from a missing node',
-      (m) => (m.edges[0]!.from = 'n9'),
-      'edges[0].from: "n9" is not a node of this map',
-    ],
-    [
-      'an edge to a missing node',
-      (m) => (m.edges[0]!.to = 'n9'),
-      'edges[0].to: "n9" is not a node of this map',
-    ],
-    ['a self-loop', (m) => (m.edges[0]!.to = 'n2'), 'edges[0]: joins node "n2" to itself'],
-    [
-      'a sentence past the end of the text',
-      (m) => (m.sources[0]!.sentences[3]!.end = 500),
-      'sources[0].sentences[3].end: 500 is past the end of the text (127)',
-    ],
-    [
-      'sentences out of order',
-      (m) => (m.sources[0]!.sentences[2]!.start = 40),
-      'sources[0].sentences[2].start: 40 overlaps the sentence before it (which ends at 70)',
-    ],
-    [
-      'an empty sentence',
-      (m) => (m.sources[0]!.sentences[0]!.end = 0),
-      'sources[0].sentences[0]: start 0 must be before end 0',
-    ],
-    [
-      'a span outside its sentence',
-      (m) => (m.nodes[1]!.refs[0] = { sentence: 's2', start: 20, end: 40 }),
-      'nodes[1].refs[0]: span 20–40 lies outside sentence "s2" (32–70)',
-    ],
-    [
-      'a span with start only',
-      (m) => (m.nodes[1]!.refs[0] = { sentence: 's2', start: 33 }),
-      'nodes[1].refs[0]: a span needs both start and end',
-    ],
-    [
-      'a quote that does not match',
-      (m) => (m.nodes[1]!.refs[0]!.quote = 'Trees warm streets'),
-      'nodes[1].refs[0].quote: "Trees warm streets" does not match the text at 32–50 ("Trees cool streets")',
-    ],
-    [
-      'a quote without a span',
-      (m) => (m.nodes[0]!.refs[0]!.quote = 'Cities'),
-      'nodes[0].refs[0].quote: a quote needs the start and end of its span',
-    ],
-    [
-      'a node without refs',
-      (m) => (m.nodes[2]!.refs = []),
-      'nodes[2].refs: a claim node needs at least one ref (only inference junctions and implicit premises may have none)',
-    ],
-    [
-      'a tour stop that is not a node',
-      (m) => (m.tour = ['n1', 'n7']),
-      'tour[1]: "n7" is not a node of this map',
-    ],
-    [
-      'an unknown kind',
-      (m) => ((m.nodes[0] as { kind: string }).kind = 'thesis'),
-      'nodes[0].kind: invalid option: expected one of "conclusion"|"claim"|"evidence"|"objection"|"rebuttal"|"recommendation"|"context"|"inference"',
-    ],
-    ['a rating out of range', (m) => (m.nodes[0]!.rating = 9), 'nodes[0].rating: must be 1 to 5'],
-    [
-      'text of the wrong type',
-      (m) => ((m.nodes[0] as { text: unknown }).text = 42),
-      'nodes[0].text: invalid input: expected string, received number',
-    ],
-    [
-      'a missing title',
-      (m) => delete (m as Partial<ArgMap>).title,
-      'title: is missing (expected string)',
-    ],
-  ])('refuses %s', (_name, change, expected) => {
+  it.each(CONTRACT_VIOLATIONS)('refuses %s', (_name, change, expected) => {
     expect(problemsAfter(change)).toEqual([expected]);
   });
 

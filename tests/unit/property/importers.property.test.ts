@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../src/io/importFile';
 import { parseMapText, serializeMap } from '../../../src/io/mapFile';
+import { firstJsonError } from '../../../src/io/parseJsonText';
 import { exportAif } from '../../../src/io/exportAif';
 import { exportArgdown } from '../../../src/io/exportArgdown';
 import { sampleMap } from '../model/sampleMap';
@@ -63,5 +64,34 @@ describe('importers on random and mutated input', () => {
         { numRuns: 150 },
       );
     }
+  });
+});
+
+describe('locating JSON syntax errors', () => {
+  it('finds an error exactly when JSON.parse fails, on random, cut and mutated JSON', () => {
+    const parses = (text: string) => {
+      try {
+        JSON.parse(text);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const texts = fc.oneof(
+      fc.json(),
+      fc.string({ maxLength: 40 }),
+      fc.tuple(fc.json(), fc.nat()).map(([j, n]) => j.slice(0, n % (j.length + 1))),
+      fc
+        .tuple(fc.json(), fc.nat(), fc.string({ maxLength: 3 }))
+        .map(([j, n, s]) => j.slice(0, n % (j.length + 1)) + s + j.slice((n % (j.length + 1)) + 1)),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        const error = firstJsonError(text);
+        expect(error === undefined).toBe(parses(text));
+        if (error) expect(error.offset).toBeLessThanOrEqual(text.length);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
