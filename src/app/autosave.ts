@@ -1,7 +1,9 @@
 /**
  * Writes every committed map edit to IndexedDB within {@link SAVE_DELAY_MS}, as the records that
  * changed (see persist/diffMaps). A pending write is flushed at once when the page is hidden or
- * left (`visibilitychange`, `pagehide`), so closing the tab right after an edit loses nothing.
+ * left (`visibilitychange`, `pagehide`). Until a write is confirmed, the edits it carries are also
+ * in this tab's journal in localStorage (app/journal), written synchronously with each edit, so
+ * neither closing the tab nor a crash of the page right after an edit loses it.
  */
 import type { ArgMap } from '../model/schema';
 import { diffMaps, isEmpty, orderOf, type StoredOrder } from '../persist/diffMaps';
@@ -9,40 +11,9 @@ import type { MapRepository } from '../persist/mapRepository';
 import { mergeOutside, type OutsideRecords } from '../persist/mergeOutside';
 import { useMapStore } from '../store/mapStore';
 import { useSaveStatus } from './saveStatus';
+import { clearJournal, writeJournal, type JournalEntry } from './journal';
 
 export const SAVE_DELAY_MS = 250;
-
-/** localStorage key prefix of maps whose last edits were not yet in IndexedDB at page exit. */
-export const UNSAVED_PREFIX = 'argmap-unsaved:';
-
-/**
- * Stores the maps a previous page left unsaved in localStorage (after validating them), then
- * forgets them. Returns the ids recovered.
- */
-export async function recoverUnsavedMaps(repo: MapRepository): Promise<string[]> {
-  const { loadMapDocument } = await import('../io/mapFile');
-  const recovered: string[] = [];
-  for (const key of Object.keys(localStorage)) {
-    if (!key.startsWith(UNSAVED_PREFIX)) continue;
-    try {
-      const loaded = loadMapDocument(JSON.parse(localStorage.getItem(key) ?? 'null'));
-      if (loaded.ok) {
-        const record = await repo.getRecord(loaded.map.id);
-        await repo.putMap(loaded.map, {
-          edited: true,
-          ...(record?.openedAt ? { openedAt: record.openedAt } : {}),
-        });
-        recovered.push(loaded.map.id);
-      } else {
-        console.error(`Unsaved edits in ${key} are not a valid map and were not restored.`);
-      }
-    } catch (error) {
-      console.error(`Unsaved edits in ${key} could not be restored`, error);
-    }
-    localStorage.removeItem(key);
-  }
-  return recovered;
-}
 
 export class Autosave {
   /** The version of the open map that IndexedDB holds (or will, once queued writes finish). */
@@ -55,6 +26,8 @@ export class Autosave {
    * record by record, so the next write stores the whole open map.
    */
   private failed = false;
+  /** Writes begun and not yet confirmed, oldest first; they stay in the journal until then. */
+  private unconfirmed: JournalEntry[] = [];
   private readonly unsubscribe: () => void;
 
   constructor(private readonly repo: MapRepository) {
@@ -123,6 +96,7 @@ export class Autosave {
   private onMapChanged(map: ArgMap | null) {
     if (!map || !this.saved || map.id !== this.saved.id || map === this.saved) return;
     useSaveStatus.getState().set('pending');
+    this.journalPending(map);
     // The delay runs from the first unsaved edit, not the last, so a write is never postponed
     // beyond SAVE_DELAY_MS by continued typing.
     this.timer ??= setTimeout(this.flushNow, SAVE_DELAY_MS);
@@ -132,22 +106,29 @@ export class Autosave {
     if (document.visibilityState === 'hidden') this.flushNow();
   };
 
-  /**
-   * The page is going away: start the write, and also keep the unsaved map in localStorage,
-   * whose writes are synchronous, because an IndexedDB transaction begun now may never finish.
-   * The next start replays it ({@link recoverUnsavedMaps}).
-   */
+  /** The page is going away: start the write now (the journal already holds the edits). */
   private onPageHide = () => {
-    const current = useMapStore.getState().map;
-    if (current && this.saved && current !== this.saved && current.id === this.saved.id) {
-      try {
-        localStorage.setItem(`${UNSAVED_PREFIX}${current.id}`, JSON.stringify(current));
-      } catch {
-        // Storage full or unavailable: the IndexedDB write below is all we can do.
-      }
-    }
     void this.flushNow();
   };
+
+  /**
+   * Puts the edits not yet confirmed in the journal: the writes under way, and the records `map`
+   * changed since the last write began (after a failed write, the whole map).
+   */
+  private journalPending(map: ArgMap) {
+    const saved = this.saved;
+    const order = this.order;
+    if (!saved || !order) return;
+    const pending: JournalEntry = this.failed
+      ? { map }
+      : {
+          changes: diffMaps(saved, map, {
+            nodes: new Map(order.nodes),
+            edges: new Map(order.edges),
+          }),
+        };
+    writeJournal(this.repo.tabId, [...this.unconfirmed, pending]);
+  }
 
   /** Writes what is pending now; resolves when it is stored (or the write failed). */
   flushNow = (): Promise<void> => {
@@ -158,9 +139,11 @@ export class Autosave {
     if (!current || !saved || !this.order || current.id !== saved.id) return this.writing;
     if (current === saved && !this.failed) return this.writing;
     let write: Promise<void>;
+    let entry: JournalEntry;
     if (this.failed) {
       this.failed = false;
       this.order = orderOf(current);
+      entry = { map: current };
       write = this.repo.putMap(current, { edited: true });
     } else {
       const changes = diffMaps(saved, current, this.order);
@@ -169,14 +152,21 @@ export class Autosave {
         useSaveStatus.getState().set('saved');
         return this.writing;
       }
+      entry = { changes };
       // Start the transaction now, not after the previous write: IndexedDB runs read-write
       // transactions on the same tables in the order they were created, and a write begun in
       // `pagehide` must not wait behind another one while the page goes away.
       write = this.repo.applyChanges(changes);
     }
     this.saved = current;
+    this.unconfirmed.push(entry);
     const done = write.then(
       () => {
+        this.unconfirmed = this.unconfirmed.filter((e) => e !== entry);
+        const now = useMapStore.getState().map;
+        if (now && now !== this.saved) this.journalPending(now);
+        else if (this.unconfirmed.length) writeJournal(this.repo.tabId, this.unconfirmed);
+        else clearJournal(this.repo.tabId);
         // "Saved" only once nothing newer is waiting to be written.
         if (
           this.saved === current &&
@@ -185,11 +175,12 @@ export class Autosave {
           useMapStore.getState().map === current
         ) {
           useSaveStatus.getState().set('saved');
-          localStorage.removeItem(`${UNSAVED_PREFIX}${current.id}`);
         }
       },
       (error: unknown) => {
         console.error('Saving failed', error);
+        // The next write stores the whole map, which covers this one.
+        this.unconfirmed = this.unconfirmed.filter((e) => e !== entry);
         this.failed = true;
         useSaveStatus.getState().set('failed', describeWriteError(error));
       },

@@ -11,7 +11,8 @@ import type { ChangeNotice } from '../persist/changeFeed';
 import { MapRepository, type MapSummary } from '../persist/mapRepository';
 import { seedShippedMaps } from '../persist/seedMaps';
 import { useMapStore } from '../store/mapStore';
-import { Autosave, recoverUnsavedMaps } from './autosave';
+import { Autosave } from './autosave';
+import { holdTabLock, recoverUnsavedEdits } from './journal';
 import { loadShippedMaps } from './shippedMaps';
 import { loadMapFromUrl, openUrlParam } from './openByUrl';
 import { useSaveStatus } from './saveStatus';
@@ -42,11 +43,12 @@ export async function startSession(): Promise<void> {
   try {
     repo = new MapRepository(openDatabase());
     autosave = new Autosave(repo);
+    holdTabLock(repo.tabId);
     followOtherTabs(repo);
     // Ask the browser not to evict the maps under storage pressure (granted silently or not).
     void navigator.storage?.persist?.().catch(() => false);
     await seedShippedMaps(repo, await loadShippedMaps());
-    await recoverUnsavedMaps(repo);
+    await recoverUnsavedEdits(repo);
     const library = await repo.listMaps();
     useSession.setState({ library });
     const url = openUrlParam();

@@ -141,6 +141,30 @@ describe('two tabs on one map', () => {
   });
 });
 
+describe('an edit right before the page goes away', () => {
+  it.each(['closed', 'crashed'] as const)(
+    'is there when the tab is %s at once, before the autosave delay',
+    async (how) => {
+      const { page, errors } = await openPage(context, baseUrl);
+      const [x] = await twoNodes(page);
+      const cdp = await context.newCDPSession(page);
+      await nodeOn(page, x).click();
+      await page.getByTestId('node-text').fill(`Edited, then the tab was ${how}`);
+      if (how === 'closed') await page.close();
+      else {
+        const crashed = page.waitForEvent('crash');
+        void cdp.send('Page.crash').catch(() => undefined); // never answers: the page is gone
+        await crashed;
+      }
+      const next = await openPage(context, baseUrl);
+      await next.page.waitForSelector(`.react-flow__node[data-id="${x}"]`);
+      expect(await nodeOn(next.page, x).textContent()).toContain(`Edited, then the tab was ${how}`);
+      expect(errors.filter((e) => !/crash/i.test(e))).toEqual([]);
+      expect(next.errors).toEqual([]);
+    },
+  );
+});
+
 describe('storage full', () => {
   it('keeps editing in memory with a banner, downloads the map with the unsaved edit, and saves on retry', async () => {
     // Chromium's DevTools quota override (Storage.overrideQuotaForOrigin) has no effect in this

@@ -76,7 +76,11 @@ describe('MapRepository', () => {
     expect(writes).toEqual({ nodes: 1 });
     const loaded = await repo.loadMap(before.id);
     // The stored modified time lags by less than a minute.
-    expect(loaded).toEqual({ ok: true, map: { ...after, updatedAt: before.updatedAt }, skipped: [] });
+    expect(loaded).toEqual({
+      ok: true,
+      map: { ...after, updatedAt: before.updatedAt },
+      skipped: [],
+    });
   });
 
   it('brings the modified time up to date once it is a minute behind, and writes a new title', async () => {
