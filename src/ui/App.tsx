@@ -83,7 +83,14 @@ export function App() {
       >
         <Toolbar />
         {session.message && (
-          <div className="banner error" role="alert">
+          <div className="banner error session-message" role="alert">
+            <button
+              className="banner-close"
+              onClick={() => useSession.setState({ message: null })}
+              aria-label={t('close')}
+            >
+              ✕
+            </button>
             {session.message}
           </div>
         )}

@@ -250,6 +250,8 @@ describe('a damaged stored record', () => {
     expect(await alert.textContent()).toContain(`node "${x}"`);
     expect(await alert.textContent()).toContain('"no-such-sentence" is not a sentence of this map');
     expect(await nodeOn(page, x).count()).toBe(0);
+    await alert.getByRole('button', { name: 'Close' }).click();
+    expect(await page.getByRole('alert').count()).toBe(0);
 
     // Editing the rest saves, and the damaged record stays as it was.
     await setText(page, y, 'Edited beside a damaged record');
