@@ -27,10 +27,8 @@
 import { nextId } from '../model/ids';
 import { OperationError } from '../model/operations';
 import type { ArgMap, ArgNode, Ref, Sentence, Source } from '../model/schema';
-import { alignSentences, SIMILAR, type Match, type Piece } from './align';
+import { alignSentences, type Match, type Piece } from './align';
 import { sentenceRanges } from './segment';
-
-export { SIMILAR };
 
 /** The tag that marks a node with a ref that a text correction could not re-anchor. */
 export const UNANCHORED_TAG = 'unanchored';
