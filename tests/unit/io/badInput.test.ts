@@ -14,7 +14,7 @@ import { BAD_INPUTS } from '../../fixtures/bad/badInputs';
 import { sampleMap } from '../model/sampleMap';
 
 /** What importing a file reports: its problems as lines, or that it was imported. */
-async function importBytes(name: string, bytes: Uint8Array): Promise<string[]> {
+async function importBytes(name: string, bytes: Uint8Array<ArrayBuffer>): Promise<string[]> {
   const read = await readTextFile(new File([bytes], name));
   if (!read.ok) return read.problems.map(describeProblem);
   const result = importFile(name, read.text);
