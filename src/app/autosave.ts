@@ -201,6 +201,8 @@ export function describeWriteError(error: unknown): string {
   const names = [error, (error as { inner?: unknown } | null)?.inner].map(
     (e) => (e as { name?: string } | null)?.name,
   );
+  if (names.includes('DatabaseClosedError'))
+    return 'Your latest changes are not saved: a newer version of the editor opened in another tab. Reload this tab to store them.';
   if (names.includes('QuotaExceededError'))
     return "The browser's storage for this site is full, so your latest changes are not saved. Download this map or a backup now, then free space (delete maps you no longer need) and try again.";
   return `Your latest changes could not be saved (${error instanceof Error ? error.message : String(error)}). Download this map or a backup now, then try again.`;

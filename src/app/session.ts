@@ -44,6 +44,7 @@ export async function startSession(): Promise<void> {
     repo = new MapRepository(openDatabase());
     autosave = new Autosave(repo);
     holdTabLock(repo.tabId);
+    yieldToNewerVersion(repo);
     followOtherTabs(repo);
     // Ask the browser not to evict the maps under storage pressure (granted silently or not).
     void navigator.storage?.persist?.().catch(() => false);
@@ -65,6 +66,22 @@ export async function startSession(): Promise<void> {
     console.error(error);
     await startInMemory(error);
   }
+}
+
+/**
+ * Another tab runs a newer version of the editor and must upgrade the database: this tab closes
+ * it (so the upgrade is not blocked) and says to reload. Until then its edits stay in memory and
+ * in its journal, which the reload replays.
+ */
+function yieldToNewerVersion(r: MapRepository) {
+  r.db.on('versionchange', () => {
+    r.db.close();
+    useSession.setState({
+      message:
+        'A newer version of the editor has opened in another tab. Reload this tab to go on saving: until then your edits here are kept in memory, and the reload stores them.',
+    });
+    return false;
+  });
 }
 
 /**

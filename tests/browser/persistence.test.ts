@@ -121,36 +121,47 @@ describe('editing and persistence', () => {
 });
 
 describe('without IndexedDB', () => {
-  it('keeps working in memory, says so in a banner, and still exports', async () => {
-    const isolated = await browser.newContext({
-      viewport: { width: 1400, height: 900 },
-      acceptDownloads: true,
-    });
-    // As in some private modes: there is no IndexedDB at all.
-    await isolated.addInitScript(() => {
-      Object.defineProperty(window, 'indexedDB', { get: () => undefined, configurable: true });
-    });
-    const page = await isolated.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(baseUrl);
-    await page.waitForSelector('.react-flow__node');
-    expect(await page.getByRole('alert').first().textContent()).toMatch(
-      /storage is unavailable.*works in memory/s,
-    );
+  // As in some private modes there is no IndexedDB at all; where the user blocks site data,
+  // opening it throws.
+  const breakages = {
+    missing: () =>
+      Object.defineProperty(window, 'indexedDB', { get: () => undefined, configurable: true }),
+    blocked: () => {
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('Access to IndexedDB is denied.', 'SecurityError');
+      };
+    },
+  };
+  it.each(['missing', 'blocked'] as const)(
+    'keeps working in memory when IndexedDB is %s, says so in a banner, and still exports',
+    async (how) => {
+      const isolated = await browser.newContext({
+        viewport: { width: 1400, height: 900 },
+        acceptDownloads: true,
+      });
+      await isolated.addInitScript(breakages[how]);
+      const page = await isolated.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(baseUrl);
+      await page.waitForSelector('.react-flow__node');
+      expect(await page.getByRole('alert').first().textContent()).toMatch(
+        /storage is unavailable.*works in memory/s,
+      );
 
-    const node = page.locator('.react-flow__node').first();
-    await node.click();
-    await page.getByTestId('node-text').fill('Edited in memory');
-    await expect.poll(() => node.textContent()).toContain('Edited in memory');
+      const node = page.locator('.react-flow__node').first();
+      await node.click();
+      await page.getByTestId('node-text').fill('Edited in memory');
+      await expect.poll(() => node.textContent()).toContain('Edited in memory');
 
-    await page.getByTestId('file-menu').click();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('export-json').click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/\.argmap\.json$/);
-    expect(errors).toEqual([]);
-    await isolated.close();
-  });
+      await page.getByTestId('file-menu').click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-json').click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/\.argmap\.json$/);
+      expect(errors).toEqual([]);
+      await isolated.close();
+    },
+  );
 });

@@ -275,6 +275,44 @@ describe('a damaged stored record', () => {
   });
 });
 
+describe('a newer version of the editor in another tab', () => {
+  it('is not blocked from upgrading; this tab says to reload, keeps its edits, and the reload stores them', async () => {
+    const { page, errors } = await openPage(context, baseUrl);
+    const [x] = await twoNodes(page);
+    // What a newer editor does on start: open the database at a higher version.
+    const other = await context.newPage();
+    await context.route(`${baseUrl}blank`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }),
+    );
+    await other.goto(`${baseUrl}blank`);
+    const upgraded = await other.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('argmap-editor', 30);
+          open.onblocked = () => reject(new Error('blocked by the older tab'));
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            open.result.close();
+            resolve(open.result.version);
+          };
+        }),
+    );
+    expect(upgraded).toBe(30);
+    await other.close();
+    const alert = page.getByRole('alert').first();
+    await expect.poll(() => alert.textContent()).toMatch(/newer version of the editor/);
+
+    await setText(page, x, 'Edited after the other tab upgraded');
+    await expect
+      .poll(() => page.getByTestId('save-failed').textContent(), { timeout: 10_000 })
+      .toMatch(/Reload this tab/);
+    await page.reload();
+    await page.waitForSelector(`.react-flow__node[data-id="${x}"]`);
+    expect(await nodeOn(page, x).textContent()).toContain('Edited after the other tab upgraded');
+    expect(errors.filter((e) => !/Saving failed/.test(e))).toEqual([]);
+  });
+});
+
 describe('a database of schema version 1', () => {
   it('opens in this version with every map intact', async () => {
     const dump = JSON.parse(
