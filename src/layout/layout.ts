@@ -56,8 +56,14 @@ export async function layoutMap(
       'elk.layered.spacing.nodeNodeBetweenLayers': '70',
       ...modelOrder,
       'elk.layered.crossingMinimization.forceNodeModelOrder': 'false',
+      // The greedy switch pass after the layer sweep changed nothing on our maps (same layout)
+      // but took ~40% of the crossing minimisation (measured at 1,000 nodes).
+      'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.separateConnectedComponents': 'true',
+      // Our boxes have fixed sizes and no labels or ports: ELK's per-node size and label pass
+      // has nothing to do, yet cost ~0.7 s at 1,000 nodes.
+      'elk.omitNodeMicroLayout': 'true',
     },
     children: map.nodes.map((n) => ({
       id: n.id,

@@ -23,7 +23,9 @@ export function Presentation({ map }: { map: ArgMap }) {
   const step = useUiStore((s) => s.presentationStep);
   const revealAsYouGo = useUiStore((s) => s.revealAsYouGo);
   const set = useUiStore((s) => s.set);
-  const steps = useMemo(() => presentationSteps(map), [map]);
+  const presenting = step !== null;
+  // Only while presenting: the outline walks the whole map, too much for every keystroke.
+  const steps = useMemo(() => (presenting ? presentationSteps(map) : []), [map, presenting]);
   const sources = map.sources;
   const sentences = useMemo(() => sentenceIndex({ sources }), [sources]);
   const current = step === null ? undefined : map.nodes.find((n) => n.id === steps[step]);

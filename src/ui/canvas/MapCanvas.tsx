@@ -4,7 +4,7 @@
  * nodes locally and commits the final positions as one undoable edit when it ends; a node placed
  * by hand is pinned, and later layouts keep it where it is.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   Controls,
@@ -15,52 +15,34 @@ import {
   type Connection,
   type Node,
   type NodeChange,
-  type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import './canvas.css';
 import type { ArgMap, ArgNode } from '../../model/schema';
 import { moveNodes } from '../../model/operations';
 import { hiddenNodes } from '../../model/graph';
-import { passesFilter, searchMap } from '../../model/search';
+import { searchMap } from '../../model/search';
 import { kindStyles } from '../../io/kindStyles';
 import { useMapStore } from '../../store/mapStore';
 import { useUiStore } from '../../store/uiStore';
 import { connectNodes, pin } from '../../app/actions';
-import { ArgNodeView, type ArgFlowNode, type ArgNodeData } from './ArgNodeView';
+import { ArgNodeView, type ArgFlowNode } from './ArgNodeView';
+import { deriveFlowNodes, updateFlowNodes, type NodeContext } from './flowNodes';
 import { toFlowEdge } from './flowEdges';
 import { Legend } from './Legend';
+import { CanvasMiniMap } from './CanvasMiniMap';
 import { presentationSteps } from '../Presentation';
 
 const nodeTypes = { arg: ArgNodeView };
 const miniMapColor = (n: Node) => kindStyles[(n as ArgFlowNode).data.node.kind].stroke;
 /**
- * The minimap draws every node on each frame of a pan; above this size it costs more than it
- * helps (measured: 18 fps instead of 60 at 5,000 nodes), so it is left out.
+ * Above this many nodes the canvas draws cheaper variants: a minimap drawn once into a <canvas>
+ * instead of React Flow's SVG one (which repaints every node on each frame of a pan: 18 fps
+ * instead of 60 at 5,000 nodes), and solid edges while the view moves (see canvas.css).
  */
-const MINIMAP_LIMIT = 1500;
+const BIG_MAP = 1500;
 const EMPTY: string[] = [];
-
-function sameData(a: ArgNodeData, b: ArgNodeData) {
-  return (
-    a.node === b.node &&
-    a.label === b.label &&
-    a.foldCount === b.foldCount &&
-    a.dimmed === b.dimmed &&
-    a.unanchored === b.unanchored &&
-    a.linked === b.linked
-  );
-}
-
-function toFlowNode(
-  data: ArgNodeData,
-  index: number,
-  previous: ArgFlowNode | undefined,
-  selected: boolean,
-): ArgFlowNode {
-  if (previous && sameData(previous.data, data) && previous.selected === selected) return previous;
-  const position = data.node.position ?? { x: (index % 8) * 280, y: Math.floor(index / 8) * 160 };
-  return { ...previous, id: data.node.id, type: 'arg', position, data, selected };
-}
+const NOTHING_HIDDEN = { hidden: new Set<string>(), foldCounts: new Map<string, number>() };
 
 export function MapCanvas({ map }: { map: ArgMap }) {
   const selectedIds = useMapStore((s) => s.selection.nodeIds);
@@ -90,15 +72,30 @@ export function MapCanvas({ map }: { map: ArgMap }) {
 
   const step = useUiStore((s) => s.presentationStep);
   const revealAsYouGo = useUiStore((s) => s.revealAsYouGo);
+  // What is hidden depends on the map's structure (node ids, edges, tour), not on what the nodes
+  // say: recomputed only when that or a fold, focus or presentation step changes, so typing in a
+  // node keeps the same sets (and the same edges for React Flow).
+  const hiding = folded.length > 0 || focus !== null || (step !== null && revealAsYouGo);
+  const structure = hiding ? map : null;
   const { hidden, foldCounts } = useMemo(() => {
-    const result = hiddenNodes(map, folded, focus);
+    if (!structure) return NOTHING_HIDDEN;
+    const result = hiddenNodes(structure, folded, focus);
     if (step !== null && revealAsYouGo) {
       // Presenting step by step: only the nodes presented so far are on the canvas.
-      const shown = new Set(presentationSteps(map).slice(0, step + 1));
-      for (const n of map.nodes) if (!shown.has(n.id)) result.hidden.add(n.id);
+      const shown = new Set(presentationSteps(structure).slice(0, step + 1));
+      for (const n of structure.nodes) if (!shown.has(n.id)) result.hidden.add(n.id);
     }
     return result;
-  }, [map, folded, focus, step, revealAsYouGo]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- structure: see above
+  }, [
+    structure?.edges,
+    structure?.nodes.length,
+    structure?.tour,
+    folded,
+    focus,
+    step,
+    revealAsYouGo,
+  ]);
   const matches = useMemo(() => {
     if (!search.trim()) return null;
     return new Set(
@@ -108,39 +105,31 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     );
   }, [map, search]);
 
+  const context = useMemo<NodeContext>(
+    () => ({
+      selected: new Set(selectedIds),
+      labelLanguage,
+      hidden,
+      foldCounts,
+      matches,
+      kindFilter,
+      tagFilter,
+      hovered,
+    }),
+    [selectedIds, labelLanguage, hidden, foldCounts, matches, kindFilter, tagFilter, hovered],
+  );
+  // What the flow nodes were last derived from: with the same context, an edit rebuilds only the
+  // nodes it replaced (O(changed) instead of O(n) per keystroke).
+  const derivedFrom = useRef<{ nodes: readonly ArgNode[]; context: NodeContext } | null>(null);
   useEffect(() => {
-    const selected = new Set(selectedIds);
-    const filtering = kindFilter.length > 0 || tagFilter !== null;
-    const dataFor = (node: ArgNode): ArgNodeData => ({
-      node,
-      label: (labelLanguage === 'en' && node.translations?.en) || node.text,
-      foldCount: foldCounts.get(node.id) ?? 0,
-      dimmed:
-        (matches !== null && !matches.has(node.id)) ||
-        (filtering && !passesFilter(node, kindFilter, tagFilter)),
-      unanchored: node.tags?.includes('unanchored') ?? false,
-      linked: hovered.length > 0 && node.refs.some((r) => hovered.includes(r.sentence)),
-    });
-    setNodes((previous) => {
-      const byId = new Map(previous.map((n) => [n.id, n]));
-      const next: ArgFlowNode[] = [];
-      map.nodes.forEach((node, i) => {
-        if (!hidden.has(node.id))
-          next.push(toFlowNode(dataFor(node), i, byId.get(node.id), selected.has(node.id)));
-      });
-      return next;
-    });
-  }, [
-    map.nodes,
-    selectedIds,
-    labelLanguage,
-    hidden,
-    foldCounts,
-    matches,
-    kindFilter,
-    tagFilter,
-    hovered,
-  ]);
+    const last = derivedFrom.current;
+    derivedFrom.current = { nodes: map.nodes, context };
+    setNodes(
+      (previous) =>
+        (last?.context === context && updateFlowNodes(last.nodes, map.nodes, context, previous)) ||
+        deriveFlowNodes(map.nodes, context, previous),
+    );
+  }, [map.nodes, context]);
 
   const mapId = map.id;
   const initialView = useMemo(() => {
@@ -163,26 +152,30 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     (changes: NodeChange<ArgFlowNode>[]) => {
       setNodes((current) => applyNodeChanges(changes, current));
       const finished: Record<string, { x: number; y: number }> = {};
+      let selection: Set<string> | null = null;
       for (const change of changes) {
         if (change.type === 'position' && change.dragging === false && change.position) {
           finished[change.id] = change.position;
+        } else if (change.type === 'select') {
+          selection ??= new Set(useMapStore.getState().selection.nodeIds);
+          if (change.selected) selection.add(change.id);
+          else selection.delete(change.id);
         }
+      }
+      // The selection is taken from React Flow's select changes rather than onSelectionChange,
+      // whose listener walks every node and edge on each change of React Flow's store (every
+      // frame of a pan, every keystroke). Ids in the map's order, as React Flow reported them.
+      if (selection) {
+        const chosen = selection;
+        const current = useMapStore.getState();
+        const nodeIds = (current.map?.nodes ?? []).filter((n) => chosen.has(n.id)).map((n) => n.id);
+        if (!sameIds(current.selection.nodeIds, nodeIds) || current.selection.edgeIds.length)
+          select({ nodeIds, edgeIds: [] });
       }
       const ids = Object.keys(finished);
       if (ids.length && edit((m) => moveNodes(m, finished))) pin(...ids);
     },
-    [edit],
-  );
-
-  const onSelectionChange = useCallback(
-    ({ nodes: selectedNodes, edges: selectedEdges }: OnSelectionChangeParams) => {
-      const nodeIds = selectedNodes.map((n) => n.id);
-      const edgeIds = selectedEdges.map((e) => e.id);
-      const current = useMapStore.getState().selection;
-      if (sameIds(current.nodeIds, nodeIds) && sameIds(current.edgeIds, edgeIds)) return;
-      select({ nodeIds, edgeIds });
-    },
-    [select],
+    [edit, select],
   );
 
   const onConnect = useCallback((connection: Connection) => {
@@ -191,15 +184,22 @@ export function MapCanvas({ map }: { map: ArgMap }) {
       connectNodes(connection.source, connection.target, 'supports');
   }, []);
 
+  const big = map.nodes.length > BIG_MAP;
+  const wrapper = useRef<HTMLDivElement>(null);
+  // A class, not state: toggling it re-renders nothing.
+  const onMoveStart = useCallback(() => wrapper.current?.classList.add('is-moving'), []);
+  const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('is-moving'), []);
+
   return (
-    <div className="canvas" aria-label="Argument map canvas">
+    <div className="canvas" aria-label="Argument map canvas" ref={wrapper}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
-        onSelectionChange={onSelectionChange}
         onConnect={onConnect}
+        onMoveStart={big ? onMoveStart : undefined}
+        onMoveEnd={big ? onMoveEnd : undefined}
         fitView
         fitViewOptions={initialView}
         minZoom={0.05}
@@ -209,7 +209,9 @@ export function MapCanvas({ map }: { map: ArgMap }) {
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
       >
         <Background gap={24} />
-        {map.nodes.length <= MINIMAP_LIMIT && (
+        {big ? (
+          <CanvasMiniMap label="Mini map" />
+        ) : (
           <MiniMap pannable zoomable nodeColor={miniMapColor} />
         )}
         <Controls />

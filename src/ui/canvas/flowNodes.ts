@@ -1,0 +1,118 @@
+/**
+ * The map's nodes as React Flow nodes. An edit replaces only the model nodes it touched (the
+ * others keep their identity), so {@link updateFlowNodes} rebuilds only those flow nodes and
+ * hands React Flow the same objects for the rest; {@link deriveFlowNodes} is the full pass, for
+ * when what every node shows may have changed (selection, filters, folds, label language…).
+ */
+import type { ArgNode, NodeKind } from '../../model/schema';
+import { passesFilter } from '../../model/search';
+import { estimateNodeSize } from '../../layout/layout';
+import type { ArgFlowNode, ArgNodeData } from './ArgNodeView';
+
+/** Everything besides the node itself that decides how a node is drawn. */
+export interface NodeContext {
+  selected: ReadonlySet<string>;
+  labelLanguage: string;
+  hidden: ReadonlySet<string>;
+  foldCounts: ReadonlyMap<string, number>;
+  /** Ids matching the search; null: no search. */
+  matches: ReadonlySet<string> | null;
+  kindFilter: readonly NodeKind[];
+  tagFilter: string | null;
+  /** Sentences the pointer is over in the source pane. */
+  hovered: readonly string[];
+}
+
+function dataFor(node: ArgNode, c: NodeContext): ArgNodeData {
+  const filtering = c.kindFilter.length > 0 || c.tagFilter !== null;
+  return {
+    node,
+    label: (c.labelLanguage === 'en' && node.translations?.en) || node.text,
+    foldCount: c.foldCounts.get(node.id) ?? 0,
+    dimmed:
+      (c.matches !== null && !c.matches.has(node.id)) ||
+      (filtering && !passesFilter(node, c.kindFilter, c.tagFilter)),
+    unanchored: node.tags?.includes('unanchored') ?? false,
+    linked: c.hovered.length > 0 && node.refs.some((r) => c.hovered.includes(r.sentence)),
+  };
+}
+
+function sameData(a: ArgNodeData, b: ArgNodeData) {
+  return (
+    a.node === b.node &&
+    a.label === b.label &&
+    a.foldCount === b.foldCount &&
+    a.dimmed === b.dimmed &&
+    a.unanchored === b.unanchored &&
+    a.linked === b.linked
+  );
+}
+
+function toFlowNode(
+  node: ArgNode,
+  index: number,
+  previous: ArgFlowNode | undefined,
+  c: NodeContext,
+): ArgFlowNode {
+  const data = dataFor(node, c);
+  const selected = c.selected.has(node.id);
+  if (previous && sameData(previous.data, data) && previous.selected === selected) return previous;
+  const position = node.position ?? { x: (index % 8) * 280, y: Math.floor(index / 8) * 160 };
+  // The estimated size lets React Flow show the node (and fit the view) in the first frame,
+  // before the browser has measured it; the measured size replaces it a frame later.
+  const size =
+    previous?.initialWidth !== undefined && previous.data.label === data.label
+      ? { width: previous.initialWidth, height: previous.initialHeight! }
+      : estimateNodeSize({ text: data.label, kind: node.kind });
+  return {
+    ...previous,
+    id: node.id,
+    type: 'arg',
+    position,
+    data,
+    selected,
+    initialWidth: size.width,
+    initialHeight: size.height,
+  };
+}
+
+/** Every shown node, reusing the previous flow node wherever nothing it shows changed. */
+export function deriveFlowNodes(
+  nodes: readonly ArgNode[],
+  c: NodeContext,
+  previous: readonly ArgFlowNode[],
+): ArgFlowNode[] {
+  const byId = new Map(previous.map((n) => [n.id, n]));
+  const next: ArgFlowNode[] = [];
+  nodes.forEach((node, i) => {
+    if (!c.hidden.has(node.id)) next.push(toFlowNode(node, i, byId.get(node.id), c));
+  });
+  return next;
+}
+
+/**
+ * With the same context and the same nodes in the same order, only some of them edited:
+ * `previous` with the edited nodes' flow nodes replaced (identity checks only for the rest).
+ * Null when the change is structural (nodes added, removed or reordered): use the full pass.
+ */
+export function updateFlowNodes(
+  before: readonly ArgNode[],
+  after: readonly ArgNode[],
+  c: NodeContext,
+  previous: readonly ArgFlowNode[],
+): ArgFlowNode[] | null {
+  if (before.length !== after.length) return null;
+  let next: ArgFlowNode[] | null = null;
+  for (let i = 0; i < after.length; i++) {
+    const node = after[i]!;
+    if (node === before[i]) continue;
+    if (node.id !== before[i]!.id) return null;
+    if (c.hidden.has(node.id)) continue;
+    next ??= previous.slice();
+    // Without hidden nodes the flow node sits at the same index; otherwise look for it.
+    const at = next[i]?.id === node.id ? i : next.findIndex((n) => n.id === node.id);
+    if (at < 0) return null;
+    next[at] = toFlowNode(node, i, next[at], c);
+  }
+  return next ?? (previous as ArgFlowNode[]);
+}

@@ -1,0 +1,166 @@
+/**
+ * `npm run bench:profile -- <open|pan|typing|place> [nodes]`: where the time of one benchmark
+ * scenario goes, for finding what to make faster (not a measurement to report). Builds the editor
+ * unminified (readable function names), opens a generated map (imported through File › Import,
+ * so it is editable), runs the scenario under Chromium's sampling profiler and tracing (CDP), and
+ * prints the functions with the most self and total time and the browser's own work (style,
+ * layout, paint, …) by event name. `pan` and `open` use the read-only view (`?open=`), which
+ * renders the same canvas without the import.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, preview } from 'vite';
+import type { CDPSession, Page } from 'playwright-core';
+import { serializeMap } from '../../src/io/mapFile';
+import { launchChromium } from '../browser/browser';
+import { generateMap } from './generateMap';
+import { PAGE_PROBES } from './pageProbes';
+import * as m from './measure';
+
+const [scenario = 'pan', size = '5000'] = process.argv.slice(2);
+const n = Number(size);
+const DIR = join(tmpdir(), 'argmap-profile');
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self and total milliseconds per function (name, file, line), the top `count` of each. */
+function summarise(profile: Profile, count = 30): string {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  const keyOf = (node: ProfileNode) =>
+    `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber + 1}`;
+  profile.samples.forEach((sample, i) => {
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    const seen = new Set<string>();
+    let id: number | undefined = sample;
+    let first = true;
+    while (id !== undefined) {
+      const node = byId.get(id)!;
+      const key = keyOf(node);
+      if (first) self.set(key, (self.get(key) ?? 0) + dt);
+      first = false;
+      if (!seen.has(key)) total.set(key, (total.get(key) ?? 0) + dt);
+      seen.add(key);
+      id = parent.get(id);
+    }
+  });
+  const top = (map: Map<string, number>) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`)
+      .join('\n');
+  return `--- self\n${top(self)}\n--- total\n${top(total)}`;
+}
+
+/** Runs `action` under the JS profiler and a devtools.timeline trace; prints both summaries. */
+async function profiled(page: Page, action: () => Promise<void>): Promise<void> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  const events: { name: string; ph: string; dur?: number; tid: number }[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
+  const traced = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
+  await cdp.send('Profiler.start');
+  const start = Date.now();
+  await action();
+  const wall = Date.now() - start;
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  await cdp.send('Tracing.end');
+  await traced;
+  writeFileSync(join(DIR, `${scenario}-${n}.cpuprofile`), JSON.stringify(profile));
+  console.log(`wall ${wall} ms; profile in ${join(DIR, `${scenario}-${n}.cpuprofile`)}`);
+  console.log(summarise(profile));
+  const byName = new Map<string, number>();
+  for (const e of events)
+    if (e.ph === 'X' && e.dur) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+  console.log('--- browser events (total ms, all threads; nested events overlap)');
+  for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  await cdp.detach();
+}
+
+mkdirSync(DIR, { recursive: true });
+await build({
+  logLevel: 'warn',
+  build: { outDir: join(DIR, 'app'), emptyOutDir: true, minify: false, sourcemap: false },
+});
+const map = generateMap(n);
+const file = join(DIR, 'app', `bench-${n}.argmap.json`);
+writeFileSync(file, serializeMap(map));
+const server = await preview({
+  build: { outDir: join(DIR, 'app') },
+  preview: { host: '127.0.0.1', port: 0, strictPort: false },
+  logLevel: 'warn',
+});
+const address = server.httpServer.address();
+if (!address || typeof address === 'string') throw new Error('no port');
+const url = `http://127.0.0.1:${address.port}/`;
+const browser = await launchChromium();
+try {
+  const context = await browser.newContext({
+    viewport: { width: 1600, height: 900 },
+    bypassCSP: true,
+  });
+  await context.addInitScript(PAGE_PROBES);
+  const byUrl = `${url}?open=${encodeURIComponent(`/bench-${n}.argmap.json`)}`;
+  if (scenario === 'open') {
+    const page = await context.newPage();
+    await profiled(page, async () => {
+      await page.goto(byUrl);
+      await m.waitFor(page, 'window.__bench.ready !== null', 60_000);
+    });
+  } else if (scenario === 'pan') {
+    const { page } = await m.openAndWait(context, { url: byUrl, title: map.title });
+    // PROFILE_CSS: extra CSS for the experiment (e.g. hiding one layer to see what it costs).
+    if (process.env.PROFILE_CSS) await page.addStyleTag({ content: process.env.PROFILE_CSS });
+    await m.focusNode(page, 'n0');
+    let result = { fps: 0, p95: 0 };
+    await profiled(page, async () => void (result = await m.panZoom(page)));
+    console.log(`fps ${result.fps.toFixed(1)}, p95 ${result.p95.toFixed(1)} ms`);
+  } else {
+    const first = await m.openAndWait(context, { url, title: null });
+    await first.page.setInputFiles('[data-testid="import-input"]', file);
+    await m.waitFor(
+      first.page,
+      `document.querySelector('.toolbar h1')?.textContent === ${JSON.stringify(map.title)}`,
+      180_000,
+    );
+    await first.page.close();
+    const { page } = await m.openAndWait(context, {
+      url: `${url}?map=${map.id}`,
+      title: map.title,
+    });
+    await m.focusNode(page, 'n0');
+    await m.selectNode(page, 'n0');
+    if (scenario === 'typing') {
+      let result = { latency: 0, rerendered: 0 };
+      await profiled(page, async () => void (result = await m.typing(page, 'n0')));
+      console.log(`latency ${result.latency.toFixed(1)} ms, re-rendered ${result.rerendered}`);
+    } else {
+      let result = { ms: 0, layouts: 0, moved: 0 };
+      await profiled(page, async () => void (result = await m.addBeside(page)));
+      console.log(JSON.stringify(result));
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
