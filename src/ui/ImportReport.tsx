@@ -33,12 +33,29 @@ export function ImportReport() {
           </strong>
           <ul>
             {m.lines.map((line, j) => (
-              <li key={j}>{line}</li>
+              <li key={j}>
+                <ProblemLine line={line} />
+              </li>
             ))}
           </ul>
         </div>
       ))}
       {failed && <p className="muted">{t('importUnchanged')}</p>}
     </div>
+  );
+}
+
+/** A JSON path (`nodes[3].refs[0]`) or a place (`line 4, column 5`) at the start of a line. */
+const PLACE =
+  /^((?:[A-Za-z_$][\w$]*|\[\d+\])(?:\.[A-Za-z_$][\w$]*|\[\d+\])*|line \d+(?:, column \d+)?): /;
+
+/** A problem line with its path or place set in code type, so it stands out from the message. */
+function ProblemLine({ line }: { line: string }) {
+  const place = PLACE.exec(line);
+  if (!place) return <>{line}</>;
+  return (
+    <>
+      <code>{place[1]}</code>: {line.slice(place[0].length)}
+    </>
   );
 }

@@ -119,12 +119,17 @@ async function drop(input: BadInput) {
 }
 
 /** The report of one file in the import panel: its heading and its lines. */
-async function reportOf(name: string): Promise<{ heading: string; lines: string[] }> {
+async function reportOf(
+  name: string,
+): Promise<{ heading: string; lines: string[]; places: (string | null)[] }> {
   const entry = page.locator(`[data-testid="import-file"][data-file="${name}"]`);
   await entry.waitFor({ timeout: 30_000 });
   return {
     heading: (await entry.locator('strong').textContent()) ?? '',
     lines: await entry.locator('li').allTextContents(),
+    places: await entry
+      .locator('li')
+      .evaluateAll((items) => items.map((li) => li.querySelector('code')?.textContent ?? null)),
   };
 }
 
@@ -133,6 +138,12 @@ async function expectRefused(input: BadInput, before: string) {
   const report = await reportOf(input.name);
   expect(report.heading).toBe(`✗ ${input.name}`);
   expect(report.lines).toEqual(panelLines(input.problems));
+  // A problem's JSON path or line is set apart (in code type) from its message.
+  report.places.forEach((place, i) => {
+    if (place !== null) expect(report.lines[i]!.startsWith(`${place}: `)).toBe(true);
+  });
+  const placed = input.problems.filter((p) => /^(line \d|[a-zA-Z.[\]\d]+: )/.test(p));
+  expect(report.places.filter((p) => p !== null).length).toBe(Math.min(20, placed.length));
   const panel = page.getByTestId('import-report');
   expect(await panel.getAttribute('role')).toBe('alert');
   expect(await panel.textContent()).toContain('nothing stored was changed');
