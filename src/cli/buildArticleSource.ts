@@ -5,8 +5,8 @@
  *
  * The pipeline: footnote blocks moved out of the body (`source/footnotes.ts`, with this
  * article's footnote-start patterns below), the body cleaned (`cleanText`), the notes appended as
- * a numbered section, the whole segmented into sentences (`segmentSentences`, zh-Hans), and two
- * repairs of the segmentation that keep a sentence whole (see {@link mendSentences}).
+ * a numbered section, the whole segmented into sentences (`segmentSentences`, zh-Hans, which
+ * keeps quotations whole and footnote markers with the sentence they annotate).
  *
  * Without flags it writes the rebuilt text and sentences into the map in place, keeping every
  * node's refs valid: a sentence keeps its id when its text (ignoring whitespace) is unchanged, a
@@ -19,8 +19,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArgMap, Sentence } from '../model/schema';
 import { cleanText } from '../source/clean';
-import { appendNotes, MARKER, splitFootnotes, type FootnoteRules } from '../source/footnotes';
-import { segmentSentences, type SentenceRange } from '../source/segment';
+import { appendNotes, splitFootnotes, type FootnoteRules } from '../source/footnotes';
+import { segmentSentences } from '../source/segment';
 
 export const RAW_PATH = 'maps/sources/us-japan-nuclear-relations.zh.txt';
 export const MAP_PATH = 'maps/us-japan-nuclear-sharing.argmap.json';
@@ -51,58 +51,7 @@ export function buildArticleSource(raw: string): ArticleSource {
     cleanText(body.join('\n')),
     notes.map((note) => note.text),
   );
-  const ranges = mendSentences(text, segmentSentences(text, LANGUAGE));
-  return {
-    text,
-    sentences: ranges.map((r, i) => ({ id: `s${i + 1}`, start: r.start, end: r.end })),
-  };
-}
-
-const PAIRS: readonly [string, string][] = [
-  ['“', '”'],
-  ['《', '》'],
-  ['「', '」'],
-  ['『', '』'],
-  ['（', '）'],
-  ['(', ')'],
-];
-
-/** Does `s` open a quotation, book title or parenthesis that it does not close? */
-export function hasUnclosedPair(s: string): boolean {
-  return PAIRS.some(([open, close]) => s.split(open).length > s.split(close).length);
-}
-
-/**
- * Repairs two ways the segmenter cuts a sentence wrongly:
- * - a break inside a quotation, book title or parenthesis (`“…不可或缺。为了…应对。”`): the
- *   sentence is merged with the next ones until its brackets are balanced (within a paragraph);
- * - a footnote marker after the closing quote (`…应对。”③与以往相比`) put at the start of the next
- *   sentence: it is moved back to the end of the sentence it annotates.
- */
-export function mendSentences(text: string, ranges: readonly SentenceRange[]): SentenceRange[] {
-  const out: SentenceRange[] = [];
-  for (const range of ranges) {
-    const previous = out[out.length - 1];
-    const between = previous ? text.slice(previous.end, range.start) : '';
-    if (
-      previous &&
-      !between.includes('\n') &&
-      hasUnclosedPair(text.slice(previous.start, previous.end))
-    ) {
-      previous.end = range.end;
-      continue;
-    }
-    const next = { ...range };
-    if (previous && !between.includes('\n')) {
-      while (next.start < next.end && MARKER.test(text.charAt(next.start))) {
-        previous.end = next.start + 1;
-        next.start += 1;
-        while (/\s/.test(text.charAt(next.start))) next.start += 1;
-      }
-    }
-    if (next.start < next.end) out.push(next);
-  }
-  return out;
+  return { text, sentences: segmentSentences(text, LANGUAGE) };
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');

@@ -5,6 +5,7 @@
  * trailing whitespace is left outside every sentence, and no sentence crosses a paragraph break.
  */
 import type { Sentence } from '../model/schema';
+import { MARKER } from './footnotes';
 
 /** Latin abbreviations after which ICU's default rules would wrongly end a sentence. */
 const ABBREVIATIONS = new Set([
@@ -101,7 +102,70 @@ export function sentenceRanges(text: string, language: string): SentenceRange[] 
     paragraphStart = m.index + m[0].length;
   }
   flush(paragraphStart, text.length);
-  return ranges;
+  return moveMarkersBack(text, mendBrokenPairs(text, ranges));
+}
+
+const PAIRS: readonly [string, string][] = [
+  ['“', '”'],
+  ['《', '》'],
+  ['「', '」'],
+  ['『', '』'],
+  ['（', '）'],
+  ['(', ')'],
+];
+
+/** Does `s` open a quotation, book title or parenthesis that it does not close? */
+export function hasUnclosedPair(s: string): boolean {
+  return PAIRS.some(([open, close]) => s.split(open).length > s.split(close).length);
+}
+
+/** How many following sentences a sentence with an unclosed quote may take in to close it. */
+const MAX_MERGED = 4;
+
+/**
+ * ICU ends a sentence at a full stop inside a quotation, book title or parenthesis
+ * (`“…不可或缺。为了…应对。”`): such a sentence takes in the next ones, on the same line, up to
+ * the one that closes it. A quote never closed within {@link MAX_MERGED} sentences is left as
+ * ICU cut it (a stray mark, not a quotation).
+ */
+function mendBrokenPairs(text: string, ranges: readonly SentenceRange[]): SentenceRange[] {
+  const out: SentenceRange[] = [];
+  for (let i = 0; i < ranges.length; i++) {
+    const range = { ...ranges[i]! };
+    if (hasUnclosedPair(text.slice(range.start, range.end))) {
+      for (let k = i + 1; k < ranges.length && k <= i + MAX_MERGED; k++) {
+        if (text.slice(ranges[k - 1]!.end, ranges[k]!.start).includes('\n')) break;
+        if (!hasUnclosedPair(text.slice(range.start, ranges[k]!.end))) {
+          range.end = ranges[k]!.end;
+          i = k;
+          break;
+        }
+      }
+    }
+    out.push(range);
+  }
+  return out;
+}
+
+/**
+ * A footnote marker after a closing quote (`…应对。”③与以往相比`) is put by ICU at the start of
+ * the next sentence; it belongs to the end of the sentence it annotates (on the same line).
+ */
+function moveMarkersBack(text: string, ranges: SentenceRange[]): SentenceRange[] {
+  const out: SentenceRange[] = [];
+  for (const range of ranges) {
+    const previous = out[out.length - 1];
+    const next = { ...range };
+    if (previous && !text.slice(previous.end, next.start).includes('\n')) {
+      while (next.start < next.end && MARKER.test(text.charAt(next.start))) {
+        previous.end = next.start + 1;
+        next.start += 1;
+        while (/\s/.test(text.charAt(next.start))) next.start += 1;
+      }
+    }
+    if (next.start < next.end) out.push(next);
+  }
+  return out;
 }
 
 function segmentParagraph(

@@ -7,7 +7,7 @@ import {
   splitFootnotes,
   type FootnoteRules,
 } from '../../../src/source/footnotes';
-import { findQuote, hasUnclosedPair, mendSentences } from '../../../src/cli/buildArticleSource';
+import { findQuote } from '../../../src/cli/buildArticleSource';
 
 const rules: FootnoteRules = { noteStarts: [/^本文系/, /^「/, /^〔[^〕]+〕/, /^参见/] };
 
@@ -106,35 +106,6 @@ describe('note text', () => {
   it('appends a heading and numbered notes as their own paragraphs', () => {
     expect(appendNotes('正文。', ['甲。', '乙。'])).toBe('正文。\n\n注释\n\n[1] 甲。\n\n[2] 乙。');
     expect(appendNotes('正文。', [])).toBe('正文。');
-  });
-});
-
-describe('mendSentences', () => {
-  it('merges a break inside a quotation and moves a trailing marker back to its sentence', () => {
-    const text = '表述是:“甲不可或缺。乙适当应对。”③与以往相比，有变化。';
-    const ranges = [
-      { start: 0, end: 11 },
-      { start: 11, end: 19 },
-      { start: 19, end: text.length },
-    ];
-    const mended = mendSentences(text, ranges).map((r) => text.slice(r.start, r.end));
-    expect(mended).toEqual(['表述是:“甲不可或缺。乙适当应对。”③', '与以往相比，有变化。']);
-  });
-
-  it('never merges across a paragraph break', () => {
-    const text = '“未闭合。\n\n下一段。';
-    const mended = mendSentences(text, [
-      { start: 0, end: 5 },
-      { start: 7, end: 11 },
-    ]);
-    expect(mended).toHaveLength(2);
-  });
-
-  it('knows unclosed quotes, titles and parentheses', () => {
-    expect(hasUnclosedPair('他说“甲。')).toBe(true);
-    expect(hasUnclosedPair('《书名')).toBe(true);
-    expect(hasUnclosedPair('(简称')).toBe(true);
-    expect(hasUnclosedPair('他说“甲”，《书》(注)。')).toBe(false);
   });
 });
 

@@ -11,11 +11,11 @@ import { validateMap } from '../../../src/model/validate';
 import {
   applySource,
   buildArticleSource,
-  hasUnclosedPair,
   MAP_PATH,
   RAW_PATH,
   sourceMatches,
 } from '../../../src/cli/buildArticleSource';
+import { hasUnclosedPair } from '../../../src/source/segment';
 
 const root = resolve(__dirname, '../../..');
 const raw = readFileSync(resolve(root, RAW_PATH), 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentSentences, sentenceRanges } from '../../../src/source/segment';
+import { hasUnclosedPair, segmentSentences, sentenceRanges } from '../../../src/source/segment';
 
 const texts = (text: string, language: string) =>
   sentenceRanges(text, language).map((r) => text.slice(r.start, r.end));
@@ -67,5 +67,36 @@ describe('segmentSentences', () => {
 
   it('falls back to a default segmenter for an invalid language tag', () => {
     expect(texts('One. Two.', 'not a tag!')).toEqual(['One.', 'Two.']);
+  });
+});
+
+describe('repairs of the segmenter', () => {
+  const texts = (text: string, language = 'zh-Hans') =>
+    sentenceRanges(text, language).map((r) => text.slice(r.start, r.end));
+
+  it('keeps a quotation whole and moves a trailing footnote marker back to its sentence', () => {
+    expect(texts('表述是:“甲不可或缺。乙适当应对。”③与以往相比，有变化。')).toEqual([
+      '表述是:“甲不可或缺。乙适当应对。”③',
+      '与以往相比，有变化。',
+    ]);
+  });
+
+  it('never merges across a line or paragraph break, nor past a quote never closed', () => {
+    expect(texts('“未闭合。\n\n下一段。')).toEqual(['“未闭合。', '下一段。']);
+    expect(texts('他说“未闭合。甲。乙。丙。丁。戊。')).toHaveLength(6);
+  });
+
+  it('keeps an English parenthesis whole', () => {
+    expect(texts('Costs rose (see the report. It is long). Then they fell.', 'en')).toEqual([
+      'Costs rose (see the report. It is long).',
+      'Then they fell.',
+    ]);
+  });
+
+  it('knows unclosed quotes, titles and parentheses', () => {
+    expect(hasUnclosedPair('他说“甲。')).toBe(true);
+    expect(hasUnclosedPair('《书名')).toBe(true);
+    expect(hasUnclosedPair('(简称')).toBe(true);
+    expect(hasUnclosedPair('他说“甲”，《书》(注)。')).toBe(false);
   });
 });
