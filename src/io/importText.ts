@@ -7,6 +7,7 @@ import { CURRENT_VERSION, FORMAT, type ArgMap, type Source } from '../model/sche
 import type { Problem } from '../model/problem';
 import { validateMap } from '../model/validate';
 import { cleanText } from '../source/clean';
+import { formatCount, INPUT_LIMITS } from './inputLimits';
 import { segmentSentences } from '../source/segment';
 
 /** What an importer returns: a new map and notes on what was converted or left out, or problems. */
@@ -102,6 +103,10 @@ export function finishImport(map: ArgMap, report: string[]): ImportResult {
 
 /** Plain text → a new map with the cleaned, segmented text as its source and no nodes. */
 export function importText(raw: string, options: ImportOptions = {}): ImportResult {
+  if (raw.length > INPUT_LIMITS.sourceChars) {
+    const message = `The text is ${formatCount(raw.length)} characters long; the limit for a source text is ${formatCount(INPUT_LIMITS.sourceChars)}.`;
+    return { ok: false, problems: [{ path: '', message }] };
+  }
   const text = cleanText(raw);
   if (!text) return { ok: false, problems: [{ path: '', message: 'The text is empty.' }] };
   const language = options.language ?? guessLanguage(text);

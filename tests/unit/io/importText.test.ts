@@ -47,4 +47,18 @@ describe('importText', () => {
   it('refuses empty text', () => {
     expect(importText(' \n\n ').ok).toBe(false);
   });
+
+  it('refuses a text longer than a source may be, pasted or from a file alike, saying the limit', () => {
+    const result = importText('A sentence. '.repeat(200_000));
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: '',
+          message:
+            'The text is 2,400,000 characters long; the limit for a source text is 2,000,000.',
+        },
+      ],
+    });
+  });
 });
