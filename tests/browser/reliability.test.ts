@@ -275,6 +275,37 @@ describe('a damaged stored record', () => {
   });
 });
 
+describe('a render error in one node', () => {
+  it('shows a small box in that node’s place while the rest of the app keeps working', async () => {
+    // A fault planted in rendering: drawing a five-star rating throws.
+    await context.addInitScript(() => {
+      const repeat = String.prototype.repeat;
+      String.prototype.repeat = function (this: string, count: number) {
+        if (String(this) === '★' && count === 5) throw new Error('planted fault');
+        return repeat.call(this, count);
+      };
+    });
+    const { page, errors } = await openPage(context, baseUrl);
+    const [x, y] = await twoNodes(page);
+    await nodeOn(page, x).click();
+    await page.getByTestId('inspector').getByRole('radio', { name: '5' }).first().check();
+    await expect
+      .poll(() => nodeOn(page, x).getByRole('alert').textContent())
+      .toContain('planted fault');
+    // Everything else still renders and works: another node, the inspector, the source pane.
+    expect(await nodeOn(page, y).textContent()).toBeTruthy();
+    await setText(page, y, 'Still editable');
+    await expect.poll(() => nodeOn(page, y).textContent()).toContain('Still editable');
+    expect(await page.getByTestId('source-pane').isVisible()).toBe(true);
+    // Undoing the rating brings the node back.
+    await page.getByTestId('undo').click();
+    await page.getByTestId('undo').click();
+    await nodeOn(page, x).getByRole('button').click();
+    await expect.poll(() => nodeOn(page, x).getByRole('alert').count()).toBe(0);
+    expect(errors.every((e) => /planted fault|node /.test(e))).toBe(true);
+  });
+});
+
 describe('a newer version of the editor in another tab', () => {
   it('is not blocked from upgrading; this tab says to reload, keeps its edits, and the reload stores them', async () => {
     const { page, errors } = await openPage(context, baseUrl);

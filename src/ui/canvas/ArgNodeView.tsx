@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { ArgNode } from '../../model/schema';
 import { kindStyles } from '../../io/kindStyles';
+import { ErrorBoundary } from '../ErrorBoundary';
 import { useT } from '../i18n';
 import { KindIcon } from './KindIcon';
 
@@ -79,5 +80,29 @@ function ArgNodeViewImpl({ data, selected }: NodeProps<ArgFlowNode>) {
   );
 }
 
-/** Memoised: a node re-renders only when its own data or selection changes. */
-export const ArgNodeView = memo(ArgNodeViewImpl);
+/**
+ * Memoised: a node re-renders only when its own data or selection changes. A render error in one
+ * node shows a small box in its place (its edges still attached), never a blank canvas.
+ */
+export const ArgNodeView = memo(function ArgNodeView(props: NodeProps<ArgFlowNode>) {
+  const { id } = props.data.node;
+  return (
+    <ErrorBoundary
+      area={`node ${id}`}
+      fallback={(error, retry) => (
+        <div className="arg-node arg-node-broken" role="alert" data-broken-node={id}>
+          <Handle type="target" position={Position.Bottom} />
+          <div className="arg-node-text">
+            ⚠ {id}: {error.message}
+          </div>
+          <button type="button" className="nodrag" onClick={retry}>
+            ↻
+          </button>
+          <Handle type="source" position={Position.Top} />
+        </div>
+      )}
+    >
+      <ArgNodeViewImpl {...props} />
+    </ErrorBoundary>
+  );
+});
