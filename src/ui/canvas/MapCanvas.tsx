@@ -15,6 +15,7 @@ import {
   type Connection,
   type Node,
   type NodeChange,
+  type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
@@ -40,7 +41,7 @@ const miniMapColor = (n: Node) => kindStyles[(n as ArgFlowNode).data.node.kind].
  * instead of React Flow's SVG one (which repaints every node on each frame of a pan: 18 fps
  * instead of 60 at 5,000 nodes), and solid edges while the view moves (see canvas.css).
  */
-const BIG_MAP = 1500;
+const BIG_MAP = 500;
 const EMPTY: string[] = [];
 const NOTHING_HIDDEN = { hidden: new Set<string>(), foldCounts: new Map<string, number>() };
 
@@ -152,30 +153,26 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     (changes: NodeChange<ArgFlowNode>[]) => {
       setNodes((current) => applyNodeChanges(changes, current));
       const finished: Record<string, { x: number; y: number }> = {};
-      let selection: Set<string> | null = null;
       for (const change of changes) {
         if (change.type === 'position' && change.dragging === false && change.position) {
           finished[change.id] = change.position;
-        } else if (change.type === 'select') {
-          selection ??= new Set(useMapStore.getState().selection.nodeIds);
-          if (change.selected) selection.add(change.id);
-          else selection.delete(change.id);
         }
-      }
-      // The selection is taken from React Flow's select changes rather than onSelectionChange,
-      // whose listener walks every node and edge on each change of React Flow's store (every
-      // frame of a pan, every keystroke). Ids in the map's order, as React Flow reported them.
-      if (selection) {
-        const chosen = selection;
-        const current = useMapStore.getState();
-        const nodeIds = (current.map?.nodes ?? []).filter((n) => chosen.has(n.id)).map((n) => n.id);
-        if (!sameIds(current.selection.nodeIds, nodeIds) || current.selection.edgeIds.length)
-          select({ nodeIds, edgeIds: [] });
       }
       const ids = Object.keys(finished);
       if (ids.length && edit((m) => moveNodes(m, finished))) pin(...ids);
     },
-    [edit, select],
+    [edit],
+  );
+
+  const onSelectionChange = useCallback(
+    ({ nodes: selectedNodes, edges: selectedEdges }: OnSelectionChangeParams) => {
+      const nodeIds = selectedNodes.map((n) => n.id);
+      const edgeIds = selectedEdges.map((e) => e.id);
+      const current = useMapStore.getState().selection;
+      if (sameIds(current.nodeIds, nodeIds) && sameIds(current.edgeIds, edgeIds)) return;
+      select({ nodeIds, edgeIds });
+    },
+    [select],
   );
 
   const onConnect = useCallback((connection: Connection) => {
@@ -197,6 +194,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
+        onSelectionChange={onSelectionChange}
         onConnect={onConnect}
         onMoveStart={big ? onMoveStart : undefined}
         onMoveEnd={big ? onMoveEnd : undefined}
