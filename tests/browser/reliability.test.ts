@@ -46,6 +46,23 @@ async function twoNodes(page: Page): Promise<[string, string]> {
   return [ids[0]!, ids[1]!];
 }
 
+/** Reloads the page and returns the text of node `id` once it is back. */
+async function textAfterReload(page: Page, id: string): Promise<string | null> {
+  await page.reload();
+  await page.waitForSelector(`.react-flow__node[data-id="${id}"]`);
+  return nodeOn(page, id).textContent();
+}
+
+/** A blank page on the app's origin, where the app does not run. */
+async function blankPage(): Promise<Page> {
+  await context.route(`${baseUrl}blank`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }),
+  );
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}blank`);
+  return page;
+}
+
 const settled = (page: Page) =>
   expect
     .poll(() => page.getByTestId('save-state').textContent(), { timeout: 10_000 })
@@ -72,10 +89,8 @@ describe('two tabs on one map', () => {
         .toContain('Edited in tab B');
       await settled(page);
     }
-    await a.page.reload();
-    await a.page.waitForSelector(`.react-flow__node[data-id="${y}"]`);
+    expect(await textAfterReload(a.page, y)).toContain('Edited in tab B');
     expect(await nodeOn(a.page, x).textContent()).toContain('Edited in tab A');
-    expect(await nodeOn(a.page, y).textContent()).toContain('Edited in tab B');
     expect([...a.errors, ...b.errors]).toEqual([]);
   });
 
@@ -115,9 +130,7 @@ describe('two tabs on one map', () => {
       )
       .toBe(true);
     const agreed = (await nodeOn(a.page, x).textContent())!;
-    await b.page.reload();
-    await b.page.waitForSelector(`.react-flow__node[data-id="${x}"]`);
-    expect(await nodeOn(b.page, x).textContent()).toBe(agreed);
+    expect(await textAfterReload(b.page, x)).toBe(agreed);
     expect([...a.errors, ...b.errors]).toEqual([]);
   });
 
@@ -206,9 +219,7 @@ describe('storage full', () => {
     await page.getByTestId('retry-save').click();
     await settled(page);
     expect(await banner.count()).toBe(0);
-    await page.reload();
-    await page.waitForSelector(`.react-flow__node[data-id="${x}"]`);
-    expect(await nodeOn(page, x).textContent()).toContain('and more');
+    expect(await textAfterReload(page, x)).toContain('and more');
     // The one expected error: the failed write, logged.
     expect(errors.filter((e) => !/Saving failed/.test(e))).toEqual([]);
   });
@@ -243,8 +254,7 @@ describe('a damaged stored record', () => {
         key,
       );
     const damaged = await damage([mapId, x]);
-    await page.reload();
-    await page.waitForSelector(`.react-flow__node[data-id="${y}"]`);
+    await textAfterReload(page, y);
     const alert = page.getByRole('alert').first();
     expect(await alert.textContent()).toMatch(/damaged record\(s\).*left out/s);
     expect(await alert.textContent()).toContain(`node "${x}"`);
@@ -311,11 +321,7 @@ describe('a newer version of the editor in another tab', () => {
     const { page, errors } = await openPage(context, baseUrl);
     const [x] = await twoNodes(page);
     // What a newer editor does on start: open the database at a higher version.
-    const other = await context.newPage();
-    await context.route(`${baseUrl}blank`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }),
-    );
-    await other.goto(`${baseUrl}blank`);
+    const other = await blankPage();
     const upgraded = await other.evaluate(
       () =>
         new Promise<number>((resolve, reject) => {
@@ -337,9 +343,7 @@ describe('a newer version of the editor in another tab', () => {
     await expect
       .poll(() => page.getByTestId('save-failed').textContent(), { timeout: 10_000 })
       .toMatch(/Reload this tab/);
-    await page.reload();
-    await page.waitForSelector(`.react-flow__node[data-id="${x}"]`);
-    expect(await nodeOn(page, x).textContent()).toContain('Edited after the other tab upgraded');
+    expect(await textAfterReload(page, x)).toContain('Edited after the other tab upgraded');
     expect(errors.filter((e) => !/Saving failed/.test(e))).toEqual([]);
   });
 });
@@ -350,11 +354,7 @@ describe('a database of schema version 1', () => {
       readFileSync(new URL('../fixtures/database/v1.json', import.meta.url), 'utf8'),
     ) as { tables: Record<string, unknown[]> };
     // A blank page on the app's origin, so the old database is written before the app ever runs.
-    await context.route(`${baseUrl}blank`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }),
-    );
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}blank`);
+    const page = await blankPage();
     await page.evaluate(
       (tables) =>
         new Promise<void>((resolve, reject) => {
