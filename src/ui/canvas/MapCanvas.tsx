@@ -4,18 +4,21 @@
  * nodes locally and commits the final positions as one undoable edit when it ends; a node placed
  * by hand is pinned, and later layouts keep it where it is.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type Node,
   type NodeChange,
   type OnSelectionChangeParams,
+  type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
@@ -28,10 +31,16 @@ import { useMapStore } from '../../store/mapStore';
 import { useUiStore } from '../../store/uiStore';
 import { connectNodes, pin } from '../../app/actions';
 import { ArgNodeView, type ArgFlowNode } from './ArgNodeView';
-import { deriveFlowNodes, updateFlowNodes, type NodeContext } from './flowNodes';
+import {
+  deriveFlowNodes,
+  dropEstimatedHandles,
+  updateFlowNodes,
+  type NodeContext,
+} from './flowNodes';
 import { toFlowEdge } from './flowEdges';
 import { Legend } from './Legend';
 import { CanvasMiniMap } from './CanvasMiniMap';
+import { initialViewport, viewportFor } from './initialViewport';
 import { presentationSteps } from '../Presentation';
 
 const nodeTypes = { arg: ArgNodeView };
@@ -42,6 +51,8 @@ const miniMapColor = (n: Node) => kindStyles[(n as ArgFlowNode).data.node.kind].
  * instead of 60 at 5,000 nodes), and solid edges while the view moves (see canvas.css).
  */
 const BIG_MAP = 500;
+/** Lets the nodes a reveal unfolds reach the canvas before the view moves to them. */
+const REVEAL_DELAY = 30;
 const EMPTY: string[] = [];
 const NOTHING_HIDDEN = { hidden: new Set<string>(), foldCounts: new Map<string, number>() };
 
@@ -59,17 +70,36 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   const [nodes, setNodes] = useState<ArgFlowNode[]>([]);
   const reveal = useUiStore((s) => s.reveal);
   const flow = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
 
+  const storeApi = useStoreApi();
+  /** Moves the view to show the given flow nodes (see viewportFor). */
+  const showNodes = useCallback(
+    (shown: readonly ArgFlowNode[], options: { maxZoom?: number; padding?: number } = {}) => {
+      const { width, height } = storeApi.getState();
+      const viewport = viewportFor(shown, width, height, options);
+      if (viewport) void flow.setViewport(viewport, { duration: 300 });
+    },
+    [flow, storeApi],
+  );
+  const nodesRef = useRef<ArgFlowNode[]>([]);
+  nodesRef.current = nodes;
   useEffect(() => {
     if (reveal?.ids.length) {
-      void flow.fitView({
-        nodes: reveal.ids.map((id) => ({ id })),
-        duration: 300,
-        maxZoom: 1.1,
-        padding: 0.4,
-      });
+      const ids = new Set(reveal.ids);
+      // After this render's nodes are set (a revealed node may have just been unfolded).
+      const timer = setTimeout(
+        () =>
+          showNodes(
+            nodesRef.current.filter((n) => ids.has(n.id)),
+            { maxZoom: 1.1, padding: 0.4 },
+          ),
+        REVEAL_DELAY,
+      );
+      return () => clearTimeout(timer);
     }
-  }, [reveal, flow]);
+  }, [reveal, showNodes]);
+  const fitAll = useCallback(() => showNodes(nodesRef.current), [showNodes]);
 
   const step = useUiStore((s) => s.presentationStep);
   const revealAsYouGo = useUiStore((s) => s.revealAsYouGo);
@@ -132,17 +162,14 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     );
   }, [map.nodes, context]);
 
-  const mapId = map.id;
-  const initialView = useMemo(() => {
+  // The view the map opens on, from the canvas's size (measured before the first paint).
+  const [defaultViewport, setDefaultViewport] = useState<Viewport | null>(null);
+  useLayoutEffect(() => {
+    const box = wrapper.current?.getBoundingClientRect();
     const current = useMapStore.getState().map;
-    if (!current) return undefined;
-    // The tour's first stop, else the first conclusion: shown at a readable zoom with what
-    // surrounds it, rather than a big map shrunk to illegible boxes.
-    const start = current.tour?.[0] ?? current.nodes.find((n) => n.kind === 'conclusion')?.id;
-    if (!start || current.nodes.length < 40) return { maxZoom: 1 };
-    return { nodes: [{ id: start }], maxZoom: 0.75, minZoom: 0.75 };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when another map opens
-  }, [mapId]);
+    if (box && current) setDefaultViewport(initialViewport(current, hidden, box.width, box.height));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the map opens
+  }, []);
 
   const edges = useMemo(
     () => map.edges.filter((e) => !hidden.has(e.from) && !hidden.has(e.to)).map(toFlowEdge),
@@ -151,7 +178,9 @@ export function MapCanvas({ map }: { map: ArgMap }) {
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ArgFlowNode>[]) => {
-      setNodes((current) => applyNodeChanges(changes, current));
+      const measured = new Set<string>();
+      for (const change of changes) if (change.type === 'dimensions') measured.add(change.id);
+      setNodes((current) => dropEstimatedHandles(applyNodeChanges(changes, current), measured));
       const finished: Record<string, { x: number; y: number }> = {};
       for (const change of changes) {
         if (change.type === 'position' && change.dragging === false && change.position) {
@@ -182,39 +211,51 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   }, []);
 
   const big = map.nodes.length > BIG_MAP;
-  const wrapper = useRef<HTMLDivElement>(null);
   // A class, not state: toggling it re-renders nothing.
   const onMoveStart = useCallback(() => wrapper.current?.classList.add('is-moving'), []);
   const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('is-moving'), []);
 
   return (
     <div className="canvas" aria-label="Argument map canvas" ref={wrapper}>
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onSelectionChange={onSelectionChange}
-        onConnect={onConnect}
-        onMoveStart={big ? onMoveStart : undefined}
-        onMoveEnd={big ? onMoveEnd : undefined}
-        fitView
-        fitViewOptions={initialView}
-        minZoom={0.05}
-        onlyRenderVisibleElements
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
-      >
-        <Background gap={24} />
-        {big ? (
-          <CanvasMiniMap label="Mini map" />
-        ) : (
-          <MiniMap pannable zoomable nodeColor={miniMapColor} />
-        )}
-        <Controls />
-        <Legend />
-      </ReactFlow>
+      {defaultViewport && (
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onSelectionChange={onSelectionChange}
+          onConnect={onConnect}
+          onMoveStart={big ? onMoveStart : undefined}
+          onMoveEnd={big ? onMoveEnd : undefined}
+          defaultViewport={defaultViewport}
+          minZoom={0.05}
+          onlyRenderVisibleElements
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        >
+          <Background gap={24} />
+          {big ? (
+            <CanvasMiniMap label="Mini map" />
+          ) : (
+            <MiniMap pannable zoomable nodeColor={miniMapColor} />
+          )}
+          <Controls showFitView={false}>
+            {/* React Flow's own button waits for every node to be measured (see viewportFor). */}
+            <ControlButton
+              className="react-flow__controls-fitview"
+              onClick={fitAll}
+              title="Fit View"
+              aria-label="Fit View"
+            >
+              <svg viewBox="0 0 32 30" aria-hidden>
+                <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+              </svg>
+            </ControlButton>
+          </Controls>
+          <Legend />
+        </ReactFlow>
+      )}
     </div>
   );
 }

@@ -7,6 +7,7 @@
 import type { ArgNode, NodeKind } from '../../model/schema';
 import { passesFilter } from '../../model/search';
 import { estimateNodeSize } from '../../layout/layout';
+import { Position } from '@xyflow/react';
 import type { ArgFlowNode, ArgNodeData } from './ArgNodeView';
 
 /** Everything besides the node itself that decides how a node is drawn. */
@@ -64,7 +65,7 @@ function toFlowNode(
     previous?.initialWidth !== undefined && previous.data.label === data.label
       ? { width: previous.initialWidth, height: previous.initialHeight! }
       : estimateNodeSize({ text: data.label, kind: node.kind });
-  return {
+  const next: ArgFlowNode = {
     ...previous,
     id: node.id,
     type: 'arg',
@@ -74,6 +75,45 @@ function toFlowNode(
     initialWidth: size.width,
     initialHeight: size.height,
   };
+  // Until the browser has measured it, the node's handles where ArgNodeView puts them (6 px
+  // circles centred on the top and bottom edges). Without them React Flow renders every node
+  // once, visible or not, to measure its handles: 5,000 DOM nodes when a big map opens.
+  if (previous?.measured) delete next.handles;
+  else next.handles = estimatedHandles(size.width, size.height);
+  return next;
+}
+
+const HANDLE = 6;
+
+function estimatedHandles(width: number, height: number): NonNullable<ArgFlowNode['handles']> {
+  const x = width / 2 - HANDLE / 2;
+  return [
+    { type: 'source', position: Position.Top, x, y: -HANDLE / 2, width: HANDLE, height: HANDLE },
+    {
+      type: 'target',
+      position: Position.Bottom,
+      x,
+      y: height - HANDLE / 2,
+      width: HANDLE,
+      height: HANDLE,
+    },
+  ];
+}
+
+/**
+ * A node the browser has just measured no longer needs the estimated handles (React Flow would
+ * otherwise keep preferring them to the measured ones).
+ */
+export function dropEstimatedHandles(
+  nodes: ArgFlowNode[],
+  measuredIds: ReadonlySet<string>,
+): ArgFlowNode[] {
+  if (!measuredIds.size) return nodes;
+  return nodes.map((n) => {
+    if (!n.handles || !measuredIds.has(n.id)) return n;
+    const { handles: _estimated, ...rest } = n;
+    return rest;
+  });
 }
 
 /** Every shown node, reusing the previous flow node wherever nothing it shows changed. */
