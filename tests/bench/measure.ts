@@ -193,14 +193,28 @@ export async function layout(
 }
 
 /**
- * Adds a node beside the selected one (the toolbar's "+ Add node", whose title ends in "(N)"):
+ * Adds a node beside a selected one (the toolbar's "+ Add node", whose title ends in "(N)"):
  * the time from the click to the next frame after the new node appeared on the canvas; how many
  * messages ELK's worker sent meanwhile (a layout run would send one); and how many of the nodes
  * shown before moved (a re-layout would move them).
  */
 export async function addBeside(
   page: Page,
+  anchorId: string,
+  anchorText: string,
 ): Promise<{ ms: number; layouts: number; moved: number }> {
+  // The anchor is the map's last node (nothing below it), found with the search box and Enter,
+  // which brings it into view; then clicked to select it.
+  await page.getByTestId('search-input').fill(anchorText);
+  await sleep(300);
+  await page.getByTestId('search-input').press('Enter');
+  await sleep(800);
+  await page.getByTestId('search-input').fill('');
+  await sleep(300);
+  const anchor = await page.locator(`.react-flow__node[data-id="${anchorId}"]`).boundingBox();
+  if (!anchor) throw new Error(`node ${anchorId} is not on screen`);
+  await page.mouse.click(anchor.x + anchor.width / 2, anchor.y + anchor.height / 2);
+  await sleep(300);
   await page.evaluate(`(() => {
     const b = window.__bench;
     const layer = document.querySelector('.react-flow__nodes');

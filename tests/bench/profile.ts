@@ -181,7 +181,10 @@ try {
       console.log(`latency ${result.latency.toFixed(1)} ms, re-rendered ${result.rerendered}`);
     } else {
       let result = { ms: 0, layouts: 0, moved: 0 };
-      await profiled(page, async () => void (result = await m.addBeside(page)));
+      await profiled(
+        page,
+        async () => void (result = await m.addBeside(page, `n${n - 1}`, `（${n - 1}）`)),
+      );
       console.log(JSON.stringify(result));
     }
   }

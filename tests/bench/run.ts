@@ -169,8 +169,7 @@ try {
             }
           }
           if (want('place') && who === 'ours') {
-            await m.selectNode(page, 'n0');
-            const placed = await m.addBeside(page);
+            const placed = await m.addBeside(page, `n${n - 1}`, `（${n - 1}）`);
             add(key('placeMs'), placed.ms);
             add(key('placeLayouts'), placed.layouts);
             add(key('placeMoved'), placed.moved);
