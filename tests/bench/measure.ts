@@ -245,11 +245,15 @@ export async function addBeside(
     document.querySelector('.toolbar button[title$="(N)"]').click();
   })()`);
   await waitFor(page, 'window.__bench.placed !== null', 10_000);
-  return (await page.evaluate('window.__bench.placed')) as {
+  const placed = (await page.evaluate('window.__bench.placed')) as {
     ms: number;
     layouts: number;
     moved: number;
   };
+  // Undo, so the next run (on the same stored map) finds the same room below the anchor.
+  await page.getByTestId('undo').click();
+  await sleep(300);
+  return placed;
 }
 
 /** JS heap in use after a forced garbage collection (CDP), in bytes. */

@@ -169,7 +169,12 @@ try {
             }
           }
           if (want('place') && who === 'ours') {
-            const placed = await m.addBeside(page, `n${n - 1}`, `（${n - 1}）`);
+            const placed = await m
+              .addBeside(page, `n${n - 1}`, `（${n - 1}）`)
+              .catch((e: unknown) => {
+                log(`adding a node failed: ${String(e)}`);
+                return { ms: Number.NaN, layouts: Number.NaN, moved: Number.NaN };
+              });
             add(key('placeMs'), placed.ms);
             add(key('placeLayouts'), placed.layouts);
             add(key('placeMoved'), placed.moved);
