@@ -7,7 +7,7 @@
  * Run directly (`npm run build:cli`, and npm's `prepare` after `npm ci`) it builds; the bin
  * (argmapBin.mjs) calls {@link ensureCliBundle} and rebuilds when any source is newer.
  */
-import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -70,6 +70,12 @@ export async function buildCli() {
   const temporary = `${CLI_BUNDLE}.${process.pid}.tmp`;
   writeFileSync(temporary, entry.contents);
   renameSync(temporary, CLI_BUNDLE);
+  // Chunks of earlier builds (their names are content hashes) are no longer referenced.
+  const current = new Set(result.outputFiles.map((f) => f.path));
+  for (const name of readdirSync(CLI_DIR)) {
+    const path = join(CLI_DIR, name);
+    if (name.startsWith('chunk-') && !current.has(path)) rmSync(path, { force: true });
+  }
 }
 
 /** Builds the bundle when it is missing or stale; false when it cannot (no esbuild installed). */
