@@ -39,6 +39,7 @@ import {
 } from './flowNodes';
 import { toFlowEdge } from './flowEdges';
 import { Legend } from './Legend';
+import { NODE_WIDTH } from '../../layout/layout';
 import { CanvasMiniMap } from './CanvasMiniMap';
 import { initialViewport, viewportFor } from './initialViewport';
 import { presentationSteps } from '../Presentation';
@@ -55,6 +56,27 @@ const BIG_MAP = 500;
 const REVEAL_DELAY = 30;
 const EMPTY: string[] = [];
 const NOTHING_HIDDEN = { hidden: new Set<string>(), foldCounts: new Map<string, number>() };
+
+/**
+ * The minimap takes the map's proportions (within bounds), so a wide map shows as a strip
+ * rather than a thin line in a square.
+ */
+function miniMapSize(nodes: ArgMap['nodes']): { width: number; height: number } {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { position } of nodes) {
+    if (!position) continue;
+    minX = Math.min(minX, position.x);
+    minY = Math.min(minY, position.y);
+    maxX = Math.max(maxX, position.x + NODE_WIDTH);
+    maxY = Math.max(maxY, position.y + 100);
+  }
+  const width = 220;
+  if (!(maxX > minX)) return { width, height: 150 };
+  return {
+    width,
+    height: Math.round(Math.min(150, Math.max(60, (width * (maxY - minY)) / (maxX - minX)))),
+  };
+}
 
 export function MapCanvas({ map }: { map: ArgMap }) {
   const selectedIds = useMapStore((s) => s.selection.nodeIds);
@@ -238,7 +260,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
           {big ? (
             <CanvasMiniMap label="Mini map" />
           ) : (
-            <MiniMap pannable zoomable nodeColor={miniMapColor} />
+            <MiniMap pannable zoomable nodeColor={miniMapColor} style={miniMapSize(map.nodes)} />
           )}
           <Controls showFitView={false}>
             {/* React Flow's own button waits for every node to be measured (see viewportFor). */}
