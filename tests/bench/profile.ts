@@ -11,7 +11,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, preview } from 'vite';
+import { build } from 'vite';
+import { serveBuild } from '../setup/serveBuild';
 import type { CDPSession, Page } from 'playwright-core';
 import { serializeMap } from '../../src/io/mapFile';
 import { launchChromium } from '../browser/browser';
@@ -106,14 +107,7 @@ await build({
 const map = generateMap(n);
 const file = join(DIR, 'app', `bench-${n}.argmap.json`);
 writeFileSync(file, serializeMap(map));
-const server = await preview({
-  build: { outDir: join(DIR, 'app') },
-  preview: { host: '127.0.0.1', port: 0, strictPort: false },
-  logLevel: 'warn',
-});
-const address = server.httpServer.address();
-if (!address || typeof address === 'string') throw new Error('no port');
-const url = `http://127.0.0.1:${address.port}/`;
+const { server, url } = await serveBuild(join(DIR, 'app'));
 const browser = await launchChromium();
 try {
   const context = await browser.newContext({

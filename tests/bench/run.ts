@@ -11,7 +11,8 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { build, preview, type PreviewServer } from 'vite';
+import { build } from 'vite';
+import { serveBuild } from '../setup/serveBuild';
 import type { BrowserContext } from 'playwright-core';
 import { serializeMap } from '../../src/io/mapFile';
 import { launchChromium } from '../browser/browser';
@@ -45,21 +46,6 @@ const BUDGET_MS = 8 * 60_000;
 const started = Date.now();
 const log = (s: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${s}`);
 
-async function serve(
-  outDir: string,
-  root?: string,
-): Promise<{ server: PreviewServer; url: string }> {
-  const server = await preview({
-    ...(root ? { root, configFile: false } : {}),
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false },
-    logLevel: 'warn',
-  });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('The preview server has no port.');
-  return { server, url: `http://127.0.0.1:${address.port}/` };
-}
-
 log('building the editor and the baseline');
 // Into tests/bench/.out, not dist/: the browser tests may be building dist/ at the same time.
 await build({ logLevel: 'warn', build: { outDir: APP_DIR, emptyOutDir: true, sourcemap: false } });
@@ -88,8 +74,8 @@ for (const n of SIZES) {
 }
 copyFileSync('maps/us-japan-nuclear-sharing.argmap.json', `${BASE_DIR}/maps/article.json`);
 
-const app = await serve(APP_DIR);
-const base = await serve(BASE_DIR, baselineRoot);
+const app = await serveBuild(APP_DIR);
+const base = await serveBuild(BASE_DIR, baselineRoot);
 const browser = await launchChromium();
 const chromiumVersion = browser.version();
 const samples = new Map<string, number[]>();

@@ -7,7 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
+import { build, type PreviewServer } from 'vite';
+import { serveBuild } from '../setup/serveBuild';
 import type { TestProject } from 'vitest/node';
 
 let server: PreviewServer | undefined;
@@ -16,14 +17,9 @@ let outDir: string | undefined;
 export async function setup(project: TestProject) {
   outDir = mkdtempSync(join(tmpdir(), 'argmap-test-build-'));
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
-  server = await preview({
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false },
-    logLevel: 'warn',
-  });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('The preview server has no port.');
-  project.provide('baseUrl', `http://127.0.0.1:${address.port}/`);
+  const served = await serveBuild(outDir);
+  server = served.server;
+  project.provide('baseUrl', served.url);
 }
 
 export async function teardown() {

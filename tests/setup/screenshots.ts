@@ -2,17 +2,15 @@
  * Rebuilds the README's screenshots (`npm run screenshots`): builds the app, serves it, and
  * captures the main views in Debian's Chromium.
  */
-import { build, preview } from 'vite';
+import { build } from 'vite';
+import { serveBuild } from './serveBuild';
 import { launchChromium } from '../browser/browser';
 import { ENGLISH_TEXT, newMapFromText, nodeFromText } from '../browser/helpers';
 
 const OUT = 'tests/screenshots';
 
 await build({ logLevel: 'warn' });
-const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
-const address = server.httpServer.address();
-if (!address || typeof address === 'string') throw new Error('no port');
-const url = `http://127.0.0.1:${address.port}/`;
+const { server, url } = await serveBuild('dist');
 const browser = await launchChromium();
 try {
   const context = await browser.newContext({
