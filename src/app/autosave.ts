@@ -197,7 +197,7 @@ export class Autosave {
 }
 
 /** Why a write failed, in words for the user. */
-export function describeWriteError(error: unknown): string {
+function describeWriteError(error: unknown): string {
   const names = [error, (error as { inner?: unknown } | null)?.inner].map(
     (e) => (e as { name?: string } | null)?.name,
   );

@@ -4,23 +4,9 @@
  * refused one with its problems (the first 20, each with its JSON path or line). A file's size is
  * checked before it is read, and no file, however broken, makes the import throw.
  */
-import { describeProblem, type Problem } from '../model/problem';
-import { INPUT_LIMITS } from '../io/inputLimits';
+import { problemLines, type Problem } from '../model/problem';
 import type { ImportOutcome } from '../store/uiStore';
 import { openMap, refreshLibrary, storeNew } from './session';
-
-export const MAX_IMPORT_BYTES = INPUT_LIMITS.bytes;
-
-/** How many problems a refused file lists; the rest are counted. */
-export const SHOWN_PROBLEMS = 20;
-
-/** The first {@link SHOWN_PROBLEMS} problems as lines, and "…and N more." for the rest. */
-export function problemLines(problems: readonly Problem[]): string[] {
-  const lines = problems.slice(0, SHOWN_PROBLEMS).map(describeProblem);
-  if (problems.length > SHOWN_PROBLEMS)
-    lines.push(`…and ${problems.length - SHOWN_PROBLEMS} more.`);
-  return lines;
-}
 
 type Message = ImportOutcome['messages'][number];
 

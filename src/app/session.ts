@@ -4,7 +4,7 @@
  * tabs make (persist/changeFeed), merging them record by record (persist/mergeOutside).
  */
 import { create } from 'zustand';
-import { describeProblem } from '../model/problem';
+import { problemLines } from '../model/problem';
 import type { ArgMap } from '../model/schema';
 import { openDatabase } from '../persist/database';
 import type { ChangeNotice } from '../persist/changeFeed';
@@ -150,7 +150,7 @@ export async function openMap(mapId: string): Promise<void> {
   if (!loaded) throw new Error(`There is no map "${mapId}".`);
   if (!loaded.ok) {
     useSession.setState({
-      message: `The stored map "${mapId}" is damaged and was not opened:\n${loaded.problems.slice(0, 20).map(describeProblem).join('\n')}`,
+      message: `The stored map "${mapId}" is damaged and was not opened:\n${problemLines(loaded.problems).join('\n')}`,
     });
     return;
   }
@@ -161,7 +161,7 @@ export async function openMap(mapId: string): Promise<void> {
   const { skipped } = loaded;
   useSession.setState({
     message: skipped.length
-      ? `${skipped.length} damaged record(s) of this map were left out; they stay stored, unchanged, and the rest of the map opened:\n${skipped.slice(0, 20).map(describeProblem).join('\n')}`
+      ? `${skipped.length} damaged record(s) of this map were left out; they stay stored, unchanged, and the rest of the map opened:\n${problemLines(skipped).join('\n')}`
       : null,
     readOnlyUrl: null,
   });

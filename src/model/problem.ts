@@ -31,3 +31,14 @@ export function briefValue(value: unknown, max = 40): string {
   if (typeof value === 'object') return 'an object';
   return String(value);
 }
+
+/** How many problems a message lists; the rest are counted. */
+export const SHOWN_PROBLEMS = 20;
+
+/** The first {@link SHOWN_PROBLEMS} problems as lines, and "…and N more." for the rest. */
+export function problemLines(problems: readonly Problem[]): string[] {
+  const lines = problems.slice(0, SHOWN_PROBLEMS).map(describeProblem);
+  if (problems.length > SHOWN_PROBLEMS)
+    lines.push(`…and ${problems.length - SHOWN_PROBLEMS} more.`);
+  return lines;
+}
