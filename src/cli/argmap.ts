@@ -5,6 +5,7 @@
  *   export <file> --format <f> [options]  svg | png | pdf | md | argdown | aif | json
  *   import <file> [--out file]            native, AIF, Argdown or plain text → .argmap.json
  *   stats <file>                          counts of nodes, edges, sentences and citations
+ *   layout <file> [--out file] [--lang l] lay every node out anew; report how readable it is
  *
  * Exit codes: 0 success, 1 invalid input (problems on stderr), 2 usage error. User errors never
  * print a stack trace. `run(argv, io)` is the whole program, so tests drive it without a process.
@@ -23,6 +24,10 @@ import { importFile } from '../io/importFile';
 import { checkText, decodeText, fileTooLarge } from '../io/decodeText';
 import { INPUT_LIMITS } from '../io/inputLimits';
 import { layoutMap } from '../layout/layout';
+import { nodeSizes } from '../layout/nodeSize';
+import { routeEdges } from '../layout/route';
+import { measureDrawing } from '../layout/metrics';
+import { moveNodes } from '../model/operations';
 import { createElk } from '../layout/elkInProcess';
 import { rasterize } from './rasterize';
 import { exportPdf } from './exportPdf';
@@ -54,6 +59,9 @@ Commands:
       --lang <tag>            Language of an imported text (guessed when absent).
       --title <text>          Title of the new map.
   stats <file>                Counts of nodes, edges, sentences and citations.
+  layout <file>               Lay every node out anew (sections framed, compact, edges routed
+      --out <file>            round the boxes) and report its size and median edge length.
+      --lang <tag>            Size the boxes for this label language (default: the node text).
   --help                      This help.
 
 Exit codes: 0 success, 1 invalid input, 2 usage error.
@@ -137,6 +145,24 @@ async function positionsFor(map: ArgMap, options: SvgExportOptions) {
     map.nodes.map((n) => [n.id, estimateSvgNodeSize(n, options.language)]),
   );
   return layoutMap(createElk(), map, { sizes });
+}
+
+/** The map with every node laid out anew, and a line on how readable the drawing is. */
+async function relayout(map: ArgMap, language?: string): Promise<{ map: ArgMap; report: string }> {
+  const sizes = nodeSizes(map.nodes, language);
+  const positions = await layoutMap(createElk(), map, { sizes });
+  const laid = moveNodes(map, positions);
+  const boxes = new Map(laid.nodes.map((n) => [n.id, { ...n.position!, ...sizes[n.id]! }]));
+  const routes = routeEdges(boxes, laid.edges);
+  const m = measureDrawing(
+    boxes,
+    laid.edges.map((e) => ({ ...e, points: routes[e.id] ?? [] })),
+  );
+  const report =
+    `laid out ${map.nodes.length} nodes: ${Math.round(m.width)} × ${Math.round(m.height)} px ` +
+    `(${(m.width / Math.max(1, m.height)).toFixed(2)} : 1), median edge ${m.medianEdgeLength} node widths, ` +
+    `${m.edgeCrossings.length} edges through a box, ${m.overlaps.length} overlaps.\n`;
+  return { map: laid, report };
 }
 
 async function exportCommand(
@@ -252,7 +278,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
       return 0;
     }
     if (!command) throw new UsageError('No command given.');
-    if (!['validate', 'export', 'import', 'stats'].includes(command))
+    if (!['validate', 'export', 'import', 'stats', 'layout'].includes(command))
       throw new UsageError(`Unknown command "${command}".`);
     if (!file) throw new UsageError(`${command} needs a file.`);
     if (extra.length) throw new UsageError(`Unexpected argument(s): ${extra.join(' ')}.`);
@@ -269,6 +295,13 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
         const { map, report } = await importCommand(io, file, options);
         for (const line of report) io.stderr(`note: ${line}\n`);
         await output(io, options, serializeMap(map));
+        return 0;
+      }
+      case 'layout': {
+        const map = await loadMap(io, file);
+        const { map: laid, report } = await relayout(map, options.get('--lang'));
+        io.stderr(report);
+        await output(io, options, serializeMap(laid));
         return 0;
       }
       default:

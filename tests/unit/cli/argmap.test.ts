@@ -182,6 +182,25 @@ describe('argmap CLI', () => {
     expect(t.stdout()).toContain('sources: 1 (6 sentences, 6 cited)');
   });
 
+  it('lays a map out anew, writes it and reports how readable it is', async () => {
+    const t = fakeIo();
+    const article = 'maps/us-japan-nuclear-sharing.argmap.json';
+    expect(await run(['layout', article, '--out', 'laid.json'], t.io)).toBe(0);
+    expect(t.stderr()).toMatch(
+      /laid out 150 nodes: \d+ × \d+ px .* 0 edges through a box, 0 overlaps/,
+    );
+    const laid = parseMapText(t.written.get('laid.json') as string);
+    expect(laid.ok).toBe(true);
+    const before = parseMapText(readFileSync(resolve(article), 'utf8'));
+    if (!laid.ok || !before.ok) return;
+    // Only positions change.
+    const strip = (m: typeof laid.map) => m.nodes.map(({ position: _p, ...rest }) => rest);
+    expect(strip(laid.map)).toEqual(strip(before.map));
+    expect(laid.map.nodes.map((n) => n.position)).not.toEqual(
+      before.map.nodes.map((n) => n.position),
+    );
+  }, 60_000);
+
   it('exports only the chosen nodes, and refuses unknown ones', async () => {
     const t = fakeIo();
     expect(await run(['export', SMALL, '--format', 'svg', '--nodes', 'n1,n2'], t.io)).toBe(0);
