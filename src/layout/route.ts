@@ -159,33 +159,43 @@ function routeOne(index: SpatialIndex<string>, from: string, to: string, f: Rect
   const ends = new Set([from, to]);
   const clear = (a: Point, b: Point) => index.blocker(a, b, ends) === undefined;
 
-  // The plain route: out, across the middle of the gap, in.
+  // The plain route: out, across, in — crossing where the target's bus runs (just off the
+  // target, so all its premises share it), else mid-gap, else just off the source.
   const vertical = p.out === 'top' || p.out === 'bottom';
-  const plain = vertical
-    ? [
-        p.start,
-        { x: p.start.x, y: (p.start.y + p.end.y) / 2 },
-        { x: p.end.x, y: (p.start.y + p.end.y) / 2 },
-        p.end,
-      ]
-    : [
-        p.start,
-        { x: (p.start.x + p.end.x) / 2, y: p.start.y },
-        { x: (p.start.x + p.end.x) / 2, y: p.end.y },
-        p.end,
-      ];
-  if (plain.every((q, i) => i === 0 || clear(plain[i - 1]!, q))) return simplify(plain);
+  const across = (a: number, b: number, sign: number) => [
+    b + sign * (STUB + 8),
+    (a + b) / 2,
+    a - sign * (STUB + 8),
+  ];
+  const plain = (c: number) =>
+    vertical
+      ? [p.start, { x: p.start.x, y: c }, { x: p.end.x, y: c }, p.end]
+      : [p.start, { x: c, y: p.start.y }, { x: c, y: p.end.y }, p.end];
+  const sign = vertical ? Math.sign(p.start.y - p.end.y) : Math.sign(p.start.x - p.end.x);
+  const crossings = vertical ? across(p.start.y, p.end.y, sign) : across(p.start.x, p.end.x, sign);
+  for (const c of crossings) {
+    // Only crossings strictly between the two ends keep the route's pieces outward.
+    const between = vertical
+      ? (c - p.start.y) * (c - p.end.y) < 0
+      : (c - p.start.x) * (c - p.end.x) < 0;
+    if (!between) continue;
+    const route = plain(c);
+    if (route.every((q, i) => i === 0 || clear(route[i - 1]!, q))) return simplify(route);
+  }
+  const fallback = plain(crossings[1]!);
 
   // Blocked: search the corridors around the boxes, in a window that grows until a way is found.
   const stubsClear = clear(p.start, s) && clear(e, p.end);
   if (stubsClear) {
-    for (const pad of [240, 720, 2400, Infinity]) {
+    for (const pad of [200, 600, 1800]) {
       const path = search(index, s, e, p.out, p.in, pad);
-      if (path) return simplify([p.start, ...path, p.end]);
+      // The search saw only the boxes near the ends; a way round them may meet one further off.
+      if (path && path.every((q, i) => i === 0 || clear(path[i - 1]!, q)))
+        return simplify([p.start, ...path, p.end]);
     }
   }
   // No way round (a box sits on top of an end): the plain route, the best there is.
-  return simplify(plain);
+  return simplify(fallback);
 }
 
 /** A* over the orthogonal visibility grid of the inflated boxes around s and e. */
@@ -203,30 +213,22 @@ function search(
     width: Math.abs(s.x - e.x) + 2 * pad,
     height: Math.abs(s.y - e.y) + 2 * pad,
   };
-  const obstacles = Number.isFinite(pad) ? index.query(area) : index.query(everything);
-  const xs = new Set<number>([s.x, e.x]);
-  const ys = new Set<number>([s.y, e.y]);
-  let [minX, minY, maxX, maxY] = [
-    Math.min(s.x, e.x),
-    Math.min(s.y, e.y),
-    Math.max(s.x, e.x),
-    Math.max(s.y, e.y),
-  ];
+  const obstacles = index.query(area);
+  // Lines of the grid: the window's edges, both ends, and every box border inside the window. The
+  // path never leaves the window, so every box it could meet is among `obstacles`.
+  const left = area.x;
+  const right = area.x + area.width;
+  const top = area.y;
+  const bottom = area.y + area.height;
+  const xs = new Set<number>([s.x, e.x, left, right]);
+  const ys = new Set<number>([s.y, e.y, top, bottom]);
   for (const { rect } of obstacles) {
-    xs.add(rect.x).add(rect.x + rect.width);
-    ys.add(rect.y).add(rect.y + rect.height);
-    minX = Math.min(minX, rect.x);
-    minY = Math.min(minY, rect.y);
-    maxX = Math.max(maxX, rect.x + rect.width);
-    maxY = Math.max(maxY, rect.y + rect.height);
+    for (const x of [rect.x, rect.x + rect.width]) if (x > left && x < right) xs.add(x);
+    for (const y of [rect.y, rect.y + rect.height]) if (y > top && y < bottom) ys.add(y);
   }
-  // A lane outside everything in the window, so a way round always exists when the ends are free.
-  xs.add(minX - STUB).add(maxX + STUB);
-  ys.add(minY - STUB).add(maxY + STUB);
-  const gx = [...xs].sort((a, b) => a - b);
-  const gy = [...ys].sort((a, b) => a - b);
   // Channel middles between neighbouring lines read better than hugging a box's margin.
-  const mid = (v: number[]) => {
+  const withMiddles = (values: Set<number>) => {
+    const v = [...values].sort((a, c) => a - c);
     const out: number[] = [];
     v.forEach((x, i) => {
       out.push(x);
@@ -235,13 +237,14 @@ function search(
     });
     return out;
   };
-  const X = mid(gx);
-  const Y = mid(gy);
+  const X = withMiddles(xs);
+  const Y = withMiddles(ys);
   const W = X.length;
   const H = Y.length;
   const at = (i: number, j: number) => ({ x: X[i]!, y: Y[j]! });
-  // Grid points strictly inside a box, and grid steps through a box's interior. Every box border
-  // is a grid line, so a step between neighbouring lines is inside a box exactly when its middle is.
+  // Grid points strictly inside a box, and grid steps through a box's interior. No box border
+  // falls between two neighbouring lines, so a step is inside a box exactly when both its ends
+  // lie within the box's span on that axis and the other coordinate is strictly inside.
   const blocked = new Uint8Array(W * H);
   const blockedH = new Uint8Array(W * H); // step from (i, j) to (i + 1, j)
   const blockedV = new Uint8Array(W * H); // step from (i, j) to (i, j + 1)
@@ -256,18 +259,25 @@ function search(
     return lo;
   };
   for (const { rect } of obstacles) {
-    const i0 = firstAtLeast(X, rect.x);
-    const i1 = firstAtLeast(X, rect.x + rect.width); // X[i1] is the right border
-    const j0 = firstAtLeast(Y, rect.y);
-    const j1 = firstAtLeast(Y, rect.y + rect.height);
-    for (let i = i0; i <= i1 && i < W; i++)
-      for (let j = j0; j <= j1 && j < H; j++) {
-        const inX = i > i0 && i < i1;
-        const inY = j > j0 && j < j1;
+    const r = rect.x + rect.width;
+    const b = rect.y + rect.height;
+    // Lines from the last one at or before the box's near side to the first at or past its far side.
+    const i0 = Math.max(0, firstAtLeast(X, rect.x + 1e-9) - 1);
+    const i1 = Math.min(W - 1, firstAtLeast(X, r));
+    const j0 = Math.max(0, firstAtLeast(Y, rect.y + 1e-9) - 1);
+    const j1 = Math.min(H - 1, firstAtLeast(Y, b));
+    for (let i = i0; i <= i1; i++) {
+      const x = X[i]!;
+      const inX = x > rect.x && x < r;
+      const stepInX = i < W - 1 && x >= rect.x && X[i + 1]! <= r;
+      for (let j = j0; j <= j1; j++) {
+        const y = Y[j]!;
+        const inY = y > rect.y && y < b;
         if (inX && inY) blocked[i * H + j] = 1;
-        if (inY && i < i1) blockedH[i * H + j] = 1;
-        if (inX && j < j1) blockedV[i * H + j] = 1;
+        if (inY && stepInX) blockedH[i * H + j] = 1;
+        if (inX && j < H - 1 && y >= rect.y && Y[j + 1]! <= b) blockedV[i * H + j] = 1;
       }
+    }
   }
   const si = X.indexOf(s.x);
   const sj = Y.indexOf(s.y);
@@ -281,7 +291,9 @@ function search(
   const cost = new Float64Array(W * H * 2).fill(Infinity);
   const parent = new Int32Array(W * H * 2).fill(-1);
   const heap = new MinHeap();
-  const h = (i: number, j: number) => Math.abs(X[i]! - e.x) + Math.abs(Y[j]! - e.y);
+  // Weighted A*: the distance left counts double, so the search heads for the end and settles
+  // for a route at most twice the shortest (in practice the same or a bend more) — ~5× fewer steps.
+  const h = (i: number, j: number) => 2 * (Math.abs(X[i]! - e.x) + Math.abs(Y[j]! - e.y));
   cost[key(si, sj, startDir)] = 0;
   heap.push(h(si, sj), key(si, sj, startDir));
   const canStep = (i: number, j: number, ni: number, nj: number) =>
@@ -334,8 +346,6 @@ function search(
   }
   return path.reverse();
 }
-
-const everything = { x: -1e9, y: -1e9, width: 2e9, height: 2e9 };
 
 /** A binary min-heap of (priority, value) pairs. */
 class MinHeap {

@@ -21,7 +21,7 @@ const drawn = (boxes: Map<string, Rect>, edges: { id: string; from: string; to: 
 };
 
 describe('routeEdges', () => {
-  it('draws a premise below its conclusion as out, across, in: top of one to bottom of the other', () => {
+  it('draws a premise below its conclusion as out, across just below the conclusion, in', () => {
     const boxes = new Map([
       ['c', box(0, 0)],
       ['p', box(300, 200)],
@@ -29,8 +29,8 @@ describe('routeEdges', () => {
     const { routes } = drawn(boxes, [{ id: 'e', from: 'p', to: 'c' }]);
     expect(routes.e).toEqual([
       { x: 420, y: 200 },
-      { x: 420, y: 140 },
-      { x: 120, y: 140 },
+      { x: 420, y: 100 },
+      { x: 120, y: 100 },
       { x: 120, y: 80 },
     ]);
   });
