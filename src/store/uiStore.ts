@@ -42,6 +42,8 @@ export interface UiState {
   presentationStep: number | null;
   /** In presentation mode, hide the nodes not yet presented. */
   revealAsYouGo: boolean;
+  /** The outline panel is shown beside the canvas. */
+  outlineOpen: boolean;
   set(patch: Partial<Omit<UiState, 'set'>>): void;
 }
 
@@ -69,6 +71,7 @@ export const useUiStore = create<UiState>()(
       importReport: null,
       presentationStep: null,
       revealAsYouGo: false,
+      outlineOpen: false,
       set: (patch) => set(patch),
     }),
     {
@@ -80,6 +83,7 @@ export const useUiStore = create<UiState>()(
         paneWidths: s.paneWidths,
         collapsed: s.collapsed,
         pinned: s.pinned,
+        outlineOpen: s.outlineOpen,
       }),
     },
   ),

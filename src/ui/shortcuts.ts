@@ -36,5 +36,22 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'F', en: 'Fold / unfold the selected node’s premises', zh: '折叠／展开所选节点的前提' },
   { keys: '/, Ctrl/⌘ F', en: 'Search', zh: '搜索' },
   { keys: 'T', en: 'Switch labels between original and English', zh: '在原文和英文标签之间切换' },
+  { keys: 'O', en: 'Show / hide the outline', zh: '显示／隐藏大纲' },
+  {
+    keys: 'Outline: ↑ ↓ ← → Home End',
+    en: 'Move between rows, unfold / fold, go to child / parent',
+    zh: '在行间移动，展开／折叠，转到子项／父项',
+  },
+  {
+    keys: 'Outline: Enter',
+    en: 'Edit the node’s text (Enter stores, Esc cancels)',
+    zh: '编辑节点文本（Enter 保存，Esc 取消）',
+  },
+  {
+    keys: 'Outline: Tab, Shift Tab',
+    en: 'Move under the previous sibling / up a level',
+    zh: '移到上一个同级节点之下／上移一级',
+  },
+  { keys: 'Outline: Alt ↑ ↓', en: 'Reorder among siblings', zh: '在同级节点间调整顺序' },
   { keys: '?', en: 'Show this list', zh: '显示此列表' },
 ];
