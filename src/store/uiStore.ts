@@ -44,6 +44,8 @@ export interface UiState {
   revealAsYouGo: boolean;
   /** The outline panel is shown beside the canvas. */
   outlineOpen: boolean;
+  /** Width in pixels of the outline panel. */
+  outlineWidth: number;
   set(patch: Partial<Omit<UiState, 'set'>>): void;
 }
 
@@ -72,6 +74,7 @@ export const useUiStore = create<UiState>()(
       presentationStep: null,
       revealAsYouGo: false,
       outlineOpen: false,
+      outlineWidth: 340,
       set: (patch) => set(patch),
     }),
     {
@@ -84,6 +87,7 @@ export const useUiStore = create<UiState>()(
         collapsed: s.collapsed,
         pinned: s.pinned,
         outlineOpen: s.outlineOpen,
+        outlineWidth: s.outlineWidth,
       }),
     },
   ),

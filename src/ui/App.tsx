@@ -38,6 +38,7 @@ export function App() {
       newMapOpen: s.newMapOpen,
       shortcutsOpen: s.shortcutsOpen,
       outlineOpen: s.outlineOpen,
+      outlineWidth: s.outlineWidth,
       set: s.set,
     })),
   );
@@ -102,7 +103,7 @@ export function App() {
           <main
             className="workspace"
             style={{
-              gridTemplateColumns: `${source}px 6px minmax(0, 1fr) ${ui.outlineOpen ? 'var(--outline-width) ' : ''}6px ${inspector}px`,
+              gridTemplateColumns: `${source}px 6px minmax(0, 1fr) ${ui.outlineOpen ? `6px ${ui.outlineWidth}px ` : ''}6px ${inspector}px`,
             }}
           >
             <ErrorBoundary area="the source pane">
@@ -118,9 +119,17 @@ export function App() {
               <MapCanvas key={map.id} map={map} />
             </ErrorBoundary>
             {ui.outlineOpen && (
-              <ErrorBoundary area="the outline">
-                <OutlineView key={map.id} map={map} />
-              </ErrorBoundary>
+              <>
+                <Splitter
+                  label={t('outline')}
+                  value={ui.outlineWidth}
+                  direction={-1}
+                  onChange={(v) => ui.set({ outlineWidth: v })}
+                />
+                <ErrorBoundary area="the outline">
+                  <OutlineView key={map.id} map={map} />
+                </ErrorBoundary>
+              </>
             )}
             <Splitter
               label="Inspector"

@@ -254,8 +254,18 @@ describe('the outline of the article map', () => {
     const rebuttalRow = row(items.find((i) => i.nodeId === rebuttal.id)!.key);
     expect(await rebuttalRow.locator('.outline-kind').textContent()).toBe('反驳');
 
+    // Its width follows its divider (by keyboard here) and is kept across a reload.
+    const paneWidth = () =>
+      page.getByTestId('outline-pane').evaluate((el) => el.getBoundingClientRect().width);
+    const width = await paneWidth();
+    await page.getByRole('separator', { name: '大纲' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(paneWidth).toBe(width + 40);
+
     await page.reload();
     await tree().waitFor();
+    expect(await paneWidth()).toBe(width + 40);
     await newMapFromText(page);
     await expect
       .poll(() => page.getByTestId('outline-empty').textContent())
