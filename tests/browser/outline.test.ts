@@ -119,6 +119,13 @@ describe('the outline of the article map', () => {
     await page.keyboard.press('ArrowRight'); // to the first child
     await expect.poll(focusedKey).toBe(second.key);
     await expect.poll(selectedOnCanvas).toEqual([second.nodeId]);
+    // The rows scroll inside the panel; the page itself never grows or scrolls.
+    expect(
+      await page.evaluate(() => {
+        const html = document.documentElement;
+        return [html.scrollHeight - html.clientHeight, html.scrollTop];
+      }),
+    ).toEqual([0, 0]);
   });
 
   it('edits a node’s text inline with Enter, cancels with Esc, and re-attaches with Tab (undoable)', async () => {
