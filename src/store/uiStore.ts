@@ -42,6 +42,10 @@ export interface UiState {
   presentationStep: number | null;
   /** In presentation mode, hide the nodes not yet presented. */
   revealAsYouGo: boolean;
+  /** The outline panel is shown beside the canvas. */
+  outlineOpen: boolean;
+  /** Width in pixels of the outline panel. */
+  outlineWidth: number;
   set(patch: Partial<Omit<UiState, 'set'>>): void;
 }
 
@@ -69,6 +73,8 @@ export const useUiStore = create<UiState>()(
       importReport: null,
       presentationStep: null,
       revealAsYouGo: false,
+      outlineOpen: false,
+      outlineWidth: 340,
       set: (patch) => set(patch),
     }),
     {
@@ -80,6 +86,8 @@ export const useUiStore = create<UiState>()(
         paneWidths: s.paneWidths,
         collapsed: s.collapsed,
         pinned: s.pinned,
+        outlineOpen: s.outlineOpen,
+        outlineWidth: s.outlineWidth,
       }),
     },
   ),

@@ -23,6 +23,7 @@ import { SaveFailedBanner } from './SaveFailedBanner';
 import { Presentation } from './Presentation';
 import { PrintHandout } from './PrintHandout';
 import { importFiles } from '../app/importFiles';
+import { OutlineView } from './OutlineView';
 
 export function App() {
   const t = useT();
@@ -36,6 +37,8 @@ export function App() {
       libraryOpen: s.libraryOpen,
       newMapOpen: s.newMapOpen,
       shortcutsOpen: s.shortcutsOpen,
+      outlineOpen: s.outlineOpen,
+      outlineWidth: s.outlineWidth,
       set: s.set,
     })),
   );
@@ -99,7 +102,9 @@ export function App() {
         {map ? (
           <main
             className="workspace"
-            style={{ gridTemplateColumns: `${source}px 6px minmax(0, 1fr) 6px ${inspector}px` }}
+            style={{
+              gridTemplateColumns: `${source}px 6px minmax(0, 1fr) ${ui.outlineOpen ? `6px ${ui.outlineWidth}px ` : ''}6px ${inspector}px`,
+            }}
           >
             <ErrorBoundary area="the source pane">
               <SourcePane map={map} />
@@ -113,6 +118,19 @@ export function App() {
             <ErrorBoundary area="the canvas">
               <MapCanvas key={map.id} map={map} />
             </ErrorBoundary>
+            {ui.outlineOpen && (
+              <>
+                <Splitter
+                  label={t('outline')}
+                  value={ui.outlineWidth}
+                  direction={-1}
+                  onChange={(v) => ui.set({ outlineWidth: v })}
+                />
+                <ErrorBoundary area="the outline">
+                  <OutlineView key={map.id} map={map} />
+                </ErrorBoundary>
+              </>
+            )}
             <Splitter
               label="Inspector"
               value={inspector}

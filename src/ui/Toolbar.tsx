@@ -33,6 +33,7 @@ export function Toolbar() {
       language: s.language,
       labelLanguage: s.labelLanguage,
       libraryOpen: s.libraryOpen,
+      outlineOpen: s.outlineOpen,
       set: s.set,
     })),
   );
@@ -89,6 +90,16 @@ export function Toolbar() {
         </div>
       )}
       {map && <SearchBox map={map} />}
+      {map && (
+        <button
+          data-testid="outline-toggle"
+          aria-pressed={ui.outlineOpen}
+          onClick={() => ui.set({ outlineOpen: !ui.outlineOpen })}
+          title={`${t('outlineToggle')} (O)`}
+        >
+          ☷ {t('outline')}
+        </button>
+      )}
       {map && (
         <button
           data-testid="present"

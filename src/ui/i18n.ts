@@ -110,6 +110,12 @@ const en = {
   storageUsed: 'Stored in this browser',
   storagePersisted: 'kept by the browser',
   storageUnknown: 'Storage use unknown.',
+  outline: 'Outline',
+  outlineToggle: 'Show or hide the outline',
+  outlineEmpty: 'No nodes yet. Select text in the source and create a node, or press N.',
+  outlineRepeat: 'repeat',
+  outlineRepeatHint: 'Also listed above, with its premises',
+  outlineEditText: 'Node text',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -221,6 +227,12 @@ const zh: Record<MessageKey, string> = {
   storageUsed: '本浏览器中已存储',
   storagePersisted: '浏览器将持久保存',
   storageUnknown: '存储用量未知。',
+  outline: '大纲',
+  outlineToggle: '显示或隐藏大纲',
+  outlineEmpty: '还没有节点。在原文中选中文字并创建节点，或按 N。',
+  outlineRepeat: '重复',
+  outlineRepeatHint: '已在上方列出，连同其前提',
+  outlineEditText: '节点文本',
 };
 
 const kindNames: Record<UiLanguage, Record<NodeKind, string>> = {
@@ -248,7 +260,7 @@ const kindNames: Record<UiLanguage, Record<NodeKind, string>> = {
 
 const relationNames: Record<UiLanguage, Record<Relation, string>> = {
   en: { supports: 'supports', attacks: 'attacks', elaborates: 'elaborates' },
-  zh: { supports: '支持', attacks: '反驳', elaborates: '阐述' },
+  zh: { supports: '支持', attacks: '攻击', elaborates: '阐述' },
 };
 
 const dictionaries: Record<UiLanguage, Record<MessageKey, string>> = { en, zh };

@@ -36,5 +36,26 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'F', en: 'Fold / unfold the selected node’s premises', zh: '折叠／展开所选节点的前提' },
   { keys: '/, Ctrl/⌘ F', en: 'Search', zh: '搜索' },
   { keys: 'T', en: 'Switch labels between original and English', zh: '在原文和英文标签之间切换' },
+  { keys: 'O', en: 'Show / hide the outline', zh: '显示／隐藏大纲' },
+  {
+    keys: '↑ ↓ ← → Home End',
+    en: 'In the outline: move between rows, unfold / fold, go to child / parent',
+    zh: '大纲中：在行间移动，展开／折叠，转到子项／父项',
+  },
+  {
+    keys: 'Enter, Esc',
+    en: 'In the outline: edit the node’s text (Enter stores it, Esc cancels)',
+    zh: '大纲中：编辑节点文本（Enter 保存，Esc 取消）',
+  },
+  {
+    keys: 'Tab, Shift Tab',
+    en: 'In the outline: move the node under its previous sibling / up a level',
+    zh: '大纲中：把节点移到上一个同级节点之下／上移一级',
+  },
+  {
+    keys: 'Alt ↑ ↓',
+    en: 'In the outline: reorder among siblings',
+    zh: '大纲中：在同级节点间调整顺序',
+  },
   { keys: '?', en: 'Show this list', zh: '显示此列表' },
 ];

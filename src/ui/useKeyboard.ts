@@ -19,6 +19,22 @@ const ARROWS = {
   ArrowRight: 'right',
 } as const;
 
+/** Keys the outline tree handles itself while focus is in it (WAI-ARIA tree pattern). */
+const TREE_KEYS = new Set([
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+  'Home',
+  'End',
+  'Enter',
+  'Tab',
+]);
+
+function inTree(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[role="tree"]') !== null;
+}
+
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
@@ -47,6 +63,7 @@ export function useKeyboard() {
         return maps.select({ nodeIds: [], edgeIds: [] });
       }
       if (isTyping(event.target) || event.altKey || !maps.map) return;
+      if (TREE_KEYS.has(key) && inTree(event.target)) return;
       const selected = maps.selection.nodeIds;
       if (key in ARROWS)
         return (
@@ -87,6 +104,9 @@ export function useKeyboard() {
             ui.set({ labelLanguage: ui.labelLanguage === 'en' ? 'source' : 'en' }),
             handled()
           );
+        case 'o':
+        case 'O':
+          return (ui.set({ outlineOpen: !ui.outlineOpen }), handled());
         case '?':
           return (ui.set({ shortcutsOpen: true }), handled());
       }
