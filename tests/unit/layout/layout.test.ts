@@ -18,6 +18,7 @@ import { measureDrawing } from '../../../src/layout/metrics';
 import { importFile } from '../../../src/io/importFile';
 import { placeBeside } from '../../../src/app/placement';
 import { generateMap } from '../../bench/generateMap';
+import { schoolStartMap } from '../../fixtures/maps/schoolStart';
 import { hasSharedFixtures, sharedFixtures } from '../io/loadFixture';
 
 const article = JSON.parse(
@@ -64,6 +65,15 @@ describe('layoutMap', () => {
     expect(await layoutMap(createElk(), article, { sizes: nodeSizes(article.nodes) })).toEqual(
       positions,
     );
+  }, 60_000);
+
+  it('lays out the school-start map with no support drawn behind the objection', async () => {
+    const map = schoolStartMap();
+    const { positions, metrics } = await drawBothWays(map);
+    expectReadable(map, metrics);
+    // The conclusion on top; its premises, objection and rebuttal below it.
+    for (const n of map.nodes.slice(1)) expect(positions[n.id]!.y).toBeGreaterThan(positions.n1!.y);
+    expect(positions.n5!.y).toBeGreaterThan(positions.n4!.y);
   }, 60_000);
 
   it('lays out a generated 400-node map (the faster options) readably', async () => {
