@@ -6,7 +6,8 @@ import { Dexie, type Table } from 'dexie';
 import type { ArgMap } from '../model/schema';
 import type { Problem } from '../model/problem';
 import { loadMapDocument } from '../io/mapFile';
-import { RECORD_FIELDS, type MapChanges } from './diffMaps';
+import { DEFAULT_TOUR } from '../model/tours';
+import { RECORD_FIELDS, type MapChanges, type RecordFields } from './diffMaps';
 import { ChangeFeed, type ChangeListener, type ChangeNotice } from './changeFeed';
 import type { ArgmapDatabase, EdgeRecord, MapRecord, NodeRecord, SourceRecord } from './database';
 import type { OutsideRecords, Stored } from './mergeOutside';
@@ -205,12 +206,13 @@ export class MapRepository {
    */
   async applyChanges(changes: MapChanges): Promise<void> {
     const { db } = this;
-    const { mapId, fields } = changes;
+    const { mapId } = changes;
     let wroteRecord = false;
     await db.transaction('rw', TABLES, async () => {
       const record = await db.maps.get(mapId);
       if (!record)
         throw new Error(`The map "${mapId}" is no longer stored (was it deleted in another tab?).`);
+      const fields = changes.fields && withoutLegacyTour(changes.fields, record);
       const ownFields = fields && RECORD_FIELDS.some((key) => key !== 'updatedAt' && key in fields);
       const stale =
         fields?.updatedAt !== undefined &&
@@ -292,6 +294,19 @@ export class MapRepository {
     if (map.comments) fields.comments = map.comments;
     return fields;
   }
+}
+
+/**
+ * A journal written by a build before format version 2 may carry the map's one `tour`: it becomes
+ * the steps of the first tour, so the record never holds a field the format no longer has.
+ */
+function withoutLegacyTour(fields: RecordFields, record: MapRecord): RecordFields {
+  if (!('tour' in fields)) return fields;
+  const { tour, ...rest } = fields as RecordFields & { tour?: unknown };
+  if (!Array.isArray(tour) || 'tours' in rest) return rest;
+  const [first, ...others] = record.tours ?? [];
+  const steps = tour.filter((id): id is string => typeof id === 'string');
+  return { ...rest, tours: [{ ...(first ?? DEFAULT_TOUR), steps }, ...others] };
 }
 
 function pick<T extends object, K extends keyof T>(

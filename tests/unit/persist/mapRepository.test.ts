@@ -182,6 +182,18 @@ describe('MapRepository', () => {
     expect(await repo.getRecord(map.id)).not.toHaveProperty('comments');
   });
 
+  it('replays a journal entry of an older build, whose fields carry the one `tour`, into tours', async () => {
+    const map = sampleMap();
+    await repo.putMap(map, { edited: true });
+    const legacy = { ...diffMaps(map, map, orderOf(map)), fields: { tour: ['n3', 'n1'] } };
+    await repo.applyChanges(legacy as never);
+    const record = await repo.getRecord(map.id);
+    expect(record).not.toHaveProperty('tour');
+    expect(record?.tours).toEqual([{ id: 't1', title: 'Walk-through', steps: ['n3', 'n1'] }]);
+    const loaded = await repo.loadMap(map.id);
+    expect(loaded?.ok && loaded.map.tours[0]!.steps).toEqual(['n3', 'n1']);
+  });
+
   it('leaves the tour steps at and comments on a node it leaves out out with it', async () => {
     const map = {
       ...sampleMap(),
