@@ -12,7 +12,7 @@ import { importText, type ImportOptions, type ImportResult } from './importText'
 import { checkText } from './decodeText';
 import { parseJsonText } from './parseJsonText';
 import { INPUT_LIMITS, formatCount } from './inputLimits';
-import { FORMAT } from '../model/schema';
+import { FORMAT, type OriginKind } from '../model/schema';
 
 export type ImportFormat = 'argmap' | 'aif' | 'argdown' | 'text';
 
@@ -82,7 +82,7 @@ export function importFile(
         ...common,
         ...(sidecarText !== undefined ? { text: sidecarText } : {}),
       });
-      return { ...result, format: 'aif' };
+      return { ...withOrigin(result, 'aif', name), format: 'aif' };
     }
     if (isJsonName) {
       return fail(
@@ -98,8 +98,19 @@ function importAsText(name: string, text: string, options: ImportOptions): FileI
   const argdown = /\.(argdown|ad)$/i.test(name) || /^\s*(===|\[[^\]\n]+\]:|<[^>\n]+>:)/m.test(text);
   const long = tooLongForText(text, argdown ? 'The Argdown file' : 'The text');
   if (long) return long;
-  if (argdown) return { ...importArgdown(text, options), format: 'argdown' };
-  return { ...importText(text, options), format: 'text' };
+  if (argdown)
+    return { ...withOrigin(importArgdown(text, options), 'argdown', name), format: 'argdown' };
+  const kind = /\.(md|markdown)$/i.test(name) ? 'markdown' : 'text';
+  return { ...withOrigin(importText(text, options), kind, name), format: 'text' };
+}
+
+/** The imported map with its source's origin: the kind of file and its name. */
+function withOrigin(result: ImportResult, kind: OriginKind, fileName: string): ImportResult {
+  if (!result.ok) return result;
+  const [first, ...rest] = result.map.sources;
+  if (!first) return result;
+  const origin = { kind, ...(fileName ? { fileName } : {}) };
+  return { ...result, map: { ...result.map, sources: [{ ...first, origin }, ...rest] } };
 }
 
 /** What a JSON value is, in a few words: `an object with "name", "version", …`. */

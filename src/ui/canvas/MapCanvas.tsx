@@ -143,7 +143,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   }, [
     structure?.edges,
     structure?.nodes.length,
-    structure?.tour,
+    structure?.tours,
     folded,
     focus,
     step,

@@ -1,12 +1,13 @@
 /**
  * The view a map opens on, computed before React Flow's first render from the nodes' saved
  * positions and estimated sizes, so the first frame already shows the right place: the whole map
- * for a small one (at most 100 %), else the tour's first stop (or the first conclusion) at 75 %
+ * for a small one (at most 100 %), else the first tour's first stop (or the first conclusion) at 75 %
  * with what surrounds it, rather than a big map shrunk to illegible boxes. (React Flow's
  * `fitView` would first render every node at the default view to measure it, then move.)
  */
 import { getViewportForBounds, type Viewport } from '@xyflow/react';
 import type { ArgMap, ArgNode } from '../../model/schema';
+import { firstTourSteps } from '../../model/tours';
 import { estimateNodeSize } from '../../layout/layout';
 import type { ArgFlowNode } from './ArgNodeView';
 
@@ -14,13 +15,13 @@ import type { ArgFlowNode } from './ArgNodeView';
 const PADDING = 0.1;
 
 export function initialViewport(
-  map: Pick<ArgMap, 'nodes' | 'tour'>,
+  map: Pick<ArgMap, 'nodes' | 'tours'>,
   hidden: ReadonlySet<string>,
   width: number,
   height: number,
 ): Viewport {
   const index = new Map(map.nodes.map((n, i) => [n.id, i]));
-  const start = map.tour?.[0] ?? map.nodes.find((n) => n.kind === 'conclusion')?.id;
+  const start = firstTourSteps(map)[0] ?? map.nodes.find((n) => n.kind === 'conclusion')?.id;
   const shown = map.nodes.filter((n) => !hidden.has(n.id));
   const big = start !== undefined && map.nodes.length >= 40 && !hidden.has(start);
   const framed: ArgNode[] = big ? shown.filter((n) => n.id === start) : shown;

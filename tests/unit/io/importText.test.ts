@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { guessLanguage, importText } from '../../../src/io/importText';
+import { importFile } from '../../../src/io/importFile';
+import { sampleMap } from '../model/sampleMap';
 
 describe('guessLanguage', () => {
   it.each([
@@ -60,5 +62,53 @@ describe('importText', () => {
         },
       ],
     });
+  });
+});
+
+describe('importFile: where the source came from', () => {
+  const origin = (name: string, text: string) => {
+    const result = importFile(name, text, { now: 'x' });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.map.version).toBe(2);
+    expect(result.map.tours).toEqual([]);
+    return result.map.sources[0]!.origin;
+  };
+
+  it('records the kind of file and its name on the new source', () => {
+    expect(origin('notes.txt', 'One sentence. Another one.')).toEqual({
+      kind: 'text',
+      fileName: 'notes.txt',
+    });
+    expect(origin('essay.md', '# Essay\n\nOne sentence.')).toEqual({
+      kind: 'markdown',
+      fileName: 'essay.md',
+    });
+    expect(
+      origin('debate.argdown', '[A]: Trees help. #claim\n  + [B]: Shade cools. #evidence'),
+    ).toEqual({
+      kind: 'argdown',
+      fileName: 'debate.argdown',
+    });
+    const aif = {
+      nodes: [
+        { nodeID: '1', type: 'I', text: 'Cats purr.' },
+        { nodeID: '2', type: 'I', text: 'Cats are happy.' },
+        { nodeID: '3', type: 'RA', text: 'Default Inference' },
+      ],
+      edges: [
+        { edgeID: '1', fromID: '1', toID: '3' },
+        { edgeID: '2', fromID: '3', toID: '2' },
+      ],
+      locutions: [],
+    };
+    expect(origin('cats.json', JSON.stringify(aif))).toEqual({
+      kind: 'aif',
+      fileName: 'cats.json',
+    });
+  });
+
+  it('leaves a native map as it is', () => {
+    const result = importFile('trees.argmap.json', JSON.stringify(sampleMap()));
+    expect(result.ok && result.map).toEqual(sampleMap());
   });
 });
