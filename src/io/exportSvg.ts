@@ -92,6 +92,17 @@ interface Box extends Size {
   y: number;
 }
 
+/** Groups ordered outermost first (a group after its parent). */
+function byDepth(groups: readonly ExportGroup[]): ExportGroup[] {
+  const parent = new Map(groups.map((g) => [g.id, g.parent]));
+  const depth = (id: string) => {
+    let d = 0;
+    for (let p = parent.get(id); p && d < groups.length; p = parent.get(p)) d++;
+    return d;
+  };
+  return [...groups].sort((a, b) => depth(a.id) - depth(b.id));
+}
+
 /** Renders the map (or the chosen nodes) as an SVG document. Pure and deterministic. */
 export function exportSvg(map: ArgMap, options: SvgExportOptions = {}): string {
   const { language } = options;
@@ -149,7 +160,7 @@ export function exportSvg(map: ArgMap, options: SvgExportOptions = {}): string {
 
   out.push('<g class="groups">');
   // Outer frames first, so a nested frame is drawn on top of its parent's.
-  for (const g of [...groups].reverse()) {
+  for (const g of byDepth(groups)) {
     const f = frames.get(g.id);
     if (!f) continue;
     const title = (language && g.translations?.[language]) || g.title;
