@@ -132,11 +132,12 @@ try {
       for (const who of ['ours', 'baseline'] as const) {
         if (!want('open') && !(interact && n >= 1000)) continue;
         const key = (metric: string) => `${metric}.${n}.${who}`;
-        const { page, ms, nodesShown } = await m.openAndWait(
+        const { page, ms, nodesShown, tbt } = await m.openAndWait(
           context,
           (who === 'ours' ? ours : baseline)(n),
         );
         add(key('open'), ms);
+        add(key('tbt'), tbt);
         add(key('nodesShown'), nodesShown);
         if (n >= 1000 && interact) {
           await page.waitForTimeout(300);
@@ -170,7 +171,7 @@ try {
             add(key('fps'), pan.fps);
             add(key('p95'), pan.p95);
           }
-          if (want('layout') && who === 'ours' && n === 1000) {
+          if (want('layout') && who === 'ours' && (n === 1000 || n === 5000)) {
             const laid = await m.layout(page);
             add(key('layout'), laid.ms);
             add(key('layoutTask'), laid.longest);
