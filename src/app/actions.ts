@@ -126,6 +126,9 @@ export async function layoutAction(all = false): Promise<void> {
     if (all) set({ pinned: { ...pinned, [map.id]: [] } });
     const current = store().map;
     if (current?.id === map.id) store().edit((m) => moveNodes(m, positions));
+  } catch (error) {
+    // The map is unchanged; say why nothing moved.
+    useMapStore.setState({ error: (error as Error).message });
   } finally {
     setBusy(false);
   }

@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useUiStore } from '../store/uiStore';
 import { useSession } from '../app/session';
 import { layoutAction } from '../app/actions';
+import { warmLayout } from '../app/runLayout';
 import { MapCanvas } from './canvas/MapCanvas';
 import { Inspector } from './Inspector';
 import { SourcePane } from './SourcePane';
@@ -48,8 +49,15 @@ export function App() {
     document.documentElement.lang = ui.language === 'zh' ? 'zh-Hans' : 'en';
   }, [ui.language]);
 
-  // A map without saved positions (new, or imported) is laid out once when opened.
   const mapId = map?.id;
+  // The layout worker loads ELK while the editor is idle, so the first layout is quick.
+  useEffect(() => {
+    if (!mapId) return;
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 500));
+    idle(() => warmLayout());
+  }, [mapId]);
+
+  // A map without saved positions (new, or imported) is laid out once when opened.
   useEffect(() => {
     const current = useMapStore.getState().map;
     if (current && current.nodes.some((n) => !n.position)) void layoutAction(true);
