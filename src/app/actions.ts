@@ -160,6 +160,11 @@ export function toggleFold(nodeId: string) {
   });
 }
 
+/** Overview: the canvas shows every shown node, fitted into the part no panel covers. */
+export function showOverview() {
+  useUiStore.getState().set({ overviewRequest: Date.now() });
+}
+
 export function setFocus(nodeId: string | null) {
   const map = store().map;
   if (!map) return;

@@ -42,6 +42,8 @@ export interface UiState {
   presentationStep: number | null;
   /** In presentation mode, hide the nodes not yet presented. */
   revealAsYouGo: boolean;
+  /** When the Overview command last asked the canvas to show the whole map (a new value moves it). */
+  overviewRequest: number | null;
   set(patch: Partial<Omit<UiState, 'set'>>): void;
 }
 
@@ -69,6 +71,7 @@ export const useUiStore = create<UiState>()(
       importReport: null,
       presentationStep: null,
       revealAsYouGo: false,
+      overviewRequest: null,
       set: (patch) => set(patch),
     }),
     {

@@ -5,7 +5,7 @@ import { useMapStore, undo, redo } from '../store/mapStore';
 import { useShallow } from 'zustand/react/shallow';
 import { useUiStore } from '../store/uiStore';
 import { useSaveStatus } from '../app/saveStatus';
-import { addNodeAction, layoutAction, layoutState } from '../app/actions';
+import { addNodeAction, layoutAction, layoutState, showOverview } from '../app/actions';
 import { useT } from './i18n';
 import { SearchBox } from './SearchBox';
 import { FileMenu } from './FileMenu';
@@ -87,6 +87,11 @@ export function Toolbar() {
             {t('relayoutAll')}
           </button>
         </div>
+      )}
+      {map && (
+        <button data-testid="overview" onClick={showOverview} title={`${t('overviewHint')} (O)`}>
+          ⤢ {t('overview')}
+        </button>
       )}
       {map && <SearchBox map={map} />}
       {map && (

@@ -8,6 +8,7 @@ import {
   deleteSelection,
   layoutAction,
   selectNeighbour,
+  showOverview,
   toggleFold,
 } from '../app/actions';
 import { revealNodes } from './SearchBox';
@@ -79,6 +80,9 @@ export function useKeyboard() {
         case 'F':
           if (selected.length === 1) return (toggleFold(selected[0]!), handled());
           return;
+        case 'o':
+        case 'O':
+          return (showOverview(), handled());
         case '/':
           return (document.getElementById('search-input')?.focus(), handled());
         case 't':

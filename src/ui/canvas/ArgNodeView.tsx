@@ -19,12 +19,16 @@ export interface ArgNodeData extends Record<string, unknown> {
   unanchored: boolean;
   /** Cites the sentence the pointer is over in the source pane. */
   linked: boolean;
+  /** What the node's compact card says when zoomed out: its label or first words. */
+  short: string;
+  /** One of the map's main conclusions: titled larger when zoomed out. */
+  main: boolean;
 }
 
 export type ArgFlowNode = Node<ArgNodeData, 'arg'>;
 
 function ArgNodeViewImpl({ data, selected }: NodeProps<ArgFlowNode>) {
-  const { node, label, foldCount, dimmed, unanchored, linked } = data;
+  const { node, label, foldCount, dimmed, unanchored, linked, short, main } = data;
   const t = useT();
   const style = kindStyles[node.kind];
   if (node.kind === 'inference') {
@@ -42,7 +46,7 @@ function ArgNodeViewImpl({ data, selected }: NodeProps<ArgFlowNode>) {
   }
   return (
     <div
-      className={`arg-node${selected ? ' is-selected' : ''}${node.implicit ? ' is-implicit' : ''}${dimmed ? ' is-dimmed' : ''}${linked ? ' is-linked' : ''}`}
+      className={`arg-node${selected ? ' is-selected' : ''}${node.implicit ? ' is-implicit' : ''}${dimmed ? ' is-dimmed' : ''}${linked ? ' is-linked' : ''}${main ? ' is-main' : ''}`}
       style={{ background: style.fill, borderColor: style.stroke, color: style.text }}
       data-kind={node.kind}
       aria-label={`${t.kind(node.kind)}: ${label}`}
@@ -75,6 +79,11 @@ function ArgNodeViewImpl({ data, selected }: NodeProps<ArgFlowNode>) {
           +{foldCount} {t('folded')}
         </div>
       )}
+      {/* Shown instead of the rest when zoomed out (CSS, see LevelOfDetail.tsx). */}
+      <div className="arg-node-card" aria-hidden>
+        <KindIcon kind={node.kind} color={style.stroke} />
+        {main ? label : short}
+      </div>
       <Handle type="source" position={Position.Top} />
     </div>
   );

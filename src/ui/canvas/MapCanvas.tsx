@@ -41,7 +41,19 @@ import { toFlowEdge } from './flowEdges';
 import { Legend } from './Legend';
 import { NODE_WIDTH } from '../../layout/layout';
 import { CanvasMiniMap } from './CanvasMiniMap';
-import { initialViewport, viewportFor } from './initialViewport';
+import {
+  MIN_ZOOM,
+  boundsOf,
+  boxOf,
+  estimatedCovers,
+  initialViewport,
+  viewportFor,
+} from './initialViewport';
+import { freeRect, type Box } from './freeArea';
+import { overviewViewport } from './overview';
+import { LevelOfDetail } from './LevelOfDetail';
+import { mainConclusions } from './cardLabel';
+import { useFocusLayout } from './useFocusLayout';
 import { presentationSteps } from '../Presentation';
 
 const nodeTypes = { arg: ArgNodeView };
@@ -121,7 +133,34 @@ export function MapCanvas({ map }: { map: ArgMap }) {
       return () => clearTimeout(timer);
     }
   }, [reveal, showNodes]);
-  const fitAll = useCallback(() => showNodes(nodesRef.current), [showNodes]);
+  /**
+   * Fits the shown nodes into the part of the canvas no panel covers (legend, minimap, controls,
+   * any other panel), measured now.
+   */
+  const fitAll = useCallback(
+    (shown: readonly ArgFlowNode[] = nodesRef.current, duration = 300) => {
+      const el = wrapper.current;
+      const boxes = shown.map(boxOf);
+      const bounds = boundsOf(boxes);
+      if (!el || !bounds) return;
+      const free = freeRect(
+        { x: 0, y: 0, width: el.clientWidth, height: el.clientHeight },
+        coversIn(el),
+        bounds.width / Math.max(bounds.height, 1),
+      );
+      const titled = shown.flatMap((n, i) =>
+        n.data.main ? [{ box: boxes[i]!, chars: [...n.data.label].length }] : [],
+      );
+      const view = overviewViewport(boxes, titled, free, { maxZoom: 1 });
+      if (view) void flow.setViewport(view, { duration });
+    },
+    [flow],
+  );
+  const onFitView = useCallback(() => fitAll(), [fitAll]);
+  const overviewRequest = useUiStore((s) => s.overviewRequest);
+  useEffect(() => {
+    if (overviewRequest) fitAll();
+  }, [overviewRequest, fitAll]);
 
   const step = useUiStore((s) => s.presentationStep);
   const revealAsYouGo = useUiStore((s) => s.revealAsYouGo);
@@ -149,6 +188,11 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     step,
     revealAsYouGo,
   ]);
+  const focusLayout = useFocusLayout(map, focus, hidden);
+  // A string first, so that an edit which leaves the main conclusions as they were (typing in a
+  // node) keeps the same set, and the same context for the flow nodes.
+  const mainKey = useMemo(() => [...mainConclusions(map)].join(' '), [map]);
+  const main = useMemo(() => new Set(mainKey.split(' ').filter(Boolean)), [mainKey]);
   const matches = useMemo(() => {
     if (!search.trim()) return null;
     return new Set(
@@ -168,8 +212,21 @@ export function MapCanvas({ map }: { map: ArgMap }) {
       kindFilter,
       tagFilter,
       hovered,
+      main,
+      displayPositions: focusLayout?.positions ?? null,
     }),
-    [selectedIds, labelLanguage, hidden, foldCounts, matches, kindFilter, tagFilter, hovered],
+    [
+      selectedIds,
+      labelLanguage,
+      hidden,
+      foldCounts,
+      matches,
+      kindFilter,
+      tagFilter,
+      hovered,
+      main,
+      focusLayout,
+    ],
   );
   // What the flow nodes were last derived from: with the same context, an edit rebuilds only the
   // nodes it replaced (O(changed) instead of O(n) per keystroke).
@@ -189,9 +246,39 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   useLayoutEffect(() => {
     const box = wrapper.current?.getBoundingClientRect();
     const current = useMapStore.getState().map;
-    if (box && current) setDefaultViewport(initialViewport(current, hidden, box.width, box.height));
+    if (box && current) {
+      const covers = estimatedCovers(box.width, box.height, miniMapSize(current.nodes));
+      setDefaultViewport(initialViewport(current, hidden, box.width, box.height, covers));
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the map opens
   }, []);
+
+  // Focus: keep the view from before, fit the branch once its own layout is shown, and go back
+  // to the view from before when leaving.
+  const viewBeforeFocus = useRef<Viewport | null>(null);
+  const fittedFocus = useRef<string | null>(null);
+  useEffect(() => {
+    if (focus && !viewBeforeFocus.current) viewBeforeFocus.current = flow.getViewport();
+    if (!focus && viewBeforeFocus.current) {
+      void flow.setViewport(viewBeforeFocus.current, { duration: 300 });
+      viewBeforeFocus.current = null;
+      fittedFocus.current = null;
+    }
+  }, [focus, flow]);
+  useEffect(() => {
+    if (!focusLayout || fittedFocus.current === focusLayout.focus) return;
+    // Once the nodes carry the branch's positions.
+    if (!nodes.some((n) => focusLayout.positions[n.id] === n.position)) return;
+    fittedFocus.current = focusLayout.focus;
+    fitAll(nodes);
+  }, [focusLayout, nodes, fitAll]);
+  const focusState = focus ? (focusLayout ? 'ready' : 'laying-out') : undefined;
+
+  const onMiniMapClick = useCallback(
+    (_: unknown, at: { x: number; y: number }) =>
+      void flow.setCenter(at.x, at.y, { zoom: flow.getZoom(), duration: 200 }),
+    [flow],
+  );
 
   const edges = useMemo(
     () => map.edges.filter((e) => !hidden.has(e.from) && !hidden.has(e.to)).map(toFlowEdge),
@@ -238,7 +325,12 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('is-moving'), []);
 
   return (
-    <div className="canvas" aria-label="Argument map canvas" ref={wrapper}>
+    <div
+      className="canvas"
+      aria-label="Argument map canvas"
+      ref={wrapper}
+      data-focus-layout={focusState}
+    >
       {defaultViewport && (
         <ReactFlow
           nodes={nodes}
@@ -250,7 +342,8 @@ export function MapCanvas({ map }: { map: ArgMap }) {
           onMoveStart={big ? onMoveStart : undefined}
           onMoveEnd={big ? onMoveEnd : undefined}
           defaultViewport={defaultViewport}
-          minZoom={0.05}
+          minZoom={MIN_ZOOM}
+          nodesDraggable={!focusLayout}
           onlyRenderVisibleElements
           deleteKeyCode={null}
           selectionKeyCode="Shift"
@@ -260,13 +353,19 @@ export function MapCanvas({ map }: { map: ArgMap }) {
           {big ? (
             <CanvasMiniMap label="Mini map" />
           ) : (
-            <MiniMap pannable zoomable nodeColor={miniMapColor} style={miniMapSize(map.nodes)} />
+            <MiniMap
+              pannable
+              zoomable
+              onClick={onMiniMapClick}
+              nodeColor={miniMapColor}
+              style={miniMapSize(map.nodes)}
+            />
           )}
           <Controls showFitView={false}>
             {/* React Flow's own button waits for every node to be measured (see viewportFor). */}
             <ControlButton
               className="react-flow__controls-fitview"
-              onClick={fitAll}
+              onClick={onFitView}
               title="Fit View"
               aria-label="Fit View"
             >
@@ -276,10 +375,20 @@ export function MapCanvas({ map }: { map: ArgMap }) {
             </ControlButton>
           </Controls>
           <Legend />
+          <LevelOfDetail wrapper={wrapper} />
         </ReactFlow>
       )}
     </div>
   );
+}
+
+/** The panels lying over the canvas, in the canvas's own pixels. */
+function coversIn(el: HTMLElement): Box[] {
+  const origin = el.getBoundingClientRect();
+  return [...el.querySelectorAll('.react-flow__panel, [data-canvas-cover]')].map((p) => {
+    const r = p.getBoundingClientRect();
+    return { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
+  });
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {

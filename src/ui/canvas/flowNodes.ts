@@ -4,11 +4,12 @@
  * hands React Flow the same objects for the rest; {@link deriveFlowNodes} is the full pass, for
  * when what every node shows may have changed (selection, filters, folds, label language…).
  */
-import type { ArgNode, NodeKind } from '../../model/schema';
+import type { ArgNode, NodeKind, Position as XY } from '../../model/schema';
 import { passesFilter } from '../../model/search';
 import { estimateNodeSize } from '../../layout/layout';
 import { Position } from '@xyflow/react';
 import type { ArgFlowNode, ArgNodeData } from './ArgNodeView';
+import { cardLabel } from './cardLabel';
 
 /** Everything besides the node itself that decides how a node is drawn. */
 export interface NodeContext {
@@ -22,13 +23,20 @@ export interface NodeContext {
   tagFilter: string | null;
   /** Sentences the pointer is over in the source pane. */
   hovered: readonly string[];
+  /** The map's main conclusions (see cardLabel.ts). */
+  main: ReadonlySet<string>;
+  /** Positions shown instead of the saved ones (a focused branch laid out on its own). */
+  displayPositions: Readonly<Record<string, XY>> | null;
 }
 
 function dataFor(node: ArgNode, c: NodeContext): ArgNodeData {
   const filtering = c.kindFilter.length > 0 || c.tagFilter !== null;
+  const label = (c.labelLanguage === 'en' && node.translations?.en) || node.text;
   return {
     node,
-    label: (c.labelLanguage === 'en' && node.translations?.en) || node.text,
+    label,
+    short: cardLabel(node, label),
+    main: c.main.has(node.id),
     foldCount: c.foldCounts.get(node.id) ?? 0,
     dimmed:
       (c.matches !== null && !c.matches.has(node.id)) ||
@@ -42,6 +50,8 @@ function sameData(a: ArgNodeData, b: ArgNodeData) {
   return (
     a.node === b.node &&
     a.label === b.label &&
+    a.short === b.short &&
+    a.main === b.main &&
     a.foldCount === b.foldCount &&
     a.dimmed === b.dimmed &&
     a.unanchored === b.unanchored &&
@@ -57,8 +67,16 @@ function toFlowNode(
 ): ArgFlowNode {
   const data = dataFor(node, c);
   const selected = c.selected.has(node.id);
-  if (previous && sameData(previous.data, data) && previous.selected === selected) return previous;
-  const position = node.position ?? { x: (index % 8) * 280, y: Math.floor(index / 8) * 160 };
+  const position = c.displayPositions?.[node.id] ??
+    node.position ?? { x: (index % 8) * 280, y: Math.floor(index / 8) * 160 };
+  if (
+    previous &&
+    sameData(previous.data, data) &&
+    previous.selected === selected &&
+    previous.position.x === position.x &&
+    previous.position.y === position.y
+  )
+    return previous;
   // The estimated size lets React Flow show the node (and fit the view) in the first frame,
   // before the browser has measured it; the measured size replaces it a frame later.
   const size =
@@ -72,6 +90,8 @@ function toFlowNode(
     position,
     data,
     selected,
+    // Above its neighbours: the main conclusion's overview title overhangs its box.
+    zIndex: data.main ? 1 : 0,
     initialWidth: size.width,
     initialHeight: size.height,
   };
