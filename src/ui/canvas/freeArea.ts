@@ -76,7 +76,7 @@ export function freeRect(area: Box, covers: readonly Box[], aspect = 1): Box {
 export function viewportInto(
   bounds: Box,
   free: Box,
-  { minZoom = 0.02, maxZoom = 2, padding = 0.06 } = {},
+  { minZoom = 0.005, maxZoom = 2, padding = 0.06 } = {},
 ): { x: number; y: number; zoom: number } {
   const width = Math.max(bounds.width, 1);
   const height = Math.max(bounds.height, 1);

@@ -20,7 +20,7 @@ export { boundsOf };
 /** React Flow's default fitView padding. */
 const PADDING = 0.1;
 /** Low enough that any map fits. */
-export const MIN_ZOOM = 0.02;
+export const MIN_ZOOM = 0.005;
 /** Up to this many nodes a map opens on its overview. */
 export const OVERVIEW_LIMIT = 500;
 
