@@ -8,6 +8,8 @@ import type { ArgMap, NodeKind, Ref, Relation } from '../model/schema';
 import { useMapStore, undo, redo } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
 import { computeLayout } from './runLayout';
+import { nodeSizes } from '../layout/nodeSize';
+import { repack } from '../layout/repack';
 import { placeBeside } from './placement';
 
 const store = () => useMapStore.getState();
@@ -108,10 +110,19 @@ export async function layoutAction(all = false): Promise<void> {
   if (!map || layoutRunning) return;
   setBusy(true);
   try {
-    const positions = await computeLayout(map);
-    const { pinned, set } = useUiStore.getState();
+    const { pinned, set, labelLanguage } = useUiStore.getState();
+    const sizes = nodeSizes(map.nodes, labelLanguage);
+    const positions = await computeLayout(map, sizes);
     const keep = all ? new Set<string>() : new Set(pinned[map.id] ?? []);
     for (const id of keep) delete positions[id];
+    // Nodes placed by hand stay; laid-out ones that land on them move down clear of them.
+    const boxes = new Map(
+      map.nodes.map((n) => [
+        n.id,
+        { ...(positions[n.id] ?? n.position ?? { x: 0, y: 0 }), ...sizes[n.id]! },
+      ]),
+    );
+    Object.assign(positions, repack(boxes, keep));
     if (all) set({ pinned: { ...pinned, [map.id]: [] } });
     const current = store().map;
     if (current?.id === map.id) store().edit((m) => moveNodes(m, positions));

@@ -3,7 +3,8 @@
  * worker are loaded on first use only.
  */
 import type { ELK } from 'elkjs/lib/elk-api';
-import type { ArgMap, Position } from '../model/schema';
+import type { Position } from '../model/schema';
+import type { LayoutInput, Size } from '../layout/layout';
 
 let elk: Promise<ELK> | null = null;
 
@@ -19,9 +20,11 @@ function getElk(): Promise<ELK> {
   return elk;
 }
 
+/** Positions for every node of `map`, laid out for the boxes of the labels shown (`sizes`). */
 export async function computeLayout(
-  map: Pick<ArgMap, 'nodes' | 'edges'>,
+  map: LayoutInput,
+  sizes?: Readonly<Record<string, Size>>,
 ): Promise<Record<string, Position>> {
   const [{ layoutMap }, instance] = await Promise.all([import('../layout/layout'), getElk()]);
-  return layoutMap(instance, map);
+  return layoutMap(instance, map, { sizes });
 }

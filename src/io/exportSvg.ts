@@ -9,6 +9,19 @@ import { NODE_KINDS, RELATIONS, type ArgMap, type ArgNode, type Position } from 
 import { kindStyles, relationStyles } from './kindStyles';
 import { layeredPositions } from './layeredPositions';
 import { textWidthEm, wrapText } from './wrapText';
+import { nodeSize } from '../layout/nodeSize';
+import { routeEdges } from '../layout/route';
+import { repack } from '../layout/repack';
+import { FRAME_PAD, FRAME_TITLE, groupFrames } from '../layout/frames';
+import { boundsOf } from '../layout/geometry';
+
+/** What the export needs of a section: its frame's title. */
+interface ExportGroup {
+  id: string;
+  title: string;
+  translations?: Record<string, string>;
+  parent?: string;
+}
 
 export interface Size {
   width: number;
@@ -35,9 +48,9 @@ const FONT = 14;
 const LINE = 20;
 const PAD = 12;
 const LABEL_FONT = 11;
-const JUNCTION = 36;
 const MARGIN = 24;
 const TITLE_FONT = 20;
+const GROUP_FONT = 16;
 const FONT_FAMILY =
   "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
@@ -66,37 +79,17 @@ export function nodeLabel(node: ArgNode, language?: string): string {
 
 /** Lines of a node's text wrapped to the inner width of a box `width` wide. */
 function nodeLines(node: ArgNode, width: number, language?: string): string[] {
-  return wrapText(nodeLabel(node, language), (width - 2 * PAD) / FONT);
+  return wrapText(nodeLabel(node, language), (width - 2 * PAD - 4) / FONT - 0.4);
 }
 
-/** Estimated size of a node box: its wrapped lines under a kind label. */
+/** The size of a node's box: the canvas's (see layout/nodeSize), so exports match the editor. */
 export function estimateSvgNodeSize(node: ArgNode, language?: string): Size {
-  if (node.kind === 'inference') return { width: JUNCTION, height: JUNCTION };
-  const lines = nodeLines(node, NODE_WIDTH, language).length;
-  return { width: NODE_WIDTH, height: PAD * 2 + LABEL_FONT + 6 + lines * LINE };
+  return nodeSize(node, nodeLabel(node, language));
 }
 
 interface Box extends Size {
   x: number;
   y: number;
-}
-
-/** The point where the segment from the box centre towards (tx, ty) leaves the box. */
-function borderPoint(box: Box, tx: number, ty: number, round: boolean): [number, number] {
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  const dx = tx - cx;
-  const dy = ty - cy;
-  if (dx === 0 && dy === 0) return [cx, cy];
-  if (round) {
-    const r = box.width / 2 / Math.hypot(dx, dy);
-    return [cx + dx * r, cy + dy * r];
-  }
-  const scale = Math.min(
-    dx === 0 ? Infinity : box.width / 2 / Math.abs(dx),
-    dy === 0 ? Infinity : box.height / 2 / Math.abs(dy),
-  );
-  return [cx + dx * scale, cy + dy * scale];
 }
 
 /** Renders the map (or the chosen nodes) as an SVG document. Pure and deterministic. */
@@ -110,13 +103,15 @@ export function exportSvg(map: ArgMap, options: SvgExportOptions = {}): string {
   const sizes: Record<string, Size> = {};
   for (const n of nodes) sizes[n.id] = options.sizes?.[n.id] ?? estimateSvgNodeSize(n, language);
   const boxes = placeBoxes(nodes, edges, sizes, options.positions);
+  // Labels of another language may have grown boxes onto their neighbours: re-pack, as the canvas does.
+  for (const [id, p] of Object.entries(repack(boxes))) Object.assign(boxes.get(id)!, p);
+  const groups = (map as { groups?: readonly ExportGroup[] }).groups ?? [];
+  const framesOf = () => groupFrames({ groups, nodes }, boxes);
 
-  // Shift so the map starts at the margin, below the title.
+  // Shift so the map (frames included) starts at the margin, below the title.
   const all = [...boxes.values()];
-  const minX = all.length ? Math.min(...all.map((b) => b.x)) : 0;
-  const minY = all.length ? Math.min(...all.map((b) => b.y)) : 0;
-  const mapWidth = all.length ? Math.max(...all.map((b) => b.x + b.width)) - minX : 0;
-  const mapHeight = all.length ? Math.max(...all.map((b) => b.y + b.height)) - minY : 0;
+  const extent = boundsOf([...all, ...framesOf().values()]) ?? { x: 0, y: 0, width: 0, height: 0 };
+  const { x: minX, y: minY, width: mapWidth, height: mapHeight } = extent;
   const width = Math.max(mapWidth + 2 * MARGIN, 480);
   const titleLines = wrapText(options.title ?? map.title, (width - 2 * MARGIN) / TITLE_FONT);
   const top = MARGIN + titleLines.length * (TITLE_FONT + 6) + 12;
@@ -124,6 +119,8 @@ export function exportSvg(map: ArgMap, options: SvgExportOptions = {}): string {
     b.x += MARGIN - minX;
     b.y += top - minY;
   }
+  const frames = framesOf();
+  const routes = routeEdges(boxes, edges);
   const legend = renderLegend(nodes, edges, MARGIN, top + mapHeight + 32, width - 2 * MARGIN);
   const height = legend.bottom + MARGIN;
 
@@ -150,27 +147,28 @@ export function exportSvg(map: ArgMap, options: SvgExportOptions = {}): string {
   });
   out.push('</text>');
 
+  out.push('<g class="groups">');
+  // Outer frames first, so a nested frame is drawn on top of its parent's.
+  for (const g of [...groups].reverse()) {
+    const f = frames.get(g.id);
+    if (!f) continue;
+    const title = (language && g.translations?.[language]) || g.title;
+    out.push(
+      `<g data-group="${escapeXml(g.id)}"><rect x="${num(f.x)}" y="${num(f.y)}" width="${num(f.width)}" height="${num(f.height)}" rx="10" fill="#F6F7F9" fill-opacity="0.6" stroke="#8A94A6" stroke-width="1.5"/>`,
+      `<text x="${num(f.x + FRAME_PAD)}" y="${num(f.y + FRAME_TITLE - 10)}" font-size="${GROUP_FONT}" font-weight="bold" fill="#3B4556">${escapeXml(wrapText(title, (f.width - 2 * FRAME_PAD) / GROUP_FONT)[0] ?? '')}</text></g>`,
+    );
+  }
+  out.push('</g>');
+
   out.push('<g class="edges" fill="none" stroke-width="1.5">');
-  const kindOf = new Map(nodes.map((n) => [n.id, n.kind]));
   for (const e of edges) {
-    const from = boxes.get(e.from)!;
-    const to = boxes.get(e.to)!;
-    const [x1, y1] = borderPoint(
-      from,
-      to.x + to.width / 2,
-      to.y + to.height / 2,
-      kindOf.get(e.from) === 'inference',
-    );
-    const [x2, y2] = borderPoint(
-      to,
-      from.x + from.width / 2,
-      from.y + from.height / 2,
-      kindOf.get(e.to) === 'inference',
-    );
+    const points = routes[e.id];
+    if (!points) continue;
     const style = relationStyles[e.relation];
     const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : '';
+    const d = points.map((p, i) => `${i ? 'L' : 'M'}${num(p.x)},${num(p.y)}`).join('');
     out.push(
-      `<path data-edge="${escapeXml(e.id)}" data-relation="${e.relation}" d="M${num(x1)},${num(y1)}L${num(x2)},${num(y2)}" stroke="${style.stroke}"${dash} marker-end="url(#arrow-${e.relation})"/>`,
+      `<path data-edge="${escapeXml(e.id)}" data-relation="${e.relation}" d="${d}" stroke="${style.stroke}"${dash} marker-end="url(#arrow-${e.relation})"/>`,
     );
   }
   out.push('</g>');

@@ -2,7 +2,7 @@
  * The benchmark's baseline: a bare React Flow 12 page showing the same graph as the editor
  * (`?map=<url of an .argmap.json>`), as fast as React Flow allows: memoised custom nodes of the
  * editor's size (240 px wide, same font and padding), sizes known up front (`width`/`height`),
- * `onlyRenderVisibleElements`, and nothing else: no store, no minimap, no persistence. A textarea
+ * `onlyRenderVisibleElements`, a fixed initial viewport instead of `fitView`, and nothing else: no store, no minimap, no persistence. A textarea
  * (`data-testid="node-text"`) edits the selected node's label, like the editor's inspector.
  */
 import { memo, useCallback, useEffect, useState } from 'react';
@@ -95,12 +95,26 @@ function Baseline({ doc }: { doc: MapDoc }) {
     [],
   );
   const selected = nodes.find((n) => n.selected);
-  // Open on the conclusion and what bears on it directly, as the editor does.
-  const [fitViewOptions] = useState(() => {
+  // Open on the conclusion and what bears on it directly, at a view computed up front from the
+  // known sizes (React Flow's docs: a fixed initial viewport, not fitView, which measures every
+  // node before the first paint).
+  const [defaultViewport] = useState(() => {
     const conclusions = new Set(doc.nodes.filter((n) => n.kind === 'conclusion').map((n) => n.id));
     const top = new Set(conclusions);
     for (const e of doc.edges) if (conclusions.has(e.to)) top.add(e.from);
-    return { nodes: [...top].map((id) => ({ id })), maxZoom: 1, padding: 0.15 };
+    const shown = nodes.filter((n) => top.has(n.id));
+    const minX = Math.min(...shown.map((n) => n.position.x));
+    const minY = Math.min(...shown.map((n) => n.position.y));
+    const maxX = Math.max(...shown.map((n) => n.position.x + (n.width ?? 240)));
+    const maxY = Math.max(...shown.map((n) => n.position.y + (n.height ?? 80)));
+    const width = window.innerWidth;
+    const height = window.innerHeight - 48;
+    const zoom = Math.min(1, (0.85 * width) / (maxX - minX), (0.85 * height) / (maxY - minY));
+    return {
+      x: width / 2 - ((minX + maxX) / 2) * zoom,
+      y: 48 + height / 2 - ((minY + maxY) / 2) * zoom,
+      zoom,
+    };
   });
   return (
     <div className="app">
@@ -111,9 +125,8 @@ function Baseline({ doc }: { doc: MapDoc }) {
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onlyRenderVisibleElements
-        fitView
-        fitViewOptions={fitViewOptions}
-        minZoom={0.05}
+        defaultViewport={defaultViewport}
+        minZoom={0.02}
       />
       <aside>
         {selected && (

@@ -4,6 +4,10 @@ import { exportSvg } from '../../../src/io/exportSvg';
 import { kindStyles } from '../../../src/io/kindStyles';
 import { NODE_KINDS, type ArgMap } from '../../../src/model/schema';
 import { loadMap } from './loadFixture';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { measureDrawing } from '../../../src/layout/metrics';
+import type { Rect } from '../../../src/layout/geometry';
 
 const XSS = '</text><script>alert(1)</script><foreignObject>x</foreignObject> & "q" \'s';
 
@@ -162,4 +166,49 @@ describe('exportSvg', () => {
       /<rect width="[\d.]+" height="[\d.]+" fill="#FFFFFF"\/>/,
     );
   });
+});
+
+describe('exportSvg of the article map', () => {
+  const article = JSON.parse(
+    readFileSync(resolve(process.cwd(), 'maps/us-japan-nuclear-sharing.argmap.json'), 'utf8'),
+  ) as ArgMap;
+
+  it.each(['source', 'en'])(
+    'draws (%s labels) no edge through a box that is not one of its ends, and no box on another',
+    (language) => {
+      const doc = parse(exportSvg(article, { language }));
+      const boxes = new Map<string, Rect>();
+      for (const g of doc.querySelectorAll('g[data-id]')) {
+        const r = g.querySelector('rect') ?? g.querySelector('circle')!;
+        const box =
+          r.tagName === 'rect'
+            ? {
+                x: +r.getAttribute('x')!,
+                y: +r.getAttribute('y')!,
+                width: +r.getAttribute('width')!,
+                height: +r.getAttribute('height')!,
+              }
+            : {
+                x: +r.getAttribute('cx')! - +r.getAttribute('r')!,
+                y: +r.getAttribute('cy')! - +r.getAttribute('r')!,
+                width: 2 * +r.getAttribute('r')!,
+                height: 2 * +r.getAttribute('r')!,
+              };
+        boxes.set(g.getAttribute('data-id')!, box);
+      }
+      const byId = new Map(article.edges.map((e) => [e.id, e]));
+      const edges = [...doc.querySelectorAll('path[data-edge]')].map((p) => {
+        const e = byId.get(p.getAttribute('data-edge')!)!;
+        const points = [...p.getAttribute('d')!.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map(
+          (m) => ({ x: +m[1]!, y: +m[2]! }),
+        );
+        return { ...e, points };
+      });
+      expect(boxes.size).toBe(article.nodes.length);
+      expect(edges).toHaveLength(article.edges.length);
+      const metrics = measureDrawing(boxes, edges);
+      expect(metrics.edgeCrossings).toEqual([]);
+      expect(metrics.overlaps).toEqual([]);
+    },
+  );
 });
