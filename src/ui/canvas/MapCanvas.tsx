@@ -54,9 +54,12 @@ import { overviewViewport } from './overview';
 import { LevelOfDetail } from './LevelOfDetail';
 import { mainConclusions } from './cardLabel';
 import { useFocusLayout } from './useFocusLayout';
+import { RoutedEdge } from './RoutedEdge';
+import { useEdgeRoutes } from './useEdgeRoutes';
 import { presentationSteps } from '../Presentation';
 
 const nodeTypes = { arg: ArgNodeView };
+const edgeTypes = { routed: RoutedEdge };
 const miniMapColor = (n: Node) => kindStyles[(n as ArgFlowNode).data.node.kind].stroke;
 /**
  * Above this many nodes the canvas draws cheaper variants: a minimap drawn once into a <canvas>
@@ -188,7 +191,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     step,
     revealAsYouGo,
   ]);
-  const focusLayout = useFocusLayout(map, focus, hidden);
+  const focusLayout = useFocusLayout(map, focus, hidden, labelLanguage);
   // A string first, so that an edit which leaves the main conclusions as they were (typing in a
   // node) keeps the same set, and the same context for the flow nodes.
   const mainKey = useMemo(() => [...mainConclusions(map)].join(' '), [map]);
@@ -280,9 +283,30 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     [flow],
   );
 
-  const edges = useMemo(
-    () => map.edges.filter((e) => !hidden.has(e.from) && !hidden.has(e.to)).map(toFlowEdge),
+  // The part of the map in view (flow coordinates), updated when the view stops moving: the
+  // edges there are routed.
+  const [view, setView] = useState<Box | null>(null);
+  const updateView = useCallback((v: Viewport) => {
+    const el = wrapper.current;
+    if (!el) return;
+    setView({
+      x: -v.x / v.zoom,
+      y: -v.y / v.zoom,
+      width: el.clientWidth / v.zoom,
+      height: el.clientHeight / v.zoom,
+    });
+  }, []);
+  useEffect(() => {
+    if (defaultViewport) updateView(defaultViewport);
+  }, [defaultViewport, updateView]);
+  const shownEdges = useMemo(
+    () => map.edges.filter((e) => !hidden.has(e.from) && !hidden.has(e.to)),
     [map.edges, hidden],
+  );
+  const routes = useEdgeRoutes(nodes, shownEdges, view);
+  const edges = useMemo(
+    () => shownEdges.map((e) => toFlowEdge(e, routes.get(e.id))),
+    [shownEdges, routes],
   );
 
   const onNodesChange = useCallback(
@@ -322,7 +346,13 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   const big = map.nodes.length > BIG_MAP;
   // A class, not state: toggling it re-renders nothing.
   const onMoveStart = useCallback(() => wrapper.current?.classList.add('is-moving'), []);
-  const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('is-moving'), []);
+  const onMoveEnd = useCallback(
+    (_: unknown, viewport: Viewport) => {
+      wrapper.current?.classList.remove('is-moving');
+      updateView(viewport);
+    },
+    [updateView],
+  );
 
   return (
     <div
@@ -336,11 +366,12 @@ export function MapCanvas({ map }: { map: ArgMap }) {
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onSelectionChange={onSelectionChange}
           onConnect={onConnect}
           onMoveStart={big ? onMoveStart : undefined}
-          onMoveEnd={big ? onMoveEnd : undefined}
+          onMoveEnd={onMoveEnd}
           defaultViewport={defaultViewport}
           minZoom={MIN_ZOOM}
           nodesDraggable={!focusLayout}

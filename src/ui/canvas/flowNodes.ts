@@ -6,7 +6,7 @@
  */
 import type { ArgNode, NodeKind, Position as XY } from '../../model/schema';
 import { passesFilter } from '../../model/search';
-import { estimateNodeSize } from '../../layout/layout';
+import { nodeSize } from '../../layout/nodeSize';
 import { Position } from '@xyflow/react';
 import type { ArgFlowNode, ArgNodeData } from './ArgNodeView';
 import { cardLabel } from './cardLabel';
@@ -77,12 +77,16 @@ function toFlowNode(
     previous.position.y === position.y
   )
     return previous;
-  // The estimated size lets React Flow show the node (and fit the view) in the first frame,
-  // before the browser has measured it; the measured size replaces it a frame later.
+  // The box the layout made room for (nodeSize: one size function for layout, canvas and
+  // exports), given to React Flow up front so it never has to measure a node to place it or
+  // its edges; a folded node's count line adds to it.
   const size =
-    previous?.initialWidth !== undefined && previous.data.label === data.label
-      ? { width: previous.initialWidth, height: previous.initialHeight! }
-      : estimateNodeSize({ text: data.label, kind: node.kind });
+    previous?.width !== undefined &&
+    previous.data.label === data.label &&
+    previous.data.node.kind === node.kind &&
+    previous.data.foldCount > 0 === data.foldCount > 0
+      ? { width: previous.width, height: previous.height! }
+      : boxSize(node, data);
   const next: ArgFlowNode = {
     ...previous,
     id: node.id,
@@ -92,6 +96,8 @@ function toFlowNode(
     selected,
     // Above its neighbours: the main conclusion's overview title overhangs its box.
     zIndex: data.main ? 1 : 0,
+    width: size.width,
+    height: size.height,
     initialWidth: size.width,
     initialHeight: size.height,
   };
@@ -101,6 +107,14 @@ function toFlowNode(
   if (previous?.measured) delete next.handles;
   else next.handles = estimatedHandles(size.width, size.height);
   return next;
+}
+
+/** Height of the "+N folded" line under a folded node's text (.arg-node-fold). */
+export const FOLD_LINE = 24;
+
+function boxSize(node: ArgNode, data: ArgNodeData): { width: number; height: number } {
+  const size = nodeSize(node, data.label);
+  return data.foldCount > 0 ? { ...size, height: size.height + FOLD_LINE } : size;
 }
 
 const HANDLE = 6;

@@ -86,14 +86,17 @@ export function initialViewport(
   return overviewViewport(boxes, titled, free, { maxZoom: 1 }) ?? { x: 0, y: 0, zoom: 1 };
 }
 
-type Sized = Pick<ArgFlowNode, 'position' | 'measured' | 'initialWidth' | 'initialHeight'>;
+type Sized = Pick<
+  ArgFlowNode,
+  'position' | 'width' | 'height' | 'measured' | 'initialWidth' | 'initialHeight'
+>;
 
-/** A flow node's box: measured size where the browser has it, estimated elsewhere. */
+/** A flow node's box: its given size (nodeSize), else measured, else estimated. */
 export function boxOf(n: Sized): Box {
   return {
     ...n.position,
-    width: n.measured?.width ?? n.initialWidth ?? 0,
-    height: n.measured?.height ?? n.initialHeight ?? 0,
+    width: n.width ?? n.measured?.width ?? n.initialWidth ?? 0,
+    height: n.height ?? n.measured?.height ?? n.initialHeight ?? 0,
   };
 }
 

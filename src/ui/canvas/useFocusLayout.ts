@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { ArgMap, Position } from '../../model/schema';
 import { computeLayout } from '../../app/runLayout';
+import { nodeSizes } from '../../layout/nodeSize';
 
 export interface FocusLayout {
   /** The focused node the positions are for. */
@@ -22,6 +23,8 @@ export function useFocusLayout(
   map: Pick<ArgMap, 'nodes' | 'edges'>,
   focus: string | null,
   hidden: ReadonlySet<string>,
+  /** The label language shown: the boxes are laid out at the sizes of those labels. */
+  labelLanguage: string,
 ): FocusLayout | null {
   const [layout, setLayout] = useState<FocusLayout | null>(null);
   const { nodes, edges } = map;
@@ -37,7 +40,7 @@ export function useFocusLayout(
       edges: edges.filter((e) => ids.has(e.from) && ids.has(e.to)),
     };
     let cancelled = false;
-    void computeLayout(branch).then((positions) => {
+    void computeLayout(branch, nodeSizes(shown, labelLanguage)).then((positions) => {
       if (cancelled) return;
       const anchor = shown.find((n) => n.id === focus)?.position;
       const laid = positions[focus];
@@ -56,6 +59,6 @@ export function useFocusLayout(
     };
     // Laid out again when the branch's structure changes, not when a node's text does.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- nodes: see above
-  }, [focus, hidden, edges, nodes.length]);
+  }, [focus, hidden, edges, nodes.length, labelLanguage]);
   return layout?.focus === focus ? layout : null;
 }
