@@ -6,7 +6,7 @@
  * neither closing the tab nor a crash of the page right after an edit loses it.
  */
 import type { ArgMap } from '../model/schema';
-import { diffMaps, isEmpty, orderOf, type StoredOrder } from '../persist/diffMaps';
+import { diffMaps, isEmpty, orderOf, RECORD_FIELDS, type StoredOrder } from '../persist/diffMaps';
 import type { MapRepository } from '../persist/mapRepository';
 import { mergeOutside, type OutsideRecords } from '../persist/mergeOutside';
 import { useMapStore } from '../store/mapStore';
@@ -76,7 +76,9 @@ export class Autosave {
       };
       const pendingNodes = pending(saved.nodes, current.nodes, outside.nodes);
       const pendingEdges = pending(saved.edges, current.edges, outside.edges);
-      const fieldsPending = current.title !== saved.title || current.tour !== saved.tour;
+      const fieldsPending = RECORD_FIELDS.some(
+        (key) => key !== 'updatedAt' && current[key] !== saved[key],
+      );
       map = mergeOutside(
         current,
         {

@@ -22,6 +22,8 @@ export function mapStats(map: ArgMap): string {
   }
   const positioned = map.nodes.filter((n) => n.position).length;
   lines.push(`positioned nodes: ${positioned}/${map.nodes.length}`);
-  if (map.tour) lines.push(`tour: ${map.tour.length} steps`);
+  for (const tour of map.tours) lines.push(`tour "${tour.title}": ${tour.steps.length} steps`);
+  if (map.groups?.length) lines.push(`groups: ${map.groups.length}`);
+  if (map.comments?.length) lines.push(`comments: ${map.comments.length}`);
   return `${lines.join('\n')}\n`;
 }

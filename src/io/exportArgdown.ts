@@ -10,6 +10,9 @@
  * - every other support/attack is a relation under its target: `+ [from]`, `- [from]`, and an
  *   attack on a junction is an undercut `<_ [from]`.
  *
+ * - groups become headings (`#`, `##` for a group inside it, …), each followed by the statements
+ *   and arguments of its nodes; nodes in no group come before the first heading.
+ *
  * Titles are the node ids, made safe for Argdown's brackets.
  */
 import type { ArgEdge, ArgMap, ArgNode } from '../model/schema';
@@ -68,30 +71,47 @@ export function exportArgdown(map: ArgMap): string {
   // JSON is YAML; '=' is escaped so a title cannot close the front matter.
   const yamlTitle = JSON.stringify(map.title).replace(/=/g, '\\u003d');
   const out: string[] = ['===', `title: ${yamlTitle}`, '===', ''];
-  for (const n of map.nodes) {
-    if (n.kind === 'inference') continue;
-    const tags = [n.kind, ...(n.tags ?? [])].map(tag).filter(Boolean).join(' ');
-    out.push(`[${title.get(n.id)}]: ${escapeArgdown(n.text)} ${tags}${data(n)}`, '');
-  }
-
   /** Edges written by a premise–conclusion structure, so not again as relations. */
   const done = new Set<ArgEdge>();
-  for (const j of map.nodes) {
-    if (j.kind !== 'inference') continue;
-    const tags = ['inference', ...(j.tags ?? [])].map(tag).filter(Boolean).join(' ');
-    out.push(`<${title.get(j.id)}>: ${tags}${data(j)}`, '');
-    const premises = edges.filter((e) => e.to === j.id && e.relation === 'supports');
-    const conclusion = edges.find((e) => e.from === j.id && e.relation === 'supports');
-    const pcs =
-      premises.length > 0 &&
-      conclusion &&
-      !isJunction(conclusion.to) &&
-      premises.every((e) => !isJunction(e.from));
-    if (!pcs || !conclusion) continue;
-    premises.forEach((e, i) => out.push(`(${i + 1}) [${title.get(e.from)}]`));
-    out.push('----', `(${premises.length + 1}) [${title.get(conclusion.to)}]`, '');
-    for (const e of [...premises, conclusion]) done.add(e);
-  }
+  /** Statements first, then junctions: the definitions of one group (or of no group). */
+  const define = (nodes: readonly ArgNode[]) => {
+    for (const n of nodes) {
+      if (n.kind === 'inference') continue;
+      const tags = [n.kind, ...(n.tags ?? [])].map(tag).filter(Boolean).join(' ');
+      out.push(`[${title.get(n.id)}]: ${escapeArgdown(n.text)} ${tags}${data(n)}`, '');
+    }
+    for (const j of nodes) {
+      if (j.kind !== 'inference') continue;
+      const tags = ['inference', ...(j.tags ?? [])].map(tag).filter(Boolean).join(' ');
+      out.push(`<${title.get(j.id)}>: ${tags}${data(j)}`, '');
+      const premises = edges.filter((e) => e.to === j.id && e.relation === 'supports');
+      const conclusion = edges.find((e) => e.from === j.id && e.relation === 'supports');
+      const pcs =
+        premises.length > 0 &&
+        conclusion &&
+        !isJunction(conclusion.to) &&
+        premises.every((e) => !isJunction(e.from));
+      if (!pcs || !conclusion) continue;
+      premises.forEach((e, i) => out.push(`(${i + 1}) [${title.get(e.from)}]`));
+      out.push('----', `(${premises.length + 1}) [${title.get(conclusion.to)}]`, '');
+      for (const e of [...premises, conclusion]) done.add(e);
+    }
+  };
+  // Nodes in no group come before the first heading; each group is a heading (one `#` more per
+  // level of nesting) with its own nodes under it, then its inner groups.
+  const groups = map.groups ?? [];
+  const groupIds = new Set(groups.map((g) => g.id));
+  define(map.nodes.filter((n) => n.group === undefined || !groupIds.has(n.group)));
+  const section = (parent: string | undefined, depth: number, seen: Set<string>) => {
+    for (const g of groups) {
+      if (g.parent !== parent || seen.has(g.id)) continue;
+      seen.add(g.id);
+      out.push(`${'#'.repeat(depth)} ${escapeArgdown(g.title) || escapeArgdown(g.id)}`, '');
+      define(map.nodes.filter((n) => n.group === g.id));
+      section(g.id, depth + 1, seen);
+    }
+  };
+  section(undefined, 1, new Set());
 
   // Remaining supports and attacks, grouped under their target.
   const targets = new Map<string, ArgEdge[]>();

@@ -196,6 +196,8 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
   map.edges = edges;
   report.unshift(`${nodes.length} nodes and ${edges.length} edges from ${raw.size} AIF nodes.`);
   if (!raw.size) report.push('The AIF holds no nodes: the map is empty.');
+  // AIF has no sections, so there are never groups to import; say so rather than leave it unsaid.
+  report.push('AIF has no sections or groups: the map has none.');
   return finishImport(map, report);
 }
 

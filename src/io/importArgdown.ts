@@ -12,20 +12,26 @@
  * - support/entails → supports; attack/undercut → attacks (an undercut attacks the junction);
  *   contrary/contradictory → attacks both ways.
  *
+ * - headings (`#`, `##`, …) become nested groups; a statement or argument joins the group of the
+ *   heading under which it is first defined (a file without headings gets no groups).
+ *
  * The source is built from the statements' texts, one paragraph each, so every stated node cites
  * its sentence(s). Syntax errors are problems with line numbers.
  */
 import { ArgdownApplication, DataPlugin, ModelPlugin, ParserPlugin } from '@argdown/core';
 import type {
+  HasSection,
   IArgdownResponse,
   IArgument,
   IEquivalenceClass,
   IRelation,
+  ISection,
   RelationMember,
 } from '@argdown/core';
 import {
   NODE_KINDS,
   type ArgEdge,
+  type Group,
   type ArgNode,
   type NodeKind,
   type Relation,
@@ -103,6 +109,47 @@ const place = (line: number | undefined, column: number | undefined) =>
       ? `line ${line}`
       : `line ${line}, column ${column}`;
 
+/**
+ * Argdown's headings as nested groups (ids g1, g2, … in document order, titles from the
+ * headings), and the group of a statement or argument: the section of its first definition (a
+ * member that is not a mere reference), else the parser's section for it (for an argument, where
+ * its premise–conclusion structure is), else that of its first mention.
+ */
+function groupsFromSections(sections: readonly ISection[]): {
+  groups: Group[];
+  groupOf: (
+    item: { members: readonly (HasSection & { isReference?: boolean })[] } & HasSection,
+  ) => {
+    group?: string;
+  };
+} {
+  const groups: Group[] = [];
+  const idOf = new Map<string, string>();
+  const visit = (section: ISection, parent?: string) => {
+    const id = `g${groups.length + 1}`;
+    idOf.set(section.id, id);
+    groups.push({
+      id,
+      title: clean(section.title) || `Section ${groups.length + 1}`,
+      ...(parent ? { parent } : {}),
+    });
+    for (const child of section.children ?? []) visit(child, id);
+  };
+  for (const section of sections) visit(section);
+  return {
+    groups,
+    groupOf: (item) => {
+      // An argument only mentioned, then reconstructed, has its section where its PCS is.
+      const section =
+        item.members.find((m) => !m.isReference)?.section ??
+        item.section ??
+        item.members[0]?.section;
+      const group = section ? idOf.get(section.id) : undefined;
+      return group ? { group } : {};
+    },
+  };
+}
+
 export function importArgdown(input: string, options: ImportOptions = {}): ImportResult {
   const deep = tooDeepLine(input, INPUT_LIMITS.argdownDepth);
   if (deep !== undefined) {
@@ -149,6 +196,7 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
   if (problems.length) return { ok: false, problems };
 
   const report: string[] = [];
+  const { groups, groupOf } = groupsFromSections(response.sections ?? []);
   const nodes: ArgNode[] = [];
   const edges: ArgEdge[] = [];
   const nodeOf = new Map<string, string>(); // 'S:title' / 'A:title' → node id
@@ -190,7 +238,11 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
   };
 
   for (const [title, ec] of Object.entries<IEquivalenceClass>(response.statements ?? {})) {
-    const node = addNode({ kind: 'claim', text: canonicalText(ec.members) || title });
+    const node = addNode({
+      kind: 'claim',
+      text: canonicalText(ec.members) || title,
+      ...groupOf(ec),
+    });
     applyTagsAndData(node, ec.tags ?? [], mergedData(ec.members));
     nodeOf.set(`S:${title}`, node.id);
   }
@@ -205,6 +257,7 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
         kind: inference ? 'inference' : 'claim',
         text: inference ? description : description || title,
         note: title,
+        ...groupOf(argument),
       });
       applyTagsAndData(
         node,
@@ -223,7 +276,7 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
         premises.push(id);
         return;
       }
-      const junction = addNode({ kind: 'inference', text: '', note });
+      const junction = addNode({ kind: 'inference', text: '', note, ...groupOf(argument) });
       applyTagsAndData(
         junction,
         tags.filter((t) => t !== 'inference'),
@@ -360,6 +413,10 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
   );
   map.nodes = nodes;
   map.edges = edges;
+  if (groups.length) {
+    map.groups = groups;
+    report.push(`${groups.length} heading(s) became groups.`);
+  }
   report.unshift(
     `${nodes.length} nodes and ${edges.length} edges from ${Object.keys(response.statements ?? {}).length} statements and ${Object.keys(response.arguments ?? {}).length} arguments.`,
   );

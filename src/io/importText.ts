@@ -83,6 +83,7 @@ export function newMap(id: string, title: string, source: Source, now: string): 
     sources: [source],
     nodes: [],
     edges: [],
+    tours: [],
   };
 }
 

@@ -31,6 +31,18 @@ const steps: Record<number, (doc: Json) => Json> = {
       return { ...rest, from: rest.from ?? source, to: rest.to ?? target, relation };
     }),
   }),
+  /**
+   * Version 2 replaces the one optional `tour` with named `tours` (required), and adds groups,
+   * comments and richer sources, all optional.
+   */
+  1: (doc) => {
+    const { tour, ...rest } = doc;
+    return {
+      ...rest,
+      version: 2,
+      tours: tour === undefined ? [] : [{ id: 't1', title: 'Walk-through', steps: tour }],
+    };
+  },
 };
 
 function asArray(value: unknown): unknown[] {

@@ -15,6 +15,6 @@ export function mapJsonSchema(): Record<string, unknown> {
     $id: SCHEMA_ID,
     ...schema,
     description:
-      'One argument map (*.argmap.json), version 1. This schema checks structure only; the editor also checks that ids are unique, that every reference resolves, that offsets lie inside the text and in order, and that quotes match their spans (see src/model/validate.ts).',
+      'One argument map (*.argmap.json), version 2. This schema checks structure only (unknown fields are refused); the editor also checks that ids are unique, that every reference resolves (sentences, nodes, groups, tour steps, comment targets and replies), that groups form no cycle, that offsets lie inside the text, in order and never inside a surrogate pair, that pages are in order, and that quotes match their spans (see src/model/validate.ts).',
   };
 }

@@ -104,15 +104,48 @@ export function setKind(map: ArgMap, id: string, kind: NodeKind): ArgMap {
   return updateNode(map, id, { kind });
 }
 
-/** Removes a node, every edge that touches it, and its place in the tour. */
+/**
+ * Removes a node, every edge that touches it, its steps in every tour and the comments on it or
+ * its edges (with their replies). Its group stays, even if it is left empty.
+ */
 export function removeNode(map: ArgMap, id: string): ArgMap {
   requireNode(map, id);
-  const next: ArgMap = {
+  return withoutDangling({
     ...map,
     nodes: map.nodes.filter((n) => n.id !== id),
     edges: map.edges.filter((e) => e.from !== id && e.to !== id),
-  };
-  if (map.tour) next.tour = map.tour.filter((t) => t !== id);
+  });
+}
+
+/**
+ * `map` without what names a node or edge it no longer has: tour steps, comments on them, and
+ * replies to comments so dropped. Lists with nothing to drop stay the same objects.
+ */
+export function withoutDangling(map: ArgMap): ArgMap {
+  const nodeIds = new Set(map.nodes.map((n) => n.id));
+  let next = map;
+  if (map.tours.some((t) => t.steps.some((s) => !nodeIds.has(s)))) {
+    next = {
+      ...next,
+      tours: map.tours.map((t) =>
+        t.steps.every((s) => nodeIds.has(s))
+          ? t
+          : { ...t, steps: t.steps.filter((s) => nodeIds.has(s)) },
+      ),
+    };
+  }
+  if (map.comments?.length) {
+    const targets = new Set([...nodeIds, ...map.edges.map((e) => e.id)]);
+    let kept = map.comments.filter((c) => targets.has(c.target));
+    // A reply to a dropped comment goes with it (replies may come before what they answer).
+    for (;;) {
+      const ids = new Set(kept.map((c) => c.id));
+      const still = kept.filter((c) => c.replyTo === undefined || ids.has(c.replyTo));
+      if (still.length === kept.length) break;
+      kept = still;
+    }
+    if (kept.length !== map.comments.length) next = { ...next, comments: kept };
+  }
   return next;
 }
 
@@ -150,11 +183,12 @@ export function connect(
   return { map: { ...map, edges: [...map.edges, edge] }, id };
 }
 
+/** Removes an edge and the comments on it (with their replies). */
 export function disconnect(map: ArgMap, edgeId: string): ArgMap {
   if (!map.edges.some((e) => e.id === edgeId)) {
     throw new OperationError(`There is no edge "${edgeId}" in this map.`);
   }
-  return { ...map, edges: map.edges.filter((e) => e.id !== edgeId) };
+  return withoutDangling({ ...map, edges: map.edges.filter((e) => e.id !== edgeId) });
 }
 
 /** Changes an edge's relation, note or rating. */

@@ -10,7 +10,7 @@ import { z } from 'zod';
 /** The constant in `format` that tells an argument map from other JSON. */
 export const FORMAT = 'argmap';
 /** The document version this build writes; older versions are migrated on load. */
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 /** What a node is in the argument. */
 export const NODE_KINDS = [
@@ -24,6 +24,10 @@ export const NODE_KINDS = [
   'inference',
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** Where a source's text came from (`sources[].origin.kind`). */
+export const ORIGIN_KINDS = ['text', 'pdf', 'html', 'docx', 'markdown', 'aif', 'argdown'] as const;
+export type OriginKind = (typeof ORIGIN_KINDS)[number];
 
 /** How an edge's `from` bears on its `to`. */
 export const RELATIONS = ['supports', 'attacks', 'elaborates'] as const;
@@ -39,7 +43,7 @@ const rating = z
   .max(5, 'must be 1 to 5');
 
 export const sentenceSchema = z
-  .object({
+  .strictObject({
     id: id.meta({
       description: 'Unique across all sources of the map; assigned once, never reused.',
     }),
@@ -48,8 +52,29 @@ export const sentenceSchema = z
   })
   .meta({ description: 'One sentence of a source, as a range of its text.' });
 
+export const originSchema = z
+  .strictObject({
+    kind: z
+      .enum(ORIGIN_KINDS)
+      .meta({ description: 'The kind of file or input the text came from.' }),
+    fileName: z.string().optional().meta({ description: 'The name of the file it was read from.' }),
+    url: z.string().optional().meta({ description: 'The address it was fetched from.' }),
+    sha256: z
+      .string()
+      .optional()
+      .meta({ description: 'SHA-256 of the original file’s bytes, in hexadecimal.' }),
+  })
+  .meta({ description: 'Where a source’s text came from.' });
+
+export const pageSchema = z
+  .strictObject({
+    label: z.string().meta({ description: 'The printed page number or label, e.g. "98" or "iv".' }),
+    start: offset.meta({ description: 'UTF-16 offset in source.text where the page begins.' }),
+  })
+  .meta({ description: 'One printed page of a source.' });
+
 export const sourceSchema = z
-  .object({
+  .strictObject({
     id,
     title: z.string().optional(),
     author: z.string().optional(),
@@ -62,11 +87,16 @@ export const sourceSchema = z
       .string()
       .meta({ description: 'The whole cleaned text; paragraphs separated by "\\n\\n".' }),
     sentences: z.array(sentenceSchema).meta({ description: 'In text order, non-overlapping.' }),
+    origin: originSchema.optional(),
+    pages: z.array(pageSchema).optional().meta({
+      description:
+        'Where each printed page begins, in text order, so a quote can be cited with its page.',
+    }),
   })
   .meta({ description: 'A text the map analyses.' });
 
 export const refSchema = z
-  .object({
+  .strictObject({
     sentence: id.meta({ description: 'The id of a sentence of one of the map’s sources.' }),
     start: offset.optional().meta({ description: 'Span start, an offset into the source text.' }),
     end: offset
@@ -77,7 +107,7 @@ export const refSchema = z
   .meta({ description: 'A link from a node to a sentence, or a span inside one.' });
 
 export const nodeSchema = z
-  .object({
+  .strictObject({
     id,
     kind: z.enum(NODE_KINDS),
     text: z.string().meta({ description: 'The node’s own wording, in the source’s language.' }),
@@ -92,26 +122,70 @@ export const nodeSchema = z
     note: z.string().optional().meta({ description: 'Annotation, plain text or Markdown.' }),
     tags: z.array(z.string()).optional(),
     rating: rating.optional().meta({ description: 'Evaluation, 1 (weak) to 5 (strong).' }),
-    position: z.object({ x: z.number(), y: z.number() }).optional().meta({
+    position: z.strictObject({ x: z.number(), y: z.number() }).optional().meta({
       description:
         'Canvas position of the node’s top-left corner; laid out automatically when absent.',
+    }),
+    group: id
+      .optional()
+      .meta({ description: 'The id of the group (section) the node belongs to.' }),
+    label: z.string().optional().meta({ description: 'A short title for overviews and slides.' }),
+    scheme: z.string().optional().meta({
+      description:
+        'The argumentation scheme, as AIFdb names it (on inference junctions, or a node that stands for one argument).',
     }),
   })
   .meta({ description: 'One statement (or inference junction) of the argument.' });
 
 export const edgeSchema = z
-  .object({
+  .strictObject({
     id,
     from: id.meta({ description: 'The premise or attacker.' }),
     to: id.meta({ description: 'What it supports, attacks or elaborates.' }),
     relation: z.enum(RELATIONS),
     note: z.string().optional(),
     rating: rating.optional(),
+    scheme: z
+      .string()
+      .optional()
+      .meta({ description: 'The scheme of the relation, as AIF names its RA/CA/MA nodes.' }),
   })
   .meta({ description: 'A relation between two nodes.' });
 
+export const groupSchema = z
+  .strictObject({
+    id,
+    title: z.string().meta({ description: 'The section’s title, in the source’s language.' }),
+    translations: z.record(z.string(), z.string()).optional().meta({
+      description: 'The title for other audiences, keyed by BCP 47 language tag.',
+    }),
+    parent: id.optional().meta({ description: 'The id of the group this one is inside.' }),
+    collapsed: z.boolean().optional().meta({ description: 'Shown folded to one box by default.' }),
+  })
+  .meta({ description: 'A section of the argument, shown as a labelled frame.' });
+
+export const tourSchema = z
+  .strictObject({
+    id,
+    title: z.string(),
+    steps: z.array(id).meta({ description: 'Node ids in presentation order.' }),
+  })
+  .meta({ description: 'A named presentation order.' });
+
+export const commentSchema = z
+  .strictObject({
+    id,
+    target: id.meta({ description: 'The id of the node or edge commented on.' }),
+    author: z.string(),
+    text: z.string(),
+    createdAt: z.string().meta({ description: 'When it was written (ISO 8601).' }),
+    replyTo: id.optional().meta({ description: 'The id of the comment this one answers.' }),
+    resolved: z.boolean().optional(),
+  })
+  .meta({ description: 'An annotation by a person on a node or an edge, threaded.' });
+
 export const mapSchema = z
-  .object({
+  .strictObject({
     format: z.literal(FORMAT),
     version: z.literal(CURRENT_VERSION),
     id,
@@ -121,9 +195,14 @@ export const mapSchema = z
     sources: z.array(sourceSchema).min(1, 'must hold at least one source'),
     nodes: z.array(nodeSchema),
     edges: z.array(edgeSchema),
-    tour: z.array(id).optional().meta({ description: 'Node ids in presentation order.' }),
+    groups: z
+      .array(groupSchema)
+      .optional()
+      .meta({ description: 'Sections of the argument; a group may sit inside another.' }),
+    tours: z.array(tourSchema).meta({ description: 'Named presentation orders.' }),
+    comments: z.array(commentSchema).optional(),
   })
-  .meta({ title: 'Argument map', description: 'One argument map (`*.argmap.json`), version 1.' });
+  .meta({ title: 'Argument map', description: 'One argument map (`*.argmap.json`), version 2.' });
 
 export type Sentence = z.infer<typeof sentenceSchema>;
 export type Source = z.infer<typeof sourceSchema>;
@@ -131,6 +210,11 @@ export type Source = z.infer<typeof sourceSchema>;
 export type Ref = z.infer<typeof refSchema>;
 export type ArgNode = z.infer<typeof nodeSchema>;
 export type ArgEdge = z.infer<typeof edgeSchema>;
+export type Group = z.infer<typeof groupSchema>;
+export type Tour = z.infer<typeof tourSchema>;
+export type Comment = z.infer<typeof commentSchema>;
+export type Origin = z.infer<typeof originSchema>;
+export type Page = z.infer<typeof pageSchema>;
 /** A whole map document. Treat as immutable: operations return new documents. */
 export type ArgMap = z.infer<typeof mapSchema>;
 export type Position = NonNullable<ArgNode['position']>;

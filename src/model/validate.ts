@@ -12,10 +12,21 @@ export type Validation = { ok: true; map: ArgMap } | { ok: false; problems: Prob
 export function validateMap(doc: unknown): Validation {
   const parsed = mapSchema.safeParse(doc);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map(issueToProblem) };
+    return { ok: false, problems: parsed.error.issues.flatMap(issueToProblems) };
   }
   const problems = checkRules(parsed.data);
   return problems.length ? { ok: false, problems } : { ok: true, map: parsed.data };
+}
+
+function issueToProblems(issue: core.$ZodIssue): Problem[] {
+  // An unknown field is named at its own path, one problem each.
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      path: formatPath([...issue.path, key]),
+      message: 'is not a field of this format (unknown fields are refused)',
+    }));
+  }
+  return [issueToProblem(issue)];
 }
 
 function issueToProblem(issue: core.$ZodIssue): Problem {
@@ -23,9 +34,6 @@ function issueToProblem(issue: core.$ZodIssue): Problem {
   // zod does not keep the input on its issues; its message says when the value was absent.
   if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
     return { path, message: `is missing (expected ${issue.expected})` };
-  }
-  if (issue.code === 'unrecognized_keys') {
-    return { path, message: `has unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
   }
   return { path, message: lowerFirst(issue.message) };
 }
@@ -40,6 +48,9 @@ export function checkRules(map: ArgMap): Problem[] {
   checkUnique(map.sources, 'sources', 'source', add);
   checkUnique(map.nodes, 'nodes', 'node', add);
   checkUnique(map.edges, 'edges', 'edge', add);
+  checkUnique(map.groups ?? [], 'groups', 'group', add);
+  checkUnique(map.tours, 'tours', 'tour', add);
+  checkUnique(map.comments ?? [], 'comments', 'comment', add);
 
   /** sentence id → its source's text and range, across all sources */
   const sentences = new Map<string, { text: string; start: number; end: number }>();
@@ -53,6 +64,9 @@ export function checkRules(map: ArgMap): Problem[] {
       if (sentence.end > source.text.length) {
         add(`${at}.end`, `${sentence.end} is past the end of the text (${source.text.length})`);
       }
+      for (const key of ['start', 'end'] as const) {
+        if (splitsPair(source.text, sentence[key])) add(`${at}.${key}`, SPLITS_PAIR);
+      }
       if (sentence.start >= sentence.end) {
         add(at, `start ${sentence.start} must be before end ${sentence.end}`);
       } else if (sentence.start < previousEnd) {
@@ -65,6 +79,18 @@ export function checkRules(map: ArgMap): Problem[] {
       if (!sentences.has(sentence.id)) {
         sentences.set(sentence.id, { text: source.text, start: sentence.start, end: sentence.end });
       }
+    });
+    let previousPage = 0;
+    source.pages?.forEach((page, i) => {
+      const at = `sources[${si}].pages[${i}].start`;
+      if (page.start > source.text.length) {
+        add(at, `${page.start} is past the end of the text (${source.text.length})`);
+      } else if (page.start < previousPage) {
+        add(at, `${page.start} is before the start of the page before it (${previousPage})`);
+      } else if (splitsPair(source.text, page.start)) {
+        add(at, SPLITS_PAIR);
+      }
+      previousPage = Math.max(previousPage, page.start);
     });
   });
 
@@ -95,6 +121,9 @@ export function checkRules(map: ArgMap): Problem[] {
           add(`${rat}.quote`, 'a quote needs the start and end of its span');
         return;
       }
+      for (const key of ['start', 'end'] as const) {
+        if (splitsPair(sentence.text, ref[key]!)) add(`${rat}.${key}`, SPLITS_PAIR);
+      }
       if (ref.start >= ref.end) {
         add(rat, `start ${ref.start} must be before end ${ref.end}`);
       } else if (ref.start < sentence.start || ref.end > sentence.end) {
@@ -121,18 +150,79 @@ export function checkRules(map: ArgMap): Problem[] {
     if (edge.from === edge.to) add(at, `joins node "${edge.from}" to itself`);
   });
 
-  map.tour?.forEach((nodeId, i) => {
-    if (!nodeIds.has(nodeId)) add(`tour[${i}]`, `"${nodeId}" is not a node of this map`);
+  checkGroups(map, add);
+  map.tours.forEach((tour, ti) => {
+    tour.steps.forEach((nodeId, i) => {
+      if (!nodeIds.has(nodeId))
+        add(`tours[${ti}].steps[${i}]`, `"${nodeId}" is not a node of this map`);
+    });
   });
+  checkComments(map, nodeIds, add);
   return problems;
 }
 
-function checkUnique(
-  items: readonly { id: string }[],
-  list: string,
-  what: string,
-  add: (path: string, message: string) => void,
-) {
+type Add = (path: string, message: string) => void;
+
+const SPLITS_PAIR =
+  'falls inside a UTF-16 surrogate pair (between the two halves of one character)';
+
+/** Whether `offset` lies between the two code units of one surrogate pair in `text`. */
+export function splitsPair(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
+/** Nodes and groups name existing groups, and no group is inside itself. */
+function checkGroups(map: ArgMap, add: Add) {
+  const groups = map.groups ?? [];
+  const parentOf = new Map(groups.map((g) => [g.id, g.parent]));
+  map.nodes.forEach((node, ni) => {
+    if (node.group !== undefined && !parentOf.has(node.group))
+      add(`nodes[${ni}].group`, `"${node.group}" is not a group of this map`);
+  });
+  const inCycle = new Set<string>();
+  groups.forEach((group, gi) => {
+    if (group.parent === undefined) return;
+    if (!parentOf.has(group.parent)) {
+      add(`groups[${gi}].parent`, `"${group.parent}" is not a group of this map`);
+      return;
+    }
+    const chain = [group.id];
+    const seen = new Set(chain);
+    for (let at = parentOf.get(group.id); at !== undefined; at = parentOf.get(at)) {
+      chain.push(at);
+      if (at === group.id) {
+        // Report a cycle once, at its first group in list order.
+        if (!chain.some((id) => inCycle.has(id)))
+          add(`groups[${gi}].parent`, `makes the groups a cycle (${chain.join(' → ')})`);
+        for (const id of chain) inCycle.add(id);
+        break;
+      }
+      if (seen.has(at)) break; // a cycle further up, reported at its own group
+      seen.add(at);
+    }
+  });
+}
+
+/** Comments are on existing nodes or edges and answer existing comments. */
+function checkComments(map: ArgMap, nodeIds: Set<string>, add: Add) {
+  const comments = map.comments ?? [];
+  const edgeIds = new Set(map.edges.map((e) => e.id));
+  const commentIds = new Set(comments.map((c) => c.id));
+  comments.forEach((comment, ci) => {
+    const at = `comments[${ci}]`;
+    if (!nodeIds.has(comment.target) && !edgeIds.has(comment.target))
+      add(`${at}.target`, `"${comment.target}" is not a node or edge of this map`);
+    if (comment.replyTo === undefined) return;
+    if (comment.replyTo === comment.id) add(`${at}.replyTo`, 'a comment cannot answer itself');
+    else if (!commentIds.has(comment.replyTo))
+      add(`${at}.replyTo`, `"${comment.replyTo}" is not a comment of this map`);
+  });
+}
+
+function checkUnique(items: readonly { id: string }[], list: string, what: string, add: Add) {
   const seen = new Set<string>();
   items.forEach((item, i) => {
     if (seen.has(item.id)) add(`${list}[${i}].id`, `"${item.id}" is used by another ${what}`);

@@ -4,16 +4,21 @@
  * knows IndexedDB.
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { ArgEdge, ArgNode, Source } from '../model/schema';
+import type { ArgEdge, ArgNode, Comment, Group, Source, Tour } from '../model/schema';
 
 /** A map's own fields (everything but its sources, nodes and edges). */
 export interface MapRecord {
   id: string;
   title: string;
+  /** The format version of the map's fields; records are brought up to 2 when the database opens. */
   version: number;
   createdAt?: string;
   updatedAt?: string;
+  /** Format version 1's one tour; database version 3 turns it into `tours`. */
   tour?: string[];
+  tours?: Tour[];
+  groups?: Group[];
+  comments?: Comment[];
   /** Set on the first edit; a shipped map the user has edited is never overwritten. */
   edited?: boolean;
   /** When the user last opened it (ISO time), to list the last opened first. */
@@ -70,6 +75,24 @@ export function openDatabase(name = DATABASE_NAME): ArgmapDatabase {
         .modify((record: Record<string, unknown>) => {
           delete record.revision;
           delete record.writer;
+        }),
+    );
+  // Version 3: map records follow format version 2, whose named `tours` replace the one `tour`
+  // (the same step as the file migration 1 → 2; nodes, edges and sources need none).
+  db.version(3)
+    .stores({})
+    .upgrade((tx) =>
+      tx
+        .table('maps')
+        .toCollection()
+        .modify((record: Record<string, unknown>) => {
+          if (typeof record.version !== 'number' || record.version >= 2) return;
+          const { tour } = record;
+          delete record.tour;
+          record.tours = Array.isArray(tour)
+            ? [{ id: 't1', title: 'Walk-through', steps: tour }]
+            : [];
+          record.version = 2;
         }),
     );
   return db;

@@ -5,10 +5,14 @@
  */
 import type { ArgEdge, ArgMap, ArgNode, Source } from '../model/schema';
 
+/** The map's own fields, stored together in its map record. */
+export const RECORD_FIELDS = ['title', 'tours', 'groups', 'comments', 'updatedAt'] as const;
+export type RecordFields = Partial<Pick<ArgMap, (typeof RECORD_FIELDS)[number]>>;
+
 export interface MapChanges {
   mapId: string;
   /** The map's own fields that changed (a key present with `undefined`: removed). */
-  fields?: { title?: string; updatedAt?: string; tour?: string[] };
+  fields?: RecordFields;
   /** All sources, when any changed (sources change rarely and are few). */
   sources?: Source[];
   putNodes: { node: ArgNode; order: number }[];
@@ -43,7 +47,7 @@ export function diffMaps(before: ArgMap, after: ArgMap, order: StoredOrder): Map
     putEdges: [],
     deleteEdges: [],
   };
-  for (const key of ['title', 'tour', 'updatedAt'] as const) {
+  for (const key of RECORD_FIELDS) {
     if (before[key] !== after[key]) changes.fields = { ...changes.fields, [key]: after[key] };
   }
   if (before.sources !== after.sources) changes.sources = after.sources;

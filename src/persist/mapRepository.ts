@@ -6,7 +6,7 @@ import { Dexie, type Table } from 'dexie';
 import type { ArgMap } from '../model/schema';
 import type { Problem } from '../model/problem';
 import { loadMapDocument } from '../io/mapFile';
-import type { MapChanges } from './diffMaps';
+import { RECORD_FIELDS, type MapChanges } from './diffMaps';
 import { ChangeFeed, type ChangeListener, type ChangeNotice } from './changeFeed';
 import type { ArgmapDatabase, EdgeRecord, MapRecord, NodeRecord, SourceRecord } from './database';
 import type { OutsideRecords, Stored } from './mergeOutside';
@@ -117,10 +117,11 @@ export class MapRepository {
         sources: read.sources.map(strip),
         nodes,
         edges,
-        // Tour stops at left-out nodes are left out with them.
-        tour: skipped.length
-          ? record.tour?.filter((id) => nodes.some((n) => n.id === id))
-          : record.tour,
+        groups: record.groups,
+        // Tour steps at (and comments on) left-out records are left out with them.
+        ...(skipped.length
+          ? withoutLeftOut(record, nodes, edges)
+          : pick(record, ['tour', 'tours', 'comments'])),
       };
       for (const key of Object.keys(doc)) if (doc[key] === undefined) delete doc[key];
       const loaded = loadMapDocument(doc);
@@ -170,8 +171,11 @@ export class MapRepository {
         nodes: new Map(notice.nodes.map((id, i) => [id, stored(nodes[i])])),
         edges: new Map(notice.edges.map((id, i) => [id, stored(edges[i])])),
       };
-      if (record)
-        outside.fields = { title: record.title, tour: record.tour, updatedAt: record.updatedAt };
+      if (record) {
+        outside.fields = { title: record.title, tours: record.tours ?? [] };
+        for (const key of ['groups', 'comments', 'updatedAt'] as const)
+          if (record[key] !== undefined) Object.assign(outside.fields, { [key]: record[key] });
+      }
       if (sources) outside.sources = sources.map(strip);
       return outside;
     });
@@ -196,7 +200,7 @@ export class MapRepository {
 
   /**
    * Writes one batch of edits: only the records that changed. The map's own record is written
-   * only when its title or tour changed, on the first edit (to mark it edited), or when its
+   * only when its title, tours, groups or comments changed, on the first edit (to mark it edited), or when its
    * modified time is more than {@link MODIFIED_TIME_GRANULARITY_MS} behind.
    */
   async applyChanges(changes: MapChanges): Promise<void> {
@@ -207,7 +211,7 @@ export class MapRepository {
       const record = await db.maps.get(mapId);
       if (!record)
         throw new Error(`The map "${mapId}" is no longer stored (was it deleted in another tab?).`);
-      const ownFields = fields && ('title' in fields || 'tour' in fields);
+      const ownFields = fields && RECORD_FIELDS.some((key) => key !== 'updatedAt' && key in fields);
       const stale =
         fields?.updatedAt !== undefined &&
         !(
@@ -216,7 +220,7 @@ export class MapRepository {
         );
       if (ownFields || stale || !record.edited) {
         const next: MapRecord = { ...record, ...fields, edited: true };
-        if (fields && 'tour' in fields && fields.tour === undefined) delete next.tour;
+        for (const key of RECORD_FIELDS) if (next[key] === undefined) delete next[key];
         await db.maps.put(next);
         wroteRecord = true;
       }
@@ -283,7 +287,42 @@ export class MapRepository {
     };
     if (map.createdAt) fields.createdAt = map.createdAt;
     if (map.updatedAt) fields.updatedAt = map.updatedAt;
-    if (map.tour) fields.tour = map.tour;
+    fields.tours = map.tours;
+    if (map.groups) fields.groups = map.groups;
+    if (map.comments) fields.comments = map.comments;
     return fields;
   }
+}
+
+function pick<T extends object, K extends keyof T>(
+  from: T,
+  keys: readonly K[],
+): Partial<Pick<T, K>> {
+  const picked: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (from[key] !== undefined) picked[key] = from[key];
+  return picked;
+}
+
+/** The record's tours and comments without what names a node or edge that was left out. */
+function withoutLeftOut(
+  record: MapRecord,
+  nodes: readonly { id: string }[],
+  edges: readonly { id: string }[],
+): Pick<MapRecord, 'tour' | 'tours' | 'comments'> {
+  const ids = new Set(nodes.map((n) => n.id));
+  const fields: Pick<MapRecord, 'tour' | 'tours' | 'comments'> = {};
+  if (record.tour) fields.tour = record.tour.filter((id) => ids.has(id));
+  if (record.tours)
+    fields.tours = record.tours.map((t) => ({ ...t, steps: t.steps.filter((id) => ids.has(id)) }));
+  if (record.comments) {
+    for (const e of edges) ids.add(e.id);
+    let kept = record.comments.filter((c) => ids.has(c.target));
+    for (let size = -1; size !== kept.length;) {
+      size = kept.length;
+      const commentIds = new Set(kept.map((c) => c.id));
+      kept = kept.filter((c) => c.replyTo === undefined || commentIds.has(c.replyTo));
+    }
+    fields.comments = kept;
+  }
+  return fields;
 }

@@ -5,13 +5,14 @@
  * edits to different nodes never undo each other, and both tabs end with the same map.
  */
 import type { ArgEdge, ArgMap, ArgNode, Source } from '../model/schema';
+import { withoutDangling } from '../model/operations';
 import type { StoredOrder } from './diffMaps';
 
 /** A record as stored now (`null`: deleted), with its sort key. */
 export type Stored<T> = { item: T; order: number } | null;
 
 export interface OutsideRecords {
-  fields?: Pick<ArgMap, 'title' | 'tour' | 'updatedAt'>;
+  fields?: Pick<ArgMap, 'title' | 'tours' | 'groups' | 'comments' | 'updatedAt'>;
   sources?: Source[];
   nodes: Map<string, Stored<ArgNode>>;
   edges: Map<string, Stored<ArgEdge>>;
@@ -19,8 +20,8 @@ export interface OutsideRecords {
 
 /**
  * `map` with the outside records in place: changed ones replaced where they are, new ones put in
- * their stored order, deleted ones removed along with edges left without an end and tour stops
- * without a node. Untouched nodes and edges stay the same objects.
+ * their stored order, deleted ones removed along with edges left without an end, tour steps
+ * without a node and comments without a target. Untouched nodes and edges stay the same objects.
  */
 export function mergeOutside(map: ArgMap, outside: OutsideRecords, order: StoredOrder): ArgMap {
   const nodes = mergeList(map.nodes, outside.nodes, order.nodes);
@@ -29,12 +30,12 @@ export function mergeOutside(map: ArgMap, outside: OutsideRecords, order: Stored
   if (edges.some((e) => !ids.has(e.from) || !ids.has(e.to)))
     edges = edges.filter((e) => ids.has(e.from) && ids.has(e.to));
   const merged: ArgMap = { ...map, ...outside.fields, nodes, edges };
-  if (outside.fields && outside.fields.tour === undefined) delete merged.tour;
-  if (outside.fields && outside.fields.updatedAt === undefined) delete merged.updatedAt;
+  if (outside.fields) {
+    for (const key of ['groups', 'comments', 'updatedAt'] as const)
+      if (outside.fields[key] === undefined) delete merged[key];
+  }
   if (outside.sources) merged.sources = outside.sources;
-  if (merged.tour?.some((id) => !ids.has(id)))
-    merged.tour = merged.tour.filter((id) => ids.has(id));
-  return merged;
+  return withoutDangling(merged);
 }
 
 function mergeList<T extends { id: string }>(

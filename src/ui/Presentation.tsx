@@ -1,20 +1,23 @@
 /**
- * Presentation mode for class: steps through the map's tour (or, without one, each conclusion
+ * Presentation mode for class: steps through the map's first tour (or, without one, each conclusion
  * and then its reasons depth-first), zooming to each node and showing its source sentence and
  * note; optionally hides the nodes not yet presented. ←/→/Space step, Esc leaves.
  */
 import { useEffect, useMemo } from 'react';
 import type { ArgMap } from '../model/schema';
 import { sentenceIndex } from '../model/operations';
+import { firstTourSteps } from '../model/tours';
 import { outlineOrder } from '../io/exportMarkdown';
 import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
 import { revealNodes } from './SearchBox';
 
-/** The steps of the presentation: the tour's existing nodes, or the argument's outline order. */
+/**
+ * The steps of the presentation: the first tour's existing nodes, or the argument's outline order.
+ */
 export function presentationSteps(map: ArgMap): string[] {
   const ids = new Set(map.nodes.map((n) => n.id));
-  const tour = (map.tour ?? []).filter((id) => ids.has(id));
+  const tour = firstTourSteps(map).filter((id) => ids.has(id));
   return tour.length ? tour : outlineOrder(map);
 }
 

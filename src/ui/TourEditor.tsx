@@ -1,9 +1,13 @@
-/** The presentation tour: the order presentation mode steps through; reorder and remove stops. */
+/**
+ * The presentation tour (the map's first tour): the order presentation mode steps through;
+ * reorder and remove stops.
+ */
 import type { ArgMap } from '../model/schema';
+import { firstTourSteps, setFirstTourSteps } from '../model/tours';
 import { useMapStore } from '../store/mapStore';
 import { useT } from './i18n';
 
-function moveStop(tour: string[], index: number, by: number): string[] {
+function moveStop(tour: readonly string[], index: number, by: number): string[] {
   const next = [...tour];
   const [stop] = next.splice(index, 1);
   next.splice(Math.max(0, Math.min(next.length, index + by)), 0, stop!);
@@ -14,8 +18,8 @@ export function TourEditor({ map }: { map: ArgMap }) {
   const t = useT();
   const edit = useMapStore((s) => s.edit);
   const select = useMapStore((s) => s.select);
-  const tour = map.tour ?? [];
-  const setTour = (next: string[]) => edit((m) => ({ ...m, tour: next }));
+  const tour = firstTourSteps(map);
+  const setTour = (next: readonly string[]) => edit((m) => setFirstTourSteps(m, next));
   return (
     <section className="tour-editor" aria-label={t('tour')}>
       <h3>{t('tour')}</h3>
@@ -68,14 +72,23 @@ export function TourEditor({ map }: { map: ArgMap }) {
 export function TourToggle({ map, nodeId }: { map: ArgMap; nodeId: string }) {
   const t = useT();
   const edit = useMapStore((s) => s.edit);
-  const tour = map.tour ?? [];
+  const tour = firstTourSteps(map);
   const index = tour.indexOf(nodeId);
   return index >= 0 ? (
-    <button onClick={() => edit((m) => ({ ...m, tour: tour.filter((id) => id !== nodeId) }))}>
+    <button
+      onClick={() =>
+        edit((m) =>
+          setFirstTourSteps(
+            m,
+            firstTourSteps(m).filter((id) => id !== nodeId),
+          ),
+        )
+      }
+    >
       {t('removeFromTour')} ({index + 1})
     </button>
   ) : (
-    <button onClick={() => edit((m) => ({ ...m, tour: [...tour, nodeId] }))}>
+    <button onClick={() => edit((m) => setFirstTourSteps(m, [...firstTourSteps(m), nodeId]))}>
       {t('addToTour')}
     </button>
   );

@@ -161,7 +161,7 @@ export function generateMap(n: number, seed = 1): ArgMap {
   }
   return {
     format: 'argmap',
-    version: 1,
+    version: 2,
     id: `bench-${n}`,
     title: `Benchmark map (${n.toLocaleString('en')} nodes)`,
     createdAt: '2026-01-01T00:00:00.000Z',
@@ -176,5 +176,6 @@ export function generateMap(n: number, seed = 1): ArgMap {
     ],
     nodes,
     edges,
+    tours: [],
   };
 }

@@ -185,7 +185,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   }, [
     structure?.edges,
     structure?.nodes.length,
-    structure?.tour,
+    structure?.tours,
     folded,
     focus,
     step,

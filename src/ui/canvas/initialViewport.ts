@@ -2,13 +2,14 @@
  * The view a map opens on, computed before React Flow's first render from the nodes' saved
  * positions and estimated sizes, so the first frame already shows the right place: the whole map
  * fitted into the part of the canvas the legend, minimap and controls leave free (their sizes
- * estimated, see {@link estimatedCovers}); above {@link OVERVIEW_LIMIT} nodes, the tour's first
- * stop (or the first conclusion) at 75 % with what surrounds it, since an overview would render
- * every node in the first frame. (React Flow's `fitView` would first render every node at the
+ * estimated, see {@link estimatedCovers}); above {@link OVERVIEW_LIMIT} nodes, the first stop of
+ * the first tour (or the first conclusion) at 75 % with what surrounds it, since an overview would
+ * render every node in the first frame. (React Flow's `fitView` would first render every node at the
  * default view to measure it, then move.)
  */
 import { getViewportForBounds, type Viewport } from '@xyflow/react';
 import type { ArgMap, ArgNode } from '../../model/schema';
+import { firstTourSteps } from '../../model/tours';
 import { estimateNodeSize } from '../../layout/layout';
 import type { ArgFlowNode } from './ArgNodeView';
 import { boundsOf, freeRect, type Box } from './freeArea';
@@ -55,14 +56,14 @@ function flowBox(n: ArgNode, i: number): Box {
 }
 
 export function initialViewport(
-  map: Pick<ArgMap, 'nodes' | 'edges' | 'tour'>,
+  map: Pick<ArgMap, 'nodes' | 'edges' | 'tours'>,
   hidden: ReadonlySet<string>,
   width: number,
   height: number,
   covers: readonly Box[] = [],
 ): Viewport {
   if (width <= 0 || height <= 0) return { x: 0, y: 0, zoom: 1 };
-  const start = map.tour?.[0] ?? map.nodes.find((n) => n.kind === 'conclusion')?.id;
+  const start = firstTourSteps(map)[0] ?? map.nodes.find((n) => n.kind === 'conclusion')?.id;
   if (start !== undefined && map.nodes.length > OVERVIEW_LIMIT && !hidden.has(start)) {
     const i = map.nodes.findIndex((n) => n.id === start);
     const bounds = flowBox(map.nodes[i]!, i);

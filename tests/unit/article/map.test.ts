@@ -199,7 +199,8 @@ describe('the argument', () => {
   });
 
   it('has a tour in teaching order: the thesis first, every node but the junctions once', () => {
-    const tour = map.tour!;
+    expect(map.tours.map((t) => t.title)).toEqual(['Walk-through']);
+    const tour = map.tours[0]!.steps;
     expect(tour[0]).toBe(thesis.id);
     expect(new Set(tour).size).toBe(tour.length);
     const expected = map.nodes.filter((n) => n.kind !== 'inference').map((n) => n.id);

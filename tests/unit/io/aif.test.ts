@@ -69,6 +69,21 @@ describe('native → AIF → native', () => {
     expect(evidence.refs).toEqual(map.nodes.find((n) => n.id === 'n3')!.refs);
     expect(back.map.nodes.every((n) => n.position)).toBe(true);
   });
+
+  it('leaves groups out of the AIF, and the import says that AIF has none', () => {
+    const map = loadMap();
+    const grouped = {
+      ...map,
+      groups: [{ id: 'g1', title: 'Part one' }],
+      nodes: map.nodes.map((n) => ({ ...n, group: 'g1' })),
+    };
+    const aif = exportAif(grouped);
+    expect(aif).toEqual(exportAif(map));
+    const back = importAif(JSON.parse(JSON.stringify(aif)), { now: 'x' });
+    if (!back.ok) throw new Error(JSON.stringify(back.problems));
+    expect(back.map.groups).toBeUndefined();
+    expect(back.report).toContain('AIF has no sections or groups: the map has none.');
+  });
 });
 
 describe('importAif on malformed input', () => {

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeArgdown, exportArgdown } from '../../../src/io/exportArgdown';
 import { importArgdown, parseArgdown } from '../../../src/io/importArgdown';
+import { groupPath } from '../../../src/model/groups';
+import type { ArgMap } from '../../../src/model/schema';
 import { loadMap, signature } from './loadFixture';
 
 const parse = parseArgdown;
@@ -139,6 +141,78 @@ describe('native → Argdown → native', () => {
       });
       expect(quoted.join('')).toBe(node.text);
     }
+  });
+});
+
+describe('groups as Argdown headings', () => {
+  /** The small map with n1, n2 in "一、Part one", n3 and the junction n8 in "Sub" inside it, n4 and n5 in "二". */
+  function grouped(): ArgMap {
+    const map = loadMap();
+    const groupOf: Record<string, string> = {
+      n1: 'g1',
+      n2: 'g1',
+      n3: 'g2',
+      n8: 'g2',
+      n4: 'g3',
+      n5: 'g3',
+    };
+    return {
+      ...map,
+      groups: [
+        { id: 'g1', title: '一、Part one' },
+        { id: 'g2', title: 'Sub #part [one]', parent: 'g1' },
+        { id: 'g3', title: '二、Part two' },
+        { id: 'g4', title: 'Empty' },
+      ],
+      nodes: map.nodes.map((n) => (groupOf[n.id] ? { ...n, group: groupOf[n.id] } : n)),
+    };
+  }
+  /** Each node (by text, a junction by its kind) with the titles of its groups, outermost first. */
+  const placed = (map: ArgMap) =>
+    map.nodes
+      .map(
+        (n) =>
+          `${n.kind === 'inference' ? '<junction>' : n.text} @ ${groupPath(map, n.id)
+            .map((g) => map.groups!.find((x) => x.id === g)!.title)
+            .join(' / ')}`,
+      )
+      .sort();
+
+  it('writes headings, one # per level, with their members under them', () => {
+    const out = exportArgdown(grouped());
+    expect(out.match(/^#+ .*$/gm)).toEqual([
+      '# 一、Part one',
+      '## Sub \\#part \\[one\\]',
+      '# 二、Part two',
+      '# Empty',
+    ]);
+    // Nodes in no group come before the first heading.
+    expect(out.indexOf('[n6]:')).toBeLessThan(out.indexOf('# 一'));
+    expect(out.indexOf('<n8>:')).toBeGreaterThan(out.indexOf('## Sub'));
+    expect(out.indexOf('<n8>:')).toBeLessThan(out.indexOf('# 二'));
+    expect(parse(out).parserErrors ?? []).toEqual([]);
+  });
+
+  it('round-trips: the same groups, nested the same way, with the same members', () => {
+    const map = grouped();
+    const back = importArgdown(exportArgdown(map), { now: 'x' });
+    if (!back.ok) throw new Error(JSON.stringify(back.problems));
+    expect(back.map.groups).toEqual([
+      { id: 'g1', title: '一、Part one' },
+      { id: 'g2', title: 'Sub #part [one]', parent: 'g1' },
+      { id: 'g3', title: '二、Part two' },
+      { id: 'g4', title: 'Empty' },
+    ]);
+    expect(placed(back.map)).toEqual(placed(map));
+    expect(signature(back.map)).toEqual(signature(map));
+    expect(back.report).toContain('4 heading(s) became groups.');
+  });
+
+  it('writes a map without groups without headings, and reads it back without groups', () => {
+    const out = exportArgdown(loadMap());
+    expect(out).not.toMatch(/^#/m);
+    const back = importArgdown(out, { now: 'x' });
+    expect(back.ok && back.map.groups).toBeUndefined();
   });
 });
 

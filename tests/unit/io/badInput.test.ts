@@ -60,7 +60,7 @@ describe('limits that protect the page', () => {
       [
         'version',
         (m) => (m.version = deep),
-        'version: is a list: must be a whole number (this editor reads versions 0 to 1)',
+        'version: is a list: must be a whole number (this editor reads versions 0 to 2)',
       ],
       [
         'nodes',

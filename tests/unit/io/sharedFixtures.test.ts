@@ -162,6 +162,35 @@ describe.skipIf(!hasSharedFixtures)('Argdown files from the Argdown project', ()
     },
   );
 
+  it('argdown-primer: its three nested headings become nested groups', () => {
+    const result = importArgdown(read('argdown/argdown-primer.argdown'), { now: 'x' });
+    const map = mapOf(result);
+    expect(map.groups).toEqual([
+      { id: 'g1', title: '❤ Welcome to Argdown! ❤' },
+      { id: 'g2', title: 'Argdown Basics', parent: 'g1' },
+      { id: 'g3', title: 'Argument reconstructions', parent: 'g2' },
+    ]);
+    const groupOf = (start: string) => map.nodes.find((n) => n.text.startsWith(start))?.group;
+    expect(groupOf('Argdown is a simple syntax')).toBe('g1');
+    expect(groupOf('Another statement (after a blank line)')).toBe('g2');
+    expect(groupOf('First premise')).toBe('g3');
+    // Mentioned in "Argdown Basics", reconstructed under "Argument reconstructions".
+    expect(map.nodes.find((n) => n.kind === 'inference' && n.note === 'Argument 1')?.group).toBe(
+      'g3',
+    );
+    expect(map.nodes.every((n) => n.group)).toBe(true);
+    expect(result.ok && result.report).toContain('3 heading(s) became groups.');
+  });
+
+  it.each(['legalisation-softdrugs', 'parser-arguments', 'state-censorship'])(
+    '%s: a file without headings gets no groups',
+    (name) => {
+      const map = mapOf(importArgdown(read(`argdown/${name}.argdown`), { now: 'x' }));
+      expect(map.groups).toBeUndefined();
+      expect(map.nodes.some((n) => n.group !== undefined)).toBe(false);
+    },
+  );
+
   it('legalisation-softdrugs: undercuts attack an inference', () => {
     const map = mapOf(importArgdown(read('argdown/legalisation-softdrugs.argdown'), { now: 'x' }));
     const poor = map.nodes.find((n) => n.note === 'Poor reason')!;

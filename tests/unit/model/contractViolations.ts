@@ -85,8 +85,8 @@ export const CONTRACT_VIOLATIONS: [string, (m: ArgMap) => void, string][] = [
   ],
   [
     'a tour stop that is not a node',
-    (m) => (m.tour = ['n1', 'n7']),
-    'tour[1]: "n7" is not a node of this map',
+    (m) => (m.tours = [{ id: 't1', title: 'Lesson', steps: ['n1', 'n7'] }]),
+    'tours[0].steps[1]: "n7" is not a node of this map',
   ],
   [
     'an unknown kind',
@@ -103,5 +103,109 @@ export const CONTRACT_VIOLATIONS: [string, (m: ArgMap) => void, string][] = [
     'a missing title',
     (m) => delete (m as Partial<ArgMap>).title,
     'title: is missing (expected string)',
+  ],
+  [
+    'an unknown field on a node',
+    (m) => Object.assign(m.nodes[0]!, { colour: 'red' }),
+    'nodes[0].colour: is not a field of this format (unknown fields are refused)',
+  ],
+  [
+    'an unknown field on the map (version 1’s tour)',
+    (m) => Object.assign(m, { tour: ['n1'] }),
+    'tour: is not a field of this format (unknown fields are refused)',
+  ],
+  [
+    'a missing tours list',
+    (m) => delete (m as Partial<ArgMap>).tours,
+    'tours: is missing (expected array)',
+  ],
+  [
+    'a node in a group that does not exist',
+    (m) => {
+      m.groups = [{ id: 'g1', title: 'Reasons' }];
+      m.nodes[1]!.group = 'g9';
+    },
+    'nodes[1].group: "g9" is not a group of this map',
+  ],
+  [
+    'a group inside a group that does not exist',
+    (m) => (m.groups = [{ id: 'g1', title: 'Reasons', parent: 'g0' }]),
+    'groups[0].parent: "g0" is not a group of this map',
+  ],
+  [
+    'groups inside each other',
+    (m) =>
+      (m.groups = [
+        { id: 'g1', title: 'A', parent: 'g3' },
+        { id: 'g2', title: 'B', parent: 'g1' },
+        { id: 'g3', title: 'C', parent: 'g2' },
+      ]),
+    'groups[0].parent: makes the groups a cycle (g1 → g3 → g2 → g1)',
+  ],
+  [
+    'duplicate group ids',
+    (m) =>
+      (m.groups = [
+        { id: 'g1', title: 'A' },
+        { id: 'g1', title: 'B' },
+      ]),
+    'groups[1].id: "g1" is used by another group',
+  ],
+  [
+    'duplicate tour ids',
+    (m) => m.tours.push({ id: 't1', title: 'Again', steps: [] }),
+    'tours[1].id: "t1" is used by another tour',
+  ],
+  [
+    'a comment on nothing',
+    (m) =>
+      (m.comments = [
+        { id: 'c1', target: 'e9', author: 'Ann', text: 'Hm', createdAt: '2026-11-28' },
+      ]),
+    'comments[0].target: "e9" is not a node or edge of this map',
+  ],
+  [
+    'a reply to a comment that does not exist',
+    (m) =>
+      (m.comments = [
+        {
+          id: 'c1',
+          target: 'e1',
+          author: 'Ann',
+          text: 'Hm',
+          createdAt: '2026-11-28',
+          replyTo: 'c0',
+        },
+      ]),
+    'comments[0].replyTo: "c0" is not a comment of this map',
+  ],
+  [
+    'duplicate comment ids',
+    (m) =>
+      (m.comments = [
+        { id: 'c1', target: 'n1', author: 'Ann', text: 'A', createdAt: '2026-11-28' },
+        { id: 'c1', target: 'n2', author: 'Bo', text: 'B', createdAt: '2026-11-28' },
+      ]),
+    'comments[1].id: "c1" is used by another comment',
+  ],
+  [
+    'pages out of order',
+    (m) =>
+      (m.sources[0]!.pages = [
+        { label: '1', start: 0 },
+        { label: '2', start: 72 },
+        { label: '3', start: 40 },
+      ]),
+    'sources[0].pages[2].start: 40 is before the start of the page before it (72)',
+  ],
+  [
+    'a page past the end of the text',
+    (m) => (m.sources[0]!.pages = [{ label: '1', start: 500 }]),
+    'sources[0].pages[0].start: 500 is past the end of the text (127)',
+  ],
+  [
+    'an unknown kind of origin',
+    (m) => ((m.sources[0] as { origin?: unknown }).origin = { kind: 'epub' }),
+    'sources[0].origin.kind: invalid option: expected one of "text"|"pdf"|"html"|"docx"|"markdown"|"aif"|"argdown"',
   ],
 ];

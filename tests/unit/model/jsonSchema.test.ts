@@ -19,3 +19,40 @@ describe('the committed JSON Schema', () => {
     expect(schema.properties.nodes.items.properties.kind.enum).toContain('inference');
   });
 });
+
+describe('the JSON Schema of version 2', () => {
+  /** Every object schema in `node` with named properties, with its JSON path. */
+  function objects(node: unknown, path = ''): [string, Record<string, unknown>][] {
+    if (typeof node !== 'object' || node === null) return [];
+    const here = node as Record<string, unknown>;
+    const found: [string, Record<string, unknown>][] = here.properties ? [[path, here]] : [];
+    for (const [key, value] of Object.entries(here))
+      found.push(...objects(value, `${path}/${key}`));
+    return found;
+  }
+
+  it('refuses unknown fields on every object, as the validator does', () => {
+    const all = objects(mapJsonSchema());
+    expect(all.length).toBeGreaterThanOrEqual(12);
+    for (const [path, schema] of all) expect(schema.additionalProperties, path).toBe(false);
+  });
+
+  it('has the fields of version 2, and requires tours instead of tour', () => {
+    const schema = mapJsonSchema() as {
+      required: string[];
+      properties: Record<string, { items?: { properties: Record<string, unknown> } }>;
+    };
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['groups', 'tours', 'comments']),
+    );
+    expect(schema.properties).not.toHaveProperty('tour');
+    expect(schema.required).toContain('tours');
+    expect(Object.keys(schema.properties.nodes!.items!.properties)).toEqual(
+      expect.arrayContaining(['group', 'label', 'scheme']),
+    );
+    expect(Object.keys(schema.properties.sources!.items!.properties)).toEqual(
+      expect.arrayContaining(['origin', 'pages']),
+    );
+    expect(schema.properties.edges!.items!.properties).toHaveProperty('scheme');
+  });
+});

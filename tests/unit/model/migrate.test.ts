@@ -15,7 +15,8 @@ describe('the load path (parse → migrate → validate)', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.migratedFrom).toBe(0);
-    expect(result.map.version).toBe(1);
+    expect(result.map.version).toBe(2);
+    expect(result.map.tours).toEqual([]);
     expect(result.map.nodes[1]).toEqual({
       id: 'n2',
       kind: 'evidence',
@@ -64,8 +65,43 @@ describe('the load path (parse → migrate → validate)', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.problems.map(describeProblem)).toEqual([
-        'version: this file is version 7, made by a newer release of the editor; this one reads up to version 1. Update the editor to open it.',
+        'version: this file is version 7, made by a newer release of the editor; this one reads up to version 2. Update the editor to open it.',
       ]);
     }
+  });
+});
+
+describe('migrating version 1 to version 2', () => {
+  const VERSION_1 = readFileSync(
+    new URL('../../fixtures/formats/v1.argmap.json', import.meta.url),
+    'utf8',
+  );
+
+  it('turns the tour into the first named tour, "Walk-through", and keeps everything else', () => {
+    const v1 = JSON.parse(VERSION_1) as Record<string, unknown>;
+    const result = parseMapText(VERSION_1);
+    expect(result.ok ? [] : result.problems.map(describeProblem)).toEqual([]);
+    if (!result.ok) return;
+    expect(result.migratedFrom).toBe(1);
+    expect(result.map.version).toBe(2);
+    expect(result.map.tours).toEqual([{ id: 't1', title: 'Walk-through', steps: v1.tour }]);
+    expect('tour' in result.map).toBe(false);
+    expect(result.map.nodes).toEqual(v1.nodes);
+    expect(result.map.edges).toEqual(v1.edges);
+    expect(result.map.sources).toEqual(v1.sources);
+  });
+
+  it('gives a version-1 map without a tour no tours', () => {
+    const { tour: _tour, ...v1 } = JSON.parse(VERSION_1) as Record<string, unknown>;
+    const result = parseMapText(JSON.stringify(v1));
+    expect(result.ok && result.map.tours).toEqual([]);
+  });
+
+  it('refuses a version-1 tour that names a missing node, at its new path', () => {
+    const v1 = JSON.parse(VERSION_1) as Record<string, unknown>;
+    const result = parseMapText(JSON.stringify({ ...v1, tour: ['n1', 'n99'] }));
+    expect(result.ok ? [] : result.problems.map(describeProblem)).toEqual([
+      'tours[0].steps[1]: "n99" is not a node of this map',
+    ]);
   });
 });

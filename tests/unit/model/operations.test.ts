@@ -55,7 +55,7 @@ describe('model operations', () => {
     const map = removeNode(sampleMap(), 'n1');
     expect(map.nodes.map((n) => n.id)).toEqual(['n2', 'n3', 'n4']);
     expect(map.edges).toEqual([]);
-    expect(map.tour).toEqual(['n2', 'n3', 'n4']);
+    expect(map.tours[0]!.steps).toEqual(['n2', 'n3', 'n4']);
     valid(map);
   });
 

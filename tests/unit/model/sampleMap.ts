@@ -7,7 +7,7 @@ export const SOURCE_TEXT =
 export function sampleMap(): ArgMap {
   return {
     format: 'argmap',
-    version: 1,
+    version: 2,
     id: 'trees',
     title: 'Urban trees',
     sources: [
@@ -39,6 +39,6 @@ export function sampleMap(): ArgMap {
       { id: 'e2', from: 'n3', to: 'n1', relation: 'supports' },
       { id: 'e3', from: 'n4', to: 'n1', relation: 'attacks' },
     ],
-    tour: ['n1', 'n2', 'n3', 'n4'],
+    tours: [{ id: 't1', title: 'Walk-through', steps: ['n1', 'n2', 'n3', 'n4'] }],
   };
 }

@@ -6,6 +6,7 @@ import { MapRepository } from '../../../src/persist/mapRepository';
 import { diffMaps, orderOf } from '../../../src/persist/diffMaps';
 import { fingerprintOf, seedShippedMaps } from '../../../src/persist/seedMaps';
 import { addNode, connect, removeNode, updateNode } from '../../../src/model/operations';
+import { createGroup } from '../../../src/model/groups';
 import { sampleMap } from '../model/sampleMap';
 
 let db: ArgmapDatabase;
@@ -149,6 +150,61 @@ describe('MapRepository', () => {
     expect(loaded.skipped.some((p) => p.path.startsWith('edge '))).toBe(true);
     // Nothing stored is changed by reading.
     expect(await db.nodes.get(['trees', 'n2'])).toEqual(stored);
+  });
+
+  it('stores groups, tours and comments in the map record, written only when they change', async () => {
+    let map = sampleMap();
+    await repo.putMap(map, { edited: true });
+    const order = orderOf(map);
+    let saved = map;
+    const save = async () => {
+      await repo.applyChanges(diffMaps(saved, map, order));
+      saved = map;
+    };
+    map = createGroup(map, ['n2', 'n3'], 'Reasons').map;
+    expect(await countWrites(save)).toEqual({ nodes: 2, maps: 1 });
+    map = {
+      ...map,
+      tours: [...map.tours, { id: 't2', title: 'Short', steps: ['n1'] }],
+      comments: [{ id: 'c1', target: 'e1', author: 'Ann', text: 'Why?', createdAt: '2026-11-28' }],
+    };
+    expect(await countWrites(save)).toEqual({ maps: 1 });
+    expect(await repo.getRecord(map.id)).toMatchObject({
+      version: 2,
+      groups: map.groups,
+      tours: map.tours,
+      comments: map.comments,
+    });
+    expect(await repo.loadMap(map.id)).toEqual({ ok: true, map, skipped: [] });
+    const { comments: _removed, ...withoutComments } = map;
+    map = withoutComments;
+    await save();
+    expect(await repo.getRecord(map.id)).not.toHaveProperty('comments');
+  });
+
+  it('leaves the tour steps at and comments on a node it leaves out out with it', async () => {
+    const map = {
+      ...sampleMap(),
+      comments: [
+        { id: 'c1', target: 'n2', author: 'Ann', text: 'Source?', createdAt: '2026-11-28' },
+        {
+          id: 'c2',
+          target: 'n1',
+          author: 'Bo',
+          text: 'Here',
+          createdAt: '2026-11-28',
+          replyTo: 'c1',
+        },
+        { id: 'c3', target: 'n1', author: 'Cy', text: 'Fine', createdAt: '2026-11-28' },
+      ],
+    };
+    await repo.putMap(map);
+    await db.nodes.update(['trees', 'n2'], { refs: [{ sentence: 'gone' }] });
+    const loaded = await repo.loadMap('trees');
+    expect(loaded?.ok).toBe(true);
+    if (!loaded?.ok) return;
+    expect(loaded.map.tours[0]!.steps).toEqual(['n1', 'n3', 'n4']);
+    expect(loaded.map.comments!.map((c) => c.id)).toEqual(['c3']);
   });
 
   it('does not open a map whose sources are damaged, and says why', async () => {

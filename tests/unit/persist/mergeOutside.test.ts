@@ -38,7 +38,7 @@ describe('mergeOutside', () => {
     const merged = mergeOutside(map, records([['n4', null]]), order);
     expect(merged.nodes.map((n) => n.id)).toEqual(['n1', 'n2', 'n3']);
     expect(merged.edges.map((e) => e.id)).toEqual(['e1', 'e2']);
-    expect(merged.tour).toEqual(['n1', 'n2', 'n3']);
+    expect(merged.tours[0]!.steps).toEqual(['n1', 'n2', 'n3']);
     expect(validateMap(merged).ok).toBe(true);
   });
 
@@ -46,11 +46,11 @@ describe('mergeOutside', () => {
     const map = sampleMap();
     const merged = mergeOutside(
       map,
-      { ...records(), fields: { title: 'Renamed', tour: undefined, updatedAt: 'x' } },
+      { ...records(), fields: { title: 'Renamed', tours: [], updatedAt: 'x' } },
       orderOf(map),
     );
     expect(merged.title).toBe('Renamed');
-    expect('tour' in merged).toBe(false);
+    expect(merged.tours).toEqual([]);
     expect(merged.updatedAt).toBe('x');
   });
 });

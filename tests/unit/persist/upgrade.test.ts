@@ -33,7 +33,7 @@ describe('a database of schema version 1', () => {
     await createVersion1('upgrade-v1');
     const db = openDatabase('upgrade-v1');
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const repo = new MapRepository(db, 'tab');
     const library = await repo.listMaps();
     expect(library.map((m) => [m.id, m.title, m.nodeCount])).toEqual([
@@ -50,13 +50,16 @@ describe('a database of schema version 1', () => {
       expect(loaded.map.edges).toHaveLength(
         dump.tables.edges!.filter((e) => e.mapId === record.id).length,
       );
-      expect(loaded.map.tour).toEqual(record.tour);
+      // Schema version 3 turned the version-1 `tour` into the first of the named tours.
+      expect(loaded.map.tours).toEqual([{ id: 't1', title: 'Walk-through', steps: record.tour }]);
     }
     // The edit made under version 1 is there, and the upgrade dropped what version 2 no longer keeps.
     const trees = await repo.getRecord('trees');
     expect(trees).toMatchObject({ edited: true, openedAt: '2026-11-20T10:00:00.000Z' });
     expect(trees).not.toHaveProperty('revision');
     expect(trees).not.toHaveProperty('writer');
+    expect(trees).not.toHaveProperty('tour');
+    expect(trees?.version).toBe(2);
     const loaded = await repo.loadMap('trees');
     expect(loaded?.ok && loaded.map.nodes[0]?.text).toBe('Plant trees in every city (edited)');
     expect(await db.meta.get('seeded:trees')).toEqual({ key: 'seeded:trees', value: 'abc123' });

@@ -14,7 +14,7 @@ import { segmentSentences } from '../../../src/source/segment';
 function makeMap(text: string, language: string, refs: Ref[][], firstNumber = 1): ArgMap {
   const map: ArgMap = {
     format: 'argmap',
-    version: 1,
+    version: 2,
     id: 'm',
     title: 'Test',
     sources: [
@@ -22,6 +22,7 @@ function makeMap(text: string, language: string, refs: Ref[][], firstNumber = 1)
     ],
     nodes: refs.map((r, i) => ({ id: `n${i + 1}`, kind: 'claim', text: `node ${i + 1}`, refs: r })),
     edges: [],
+    tours: [],
   };
   return map;
 }
