@@ -56,11 +56,15 @@ import { mainConclusions } from './cardLabel';
 import { useFocusLayout } from './useFocusLayout';
 import { RoutedEdge } from './RoutedEdge';
 import { useEdgeRoutes } from './useEdgeRoutes';
+import { GroupNodeView, type GroupFlowNode } from './GroupNodeView';
+import { collapseEdges, collapsing, groupBoxes, groupNodeId, groupTitle } from './groupView';
+import { nodeSize, shownLabel } from '../../layout/nodeSize';
 import { presentationSteps } from '../Presentation';
 
-const nodeTypes = { arg: ArgNodeView };
+const nodeTypes = { arg: ArgNodeView, group: GroupNodeView };
 const edgeTypes = { routed: RoutedEdge };
-const miniMapColor = (n: Node) => kindStyles[(n as ArgFlowNode).data.node.kind].stroke;
+const miniMapColor = (n: Node) =>
+  n.type === 'arg' ? kindStyles[(n as ArgFlowNode).data.node.kind].stroke : 'transparent';
 /**
  * Above this many nodes the canvas draws cheaper variants: a minimap drawn once into a <canvas>
  * instead of React Flow's SVG one (which repaints every node on each frame of a pan: 18 fps
@@ -144,6 +148,8 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     (shown: readonly ArgFlowNode[] = nodesRef.current, duration = 300) => {
       const el = wrapper.current;
       const boxes = shown.map(boxOf);
+      // The frames around them too (their title bands stand above the nodes).
+      if (shown === nodesRef.current) boxes.push(...groupNodesRef.current.map(boxOf));
       const bounds = boundsOf(boxes);
       if (!el || !bounds) return;
       const free = freeRect(
@@ -192,6 +198,23 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     revealAsYouGo,
   ]);
   const focusLayout = useFocusLayout(map, focus, hidden, labelLanguage);
+  // Collapsed groups hide their members (a box stands in for them). A string first, so an edit
+  // that changes no membership (typing) keeps the same sets.
+  const collapseKey = useMemo(() => {
+    const c = collapsing(map, hidden);
+    return JSON.stringify([...c.standIn]);
+  }, [map, hidden]);
+  const collapse = useMemo(
+    () => collapsing(map, hidden),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- collapseKey: see above
+    [collapseKey, map.groups],
+  );
+  const allHidden = useMemo(() => {
+    if (!collapse.standIn.size) return hidden;
+    const all = new Set(hidden);
+    for (const id of collapse.standIn.keys()) all.add(id);
+    return all;
+  }, [hidden, collapse]);
   // A string first, so that an edit which leaves the main conclusions as they were (typing in a
   // node) keeps the same set, and the same context for the flow nodes.
   const mainKey = useMemo(() => [...mainConclusions(map)].join(' '), [map]);
@@ -209,7 +232,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     () => ({
       selected: new Set(selectedIds),
       labelLanguage,
-      hidden,
+      hidden: allHidden,
       foldCounts,
       matches,
       kindFilter,
@@ -221,7 +244,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     [
       selectedIds,
       labelLanguage,
-      hidden,
+      allHidden,
       foldCounts,
       matches,
       kindFilter,
@@ -299,18 +322,73 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   useEffect(() => {
     if (defaultViewport) updateView(defaultViewport);
   }, [defaultViewport, updateView]);
-  const shownEdges = useMemo(
-    () => map.edges.filter((e) => !hidden.has(e.from) && !hidden.has(e.to)),
-    [map.edges, hidden],
+  // Group frames around their members' boxes, and collapsed groups' boxes.
+  const groupNodes = useMemo<GroupFlowNode[]>(() => {
+    if (!map.groups?.length) return [];
+    const boxes = new Map(nodes.map((n) => [n.id, boxOf(n)]));
+    const byId = new Map(map.nodes.map((n) => [n.id, n]));
+    const positions = focusLayout?.positions;
+    const memberBox = (id: string) => {
+      const n = byId.get(id);
+      const p = positions?.[id] ?? n?.position;
+      return n && p ? { ...p, ...nodeSize(n, shownLabel(n, labelLanguage)) } : undefined;
+    };
+    return groupBoxes(map, boxes, collapse, memberBox).map(
+      ({ group, collapsed, box, count, depth }): GroupFlowNode => ({
+        id: groupNodeId(group.id),
+        type: 'group',
+        position: { x: box.x, y: box.y },
+        width: box.width,
+        height: box.height,
+        data: {
+          group,
+          title: groupTitle(group, labelLanguage),
+          language: labelLanguage,
+          collapsed,
+          count,
+          depth,
+        },
+        draggable: false,
+        selectable: false,
+        zIndex: collapsed ? 0 : -1,
+        ...(collapsed ? {} : { className: 'is-frame' }),
+      }),
+    );
+  }, [map, nodes, collapse, labelLanguage, focusLayout]);
+  const groupNodesRef = useRef<GroupFlowNode[]>([]);
+  groupNodesRef.current = groupNodes;
+  const flowNodes = useMemo(
+    () => (groupNodes.length ? [...groupNodes, ...nodes] : nodes),
+    [groupNodes, nodes],
   );
-  const routes = useEdgeRoutes(nodes, shownEdges, view);
+  // What edges are routed around: the nodes and the collapsed groups' boxes (not the frames).
+  const routedNodes = useMemo(
+    () =>
+      groupNodes.some((g) => g.data.collapsed)
+        ? [...nodes, ...groupNodes.filter((g) => g.data.collapsed)]
+        : nodes,
+    [groupNodes, nodes],
+  );
+  const shownEdges = useMemo(
+    () =>
+      collapseEdges(
+        map.edges.filter((e) => !hidden.has(e.from) && !hidden.has(e.to)),
+        collapse.standIn,
+      ),
+    [map.edges, hidden, collapse],
+  );
+  const routes = useEdgeRoutes(routedNodes, shownEdges, view);
   const edges = useMemo(
     () => shownEdges.map((e) => toFlowEdge(e, routes.get(e.id))),
     [shownEdges, routes],
   );
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<ArgFlowNode>[]) => {
+    (all: NodeChange<ArgFlowNode | GroupFlowNode>[]) => {
+      // Group frames and boxes are derived from the map, never changed on the canvas.
+      const changes = all.filter(
+        (c) => !('id' in c) || !c.id.startsWith('group:'),
+      ) as NodeChange<ArgFlowNode>[];
       const measured = new Set<string>();
       for (const change of changes) if (change.type === 'dimensions') measured.add(change.id);
       setNodes((current) => dropEstimatedHandles(applyNodeChanges(changes, current), measured));
@@ -363,7 +441,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     >
       {defaultViewport && (
         <ReactFlow
-          nodes={nodes}
+          nodes={flowNodes}
           edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}

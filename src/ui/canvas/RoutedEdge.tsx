@@ -9,7 +9,15 @@ import { BaseEdge, type Edge, type EdgeProps } from '@xyflow/react';
 import type { Point } from '../../layout/route';
 import type { Relation } from '../../model/schema';
 
-export type RoutedFlowEdge = Edge<{ relation: Relation; points?: readonly Point[] }, 'routed'>;
+export type RoutedFlowEdge = Edge<
+  {
+    relation: Relation;
+    points?: readonly Point[];
+    /** Several map edges drawn as one (re-attached to a collapsed group): how many. */
+    count?: number;
+  },
+  'routed'
+>;
 
 /** Corner radius of a route, in canvas pixels. */
 const RADIUS = 8;
@@ -58,6 +66,13 @@ export const RoutedEdge = memo(function RoutedEdge({
   interactionWidth,
 }: EdgeProps<RoutedFlowEdge>) {
   const points = data?.points;
+  const count = data?.count;
+  // The count sits on the middle of the route (or of the straight line).
+  const middle = points?.length
+    ? points[Math.floor((points.length - 1) / 2)]!
+    : { x: (sourceX + targetX) / 2, y: (sourceY + targetY) / 2 };
+  const after = points?.[Math.floor((points.length - 1) / 2) + 1];
+  const label = after ? { x: (middle.x + after.x) / 2, y: (middle.y + after.y) / 2 } : middle;
   const path =
     points && points.length >= 2
       ? routePath(points)
@@ -69,7 +84,17 @@ export const RoutedEdge = memo(function RoutedEdge({
       style={style}
       markerEnd={markerEnd}
       interactionWidth={interactionWidth}
-      data-routed={points ? 'true' : 'false'}
+      {...(count
+        ? {
+            label: `×${count}`,
+            labelX: label.x,
+            labelY: label.y,
+            labelShowBg: true,
+            labelBgPadding: [4, 2] as [number, number],
+            labelBgBorderRadius: 4,
+            labelStyle: { fontSize: 12, fontWeight: 700 },
+          }
+        : {})}
     />
   );
 });

@@ -4,14 +4,14 @@
  * React Flow does not draw it again.
  */
 import { MarkerType } from '@xyflow/react';
-import type { ArgEdge } from '../../model/schema';
+import type { ShownEdge } from './groupView';
 import type { Point } from '../../layout/route';
 import { relationStyles } from '../../io/kindStyles';
 import type { RoutedFlowEdge } from './RoutedEdge';
 
-const cache = new WeakMap<ArgEdge, RoutedFlowEdge>();
+const cache = new WeakMap<ShownEdge, RoutedFlowEdge>();
 
-export function toFlowEdge(edge: ArgEdge, points?: readonly Point[]): RoutedFlowEdge {
+export function toFlowEdge(edge: ShownEdge, points?: readonly Point[]): RoutedFlowEdge {
   let flow = cache.get(edge);
   if (!flow || flow.data?.points !== points) {
     const style = relationStyles[edge.relation];
@@ -20,7 +20,11 @@ export function toFlowEdge(edge: ArgEdge, points?: readonly Point[]): RoutedFlow
       type: 'routed',
       source: edge.from,
       target: edge.to,
-      data: points ? { relation: edge.relation, points } : { relation: edge.relation },
+      data: {
+        relation: edge.relation,
+        ...(points ? { points } : {}),
+        ...(edge.count && edge.count > 1 ? { count: edge.count } : {}),
+      },
       ariaLabel: `${edge.from} ${edge.relation} ${edge.to}`,
       className: `edge-${edge.relation}`,
       style: { stroke: style.stroke, strokeWidth: 1.8, strokeDasharray: style.dash || undefined },

@@ -11,7 +11,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { routeEdges, type Point, type Rect } from '../../layout/route';
 import type { ArgEdge } from '../../model/schema';
-import type { ArgFlowNode } from './ArgNodeView';
+import type { Node } from '@xyflow/react';
 import { boxOf } from './initialViewport';
 
 interface Kept {
@@ -52,7 +52,8 @@ function grow(r: Rect, by: number): Rect {
 
 /** The routes known now, by edge id (absent: not routed yet). */
 export function useEdgeRoutes(
-  nodes: readonly ArgFlowNode[],
+  /** The boxes edges attach to and go round: nodes and collapsed groups. */
+  nodes: readonly Node[],
   edges: readonly ArgEdge[],
   /** The part of the map in view, in flow coordinates; null: unknown yet. */
   view: Rect | null,
