@@ -251,3 +251,182 @@ describe('focus on a branch', () => {
     expect(await page.getByTestId('undo').isDisabled()).toBe(true);
   });
 });
+
+/** The drawn route of every rendered edge: its points (corners as drawn) and its end nodes. */
+function drawnEdges(): Promise<{ id: string; points: number[][]; d: string }[]> {
+  return page.evaluate(`(() => [...document.querySelectorAll('.react-flow__edge')].map((g) => {
+    const d = g.querySelector('path.react-flow__edge-path').getAttribute('d');
+    // The route's points: where it starts, each corner (a rounded corner's control point) and the tip.
+    const nums = (re) => [...d.matchAll(re)].map((m) => [Number(m[1]), Number(m[2])]);
+    const starts = nums(/M\\s*(-?[\\d.]+)[ ,](-?[\\d.]+)/g);
+    const corners = nums(/Q\\s*(-?[\\d.]+)[ ,](-?[\\d.]+)/g);
+    const lines = nums(/L\\s*(-?[\\d.]+)[ ,](-?[\\d.]+)/g);
+    const points = [...starts, ...corners, lines[lines.length - 1]];
+    return { id: g.getAttribute('data-id') || g.getAttribute('data-testid').replace('rf__edge-', ''), points, d };
+  }))()`);
+}
+
+/** A node's box in flow coordinates (its wrapper's translate and size). */
+function flowBox(id: string): Promise<Rect> {
+  return page.locator(`.react-flow__node[data-id="${id}"]`).evaluate((el: HTMLElement) => {
+    const m = /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(el.style.transform)!;
+    return {
+      x: Number(m[1]),
+      y: Number(m[2]),
+      width: parseFloat(el.style.width),
+      height: parseFloat(el.style.height),
+    };
+  });
+}
+
+const articleEdges = (article as unknown as { edges: { id: string; from: string; to: string }[] })
+  .edges;
+const edgesOf = (id: string) => articleEdges.filter((e) => e.from === id || e.to === id);
+
+/** Every straight piece is horizontal or vertical, and the route ends on the target's border. */
+async function expectRouted(edgeIds: string[]) {
+  await expect
+    .poll(
+      async () => {
+        const drawn = await drawnEdges();
+        return edgeIds.every((id) => drawn.find((e) => e.id === id)?.d.includes('Q') ?? false);
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  const drawn = await drawnEdges();
+  for (const id of edgeIds) {
+    const { points } = drawn.find((e) => e.id === id)!;
+    for (let i = 1; i < points.length; i++) {
+      const [dx, dy] = [points[i]![0]! - points[i - 1]![0]!, points[i]![1]! - points[i - 1]![1]!];
+      expect(Math.min(Math.abs(dx), Math.abs(dy)), `${id} ${JSON.stringify(points)}`).toBeLessThan(
+        0.2,
+      );
+    }
+    const edge = articleEdges.find((e) => e.id === id)!;
+    const target = await flowBox(edge.to);
+    const [x, y] = points[points.length - 1]! as [number, number];
+    const onX = x >= target.x - 0.5 && x <= target.x + target.width + 0.5;
+    const onY = y >= target.y - 0.5 && y <= target.y + target.height + 0.5;
+    const onBorder =
+      (onX && (Math.abs(y - target.y) < 0.6 || Math.abs(y - target.y - target.height) < 0.6)) ||
+      (onY && (Math.abs(x - target.x) < 0.6 || Math.abs(x - target.x - target.width) < 0.6));
+    expect(onBorder, `${id} ends at ${x},${y}, target ${JSON.stringify(target)}`).toBe(true);
+  }
+}
+
+describe('routed edges', () => {
+  it('draws each edge along its orthogonal route to the target’s border, and re-routes a dragged node’s edges', async () => {
+    await jumpTo('1956—1976年是日本确立核政策');
+    const ids = edgesOf('n35').map((e) => e.id);
+    await expectRouted(ids);
+    // The box on the canvas is the laid-out box (nodeSize), text clipped inside it.
+    const box = await flowBox('n35');
+    expect(box.width).toBe(240);
+    const rendered = (await page.locator('.react-flow__node[data-id="n35"]').boundingBox())!;
+    const zoom = (await scene()).zoom;
+    expect(rendered.height / zoom).toBeCloseTo(box.height, 0);
+
+    const before = new Map((await drawnEdges()).map((e) => [e.id, e.d]));
+    const at = (await page
+      .locator('.react-flow__node[data-id="n35"] .arg-node-head')
+      .boundingBox())!;
+    await page.mouse.move(at.x + 20, at.y + at.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(at.x + 80, at.y + 60, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => flowBox('n35').then((b) => b.x)).not.toBe(box.x);
+    await expectRouted(ids);
+    const after = new Map((await drawnEdges()).map((e) => [e.id, e.d]));
+    for (const id of ids) expect(after.get(id)).not.toBe(before.get(id));
+    // Moving a node is an edit (undoable).
+    expect(await page.getByTestId('undo').isDisabled()).toBe(false);
+  });
+});
+
+describe('group frames', () => {
+  const frame = (id: string) => page.locator(`[data-testid="group"][data-group-id="${id}"]`);
+
+  it('frames every section, titled at least 14 px on screen at the overview', async () => {
+    const s = await settled();
+    const groups = (article as unknown as { groups: { id: string; parent?: string }[] }).groups;
+    expect(await page.getByTestId('group').count()).toBe(groups.length);
+    const sizes = await page
+      .locator('.group-frame[data-depth="0"] .group-title')
+      .evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    expect(sizes).toHaveLength(groups.filter((g) => !g.parent).length);
+    for (const size of sizes) expect(size * s.zoom).toBeGreaterThanOrEqual(14);
+  });
+
+  it('collapses a group to one box with its edges re-attached, expands it, and undoes', async () => {
+    await jumpTo('1956—1976年是日本确立核政策');
+    const corner = await page
+      .locator('.react-flow__node[data-id="frame:part1-1956"]')
+      .evaluate((el: HTMLElement) => el.style.transform);
+    expect(await frame('part1-1956').getAttribute('data-collapsed')).toBe('false');
+
+    await frame('part1-1956').getByTestId('group-toggle').click();
+    await expect.poll(() => frame('part1-1956').getAttribute('data-collapsed')).toBe('true');
+    expect(await page.locator('.react-flow__node[data-id="n35"]').count()).toBe(0);
+    expect(await frame('part1-1956').textContent()).toContain('20');
+    // Where the frame's top-left corner was.
+    expect(
+      await page
+        .locator('.react-flow__node[data-id="group:part1-1956"]')
+        .evaluate((el: HTMLElement) => el.style.transform),
+    ).toBe(corner);
+    // n35 → n17 now leaves the box.
+    await expect
+      .poll(() => page.locator('[data-testid="rf__edge-merged:group:part1-1956>n17"]').count())
+      .toBe(1);
+
+    await page.getByTestId('undo').click();
+    await expect.poll(() => frame('part1-1956').getAttribute('data-collapsed')).toBe('false');
+    await expect.poll(() => page.locator('.react-flow__node[data-id="n35"]').count()).toBe(1);
+    await frame('part1-1956').getByTestId('group-toggle').click();
+    await expect.poll(() => frame('part1-1956').getAttribute('data-collapsed')).toBe('true');
+    await frame('part1-1956').getByTestId('group-toggle').click();
+    await expect.poll(() => frame('part1-1956').getAttribute('data-collapsed')).toBe('false');
+  });
+
+  it('makes a group of the selection, renames it and ungroups it, each undoable', async () => {
+    await jumpTo('1956—1976年是日本确立核政策');
+    const before = await page.getByTestId('group').count();
+    await page.locator('.react-flow__node[data-id="n35"]').click();
+    // Another node in view that nothing covers.
+    const other = await page.locator('.react-flow__node').evaluateAll((els) =>
+      els
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return el.getAttribute('data-id') !== 'n35' && hit?.closest('.react-flow__node') === el;
+        })
+        .map((el) => el.getAttribute('data-id')!),
+    );
+    await page
+      .locator(`.react-flow__node[data-id="${other[0]}"]`)
+      .click({ modifiers: ['Control'] });
+    await page.getByTestId('group-selection').click();
+    await expect.poll(() => page.getByTestId('group').count()).toBe(before + 1);
+    const made = page.locator('[data-testid="group"]', { hasText: 'New group' });
+    const id = (await made.getAttribute('data-group-id'))!;
+
+    await frame(id).getByTestId('group-title').dblclick();
+    await frame(id).getByTestId('group-title-input').fill('Early Cold War');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => frame(id).getByTestId('group-title').textContent())
+      .toBe('Early Cold War');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => frame(id).getByTestId('group-title').textContent()).toBe('New group');
+
+    await frame(id).locator('.group-bar').hover();
+    await frame(id).getByTestId('group-ungroup').click();
+    await expect.poll(() => frame(id).count()).toBe(0);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => frame(id).count()).toBe(1);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => frame(id).count()).toBe(0);
+    expect(await page.getByTestId('group').count()).toBe(before);
+  });
+});

@@ -60,7 +60,7 @@ function GroupNodeViewImpl({ data, width, height }: NodeProps<GroupFlowNode>) {
   const [editing, setEditing] = useState(false);
   const { group, title, collapsed, count } = data;
   const bar = (
-    <div className="group-bar">
+    <div className="group-bar nodrag nopan">
       <button
         type="button"
         className="group-toggle nodrag nopan"

@@ -34,6 +34,7 @@ import { ArgNodeView, type ArgFlowNode } from './ArgNodeView';
 import {
   deriveFlowNodes,
   dropEstimatedHandles,
+  estimatedHandles,
   updateFlowNodes,
   type NodeContext,
 } from './flowNodes';
@@ -57,7 +58,14 @@ import { useFocusLayout } from './useFocusLayout';
 import { RoutedEdge } from './RoutedEdge';
 import { useEdgeRoutes } from './useEdgeRoutes';
 import { GroupNodeView, type GroupFlowNode } from './GroupNodeView';
-import { collapseEdges, collapsing, groupBoxes, groupNodeId, groupTitle } from './groupView';
+import {
+  collapseEdges,
+  collapsing,
+  frameNodeId,
+  groupBoxes,
+  groupNodeId,
+  groupTitle,
+} from './groupView';
 import { nodeSize, shownLabel } from '../../layout/nodeSize';
 import { presentationSteps } from '../Presentation';
 
@@ -335,7 +343,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     };
     return groupBoxes(map, boxes, collapse, memberBox).map(
       ({ group, collapsed, box, count, depth }): GroupFlowNode => ({
-        id: groupNodeId(group.id),
+        id: collapsed ? groupNodeId(group.id) : frameNodeId(group.id),
         type: 'group',
         position: { x: box.x, y: box.y },
         width: box.width,
@@ -351,7 +359,10 @@ export function MapCanvas({ map }: { map: ArgMap }) {
         draggable: false,
         selectable: false,
         zIndex: collapsed ? 0 : -1,
-        ...(collapsed ? {} : { className: 'is-frame' }),
+        // A box's handles where GroupNodeView draws them, so its edges need no measuring.
+        ...(collapsed
+          ? { handles: estimatedHandles(box.width, box.height) }
+          : { className: 'is-frame' }),
       }),
     );
   }, [map, nodes, collapse, labelLanguage, focusLayout]);
@@ -387,7 +398,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     (all: NodeChange<ArgFlowNode | GroupFlowNode>[]) => {
       // Group frames and boxes are derived from the map, never changed on the canvas.
       const changes = all.filter(
-        (c) => !('id' in c) || !c.id.startsWith('group:'),
+        (c) => !('id' in c) || !/^(group|frame):/.test(c.id),
       ) as NodeChange<ArgFlowNode>[];
       const measured = new Set<string>();
       for (const change of changes) if (change.type === 'dimensions') measured.add(change.id);

@@ -119,7 +119,10 @@ function boxSize(node: ArgNode, data: ArgNodeData): { width: number; height: num
 
 const HANDLE = 6;
 
-function estimatedHandles(width: number, height: number): NonNullable<ArgFlowNode['handles']> {
+export function estimatedHandles(
+  width: number,
+  height: number,
+): NonNullable<ArgFlowNode['handles']> {
   const x = width / 2 - HANDLE / 2;
   return [
     { type: 'source', position: Position.Top, x, y: -HANDLE / 2, width: HANDLE, height: HANDLE },

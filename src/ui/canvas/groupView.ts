@@ -10,8 +10,13 @@ import type { Rect } from '../../layout/geometry';
 /** The size of a collapsed group's box. */
 export const COLLAPSED_SIZE = { width: 240, height: 76 };
 
-/** The flow node id of a group's frame or box. */
+/** The flow node id of a collapsed group's box (edges attach to it). */
 export const groupNodeId = (groupId: string) => `group:${groupId}`;
+/**
+ * The flow node id of a group's frame: another node than the box, so that collapsing makes a new
+ * node React Flow measures with its handles.
+ */
+export const frameNodeId = (groupId: string) => `frame:${groupId}`;
 
 export interface Collapsing {
   /** Node id → the collapsed group (the outermost collapsed one around it) that stands in for it. */
