@@ -64,7 +64,7 @@ function scene(): Promise<Scene> {
       transform,
       canvas: rect(document.querySelector('.canvas')),
       panels: [...document.querySelectorAll('.canvas .react-flow__panel')].map(rect),
-      nodes: [...document.querySelectorAll('.react-flow__node')].map((n) => ({
+      nodes: [...document.querySelectorAll('.react-flow__node-arg')].map((n) => ({
         id: n.getAttribute('data-id'), rect: rect(n), transform: n.style.transform,
       })),
     };
