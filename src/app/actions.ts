@@ -11,6 +11,7 @@ import { computeLayout } from './runLayout';
 import { nodeSizes } from '../layout/nodeSize';
 import { repack } from '../layout/repack';
 import { placeBeside } from './placement';
+import { groupNodesAction } from './groupActions';
 
 const store = () => useMapStore.getState();
 const selectedNodeIds = () => store().selection.nodeIds;
@@ -172,6 +173,20 @@ export function toggleFold(nodeId: string) {
         : [...current, nodeId],
     },
   });
+}
+
+/** Makes a group of the selected nodes (titled `title`, to be renamed on the canvas). */
+export function groupSelection(title: string): string | null {
+  if (!selectedNodeIds().length) {
+    useMapStore.setState({ error: 'Select the nodes to group first.' });
+    return null;
+  }
+  return groupNodesAction(title);
+}
+
+/** Overview: the canvas shows every shown node, fitted into the part no panel covers. */
+export function showOverview() {
+  useUiStore.getState().set({ overviewRequest: Date.now() });
 }
 
 export function setFocus(nodeId: string | null) {

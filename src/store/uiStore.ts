@@ -46,6 +46,8 @@ export interface UiState {
   outlineOpen: boolean;
   /** Width in pixels of the outline panel. */
   outlineWidth: number;
+  /** When the Overview command last asked the canvas to show the whole map (a new value moves it). */
+  overviewRequest: number | null;
   set(patch: Partial<Omit<UiState, 'set'>>): void;
 }
 
@@ -75,6 +77,7 @@ export const useUiStore = create<UiState>()(
       revealAsYouGo: false,
       outlineOpen: false,
       outlineWidth: 340,
+      overviewRequest: null,
       set: (patch) => set(patch),
     }),
     {

@@ -5,7 +5,13 @@ import { useMapStore, undo, redo } from '../store/mapStore';
 import { useShallow } from 'zustand/react/shallow';
 import { useUiStore } from '../store/uiStore';
 import { useSaveStatus } from '../app/saveStatus';
-import { addNodeAction, layoutAction, layoutState } from '../app/actions';
+import {
+  addNodeAction,
+  groupSelection,
+  layoutAction,
+  layoutState,
+  showOverview,
+} from '../app/actions';
 import { useT } from './i18n';
 import { SearchBox } from './SearchBox';
 import { FileMenu } from './FileMenu';
@@ -38,6 +44,7 @@ export function Toolbar() {
     })),
   );
   const busy = useLayoutBusy();
+  const selectedCount = useMapStore((s) => s.selection.nodeIds.length);
   return (
     <header className="toolbar">
       <button
@@ -88,6 +95,21 @@ export function Toolbar() {
             {t('relayoutAll')}
           </button>
         </div>
+      )}
+      {map && (
+        <button data-testid="overview" onClick={showOverview} title={`${t('overviewHint')} (1)`}>
+          ⤢ {t('overview')}
+        </button>
+      )}
+      {map && (
+        <button
+          data-testid="group-selection"
+          onClick={() => groupSelection(t('newGroupTitle'))}
+          disabled={selectedCount === 0}
+          title={`${t('groupSelectionHint')} (G)`}
+        >
+          ⬚ {t('groupSelection')}
+        </button>
       )}
       {map && <SearchBox map={map} />}
       {map && (

@@ -33,6 +33,8 @@ export const SHORTCUTS: Shortcut[] = [
   },
   { keys: 'L', en: 'Auto layout (keeps nodes you placed)', zh: '自动布局（保留手动放置的节点）' },
   { keys: 'Shift L', en: 'Re-layout every node', zh: '全部重新布局' },
+  { keys: 'G', en: 'Group the selected nodes', zh: '把所选节点组成分组' },
+  { keys: '1', en: 'Overview: show the whole map', zh: '概览：显示整张图' },
   { keys: 'F', en: 'Fold / unfold the selected node’s premises', zh: '折叠／展开所选节点的前提' },
   { keys: '/, Ctrl/⌘ F', en: 'Search', zh: '搜索' },
   { keys: 'T', en: 'Switch labels between original and English', zh: '在原文和英文标签之间切换' },

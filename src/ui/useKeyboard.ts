@@ -8,9 +8,14 @@ import {
   deleteSelection,
   layoutAction,
   selectNeighbour,
+  groupSelection,
+  showOverview,
   toggleFold,
 } from '../app/actions';
 import { revealNodes } from './SearchBox';
+import { translator } from './i18n';
+
+const newGroupTitle = () => translator(useUiStore.getState().language)('newGroupTitle');
 
 const ARROWS = {
   ArrowUp: 'up',
@@ -96,6 +101,12 @@ export function useKeyboard() {
         case 'F':
           if (selected.length === 1) return (toggleFold(selected[0]!), handled());
           return;
+        case 'g':
+        case 'G':
+          if (selected.length) return (groupSelection(newGroupTitle()), handled());
+          return;
+        case '1':
+          return (showOverview(), handled());
         case '/':
           return (document.getElementById('search-input')?.focus(), handled());
         case 't':

@@ -1,5 +1,5 @@
 /** One node on the canvas: a box in its kind's colours with its wrapped text and markers. */
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { ArgNode } from '../../model/schema';
 import { kindStyles } from '../../io/kindStyles';
@@ -19,12 +19,20 @@ export interface ArgNodeData extends Record<string, unknown> {
   unanchored: boolean;
   /** Cites the sentence the pointer is over in the source pane. */
   linked: boolean;
+  /** What the node's compact card says when zoomed out: its label or first words. */
+  short: string;
+  /** One of the map's main conclusions: titled larger when zoomed out. */
+  main: boolean;
 }
 
 export type ArgFlowNode = Node<ArgNodeData, 'arg'>;
 
-function ArgNodeViewImpl({ data, selected }: NodeProps<ArgFlowNode>) {
-  const { node, label, foldCount, dimmed, unanchored, linked } = data;
+/** The box's head, padding and borders; the text's line height (see nodeSize). */
+const CHROME = 42;
+const LINE = 20;
+
+function ArgNodeViewImpl({ data, selected, height }: NodeProps<ArgFlowNode>) {
+  const { node, label, foldCount, dimmed, unanchored, linked, short, main } = data;
   const t = useT();
   const style = kindStyles[node.kind];
   if (node.kind === 'inference') {
@@ -42,8 +50,19 @@ function ArgNodeViewImpl({ data, selected }: NodeProps<ArgFlowNode>) {
   }
   return (
     <div
-      className={`arg-node${selected ? ' is-selected' : ''}${node.implicit ? ' is-implicit' : ''}${dimmed ? ' is-dimmed' : ''}${linked ? ' is-linked' : ''}`}
-      style={{ background: style.fill, borderColor: style.stroke, color: style.text }}
+      className={`arg-node${selected ? ' is-selected' : ''}${node.implicit ? ' is-implicit' : ''}${dimmed ? ' is-dimmed' : ''}${linked ? ' is-linked' : ''}${main ? ' is-main' : ''}`}
+      style={
+        {
+          background: style.fill,
+          borderColor: style.stroke,
+          color: style.text,
+          // The lines the box has room for; more would be cut with an ellipsis.
+          '--lines': Math.max(
+            1,
+            Math.floor(((height ?? 0) - CHROME - (foldCount > 0 ? 24 : 0)) / LINE),
+          ),
+        } as CSSProperties
+      }
       data-kind={node.kind}
       aria-label={`${t.kind(node.kind)}: ${label}`}
     >
@@ -75,6 +94,11 @@ function ArgNodeViewImpl({ data, selected }: NodeProps<ArgFlowNode>) {
           +{foldCount} {t('folded')}
         </div>
       )}
+      {/* Shown instead of the rest when zoomed out (CSS, see LevelOfDetail.tsx). */}
+      <div className="arg-node-card" aria-hidden>
+        <KindIcon kind={node.kind} color={style.stroke} />
+        {main ? label : short}
+      </div>
       <Handle type="source" position={Position.Top} />
     </div>
   );

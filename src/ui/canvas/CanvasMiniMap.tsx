@@ -68,6 +68,7 @@ export function CanvasMiniMap({ label }: { label: string }) {
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.clearRect(0, 0, WIDTH, HEIGHT);
       for (const n of nodes) {
+        if (n.type !== 'arg') continue;
         ctx.fillStyle = kindStyles[n.data.node.kind].stroke;
         const w = (n.measured?.width ?? n.initialWidth ?? 0) * f.scale;
         const h = (n.measured?.height ?? n.initialHeight ?? 0) * f.scale;

@@ -34,6 +34,7 @@ import { ArgNodeView, type ArgFlowNode } from './ArgNodeView';
 import {
   deriveFlowNodes,
   dropEstimatedHandles,
+  estimatedHandles,
   updateFlowNodes,
   type NodeContext,
 } from './flowNodes';
@@ -41,11 +42,37 @@ import { toFlowEdge } from './flowEdges';
 import { Legend } from './Legend';
 import { NODE_WIDTH } from '../../layout/layout';
 import { CanvasMiniMap } from './CanvasMiniMap';
-import { initialViewport, viewportFor } from './initialViewport';
+import {
+  MIN_ZOOM,
+  boundsOf,
+  boxOf,
+  estimatedCovers,
+  initialViewport,
+  viewportFor,
+} from './initialViewport';
+import { freeRect, type Box } from './freeArea';
+import { overviewViewport } from './overview';
+import { LevelOfDetail } from './LevelOfDetail';
+import { mainConclusions } from './cardLabel';
+import { useFocusLayout } from './useFocusLayout';
+import { RoutedEdge } from './RoutedEdge';
+import { useEdgeRoutes } from './useEdgeRoutes';
+import { GroupNodeView, type GroupFlowNode } from './GroupNodeView';
+import {
+  collapseEdges,
+  collapsing,
+  frameNodeId,
+  groupBoxes,
+  groupNodeId,
+  groupTitle,
+} from './groupView';
+import { nodeSize, shownLabel } from '../../layout/nodeSize';
 import { presentationSteps } from '../Presentation';
 
-const nodeTypes = { arg: ArgNodeView };
-const miniMapColor = (n: Node) => kindStyles[(n as ArgFlowNode).data.node.kind].stroke;
+const nodeTypes = { arg: ArgNodeView, group: GroupNodeView };
+const edgeTypes = { routed: RoutedEdge };
+const miniMapColor = (n: Node) =>
+  n.type === 'arg' ? kindStyles[(n as ArgFlowNode).data.node.kind].stroke : 'transparent';
 /**
  * Above this many nodes the canvas draws cheaper variants: a minimap drawn once into a <canvas>
  * instead of React Flow's SVG one (which repaints every node on each frame of a pan: 18 fps
@@ -121,7 +148,36 @@ export function MapCanvas({ map }: { map: ArgMap }) {
       return () => clearTimeout(timer);
     }
   }, [reveal, showNodes]);
-  const fitAll = useCallback(() => showNodes(nodesRef.current), [showNodes]);
+  /**
+   * Fits the shown nodes into the part of the canvas no panel covers (legend, minimap, controls,
+   * any other panel), measured now.
+   */
+  const fitAll = useCallback(
+    (shown: readonly ArgFlowNode[] = nodesRef.current, duration = 300) => {
+      const el = wrapper.current;
+      const boxes = shown.map(boxOf);
+      // The frames around them too (their title bands stand above the nodes).
+      if (shown === nodesRef.current) boxes.push(...groupNodesRef.current.map(boxOf));
+      const bounds = boundsOf(boxes);
+      if (!el || !bounds) return;
+      const free = freeRect(
+        { x: 0, y: 0, width: el.clientWidth, height: el.clientHeight },
+        coversIn(el),
+        bounds.width / Math.max(bounds.height, 1),
+      );
+      const titled = shown.flatMap((n, i) =>
+        n.data.main ? [{ box: boxes[i]!, chars: [...n.data.label].length }] : [],
+      );
+      const view = overviewViewport(boxes, titled, free, { maxZoom: 1 });
+      if (view) void flow.setViewport(view, { duration });
+    },
+    [flow],
+  );
+  const onFitView = useCallback(() => fitAll(), [fitAll]);
+  const overviewRequest = useUiStore((s) => s.overviewRequest);
+  useEffect(() => {
+    if (overviewRequest) fitAll();
+  }, [overviewRequest, fitAll]);
 
   const step = useUiStore((s) => s.presentationStep);
   const revealAsYouGo = useUiStore((s) => s.revealAsYouGo);
@@ -149,6 +205,28 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     step,
     revealAsYouGo,
   ]);
+  const focusLayout = useFocusLayout(map, focus, hidden, labelLanguage);
+  // Collapsed groups hide their members (a box stands in for them). A string first, so an edit
+  // that changes no membership (typing) keeps the same sets.
+  const collapseKey = useMemo(() => {
+    const c = collapsing(map, hidden);
+    return JSON.stringify([...c.standIn]);
+  }, [map, hidden]);
+  const collapse = useMemo(
+    () => collapsing(map, hidden),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- collapseKey: see above
+    [collapseKey, map.groups],
+  );
+  const allHidden = useMemo(() => {
+    if (!collapse.standIn.size) return hidden;
+    const all = new Set(hidden);
+    for (const id of collapse.standIn.keys()) all.add(id);
+    return all;
+  }, [hidden, collapse]);
+  // A string first, so that an edit which leaves the main conclusions as they were (typing in a
+  // node) keeps the same set, and the same context for the flow nodes.
+  const mainKey = useMemo(() => [...mainConclusions(map)].join(' '), [map]);
+  const main = useMemo(() => new Set(mainKey.split(' ').filter(Boolean)), [mainKey]);
   const matches = useMemo(() => {
     if (!search.trim()) return null;
     return new Set(
@@ -162,14 +240,27 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     () => ({
       selected: new Set(selectedIds),
       labelLanguage,
-      hidden,
+      hidden: allHidden,
       foldCounts,
       matches,
       kindFilter,
       tagFilter,
       hovered,
+      main,
+      displayPositions: focusLayout?.positions ?? null,
     }),
-    [selectedIds, labelLanguage, hidden, foldCounts, matches, kindFilter, tagFilter, hovered],
+    [
+      selectedIds,
+      labelLanguage,
+      allHidden,
+      foldCounts,
+      matches,
+      kindFilter,
+      tagFilter,
+      hovered,
+      main,
+      focusLayout,
+    ],
   );
   // What the flow nodes were last derived from: with the same context, an edit rebuilds only the
   // nodes it replaced (O(changed) instead of O(n) per keystroke).
@@ -189,17 +280,126 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   useLayoutEffect(() => {
     const box = wrapper.current?.getBoundingClientRect();
     const current = useMapStore.getState().map;
-    if (box && current) setDefaultViewport(initialViewport(current, hidden, box.width, box.height));
+    if (box && current) {
+      const covers = estimatedCovers(box.width, box.height, miniMapSize(current.nodes));
+      setDefaultViewport(initialViewport(current, hidden, box.width, box.height, covers));
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the map opens
   }, []);
 
+  // Focus: keep the view from before, fit the branch once its own layout is shown, and go back
+  // to the view from before when leaving.
+  const viewBeforeFocus = useRef<Viewport | null>(null);
+  const fittedFocus = useRef<string | null>(null);
+  useEffect(() => {
+    if (focus && !viewBeforeFocus.current) viewBeforeFocus.current = flow.getViewport();
+    if (!focus && viewBeforeFocus.current) {
+      void flow.setViewport(viewBeforeFocus.current, { duration: 300 });
+      viewBeforeFocus.current = null;
+      fittedFocus.current = null;
+    }
+  }, [focus, flow]);
+  useEffect(() => {
+    if (!focusLayout || fittedFocus.current === focusLayout.focus) return;
+    // Once the nodes carry the branch's positions.
+    if (!nodes.some((n) => focusLayout.positions[n.id] === n.position)) return;
+    fittedFocus.current = focusLayout.focus;
+    fitAll(nodes);
+  }, [focusLayout, nodes, fitAll]);
+  const focusState = focus ? (focusLayout ? 'ready' : 'laying-out') : undefined;
+
+  const onMiniMapClick = useCallback(
+    (_: unknown, at: { x: number; y: number }) =>
+      void flow.setCenter(at.x, at.y, { zoom: flow.getZoom(), duration: 200 }),
+    [flow],
+  );
+
+  // The part of the map in view (flow coordinates), updated when the view stops moving: the
+  // edges there are routed.
+  const [view, setView] = useState<Box | null>(null);
+  const updateView = useCallback((v: Viewport) => {
+    const el = wrapper.current;
+    if (!el) return;
+    setView({
+      x: -v.x / v.zoom,
+      y: -v.y / v.zoom,
+      width: el.clientWidth / v.zoom,
+      height: el.clientHeight / v.zoom,
+    });
+  }, []);
+  useEffect(() => {
+    if (defaultViewport) updateView(defaultViewport);
+  }, [defaultViewport, updateView]);
+  // Group frames around their members' boxes, and collapsed groups' boxes.
+  const groupNodes = useMemo<GroupFlowNode[]>(() => {
+    if (!map.groups?.length) return [];
+    const boxes = new Map(nodes.map((n) => [n.id, boxOf(n)]));
+    const byId = new Map(map.nodes.map((n) => [n.id, n]));
+    const positions = focusLayout?.positions;
+    const memberBox = (id: string) => {
+      const n = byId.get(id);
+      const p = positions?.[id] ?? n?.position;
+      return n && p ? { ...p, ...nodeSize(n, shownLabel(n, labelLanguage)) } : undefined;
+    };
+    return groupBoxes(map, boxes, collapse, memberBox).map(
+      ({ group, collapsed, box, count, depth }): GroupFlowNode => ({
+        id: collapsed ? groupNodeId(group.id) : frameNodeId(group.id),
+        type: 'group',
+        position: { x: box.x, y: box.y },
+        width: box.width,
+        height: box.height,
+        data: {
+          group,
+          title: groupTitle(group, labelLanguage),
+          language: labelLanguage,
+          collapsed,
+          count,
+          depth,
+        },
+        draggable: false,
+        selectable: false,
+        zIndex: collapsed ? 0 : -1,
+        // A box's handles where GroupNodeView draws them, so its edges need no measuring.
+        ...(collapsed
+          ? { handles: estimatedHandles(box.width, box.height) }
+          : { className: 'is-frame' }),
+      }),
+    );
+  }, [map, nodes, collapse, labelLanguage, focusLayout]);
+  const groupNodesRef = useRef<GroupFlowNode[]>([]);
+  groupNodesRef.current = groupNodes;
+  const flowNodes = useMemo(
+    () => (groupNodes.length ? [...groupNodes, ...nodes] : nodes),
+    [groupNodes, nodes],
+  );
+  // What edges are routed around: the nodes and the collapsed groups' boxes (not the frames).
+  const routedNodes = useMemo(
+    () =>
+      groupNodes.some((g) => g.data.collapsed)
+        ? [...nodes, ...groupNodes.filter((g) => g.data.collapsed)]
+        : nodes,
+    [groupNodes, nodes],
+  );
+  const shownEdges = useMemo(
+    () =>
+      collapseEdges(
+        map.edges.filter((e) => !hidden.has(e.from) && !hidden.has(e.to)),
+        collapse.standIn,
+      ),
+    [map.edges, hidden, collapse],
+  );
+  const routes = useEdgeRoutes(routedNodes, shownEdges, view);
   const edges = useMemo(
-    () => map.edges.filter((e) => !hidden.has(e.from) && !hidden.has(e.to)).map(toFlowEdge),
-    [map.edges, hidden],
+    () => shownEdges.map((e) => toFlowEdge(e, routes.get(e.id))),
+    [shownEdges, routes],
   );
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<ArgFlowNode>[]) => {
+    (all: NodeChange<ArgFlowNode | GroupFlowNode>[]) => {
+      // Group frames and boxes are derived from the map, never changed on the canvas.
+      const changes = all.filter(
+        (c) => !('id' in c) || !/^(group|frame):/.test(c.id),
+      ) as NodeChange<ArgFlowNode>[];
       const measured = new Set<string>();
       for (const change of changes) if (change.type === 'dimensions') measured.add(change.id);
       setNodes((current) => dropEstimatedHandles(applyNodeChanges(changes, current), measured));
@@ -235,22 +435,35 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   const big = map.nodes.length > BIG_MAP;
   // A class, not state: toggling it re-renders nothing.
   const onMoveStart = useCallback(() => wrapper.current?.classList.add('is-moving'), []);
-  const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('is-moving'), []);
+  const onMoveEnd = useCallback(
+    (_: unknown, viewport: Viewport) => {
+      wrapper.current?.classList.remove('is-moving');
+      updateView(viewport);
+    },
+    [updateView],
+  );
 
   return (
-    <div className="canvas" aria-label="Argument map canvas" ref={wrapper}>
+    <div
+      className="canvas"
+      aria-label="Argument map canvas"
+      ref={wrapper}
+      data-focus-layout={focusState}
+    >
       {defaultViewport && (
         <ReactFlow
-          nodes={nodes}
+          nodes={flowNodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onSelectionChange={onSelectionChange}
           onConnect={onConnect}
           onMoveStart={big ? onMoveStart : undefined}
-          onMoveEnd={big ? onMoveEnd : undefined}
+          onMoveEnd={onMoveEnd}
           defaultViewport={defaultViewport}
-          minZoom={0.05}
+          minZoom={MIN_ZOOM}
+          nodesDraggable={!focusLayout}
           onlyRenderVisibleElements
           deleteKeyCode={null}
           selectionKeyCode="Shift"
@@ -260,13 +473,19 @@ export function MapCanvas({ map }: { map: ArgMap }) {
           {big ? (
             <CanvasMiniMap label="Mini map" />
           ) : (
-            <MiniMap pannable zoomable nodeColor={miniMapColor} style={miniMapSize(map.nodes)} />
+            <MiniMap
+              pannable
+              zoomable
+              onClick={onMiniMapClick}
+              nodeColor={miniMapColor}
+              style={miniMapSize(map.nodes)}
+            />
           )}
           <Controls showFitView={false}>
             {/* React Flow's own button waits for every node to be measured (see viewportFor). */}
             <ControlButton
               className="react-flow__controls-fitview"
-              onClick={fitAll}
+              onClick={onFitView}
               title="Fit View"
               aria-label="Fit View"
             >
@@ -276,10 +495,20 @@ export function MapCanvas({ map }: { map: ArgMap }) {
             </ControlButton>
           </Controls>
           <Legend />
+          <LevelOfDetail wrapper={wrapper} />
         </ReactFlow>
       )}
     </div>
   );
+}
+
+/** The panels lying over the canvas, in the canvas's own pixels. */
+function coversIn(el: HTMLElement): Box[] {
+  const origin = el.getBoundingClientRect();
+  return [...el.querySelectorAll('.react-flow__panel, [data-canvas-cover]')].map((p) => {
+    const r = p.getBoundingClientRect();
+    return { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
+  });
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {

@@ -1,19 +1,30 @@
-/** Map edges as React Flow edges, styled by relation; cached per edge record. */
-import { MarkerType, type Edge } from '@xyflow/react';
-import type { ArgEdge } from '../../model/schema';
+/**
+ * Map edges as React Flow edges, styled by relation and drawn along their routes (RoutedEdge);
+ * cached per edge record and route, so an edge whose route is unchanged keeps its object and
+ * React Flow does not draw it again.
+ */
+import { MarkerType } from '@xyflow/react';
+import type { ShownEdge } from './groupView';
+import type { Point } from '../../layout/route';
 import { relationStyles } from '../../io/kindStyles';
+import type { RoutedFlowEdge } from './RoutedEdge';
 
-const cache = new WeakMap<ArgEdge, Edge>();
+const cache = new WeakMap<ShownEdge, RoutedFlowEdge>();
 
-export function toFlowEdge(edge: ArgEdge): Edge {
+export function toFlowEdge(edge: ShownEdge, points?: readonly Point[]): RoutedFlowEdge {
   let flow = cache.get(edge);
-  if (!flow) {
+  if (!flow || flow.data?.points !== points) {
     const style = relationStyles[edge.relation];
     flow = {
       id: edge.id,
+      type: 'routed',
       source: edge.from,
       target: edge.to,
-      data: { relation: edge.relation },
+      data: {
+        relation: edge.relation,
+        ...(points ? { points } : {}),
+        ...(edge.count && edge.count > 1 ? { count: edge.count } : {}),
+      },
       ariaLabel: `${edge.from} ${edge.relation} ${edge.to}`,
       className: `edge-${edge.relation}`,
       style: { stroke: style.stroke, strokeWidth: 1.8, strokeDasharray: style.dash || undefined },

@@ -4,11 +4,12 @@
  * hands React Flow the same objects for the rest; {@link deriveFlowNodes} is the full pass, for
  * when what every node shows may have changed (selection, filters, folds, label language…).
  */
-import type { ArgNode, NodeKind } from '../../model/schema';
+import type { ArgNode, NodeKind, Position as XY } from '../../model/schema';
 import { passesFilter } from '../../model/search';
-import { estimateNodeSize } from '../../layout/layout';
+import { nodeSize } from '../../layout/nodeSize';
 import { Position } from '@xyflow/react';
 import type { ArgFlowNode, ArgNodeData } from './ArgNodeView';
+import { cardLabel } from './cardLabel';
 
 /** Everything besides the node itself that decides how a node is drawn. */
 export interface NodeContext {
@@ -22,13 +23,20 @@ export interface NodeContext {
   tagFilter: string | null;
   /** Sentences the pointer is over in the source pane. */
   hovered: readonly string[];
+  /** The map's main conclusions (see cardLabel.ts). */
+  main: ReadonlySet<string>;
+  /** Positions shown instead of the saved ones (a focused branch laid out on its own). */
+  displayPositions: Readonly<Record<string, XY>> | null;
 }
 
 function dataFor(node: ArgNode, c: NodeContext): ArgNodeData {
   const filtering = c.kindFilter.length > 0 || c.tagFilter !== null;
+  const label = (c.labelLanguage === 'en' && node.translations?.en) || node.text;
   return {
     node,
-    label: (c.labelLanguage === 'en' && node.translations?.en) || node.text,
+    label,
+    short: cardLabel(node, label),
+    main: c.main.has(node.id),
     foldCount: c.foldCounts.get(node.id) ?? 0,
     dimmed:
       (c.matches !== null && !c.matches.has(node.id)) ||
@@ -42,6 +50,8 @@ function sameData(a: ArgNodeData, b: ArgNodeData) {
   return (
     a.node === b.node &&
     a.label === b.label &&
+    a.short === b.short &&
+    a.main === b.main &&
     a.foldCount === b.foldCount &&
     a.dimmed === b.dimmed &&
     a.unanchored === b.unanchored &&
@@ -57,14 +67,26 @@ function toFlowNode(
 ): ArgFlowNode {
   const data = dataFor(node, c);
   const selected = c.selected.has(node.id);
-  if (previous && sameData(previous.data, data) && previous.selected === selected) return previous;
-  const position = node.position ?? { x: (index % 8) * 280, y: Math.floor(index / 8) * 160 };
-  // The estimated size lets React Flow show the node (and fit the view) in the first frame,
-  // before the browser has measured it; the measured size replaces it a frame later.
+  const position = c.displayPositions?.[node.id] ??
+    node.position ?? { x: (index % 8) * 280, y: Math.floor(index / 8) * 160 };
+  if (
+    previous &&
+    sameData(previous.data, data) &&
+    previous.selected === selected &&
+    previous.position.x === position.x &&
+    previous.position.y === position.y
+  )
+    return previous;
+  // The box the layout made room for (nodeSize: one size function for layout, canvas and
+  // exports), given to React Flow up front so it never has to measure a node to place it or
+  // its edges; a folded node's count line adds to it.
   const size =
-    previous?.initialWidth !== undefined && previous.data.label === data.label
-      ? { width: previous.initialWidth, height: previous.initialHeight! }
-      : estimateNodeSize({ text: data.label, kind: node.kind });
+    previous?.width !== undefined &&
+    previous.data.label === data.label &&
+    previous.data.node.kind === node.kind &&
+    previous.data.foldCount > 0 === data.foldCount > 0
+      ? { width: previous.width, height: previous.height! }
+      : boxSize(node, data);
   const next: ArgFlowNode = {
     ...previous,
     id: node.id,
@@ -72,6 +94,10 @@ function toFlowNode(
     position,
     data,
     selected,
+    // Above its neighbours: the main conclusion's overview title overhangs its box.
+    zIndex: data.main ? 1 : 0,
+    width: size.width,
+    height: size.height,
     initialWidth: size.width,
     initialHeight: size.height,
   };
@@ -83,9 +109,20 @@ function toFlowNode(
   return next;
 }
 
+/** Height of the "+N folded" line under a folded node's text (.arg-node-fold). */
+export const FOLD_LINE = 24;
+
+function boxSize(node: ArgNode, data: ArgNodeData): { width: number; height: number } {
+  const size = nodeSize(node, data.label);
+  return data.foldCount > 0 ? { ...size, height: size.height + FOLD_LINE } : size;
+}
+
 const HANDLE = 6;
 
-function estimatedHandles(width: number, height: number): NonNullable<ArgFlowNode['handles']> {
+export function estimatedHandles(
+  width: number,
+  height: number,
+): NonNullable<ArgFlowNode['handles']> {
   const x = width / 2 - HANDLE / 2;
   return [
     { type: 'source', position: Position.Top, x, y: -HANDLE / 2, width: HANDLE, height: HANDLE },

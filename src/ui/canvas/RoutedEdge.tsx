@@ -1,0 +1,100 @@
+/**
+ * An edge drawn along its route: the orthogonal polyline the layout's router found (`data.points`,
+ * from the premise's border to the arrow tip on the target's border), with rounded corners. Until
+ * the route is known (it is computed lazily, see useEdgeRoutes.ts) the edge is a straight line
+ * between the handles.
+ */
+import { memo } from 'react';
+import { BaseEdge, type Edge, type EdgeProps } from '@xyflow/react';
+import type { Point } from '../../layout/route';
+import type { Relation } from '../../model/schema';
+
+export type RoutedFlowEdge = Edge<
+  {
+    relation: Relation;
+    points?: readonly Point[];
+    /** Several map edges drawn as one (re-attached to a collapsed group): how many. */
+    count?: number;
+  },
+  'routed'
+>;
+
+/** Corner radius of a route, in canvas pixels. */
+const RADIUS = 8;
+
+const fmt = (n: number) => Math.round(n * 10) / 10;
+
+/** An SVG path through `points`, each corner rounded by up to `radius` (half a short segment). */
+export function routePath(points: readonly Point[], radius = RADIUS): string {
+  if (points.length < 2) return '';
+  const first = points[0]!;
+  let d = `M${fmt(first.x)},${fmt(first.y)}`;
+  for (let i = 1; i < points.length - 1; i++) {
+    const prev = points[i - 1]!;
+    const at = points[i]!;
+    const next = points[i + 1]!;
+    const inLength = Math.hypot(at.x - prev.x, at.y - prev.y);
+    const outLength = Math.hypot(next.x - at.x, next.y - at.y);
+    const r = Math.min(radius, inLength / 2, outLength / 2);
+    if (r <= 0) {
+      d += ` L${fmt(at.x)},${fmt(at.y)}`;
+      continue;
+    }
+    const a = {
+      x: at.x - ((at.x - prev.x) / inLength) * r,
+      y: at.y - ((at.y - prev.y) / inLength) * r,
+    };
+    const b = {
+      x: at.x + ((next.x - at.x) / outLength) * r,
+      y: at.y + ((next.y - at.y) / outLength) * r,
+    };
+    d += ` L${fmt(a.x)},${fmt(a.y)} Q${fmt(at.x)},${fmt(at.y)} ${fmt(b.x)},${fmt(b.y)}`;
+  }
+  const last = points[points.length - 1]!;
+  return `${d} L${fmt(last.x)},${fmt(last.y)}`;
+}
+
+export const RoutedEdge = memo(function RoutedEdge({
+  id,
+  data,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  style,
+  markerEnd,
+  interactionWidth,
+}: EdgeProps<RoutedFlowEdge>) {
+  const points = data?.points;
+  const count = data?.count;
+  // The count sits on the middle of the route (or of the straight line).
+  const middle = points?.length
+    ? points[Math.floor((points.length - 1) / 2)]!
+    : { x: (sourceX + targetX) / 2, y: (sourceY + targetY) / 2 };
+  const after = points?.[Math.floor((points.length - 1) / 2) + 1];
+  const label = after ? { x: (middle.x + after.x) / 2, y: (middle.y + after.y) / 2 } : middle;
+  const path =
+    points && points.length >= 2
+      ? routePath(points)
+      : `M${fmt(sourceX)},${fmt(sourceY)} L${fmt(targetX)},${fmt(targetY)}`;
+  return (
+    <BaseEdge
+      id={id}
+      path={path}
+      style={style}
+      markerEnd={markerEnd}
+      interactionWidth={interactionWidth}
+      {...(count
+        ? {
+            label: `×${count}`,
+            labelX: label.x,
+            labelY: label.y,
+            labelShowBg: true,
+            labelBgPadding: [4, 2] as [number, number],
+            labelBgBorderRadius: 4,
+            labelStyle: { fontSize: 12, fontWeight: 700 },
+          }
+        : {})}
+    />
+  );
+});
