@@ -36,12 +36,12 @@ export const TARGET_ASPECT = 1.3;
 /** A block laid out in layers is cut when it is wider than this many times its height. */
 const MAX_BLOCK_ASPECT = 2.2;
 /** Room between packed blocks (edges are routed through it) and below a block's heads. */
-const GAP_X = 56;
-const GAP_Y = 64;
-const HEAD_GAP = 80;
+const GAP_X = 32;
+const GAP_Y = 40;
+const HEAD_GAP = 48;
 /** Spacing inside a layered block. */
-const NODE_GAP = 40;
-const LAYER_GAP = 70;
+const NODE_GAP = 24;
+const LAYER_GAP = 48;
 
 /** What the layout needs of a map: nodes (with their section), edges, and the sections. */
 export interface LayoutInput {
