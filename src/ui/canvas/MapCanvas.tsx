@@ -369,7 +369,9 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   const groupNodesRef = useRef<GroupFlowNode[]>([]);
   groupNodesRef.current = groupNodes;
   const flowNodes = useMemo(
-    () => (groupNodes.length ? [...groupNodes, ...nodes] : nodes),
+    // After the statements, so lists of the canvas's nodes start with them; frames still lie
+    // beneath (zIndex -1).
+    () => (groupNodes.length ? [...nodes, ...groupNodes] : nodes),
     [groupNodes, nodes],
   );
   // What edges are routed around: the nodes and the collapsed groups' boxes (not the frames).
