@@ -30,19 +30,58 @@ afterEach(async () => {
   await context.close();
 });
 
-const nodeOn = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+const nodeOn = (page: Page, id: string) => page.locator(`.react-flow__node-arg[data-id="${id}"]`);
+
+/**
+ * Zooms (mouse wheel over the node) until node `id` is drawn at a readable size: maps open on
+ * their overview, where a node is a few pixels wide.
+ */
+async function zoomTo(page: Page, id: string) {
+  if (!(await nodeOn(page, id).count())) {
+    // Off screen (only nodes in view are drawn): back to the whole map first.
+    await page.getByTestId('overview').click();
+    await nodeOn(page, id).waitFor();
+    await page.waitForTimeout(400);
+  }
+  for (let i = 0; i < 12; i++) {
+    const box = await nodeOn(page, id).boundingBox();
+    if (!box) throw new Error(`node ${id} is not on screen`);
+    if (box.width >= 150) return;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -400);
+    await page.waitForTimeout(250);
+  }
+}
 
 /** Selects a node on the canvas and replaces its text in the inspector. */
 async function setText(page: Page, id: string, text: string) {
+  await zoomTo(page, id);
   await nodeOn(page, id).click();
   await page.getByTestId('node-text').fill(text);
 }
 
-/** Two distinct node ids visible on the first page. */
+/**
+ * Two distinct node ids visible on the first page, close to each other (so zooming to the first
+ * keeps the second in view): the node nearest the canvas's centre and its nearest neighbour.
+ */
 async function twoNodes(page: Page): Promise<[string, string]> {
-  const ids = await page
-    .locator('.react-flow__node')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!));
+  const ids = await page.locator('.react-flow__node-arg').evaluateAll((els) => {
+    const c = document.querySelector('.canvas')!.getBoundingClientRect();
+    const centre = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    };
+    const boxes = [...els].filter((e) => !e.querySelector('.arg-inference'));
+    const near = (p: { x: number; y: number }, list: Element[]) =>
+      [...list].sort(
+        (a, b) =>
+          Math.hypot(centre(a).x - p.x, centre(a).y - p.y) -
+          Math.hypot(centre(b).x - p.x, centre(b).y - p.y),
+      );
+    const first = near({ x: c.x + c.width / 2, y: c.y + c.height / 2 }, boxes)[0]!;
+    const second = near(centre(first), boxes).find((e) => e !== first)!;
+    return [first, second].map((e) => e.getAttribute('data-id')!);
+  });
   return [ids[0]!, ids[1]!];
 }
 
@@ -170,7 +209,7 @@ describe('an edit right before the page goes away', () => {
         await crashed;
       }
       const next = await openPage(context, baseUrl);
-      await next.page.waitForSelector(`.react-flow__node[data-id="${x}"]`);
+      await next.page.waitForSelector(`.react-flow__node-arg[data-id="${x}"]`);
       expect(await nodeOn(next.page, x).textContent()).toContain(`Edited, then the tab was ${how}`);
       expect(errors.filter((e) => !/crash/i.test(e))).toEqual([]);
       expect(next.errors).toEqual([]);
@@ -297,12 +336,14 @@ describe('a render error in one node', () => {
     });
     const { page, errors } = await openPage(context, baseUrl);
     const [x, y] = await twoNodes(page);
+    await zoomTo(page, x);
     await nodeOn(page, x).click();
     await page.getByTestId('inspector').getByRole('radio', { name: '5' }).first().check();
     await expect
       .poll(() => nodeOn(page, x).getByRole('alert').textContent())
       .toContain('planted fault');
     // Everything else still renders and works: another node, the inspector, the source pane.
+    await zoomTo(page, y);
     expect(await nodeOn(page, y).textContent()).toBeTruthy();
     await setText(page, y, 'Still editable');
     await expect.poll(() => nodeOn(page, y).textContent()).toContain('Still editable');
@@ -310,6 +351,7 @@ describe('a render error in one node', () => {
     // Undoing the rating brings the node back.
     await page.getByTestId('undo').click();
     await page.getByTestId('undo').click();
+    await zoomTo(page, x);
     await nodeOn(page, x).getByRole('button').click();
     await expect.poll(() => nodeOn(page, x).getByRole('alert').count()).toBe(0);
     expect(errors.every((e) => /planted fault|node /.test(e))).toBe(true);
@@ -391,7 +433,7 @@ describe('a database of schema version 1', () => {
     await page.goto(`${baseUrl}?map=trees`);
     await page.waitForSelector('.react-flow__node[data-id="n1"]');
     expect(await nodeOn(page, 'n1').textContent()).toContain('Plant trees in every city (edited)');
-    expect(await page.locator('.react-flow__node').count()).toBe(4);
+    expect(await page.locator('.react-flow__node-arg').count()).toBe(4);
     await page.getByRole('button', { name: 'Map library' }).click();
     const library = (await page.getByTestId('map-library').textContent()) ?? '';
     expect(library).toContain('Urban trees');

@@ -6,6 +6,7 @@ import { kindStyles } from '../../io/kindStyles';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { useT } from '../i18n';
 import { KindIcon } from './KindIcon';
+import { thesisTitle } from './cardLabel';
 
 export interface ArgNodeData extends Record<string, unknown> {
   node: ArgNode;
@@ -97,7 +98,7 @@ function ArgNodeViewImpl({ data, selected, height }: NodeProps<ArgFlowNode>) {
       {/* Shown instead of the rest when zoomed out (CSS, see LevelOfDetail.tsx). */}
       <div className="arg-node-card" aria-hidden>
         <KindIcon kind={node.kind} color={style.stroke} />
-        {main ? label : short}
+        {main ? thesisTitle(node, label) : short}
       </div>
       <Handle type="source" position={Position.Top} />
     </div>

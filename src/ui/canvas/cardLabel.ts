@@ -26,10 +26,23 @@ export function firstWords(text: string): string {
   return words.length > WORDS ? `${words.slice(0, WORDS).join(' ')}…` : trimmed;
 }
 
-/** The map's main conclusions: conclusions that support or attack nothing further. */
-export function mainConclusions(map: Pick<ArgMap, 'nodes' | 'edges'>): Set<string> {
+/**
+ * The map's thesis, titled at the overview: the first stop of the first tour when it is a
+ * conclusion, else the first conclusion that supports or attacks nothing further. One only: two
+ * titles side by side at the overview would cover each other.
+ */
+export function mainConclusions(
+  map: Pick<ArgMap, 'nodes' | 'edges'> & { tours?: ArgMap['tours'] },
+): Set<string> {
   const from = new Set(map.edges.map((e) => e.from));
-  return new Set(
-    map.nodes.filter((n) => n.kind === 'conclusion' && !from.has(n.id)).map((n) => n.id),
-  );
+  const kinds = new Map(map.nodes.map((n) => [n.id, n.kind]));
+  const first = map.tours?.[0]?.steps[0];
+  if (first && kinds.get(first) === 'conclusion') return new Set([first]);
+  const thesis = map.nodes.find((n) => n.kind === 'conclusion' && !from.has(n.id));
+  return new Set(thesis ? [thesis.id] : []);
+}
+
+/** The thesis's title: its `label` when it has one and the text shown is its own, else that text. */
+export function thesisTitle(node: ArgNode, shown: string): string {
+  return (shown === node.text && node.label?.trim()) || shown;
 }
