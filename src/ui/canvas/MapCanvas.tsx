@@ -66,7 +66,18 @@ import {
   groupNodeId,
   groupTitle,
 } from './groupView';
-import { nodeSize, shownLabel } from '../../layout/nodeSize';
+import { nodeSize, shownLabel, type Size } from '../../layout/nodeSize';
+import { repack } from '../../layout/repack';
+
+/** Node sizes by node record and label language: an edit re-measures only the node it replaced. */
+const sizeCache = new WeakMap<ArgNode, { language: string; size: Size }>();
+function cachedSize(node: ArgNode, language: string): Size {
+  const hit = sizeCache.get(node);
+  if (hit?.language === language) return hit.size;
+  const size = nodeSize(node, shownLabel(node, language));
+  sizeCache.set(node, { language, size });
+  return size;
+}
 import { presentationSteps } from '../Presentation';
 
 const nodeTypes = { arg: ArgNodeView, group: GroupNodeView };
@@ -206,6 +217,21 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     revealAsYouGo,
   ]);
   const focusLayout = useFocusLayout(map, focus, hidden, labelLanguage);
+  // Boxes take the size of the labels shown, so switching labels can make them overlap where the
+  // map was laid out for the other language: those are re-packed for display (pinned nodes stay;
+  // the document keeps its positions). JSON keeps the result's identity while nothing moves, so
+  // typing in a node re-derives no other node.
+  const pinnedIds = useUiStore((s) => s.pinned[map.id] ?? EMPTY);
+  const repackJson = useMemo(() => {
+    const boxes = new Map<string, { x: number; y: number; width: number; height: number }>();
+    for (const n of map.nodes)
+      if (n.position) boxes.set(n.id, { ...n.position, ...cachedSize(n, labelLanguage) });
+    return JSON.stringify(repack(boxes, new Set(pinnedIds)));
+  }, [map.nodes, labelLanguage, pinnedIds]);
+  const repacked = useMemo(() => {
+    const moved = JSON.parse(repackJson) as Record<string, { x: number; y: number }>;
+    return Object.keys(moved).length ? moved : null;
+  }, [repackJson]);
   // Collapsed groups hide their members (a box stands in for them). A string first, so an edit
   // that changes no membership (typing) keeps the same sets.
   const collapseKey = useMemo(() => {
@@ -247,7 +273,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
       tagFilter,
       hovered,
       main,
-      displayPositions: focusLayout?.positions ?? null,
+      displayPositions: focusLayout?.positions ?? repacked,
     }),
     [
       selectedIds,
@@ -260,6 +286,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
       hovered,
       main,
       focusLayout,
+      repacked,
     ],
   );
   // What the flow nodes were last derived from: with the same context, an edit rebuilds only the
@@ -335,7 +362,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     if (!map.groups?.length) return [];
     const boxes = new Map(nodes.map((n) => [n.id, boxOf(n)]));
     const byId = new Map(map.nodes.map((n) => [n.id, n]));
-    const positions = focusLayout?.positions;
+    const positions = focusLayout?.positions ?? repacked;
     const memberBox = (id: string) => {
       const n = byId.get(id);
       const p = positions?.[id] ?? n?.position;
@@ -365,7 +392,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
           : { className: 'is-frame' }),
       }),
     );
-  }, [map, nodes, collapse, labelLanguage, focusLayout]);
+  }, [map, nodes, collapse, labelLanguage, focusLayout, repacked]);
   const groupNodesRef = useRef<GroupFlowNode[]>([]);
   groupNodesRef.current = groupNodes;
   const flowNodes = useMemo(
