@@ -20,6 +20,8 @@ export type { Point, Rect } from './geometry';
 export const ROUTE_MARGIN = 8;
 /** Length of the straight piece where a route leaves or enters a box. */
 const STUB = ROUTE_MARGIN + 4;
+/** The largest corridor grid searched (lines × lines): ~30 ms at most. */
+const MAX_GRID = 250_000;
 /** What one bend costs, in pixels of length. */
 const BEND = 40;
 
@@ -241,6 +243,9 @@ function search(
   const Y = withMiddles(ys);
   const W = X.length;
   const H = Y.length;
+  // A window this crowded (a long edge across a dense hand-made map) costs more than a route is
+  // worth on a frame: the caller falls back to the plain route.
+  if (W * H > MAX_GRID) return null;
   const at = (i: number, j: number) => ({ x: X[i]!, y: Y[j]! });
   // Grid points strictly inside a box, and grid steps through a box's interior. No box border
   // falls between two neighbouring lines, so a step is inside a box exactly when both its ends
