@@ -155,49 +155,92 @@ function crossesAny(route: readonly Point[], rects: readonly Rect[]): boolean {
 }
 
 function routeOne(index: SpatialIndex<string>, from: string, to: string, f: Rect, t: Rect) {
-  const p = ports(f, t);
-  const s = step(p.start, p.out, STUB);
-  const e = step(p.end, p.in, STUB);
   const ends = new Set([from, to]);
   const clear = (a: Point, b: Point) => index.blocker(a, b, ends) === undefined;
+  const primary = ports(f, t);
+  // When a box sits too close to the facing sides for a route to leave or enter there, the other
+  // pair of sides (top/bottom instead of left/right, or the reverse) often has room.
+  const options = [primary, otherPorts(f, t, primary)];
+  for (const p of options) {
+    const route = plainRoute(p, clear);
+    if (route) return route;
+  }
+  for (const p of options) {
+    const route = searchedRoute(index, p, clear);
+    if (route) return route;
+  }
+  // No way round (a box sits on top of an end): the plain route, the best there is.
+  return simplify(plainCandidates(primary)[1]!);
+}
 
-  // The plain route: out, across, in — crossing where the target's bus runs (just off the
-  // target, so all its premises share it), else mid-gap, else just off the source.
+/** The other pair of sides: vertical ports for a side-by-side pair, side ports otherwise. */
+function otherPorts(f: Rect, t: Rect, p: Ports): Ports {
+  const fc = { x: f.x + f.width / 2, y: f.y + f.height / 2 };
+  const tc = { x: t.x + t.width / 2, y: t.y + t.height / 2 };
+  if (p.out === 'top' || p.out === 'bottom')
+    return tc.x >= fc.x
+      ? { start: { x: f.x + f.width, y: fc.y }, end: { x: t.x, y: tc.y }, out: 'right', in: 'left' }
+      : {
+          start: { x: f.x, y: fc.y },
+          end: { x: t.x + t.width, y: tc.y },
+          out: 'left',
+          in: 'right',
+        };
+  return tc.y <= fc.y
+    ? { start: { x: fc.x, y: f.y }, end: { x: tc.x, y: t.y + t.height }, out: 'top', in: 'bottom' }
+    : { start: { x: fc.x, y: f.y + f.height }, end: { x: tc.x, y: t.y }, out: 'bottom', in: 'top' };
+}
+
+/**
+ * The plain routes for a pair of ports: out, across, in — crossing where the target's bus runs
+ * (just off the target, so all its premises share it), mid-gap, or just off the source.
+ */
+function plainCandidates(p: Ports): Point[][] {
   const vertical = p.out === 'top' || p.out === 'bottom';
-  const across = (a: number, b: number, sign: number) => [
-    b + sign * (STUB + 8),
-    (a + b) / 2,
-    a - sign * (STUB + 8),
-  ];
-  const plain = (c: number) =>
+  const a = vertical ? p.start.y : p.start.x;
+  const b = vertical ? p.end.y : p.end.x;
+  const sign = Math.sign(a - b);
+  return [b + sign * (STUB + 8), (a + b) / 2, a - sign * (STUB + 8)].map((c) =>
     vertical
       ? [p.start, { x: p.start.x, y: c }, { x: p.end.x, y: c }, p.end]
-      : [p.start, { x: c, y: p.start.y }, { x: c, y: p.end.y }, p.end];
-  const sign = vertical ? Math.sign(p.start.y - p.end.y) : Math.sign(p.start.x - p.end.x);
-  const crossings = vertical ? across(p.start.y, p.end.y, sign) : across(p.start.x, p.end.x, sign);
-  for (const c of crossings) {
+      : [p.start, { x: c, y: p.start.y }, { x: c, y: p.end.y }, p.end],
+  );
+}
+
+function plainRoute(p: Ports, clear: (a: Point, b: Point) => boolean): Point[] | null {
+  const vertical = p.out === 'top' || p.out === 'bottom';
+  for (const route of plainCandidates(p)) {
     // Only crossings strictly between the two ends keep the route's pieces outward.
+    const c = vertical ? route[1]!.y : route[1]!.x;
     const between = vertical
       ? (c - p.start.y) * (c - p.end.y) < 0
       : (c - p.start.x) * (c - p.end.x) < 0;
-    if (!between) continue;
-    const route = plain(c);
+    // Ports facing away from each other (the other pair of sides) have no crossing between.
+    const outward = OUTWARD[p.out];
+    const leaves =
+      (c - (vertical ? p.start.y : p.start.x)) * (vertical ? outward.y : outward.x) > 0;
+    if (!between || !leaves) continue;
     if (route.every((q, i) => i === 0 || clear(route[i - 1]!, q))) return simplify(route);
   }
-  const fallback = plain(crossings[1]!);
+  return null;
+}
 
-  // Blocked: search the corridors around the boxes, in a window that grows until a way is found.
-  const stubsClear = clear(p.start, s) && clear(e, p.end);
-  if (stubsClear) {
-    for (const pad of [200, 600, 1800]) {
-      const path = search(index, s, e, p.out, p.in, pad);
-      // The search saw only the boxes near the ends; a way round them may meet one further off.
-      if (path && path.every((q, i) => i === 0 || clear(path[i - 1]!, q)))
-        return simplify([p.start, ...path, p.end]);
-    }
+/** Blocked: search the corridors around the boxes, in a window that grows until a way is found. */
+function searchedRoute(
+  index: SpatialIndex<string>,
+  p: Ports,
+  clear: (a: Point, b: Point) => boolean,
+): Point[] | null {
+  const s = step(p.start, p.out, STUB);
+  const e = step(p.end, p.in, STUB);
+  if (!clear(p.start, s) || !clear(e, p.end)) return null;
+  for (const pad of [200, 600, 1800]) {
+    const path = search(index, s, e, p.out, p.in, pad);
+    // The search saw only the boxes near the ends; a way round them may meet one further off.
+    if (path && path.every((q, i) => i === 0 || clear(path[i - 1]!, q)))
+      return simplify([p.start, ...path, p.end]);
   }
-  // No way round (a box sits on top of an end): the plain route, the best there is.
-  return simplify(fallback);
+  return null;
 }
 
 /** A* over the orthogonal visibility grid of the inflated boxes around s and e. */

@@ -89,6 +89,9 @@ function relationTo(kind: NodeKind): Relation {
 }
 
 /** A map of exactly `n` nodes (n ≥ 1) that passes `validateMap`. */
+/** The section of a benchmark map: its first tenth of nodes (n1…), 500 in the 5,000-node map. */
+export const BENCH_SECTION = 'section-1';
+
 export function generateMap(n: number, seed = 1): ArgMap {
   if (!Number.isInteger(n) || n < 1) throw new Error(`n must be a positive integer, not ${n}`);
   const r = random(seed + n);
@@ -174,7 +177,15 @@ export function generateMap(n: number, seed = 1): ArgMap {
         sentences,
       },
     ],
-    nodes,
+    // One section, the first tenth of the nodes (rows at the top of the grid), for folding.
+    ...(n >= 20
+      ? {
+          groups: [{ id: BENCH_SECTION, title: '第一部分' }],
+          nodes: nodes.map((node, i) =>
+            i >= 1 && i <= n / 10 ? { ...node, group: BENCH_SECTION } : node,
+          ),
+        }
+      : { nodes }),
     edges,
     tours: [],
   };

@@ -290,3 +290,27 @@ export function percentile(values: readonly number[], q: number): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 }
+
+/**
+ * Folds a section into its box and unfolds it again, each timed from the click on its ▾/▸ to the
+ * first frame painted after the canvas shows the change.
+ */
+export async function foldSection(
+  page: Page,
+  groupId: string,
+): Promise<{ collapse: number; expand: number }> {
+  const toggle = (collapsed: boolean) =>
+    page.evaluate(`new Promise((resolve, reject) => {
+      const button = document.querySelector('[data-group-id="${groupId}"] [data-testid="group-toggle"]');
+      if (!button) return reject(new Error('no toggle for section ${groupId}'));
+      const done = () => document.querySelector('[data-group-id="${groupId}"][data-collapsed="true"]') ${collapsed ? '!==' : '==='} null;
+      const t0 = performance.now();
+      button.click();
+      const check = () => done() ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(check);
+      requestAnimationFrame(check);
+    })`) as Promise<number>;
+  const collapse = await toggle(true);
+  await sleep(300);
+  const expand = await toggle(false);
+  return { collapse, expand };
+}

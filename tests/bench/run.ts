@@ -16,7 +16,7 @@ import { serveBuild } from '../setup/serveBuild';
 import type { BrowserContext } from 'playwright-core';
 import { serializeMap } from '../../src/io/mapFile';
 import { launchChromium } from '../browser/browser';
-import { generateMap } from './generateMap';
+import { BENCH_SECTION, generateMap } from './generateMap';
 import { PAGE_PROBES } from './pageProbes';
 import * as m from './measure';
 import { evaluate, table } from './report';
@@ -31,7 +31,7 @@ const BASE_DIR = `${TMP}/baseline`;
 /**
  * `BENCH_ONLY=open,pan` measures only those groups (comma-separated): `open` (article map and
  * each size), `byurl` (open by `?open=`), `interact` (heap, drag, typing, persisting one edit),
- * `pan`, `layout`, `place` (adding a node beside a selected one), `cli`. Unset: all of them.
+ * `pan`, `layout`, `place` (adding a node beside a selected one), `fold` (a 500-node section), `cli`. Unset: all of them.
  * `BENCH_SIZES=1000,5000` limits the generated maps; `BENCH_RUNS=1` the repetitions. A partial
  * run prints the rows it measured (the others show no samples).
  */
@@ -126,7 +126,8 @@ try {
       }
     }
   }
-  const interact = want('interact') || want('pan') || want('layout') || want('place');
+  const interact =
+    want('interact') || want('pan') || want('layout') || want('place') || want('fold');
   for (const n of SIZES) {
     for (let run = 0; run < RUNS && !overBudget(); run++) {
       for (const who of ['ours', 'baseline'] as const) {
@@ -170,6 +171,11 @@ try {
             const pan = await m.panZoom(page);
             add(key('fps'), pan.fps);
             add(key('p95'), pan.p95);
+          }
+          if (want('fold') && who === 'ours' && n === 5000) {
+            const folded = await m.foldSection(page, BENCH_SECTION);
+            add(key('collapse'), folded.collapse);
+            add(key('expand'), folded.expand);
           }
           if (want('layout') && who === 'ours' && (n === 1000 || n === 5000)) {
             const laid = await m.layout(page);

@@ -123,7 +123,7 @@ describe('presentation mode', () => {
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => text.textContent()).toBe(first);
     await page.getByTestId('presentation').getByRole('checkbox').check();
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(1);
+    await expect.poll(() => page.locator('.react-flow__node-arg').count()).toBe(1);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('presentation').count()).toBe(0);
   });

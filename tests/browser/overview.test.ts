@@ -173,7 +173,8 @@ describe('overview', () => {
     const thesis = page.locator('.react-flow__node[data-id="n1"] .arg-node-card');
     const thesisFont = await thesis.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     expect(thesisFont * s.zoom).toBeGreaterThanOrEqual(11);
-    expect(await thesis.textContent()).toContain('2022年年初日本出现的寻求与美国建立');
+    // Titled by its short label.
+    expect(await thesis.textContent()).toContain('“核共享”言论：多重含义的政治宣示');
     const box = (await thesis.boundingBox())!;
     expect(box.width).toBeGreaterThan(200);
 

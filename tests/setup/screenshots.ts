@@ -3,6 +3,10 @@
  * captures the main views in Debian's Chromium.
  */
 import { build } from 'vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { rasterize, svgSize } from '../../src/cli/rasterize';
+import { exportSvg } from '../../src/io/exportSvg';
+import { parseMapText } from '../../src/io/mapFile';
 import { serveBuild } from './serveBuild';
 import { launchChromium } from '../browser/browser';
 import { ENGLISH_TEXT, newMapFromText, nodeFromText } from '../browser/helpers';
@@ -18,6 +22,35 @@ try {
     deviceScaleFactor: 1,
   });
   const page = await context.newPage();
+  // The whole map at open, as a new user sees it on a 1440×900 screen.
+  const small = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const first = await small.newPage();
+  await first.goto(url);
+  await first.waitForSelector('.react-flow__node');
+  await first.waitForTimeout(2000);
+  await first.screenshot({ path: `${OUT}/overview.png` });
+  // One section up close: the countermeasures, reached through the outline.
+  await first.getByTestId('outline-toggle').click();
+  await first.waitForTimeout(500);
+  await first.screenshot({ path: `${OUT}/outline.png` });
+  await first.getByTestId('outline-toggle').click();
+  await first.getByTestId('search-input').fill('密切关注美日相关政策文件');
+  await first.keyboard.press('Enter');
+  await first.getByTestId('search-input').fill('');
+  await first.waitForTimeout(300);
+  await first.mouse.move(740, 480);
+  await first.mouse.wheel(0, 500);
+  await first.waitForTimeout(1500);
+  await first.screenshot({ path: `${OUT}/section.png` });
+  await small.close();
+
+  // The article's SVG export, as a class sees it on a projected 1600-px-wide image.
+  const article = parseMapText(readFileSync('maps/us-japan-nuclear-sharing.argmap.json', 'utf8'));
+  if (!article.ok) throw new Error('the article map is invalid');
+  const svg = exportSvg(article.map);
+  const png = rasterize(svg, { scale: 1600 / svgSize(svg)!.width }).png;
+  writeFileSync(`${OUT}/article-svg.png`, png);
+
   await page.goto(url);
   await page.waitForSelector('.react-flow__node');
   await page.waitForTimeout(800);

@@ -121,3 +121,16 @@ describe('repack', () => {
     expect(measureDrawing(after, []).overlaps).toEqual([]);
   });
 });
+
+describe('repack of a laid-out map', () => {
+  it('moves nothing when the boxes are those the layout made room for', async () => {
+    const { readFileSync } = await import('node:fs');
+    const map = JSON.parse(
+      readFileSync('maps/us-japan-nuclear-sharing.argmap.json', 'utf8'),
+    ) as import('../../../src/model/schema').ArgMap;
+    const { nodeSizes } = await import('../../../src/layout/nodeSize');
+    const sizes = nodeSizes(map.nodes);
+    const boxes = new Map(map.nodes.map((n) => [n.id, { ...n.position!, ...sizes[n.id]! }]));
+    expect(repack(boxes)).toEqual({});
+  });
+});
