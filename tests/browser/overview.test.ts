@@ -237,9 +237,11 @@ describe('focus on a branch', () => {
     // The branch of n35: 18 nodes, all of them shown, in the free area, at new positions.
     expect(focused.nodes).toHaveLength(18);
     expectAllFree(focused);
-    const saved = new Map(before.nodes.map((n) => [n.id, n.transform]));
-    const moved = focused.nodes.filter((n) => saved.has(n.id) && saved.get(n.id) !== n.transform);
-    expect(moved.length).toBeGreaterThan(0);
+    // Fitted: the branch fills the view (it was a corner of the map before) without overlaps.
+    expect(focused.zoom).not.toBe(before.zoom);
+    focused.nodes.forEach((a, i) =>
+      focused.nodes.slice(i + 1).forEach((b) => expect(overlaps(a.rect, b.rect)).toBe(false)),
+    );
     // Display only: the map was not edited (nothing to undo).
     expect(await page.getByTestId('undo').isDisabled()).toBe(true);
 
@@ -289,8 +291,22 @@ async function expectRouted(edgeIds: string[]) {
   await expect
     .poll(
       async () => {
+        // Routed: every piece horizontal or vertical (an edge not routed yet is one slanted line).
         const drawn = await drawnEdges();
-        return edgeIds.every((id) => drawn.find((e) => e.id === id)?.d.includes('Q') ?? false);
+        return edgeIds.every((id) => {
+          const points = drawn.find((e) => e.id === id)?.points;
+          return (
+            !!points &&
+            points.every(
+              (p, i) =>
+                i === 0 ||
+                Math.min(
+                  Math.abs(p[0]! - points[i - 1]![0]!),
+                  Math.abs(p[1]! - points[i - 1]![1]!),
+                ) < 0.2,
+            )
+          );
+        });
       },
       { timeout: 20_000 },
     )
@@ -319,22 +335,23 @@ async function expectRouted(edgeIds: string[]) {
 describe('routed edges', () => {
   it('draws each edge along its orthogonal route to the target’s border, and re-routes a dragged node’s edges', async () => {
     await jumpTo('1956—1976年是日本确立核政策');
-    const ids = edgesOf('n35').map((e) => e.id);
-    await expectRouted(ids);
     // The box on the canvas is the laid-out box (nodeSize), text clipped inside it.
     const box = await flowBox('n35');
     expect(box.width).toBe(240);
     const rendered = (await page.locator('.react-flow__node[data-id="n35"]').boundingBox())!;
     const zoom = (await scene()).zoom;
     expect(rendered.height / zoom).toBeCloseTo(box.height, 0);
+    // The whole map, so every neighbour of n35 (and every edge) is drawn.
+    await page.getByTestId('overview').click();
+    await settled();
+    const ids = edgesOf('n35').map((e) => e.id);
+    await expectRouted(ids);
 
     const before = new Map((await drawnEdges()).map((e) => [e.id, e.d]));
-    const at = (await page
-      .locator('.react-flow__node[data-id="n35"] .arg-node-head')
-      .boundingBox())!;
-    await page.mouse.move(at.x + 20, at.y + at.height / 2);
+    const at = (await page.locator('.react-flow__node[data-id="n35"]').boundingBox())!;
+    await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
     await page.mouse.down();
-    await page.mouse.move(at.x + 80, at.y + 60, { steps: 8 });
+    await page.mouse.move(at.x + at.width / 2 + 30, at.y + at.height / 2 + 25, { steps: 8 });
     await page.mouse.up();
     await expect.poll(() => flowBox('n35').then((b) => b.x)).not.toBe(box.x);
     await expectRouted(ids);
@@ -360,7 +377,17 @@ describe('group frames', () => {
   });
 
   it('collapses a group to one box with its edges re-attached, expands it, and undoes', async () => {
-    await jumpTo('1956—1976年是日本确立核政策');
+    // Zoomed in on the section's top-left node, so its frame's ▾ is on screen.
+    const members = (
+      article as unknown as {
+        nodes: { id: string; text: string; group?: string; position: { x: number; y: number } }[];
+      }
+    ).nodes.filter((n) => n.group === 'part1-1956');
+    const corner0 = members.sort(
+      (a, b) => a.position.x + a.position.y - (b.position.x + b.position.y),
+    )[0]!;
+    const toCorner = () => jumpTo(corner0.text.slice(0, 14));
+    await toCorner();
     const corner = await page
       .locator('.react-flow__node[data-id="frame:part1-1956"]')
       .evaluate((el: HTMLElement) => el.style.transform);
@@ -369,14 +396,16 @@ describe('group frames', () => {
     await frame('part1-1956').getByTestId('group-toggle').click();
     await expect.poll(() => frame('part1-1956').getAttribute('data-collapsed')).toBe('true');
     expect(await page.locator('.react-flow__node[data-id="n35"]').count()).toBe(0);
-    expect(await frame('part1-1956').textContent()).toContain('20');
+    expect(await frame('part1-1956').textContent()).toContain(String(members.length));
     // Where the frame's top-left corner was.
     expect(
       await page
         .locator('.react-flow__node[data-id="group:part1-1956"]')
         .evaluate((el: HTMLElement) => el.style.transform),
     ).toBe(corner);
-    // n35 → n17 now leaves the box.
+    // n35 → n17 now leaves the box (seen on the whole map, where every edge is drawn).
+    await page.getByTestId('overview').click();
+    await settled();
     await expect
       .poll(() => page.locator('[data-testid="rf__edge-merged:group:part1-1956>n17"]').count())
       .toBe(1);
@@ -384,6 +413,7 @@ describe('group frames', () => {
     await page.getByTestId('undo').click();
     await expect.poll(() => frame('part1-1956').getAttribute('data-collapsed')).toBe('false');
     await expect.poll(() => page.locator('.react-flow__node[data-id="n35"]').count()).toBe(1);
+    await toCorner();
     await frame('part1-1956').getByTestId('group-toggle').click();
     await expect.poll(() => frame('part1-1956').getAttribute('data-collapsed')).toBe('true');
     await frame('part1-1956').getByTestId('group-toggle').click();
@@ -394,16 +424,27 @@ describe('group frames', () => {
     await jumpTo('1956—1976年是日本确立核政策');
     const before = await page.getByTestId('group').count();
     await page.locator('.react-flow__node[data-id="n35"]').click();
-    // Another node in view that nothing covers.
-    const other = await page.locator('.react-flow__node').evaluateAll((els) =>
-      els
+    // Another node in view that nothing covers, the nearest to n35 (so the new frame, and its
+    // title, stay in view).
+    const other = await page.locator('.react-flow__node-arg').evaluateAll((els) => {
+      const centre = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      };
+      const n35 = centre(els.find((el) => el.getAttribute('data-id') === 'n35')!);
+      return els
         .filter((el) => {
-          const r = el.getBoundingClientRect();
-          const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          const c = centre(el);
+          const hit = document.elementFromPoint(c.x, c.y);
           return el.getAttribute('data-id') !== 'n35' && hit?.closest('.react-flow__node') === el;
         })
-        .map((el) => el.getAttribute('data-id')!),
-    );
+        .sort(
+          (a, b) =>
+            Math.hypot(centre(a).x - n35.x, centre(a).y - n35.y) -
+            Math.hypot(centre(b).x - n35.x, centre(b).y - n35.y),
+        )
+        .map((el) => el.getAttribute('data-id')!);
+    });
     await page
       .locator(`.react-flow__node[data-id="${other[0]}"]`)
       .click({ modifiers: ['Control'] });

@@ -328,8 +328,13 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   }, [focus, flow]);
   useEffect(() => {
     if (!focusLayout || fittedFocus.current === focusLayout.focus) return;
-    // Once the nodes carry the branch's positions.
-    if (!nodes.some((n) => focusLayout.positions[n.id] === n.position)) return;
+    // Once the nodes carry the branch's positions (by value: a branch already laid out compactly
+    // may keep every position it had).
+    const placed = (n: ArgFlowNode) => {
+      const p = focusLayout.positions[n.id];
+      return !p || (p.x === n.position.x && p.y === n.position.y);
+    };
+    if (!nodes.length || !nodes.every(placed)) return;
     fittedFocus.current = focusLayout.focus;
     fitAll(nodes);
   }, [focusLayout, nodes, fitAll]);
