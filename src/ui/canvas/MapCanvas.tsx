@@ -53,7 +53,7 @@ import {
 import { freeRect, type Box } from './freeArea';
 import { overviewViewport } from './overview';
 import { LevelOfDetail } from './LevelOfDetail';
-import { mainConclusions } from './cardLabel';
+import { mainConclusions, thesisTitle } from './cardLabel';
 import { useFocusLayout } from './useFocusLayout';
 import { RoutedEdge } from './RoutedEdge';
 import { useEdgeRoutes } from './useEdgeRoutes';
@@ -177,7 +177,9 @@ export function MapCanvas({ map }: { map: ArgMap }) {
         bounds.width / Math.max(bounds.height, 1),
       );
       const titled = shown.flatMap((n, i) =>
-        n.data.main ? [{ box: boxes[i]!, chars: [...n.data.label].length }] : [],
+        n.data.main
+          ? [{ box: boxes[i]!, chars: [...thesisTitle(n.data.node, n.data.label)].length }]
+          : [],
       );
       const view = overviewViewport(boxes, titled, free, { maxZoom: 1 });
       if (view) void flow.setViewport(view, { duration });

@@ -76,8 +76,11 @@ export function initialViewport(
     if (hidden.has(n.id)) return;
     const box = flowBox(n, i);
     boxes.push(box);
-    // Either label language may be shown: room for the longer.
-    const chars = Math.max([...n.text].length, [...(n.translations?.en ?? '')].length);
+    // The title shown: the thesis's short label where it has one, else its text (either label
+    // language may be shown: room for the longer).
+    const chars = n.label?.trim()
+      ? [...n.label.trim()].length
+      : Math.max([...n.text].length, [...(n.translations?.en ?? '')].length);
     if (main.has(n.id)) titled.push({ box, chars });
   });
   const bounds = boundsOf(boxes);
