@@ -39,6 +39,8 @@ const MAX_BLOCK_ASPECT = 2.2;
 const GAP_X = 32;
 const GAP_Y = 40;
 const HEAD_GAP = 48;
+/** How many band widths a packing tries at most. */
+const MAX_BAND_TRIES = 24;
 /** Spacing inside a layered block. */
 const NODE_GAP = 24;
 const LAYER_GAP = 48;
@@ -332,11 +334,17 @@ function arrange(head: Placed | null, blocks: readonly Block[]): Placed {
   const headHeight = head ? head.height + HEAD_GAP : 0;
   const widest = Math.max(...blocks.map((b) => b.width));
   let best: { spots: Position[]; width: number; height: number; score: number } | null = null;
+  // Band widths to try: where a row of the first k blocks ends. With many blocks (thousands of
+  // loose branches), a few dozen of those, spread evenly, keep the packing near-linear.
+  const ends: number[] = [];
   let limit = 0;
   for (let i = 0; i < blocks.length; i++) {
     limit += (i ? GAP_X : 0) + blocks[i]!.width;
-    if (limit < widest) continue;
-    const packed = skyline(blocks, Math.max(limit, head?.width ?? 0));
+    if (limit >= widest) ends.push(limit);
+  }
+  const stride = Math.max(1, Math.ceil(ends.length / MAX_BAND_TRIES));
+  for (let i = 0; i < ends.length; i += stride) {
+    const packed = skyline(blocks, Math.max(ends[i]!, head?.width ?? 0));
     const width = Math.max(head?.width ?? 0, packed.width);
     const height = headHeight + packed.height;
     const aspect = width / height;

@@ -89,7 +89,7 @@ function relationTo(kind: NodeKind): Relation {
 }
 
 /** A map of exactly `n` nodes (n ≥ 1) that passes `validateMap`. */
-/** The section of a benchmark map: its first tenth of nodes (n1…), 500 in the 5,000-node map. */
+/** The section of a benchmark map: a branch of a tenth of its nodes (500 of 5,000). */
 export const BENCH_SECTION = 'section-1';
 
 export function generateMap(n: number, seed = 1): ArgMap {
@@ -162,6 +162,9 @@ export function generateMap(n: number, seed = 1): ArgMap {
       relation: i % 20 === 0 ? 'attacks' : 'supports',
     });
   }
+  const section = new Set<number>([1]);
+  for (let i = 2; i < n && section.size < n / 10; i++)
+    if (section.has(parentOf[i]!)) section.add(i);
   return {
     format: 'argmap',
     version: 2,
@@ -177,12 +180,13 @@ export function generateMap(n: number, seed = 1): ArgMap {
         sentences,
       },
     ],
-    // One section, the first tenth of the nodes (rows at the top of the grid), for folding.
+    // One section, as a text's section would be: a branch, the first claim and (breadth first)
+    // the first tenth of the map under it, for folding.
     ...(n >= 20
       ? {
           groups: [{ id: BENCH_SECTION, title: '第一部分' }],
           nodes: nodes.map((node, i) =>
-            i >= 1 && i <= n / 10 ? { ...node, group: BENCH_SECTION } : node,
+            section.has(i) ? { ...node, group: BENCH_SECTION } : node,
           ),
         }
       : { nodes }),
