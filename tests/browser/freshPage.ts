@@ -8,7 +8,10 @@ import { launchChromium, openPage } from './browser';
  * app open, and checking afterwards that the page logged no error. A failing test leaves a
  * screenshot in tests/.artifacts/.
  */
-export function freshPagePerTest(): { page: Page; errors: string[] } {
+export function freshPagePerTest(viewport = { width: 1500, height: 950 }): {
+  page: Page;
+  errors: string[];
+} {
   const state = {} as { browser: Browser; context: BrowserContext; page: Page; errors: string[] };
   beforeAll(async () => {
     state.browser = await launchChromium();
@@ -18,7 +21,7 @@ export function freshPagePerTest(): { page: Page; errors: string[] } {
   });
   beforeEach(async () => {
     state.context = await state.browser.newContext({
-      viewport: { width: 1500, height: 950 },
+      viewport,
       acceptDownloads: true,
     });
     const opened = await openPage(state.context, inject('baseUrl'));

@@ -10,11 +10,11 @@
  * every 8 canvas pixels (under a screen pixel at the overview) and mapped to the screen; each edge's two ends from the map the editor
  * stored in IndexedDB.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, inject } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openPage } from './browser';
+import type { Page } from 'playwright-core';
+import { freshPagePerTest } from './freshPage';
 import { schoolStartMap } from '../fixtures/maps/schoolStart';
 import { serializeMap } from '../../src/io/mapFile';
 
@@ -33,27 +33,11 @@ const sharedFiles = (() => {
   }
 })();
 
-let browser: Browser;
-let context: BrowserContext;
+/** A fresh page per test on a 1440×900 screen, checked for console errors afterwards. */
+const session = freshPagePerTest({ width: 1440, height: 900 });
 let page: Page;
-let errors: string[];
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  ({ page, errors } = await openPage(context, inject('baseUrl')));
-});
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    const name = task.name.slice(0, 40).replace(/\W+/g, '-');
-    await page.screenshot({ path: `tests/.artifacts/failed-${name}.png` }).catch(() => undefined);
-  }
-  expect(errors).toEqual([]);
-  await context.close();
+beforeEach(() => {
+  page = session.page;
 });
 
 interface Rect {
