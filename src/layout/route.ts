@@ -115,14 +115,33 @@ export function simplify(points: Point[]): Point[] {
   return out;
 }
 
+/**
+ * A router over one set of boxes: the boxes are indexed once, then any number of edges can be
+ * routed among them (the canvas routes a big map's edges a few at a time).
+ */
+export function edgeRouter(
+  boxes: ReadonlyMap<string, Rect>,
+): (edges: readonly RoutedEdge[], options?: RouteOptions) => Record<string, Point[]> {
+  const index = new SpatialIndex<string>();
+  for (const [id, box] of boxes) index.add(id, inflate(box, ROUTE_MARGIN));
+  return (edges, options = {}) => routeAmong(index, boxes, edges, options);
+}
+
 /** Routes every edge whose two ends have boxes; edges with a missing end get none. */
 export function routeEdges(
   boxes: ReadonlyMap<string, Rect>,
   edges: readonly RoutedEdge[],
   options: RouteOptions = {},
 ): Record<string, Point[]> {
-  const index = new SpatialIndex<string>();
-  for (const [id, box] of boxes) index.add(id, inflate(box, ROUTE_MARGIN));
+  return edgeRouter(boxes)(edges, options);
+}
+
+function routeAmong(
+  index: SpatialIndex<string>,
+  boxes: ReadonlyMap<string, Rect>,
+  edges: readonly RoutedEdge[],
+  options: RouteOptions,
+): Record<string, Point[]> {
   const { previous, changed } = options;
   const moved = changed && previous ? [...changed].flatMap((id) => boxes.get(id) ?? []) : [];
   const routes: Record<string, Point[]> = {};

@@ -88,10 +88,10 @@ function relationTo(kind: NodeKind): Relation {
   return 'supports';
 }
 
-/** A map of exactly `n` nodes (n ≥ 1) that passes `validateMap`. */
 /** The section of a benchmark map: a branch of a tenth of its nodes (500 of 5,000). */
 export const BENCH_SECTION = 'section-1';
 
+/** A map of exactly `n` nodes (n ≥ 1) that passes `validateMap`. */
 export function generateMap(n: number, seed = 1): ArgMap {
   if (!Number.isInteger(n) || n < 1) throw new Error(`n must be a positive integer, not ${n}`);
   const r = random(seed + n);

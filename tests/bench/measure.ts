@@ -292,21 +292,44 @@ export function percentile(values: readonly number[], q: number): number {
 }
 
 /**
+ * Drags a section's title bar into view at the top left, where its folded box appears (the
+ * canvas draws only what is in view, so a box out of view would never show).
+ */
+export async function sectionIntoView(page: Page, groupId: string): Promise<void> {
+  const frame = `[data-group-id="${groupId}"]`;
+  const box = await page.locator(frame).boundingBox();
+  const pane = await page.locator('.react-flow__pane').boundingBox();
+  if (!box || !pane) throw new Error(`section ${groupId} is not on the canvas`);
+  const p = (await page.evaluate('window.__bench.panePoint()')) as { x: number; y: number };
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  await page.mouse.move(p.x + pane.x + 80 - box.x, p.y + pane.y + 80 - box.y, { steps: 10 });
+  await page.mouse.up();
+  await sleep(500);
+}
+
+/**
  * Folds a section into its box and unfolds it again, each timed from the click on its ▾/▸ to the
- * first frame painted after the canvas shows the change.
+ * first frame painted after the canvas shows the change (see {@link sectionIntoView}).
  */
 export async function foldSection(
   page: Page,
   groupId: string,
 ): Promise<{ collapse: number; expand: number }> {
+  const frame = `[data-group-id="${groupId}"]`;
   const toggle = (collapsed: boolean) =>
     page.evaluate(`new Promise((resolve, reject) => {
-      const button = document.querySelector('[data-group-id="${groupId}"] [data-testid="group-toggle"]');
+      const button = document.querySelector('${frame} [data-testid="group-toggle"]');
       if (!button) return reject(new Error('no toggle for section ${groupId}'));
-      const done = () => document.querySelector('[data-group-id="${groupId}"][data-collapsed="true"]') ${collapsed ? '!==' : '==='} null;
+      const done = () => document.querySelector('${frame}[data-collapsed="true"]') ${collapsed ? '!==' : '==='} null;
       const t0 = performance.now();
       button.click();
-      const check = () => done() ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(check);
+      const check = () => {
+        if (done()) requestAnimationFrame(() => resolve(performance.now() - t0));
+        else if (performance.now() - t0 > 10000)
+          reject(new Error('section ${groupId} did not ${collapsed ? 'fold' : 'unfold'} within 10 s'));
+        else requestAnimationFrame(check);
+      };
       requestAnimationFrame(check);
     })`) as Promise<number>;
   const collapse = await toggle(true);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:profile -- <article|stored|open|pan|typing|place> [nodes]`: where the time of one benchmark
+ * `npm run bench:profile -- <article|stored|open|pan|typing|place|fold> [nodes]`: where the time of one benchmark
  * scenario goes, for finding what to make faster (not a measurement to report). Builds the editor
  * unminified (readable function names), opens a generated map (imported through File › Import,
  * so it is editable), runs the scenario under Chromium's sampling profiler and tracing (CDP), and
@@ -16,7 +16,7 @@ import { serveBuild } from '../setup/serveBuild';
 import type { CDPSession, Page } from 'playwright-core';
 import { serializeMap } from '../../src/io/mapFile';
 import { launchChromium } from '../browser/browser';
-import { generateMap } from './generateMap';
+import { BENCH_SECTION, generateMap } from './generateMap';
 import { PAGE_PROBES } from './pageProbes';
 import * as m from './measure';
 
@@ -167,6 +167,13 @@ try {
       url: `${url}?map=${map.id}`,
       title: map.title,
     });
+    if (scenario === 'fold') {
+      let result = { collapse: 0, expand: 0 };
+      await m.sectionIntoView(page, BENCH_SECTION);
+      await profiled(page, async () => void (result = await m.foldSection(page, BENCH_SECTION)));
+      console.log(`fold ${result.collapse.toFixed(0)} ms, unfold ${result.expand.toFixed(0)} ms`);
+      process.exit(0);
+    }
     await m.focusNode(page, 'n0');
     await m.selectNode(page, 'n0');
     if (scenario === 'typing') {

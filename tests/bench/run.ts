@@ -173,6 +173,7 @@ try {
             add(key('p95'), pan.p95);
           }
           if (want('fold') && who === 'ours' && n === 5000) {
+            await m.sectionIntoView(page, BENCH_SECTION);
             const folded = await m.foldSection(page, BENCH_SECTION);
             add(key('collapse'), folded.collapse);
             add(key('expand'), folded.expand);

@@ -56,7 +56,7 @@ import { LevelOfDetail } from './LevelOfDetail';
 import { mainConclusions, thesisTitle } from './cardLabel';
 import { useFocusLayout } from './useFocusLayout';
 import { RoutedEdge } from './RoutedEdge';
-import { useEdgeRoutes } from './useEdgeRoutes';
+import { edgesNear, useEdgeRoutes } from './useEdgeRoutes';
 import { GroupNodeView, type GroupFlowNode } from './GroupNodeView';
 import {
   collapseEdges,
@@ -373,7 +373,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     const memberBox = (id: string) => {
       const n = byId.get(id);
       const p = positions?.[id] ?? n?.position;
-      return n && p ? { ...p, ...nodeSize(n, shownLabel(n, labelLanguage)) } : undefined;
+      return n && p ? { ...p, ...cachedSize(n, labelLanguage) } : undefined;
     };
     return groupBoxes(map, boxes, collapse, memberBox).map(
       ({ group, collapsed, box, count, depth }): GroupFlowNode => ({
@@ -425,9 +425,13 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     [map.edges, hidden, collapse],
   );
   const routes = useEdgeRoutes(routedNodes, shownEdges, view);
+  const nearEdges = useMemo(
+    () => edgesNear(shownEdges, routedNodes, view),
+    [shownEdges, routedNodes, view],
+  );
   const edges = useMemo(
-    () => shownEdges.map((e) => toFlowEdge(e, routes.get(e.id))),
-    [shownEdges, routes],
+    () => nearEdges.map((e) => toFlowEdge(e, routes.get(e.id))),
+    [nearEdges, routes],
   );
 
   const onNodesChange = useCallback(

@@ -4,12 +4,14 @@
  * - only edges with an end in view (plus a margin) are routed, a slice at a time between frames,
  *   so opening or panning a big map never blocks; the others are straight lines until they come
  *   into view;
- * - a route is kept until one of its ends moves or a box that moved lands on it;
+ * - a route is kept until one of its ends moves or a box that moved (or appeared) lands on it;
+ *   a box that went away changes no route;
  * - while nodes are dragged, only the edges touching them are routed again, every frame, among
  *   the boxes near them (not the whole map's).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { routeEdges, type Point, type Rect } from '../../layout/route';
+import { edgeRouter, routeEdges, type Point, type Rect } from '../../layout/route';
+import { SpatialIndex } from '../../layout/geometry';
 import type { ArgEdge } from '../../model/schema';
 import type { Node } from '@xyflow/react';
 import { boxOf } from './initialViewport';
@@ -18,15 +20,20 @@ interface Kept {
   points: Point[];
   /** The route's bounding box, to tell whether a moved box lands on it. */
   span: Rect;
+  /** The edge's ends (a route is made again when one of them moves). */
+  from: string;
+  to: string;
 }
+
+type Router = ReturnType<typeof edgeRouter>;
 
 /** Edges routed per slice; a slice also stops after SLICE_MS. */
 const CHUNK = 20;
 const SLICE_MS = 12;
 /** More edges than this in view (a big map zoomed out): straight lines, no routing. */
 export const MAX_ROUTED = 800;
-/** Above this many moved boxes (a layout), every route is recomputed. */
-const MANY_MOVED = 200;
+/** Routed edges are handed to the canvas at most this often while routing goes on. */
+const PUBLISH_MS = 150;
 /** How far around a dragged node other boxes are avoided while it moves. */
 const DRAG_REACH = 400;
 
@@ -50,6 +57,27 @@ function grow(r: Rect, by: number): Rect {
   return { x: r.x - by, y: r.y - by, width: r.width + 2 * by, height: r.height + 2 * by };
 }
 
+/** Above this many edges the canvas is handed only those near the view (see edgesNear). */
+export const MANY_EDGES = 1000;
+
+/**
+ * The edges with an end near the part of the map in view (within a view's size around it), for a
+ * big map: React Flow does work for every edge it is given on each change (its connection
+ * lookup, arrowhead markers, a visibility test per edge), though it draws only those in view.
+ * Those farther away are handed over when the view stops moving there.
+ */
+export function edgesNear<E extends ArgEdge>(
+  edges: readonly E[],
+  nodes: readonly Node[],
+  view: Rect | null,
+): readonly E[] {
+  if (edges.length <= MANY_EDGES || !view) return edges;
+  const area = grow(view, Math.max(view.width, view.height));
+  const near = new Set<string>();
+  for (const n of nodes) if (overlaps(boxOf(n), area)) near.add(n.id);
+  return edges.filter((e) => near.has(e.from) || near.has(e.to));
+}
+
 /** The routes known now, by edge id (absent: not routed yet). */
 export function useEdgeRoutes(
   /** The boxes edges attach to and go round: nodes and collapsed groups. */
@@ -64,53 +92,49 @@ export function useEdgeRoutes(
     return map;
   }, [nodes]);
   const kept = useRef(new Map<string, Kept>());
+  const router = useRef<{ boxes: ReadonlyMap<string, Rect>; route: Router } | null>(null);
   const lastBoxes = useRef(new Map<string, Rect>());
   const [version, setVersion] = useState(0);
 
   useEffect(() => {
     const routes = kept.current;
-    // What moved since the routes were made.
+    // What appeared or moved since the routes were made. A box that went away (folded into its
+    // section, deleted) leaves the routes beside it as they are: none of them crosses it now.
     const before = lastBoxes.current;
-    const moved: Rect[] = [];
+    const moved = new SpatialIndex<string>();
     const movedIds = new Set<string>();
     for (const [id, box] of boxes) {
       const old = before.get(id);
       if (!old || !sameBox(old, box)) {
         movedIds.add(id);
-        if (old) moved.push(old);
-        moved.push(box);
+        moved.add(id, box);
       }
     }
-    for (const [id, old] of before)
-      if (!boxes.has(id)) {
-        movedIds.add(id);
-        moved.push(old);
-      }
     lastBoxes.current = boxes;
     const live = new Set(edges.map((e) => e.id));
     let dropped = false;
-    for (const [id] of routes)
-      if (!live.has(id)) {
+    for (const [id, route] of routes)
+      if (
+        !live.has(id) ||
+        (movedIds.size &&
+          (movedIds.has(route.from) ||
+            movedIds.has(route.to) ||
+            moved.query(route.span).length > 0))
+      ) {
         routes.delete(id);
         dropped = true;
       }
-    if (movedIds.size > MANY_MOVED) {
-      dropped ||= routes.size > 0;
-      routes.clear();
-    } else if (movedIds.size) {
-      for (const e of edges) {
-        const route = routes.get(e.id);
-        if (!route) continue;
-        if (
-          movedIds.has(e.from) ||
-          movedIds.has(e.to) ||
-          moved.some((box) => overlaps(box, route.span))
-        ) {
-          routes.delete(e.id);
-          dropped = true;
-        }
+    // The boxes indexed once for all the routing below (rebuilt only when they change).
+    const route = (some: readonly ArgEdge[]) => {
+      if (router.current?.boxes !== boxes) router.current = { boxes, route: edgeRouter(boxes) };
+      return router.current.route(some);
+    };
+    const keep = (routed: Record<string, Point[]>, of: readonly ArgEdge[]) => {
+      for (const e of of) {
+        const points = routed[e.id];
+        if (points) routes.set(e.id, { points, span: spanOf(points), from: e.from, to: e.to });
       }
-    }
+    };
 
     // Dragging: the dragged nodes' edges now, among the boxes near them.
     const dragged = nodes.filter((n) => n.dragging).map((n) => n.id);
@@ -126,15 +150,14 @@ export function useEdgeRoutes(
       }
       const near = new Map<string, Rect>();
       for (const [id, box] of boxes) if (reach.some((r) => overlaps(r, box))) near.set(id, box);
-      const routed = routeEdges(near, touching);
-      for (const [id, points] of Object.entries(routed))
-        routes.set(id, { points, span: spanOf(points) });
+      keep(routeEdges(near, touching), touching);
       setVersion((v) => v + 1);
       return;
     }
     if (dropped) setVersion((v) => v + 1);
 
-    // The edges in view not routed yet, a slice at a time.
+    // The edges in view not routed yet, a slice at a time; what is routed is shown at most every
+    // PUBLISH_MS (each showing hands React Flow all the edges again).
     if (!view) return;
     const area = grow(view, Math.max(view.width, view.height) * 0.25);
     const inView = (id: string) => {
@@ -146,14 +169,17 @@ export function useEdgeRoutes(
     const todo = shown.filter((e) => !routes.has(e.id) && boxes.has(e.from) && boxes.has(e.to));
     if (!todo.length) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let published = performance.now();
     const slice = () => {
       const start = performance.now();
       while (todo.length && performance.now() - start < SLICE_MS) {
-        const routed = routeEdges(boxes, todo.splice(0, CHUNK));
-        for (const [id, points] of Object.entries(routed))
-          routes.set(id, { points, span: spanOf(points) });
+        const some = todo.splice(0, CHUNK);
+        keep(route(some), some);
       }
-      setVersion((v) => v + 1);
+      if (!todo.length || performance.now() - published > PUBLISH_MS) {
+        published = performance.now();
+        setVersion((v) => v + 1);
+      }
       if (todo.length) timer = setTimeout(slice, 0);
     };
     timer = setTimeout(slice, 0);
