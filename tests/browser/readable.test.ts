@@ -202,7 +202,9 @@ async function relayout() {
   await page.keyboard.press('Escape');
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Shift+L');
-  await expect.poll(() => page.getByTestId('auto-layout').isEnabled()).toBe(true);
+  await expect
+    .poll(() => page.getByTestId('auto-layout').isEnabled(), { timeout: 30_000 })
+    .toBe(true);
 }
 
 /** Imports files through File › Import and waits for the last one to open. */
@@ -244,6 +246,23 @@ describe('the article map', () => {
     const thesis = await px('.arg-node.is-main .arg-node-card');
     expect(thesis.length).toBeGreaterThan(0);
     for (const size of thesis) expect(size * (zoom as number)).toBeGreaterThanOrEqual(11);
+    // Each title whole (not cut with an ellipsis) and on top: nothing, the thesis's title
+    // included, lies over its first or last letter or its middle.
+    const hidden = await page
+      .locator('.group-frame[data-depth="0"] .group-title')
+      .evaluateAll((els) =>
+        els.flatMap((e) => {
+          const r = e.getBoundingClientRect();
+          const cut = e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1;
+          const y = r.top + r.height / 2;
+          const covered = [r.left + 3, r.left + r.width / 2, r.right - 3].some((x) => {
+            const top = document.elementFromPoint(x, y);
+            return !top || !e.contains(top);
+          });
+          return cut || covered ? [`${e.textContent} (${cut ? 'cut' : 'covered'})`] : [];
+        }),
+      );
+    expect(hidden).toEqual([]);
   });
 });
 
@@ -274,7 +293,9 @@ describe.skipIf(!sharedFiles.length)('the shared files of other tools', () => {
         .not.toMatch(/美日核关系/);
       await page.keyboard.press('Escape');
       // A map without positions is laid out when it opens: wait for that layout to finish.
-      await expect.poll(() => page.getByTestId('auto-layout').isEnabled()).toBe(true);
+      await expect
+        .poll(() => page.getByTestId('auto-layout').isEnabled(), { timeout: 30_000 })
+        .toBe(true);
       const count = await storedNodeCount();
       expect(count).toBeGreaterThan(0);
       expect(count).not.toBe(before);

@@ -1,7 +1,7 @@
 /**
  * The overview's viewport: every shown node fitted into the free part of the canvas, with room
- * for the main conclusions' titles, which stand above their boxes in a fixed on-screen size when
- * zoomed out (see canvas.css) and so take more of the map the further out the view is.
+ * for the main conclusions' titles, which hang from their boxes' top edges in a fixed on-screen
+ * size when zoomed out (see canvas.css) and so take more of the map the further out the view is.
  */
 import { lodClasses, lodScale } from './LevelOfDetail';
 import { boundsOf, viewportInto, type Box } from './freeArea';
@@ -16,7 +16,6 @@ export interface Titled {
 const TITLE_WIDTH = 234;
 const TITLE_FONT = 11.5;
 const TITLE_LINE = 1.25;
-const TITLE_GAP = 4;
 
 /** The title's box in flow coordinates at `zoom`, from its length (CJK-wide glyphs: a safe guess). */
 export function titleBox({ box, chars }: Titled, zoom: number): Box {
@@ -27,7 +26,7 @@ export function titleBox({ box, chars }: Titled, zoom: number): Box {
   const height = (lines * TITLE_FONT * TITLE_LINE + 8) * scale;
   return {
     x: box.x + box.width / 2 - width / 2,
-    y: box.y - TITLE_GAP * scale - height,
+    y: box.y,
     width,
     height,
   };
