@@ -17,12 +17,16 @@
  */
 import type { ArgEdge, ArgMap, ArgNode } from '../model/schema';
 
-/** Backslash-escapes what Argdown would read as markup; whitespace runs become one space. */
+/**
+ * Backslash-escapes what Argdown would read as markup; whitespace runs become one space. An `=`
+ * followed by another is escaped too, so no run of `===` is left to open front matter (after an
+ * escaped character the lexer would read `=== b ===` as YAML).
+ */
 export function escapeArgdown(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[\\@#*_[\]<>{}/]|[.:](?=\S)|-(?=-)/g, '\\$&');
+    .replace(/[\\@#*_[\]<>{}/]|[.:](?=\S)|[-=](?=[-=])/g, '\\$&');
 }
 
 /** A tag as Argdown writes it: `#word`, or `#(several words)`. */
