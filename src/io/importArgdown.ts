@@ -18,7 +18,7 @@
  * The source is built from the statements' texts, one paragraph each, so every stated node cites
  * its sentence(s). Syntax errors are problems with line numbers.
  */
-import { ArgdownApplication, DataPlugin, ModelPlugin, ParserPlugin } from '@argdown/core';
+import { ArgdownApplication, ModelPlugin, ParserPlugin } from '@argdown/core';
 import type {
   HasSection,
   IArgdownResponse,
@@ -47,19 +47,25 @@ import {
   type ImportResult,
 } from './importText';
 import { INPUT_LIMITS } from './inputLimits';
+import { BoundedDataPlugin } from './argdownData';
 
-/** The real Argdown parser (`@argdown/core`), wired as the Argdown CLI wires it. */
-export function parseArgdown(input: string): IArgdownResponse {
+/**
+ * The real Argdown parser (`@argdown/core`), wired as the Argdown CLI wires it, except that YAML
+ * is read by {@link BoundedDataPlugin}; `dataProblems` lists the YAML it refused.
+ */
+export function parseArgdown(input: string): IArgdownResponse & { dataProblems: Problem[] } {
   const app = new ArgdownApplication();
+  const data = new BoundedDataPlugin();
   app.addPlugin(new ParserPlugin(), 'parse-input');
-  app.addPlugin(new DataPlugin(), 'build-model');
+  app.addPlugin(data, 'build-model');
   app.addPlugin(new ModelPlugin(), 'build-model');
-  return app.run({
+  const response = app.run({
     input,
     process: ['parse-input', 'build-model'],
     logLevel: 'none',
     model: { removeTagsFromText: true },
   });
+  return Object.assign(response, { dataProblems: data.problems });
 }
 
 const isKind = (tag: string): tag is NodeKind => (NODE_KINDS as readonly string[]).includes(tag);
@@ -163,7 +169,7 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
       ],
     };
   }
-  let response: IArgdownResponse;
+  let response: ReturnType<typeof parseArgdown>;
   try {
     response = parseArgdown(input);
   } catch (error) {
@@ -182,6 +188,7 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
       message: parserMessage(e.message),
     });
   }
+  problems.push(...response.dataProblems);
   // Without syntax errors, an exception is the parser giving up (it names no line).
   if (!problems.length) {
     for (const e of response.exceptions ?? []) {

@@ -20,6 +20,12 @@ export const INPUT_LIMITS = {
   stringChars: 100_000,
   /** Nesting of Argdown relations (indentation levels); the parser recurses on each. */
   argdownDepth: 50,
+  /**
+   * YAML in Argdown (front matter, a statement's data), measured as if its aliases were expanded:
+   * at most this many values and characters in one block.
+   */
+  yamlValues: 10_000,
+  yamlChars: 100_000,
 } as const;
 
 /** `12,345,678`, for sizes in messages. */
