@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import { temporal } from 'zundo';
 import type { ArgMap } from '../model/schema';
 import { OperationError } from '../model/operations';
+import { editLimitMessage } from '../model/limits';
 
 export interface Selection {
   nodeIds: string[];
@@ -102,6 +103,13 @@ export const useMapStore = create<MapState>()(
         try {
           const next = operation(map);
           if (next === map) return true;
+          // Typing and pasting keep the limits every importer applies, so no map gets stored
+          // that a backup could not restore.
+          const overLimit = editLimitMessage(map, next);
+          if (overLimit) {
+            set({ error: overLimit });
+            return false;
+          }
           pendingKey = coalesceKey;
           set({ map: { ...next, updatedAt: new Date().toISOString() }, error: null });
           return true;
