@@ -7,6 +7,7 @@
  */
 import type { ArgEdge, ArgMap, ArgNode, Source } from '../model/schema';
 import { kindStyles } from './kindStyles';
+import { pushTo } from './pushTo';
 
 export interface MarkdownExportOptions {
   /** Write node text in this language where a translation exists (the quotes stay original). */
@@ -36,7 +37,7 @@ export function exportMarkdown(map: ArgMap, options: MarkdownExportOptions = {})
   const hasOutgoing = new Set<string>();
   for (const e of map.edges) {
     if (!byId.has(e.from) || !byId.has(e.to)) continue;
-    incoming.set(e.to, [...(incoming.get(e.to) ?? []), e]);
+    pushTo(incoming, e.to, e);
     hasOutgoing.add(e.from);
   }
   // Footnotes: one per source, numbered in order of first citation.
@@ -136,7 +137,7 @@ export function outlineOrder(map: ArgMap): string[] {
   const hasOutgoing = new Set<string>();
   for (const e of map.edges) {
     if (!ids.has(e.from) || !ids.has(e.to)) continue;
-    incoming.set(e.to, [...(incoming.get(e.to) ?? []), e.from]);
+    pushTo(incoming, e.to, e.from);
     hasOutgoing.add(e.from);
   }
   const junction = new Set(map.nodes.filter((n) => n.kind === 'inference').map((n) => n.id));

@@ -218,9 +218,12 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
     nodes.push(node);
     return node;
   };
+  const edgeKeys = new Set<string>();
   const addEdge = (from: string | undefined, to: string | undefined, relation: Relation) => {
     if (!from || !to || from === to) return;
-    if (edges.some((e) => e.from === from && e.to === to && e.relation === relation)) return;
+    const key = JSON.stringify([from, to, relation]);
+    if (edgeKeys.has(key)) return;
+    edgeKeys.add(key);
     edges.push({ id: `e${edges.length + 1}`, from, to, relation });
   };
   const applyTagsAndData = (
@@ -364,11 +367,13 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
 
   // Kinds for statements without a kind tag, from their place in the structure.
   let guessed = 0;
+  const hasOut = new Set(edges.filter((e) => e.relation !== 'elaborates').map((e) => e.from));
+  const hasIn = new Set(edges.map((e) => e.to));
   for (const node of nodes) {
     if (!guessKind.has(node.id)) continue;
     guessed++;
-    const out = edges.some((e) => e.from === node.id && e.relation !== 'elaborates');
-    const any = out || edges.some((e) => e.to === node.id);
+    const out = hasOut.has(node.id);
+    const any = out || hasIn.has(node.id);
     node.kind = !any ? 'context' : out ? 'claim' : 'conclusion';
   }
   if (guessed)
@@ -394,10 +399,14 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
     title,
     ...(typeof front.author === 'string' ? { author: front.author } : {}),
   });
+  // Paragraphs and sentences are both in text order: one pass over the two.
+  let next = 0;
   for (const p of paragraphs) {
-    p.node.refs = source.sentences
-      .filter((s) => s.start >= p.start && s.end <= p.end)
-      .map((s) => ({ sentence: s.id }));
+    while (next < source.sentences.length && source.sentences[next]!.start < p.start) next++;
+    const refs: { sentence: string }[] = [];
+    for (; next < source.sentences.length && source.sentences[next]!.end <= p.end; next++)
+      refs.push({ sentence: source.sentences[next]!.id });
+    p.node.refs = refs;
   }
   for (const node of nodes) {
     if (node.kind !== 'inference' && node.refs.length === 0 && !node.implicit) {
