@@ -8,6 +8,7 @@
 import type { ArgEdge, ArgMap, ArgNode, Source } from '../model/schema';
 import { kindStyles } from './kindStyles';
 import { pushTo } from './pushTo';
+import { translationIn } from '../model/translation';
 
 export interface MarkdownExportOptions {
   /** Write node text in this language where a translation exists (the quotes stay original). */
@@ -75,7 +76,7 @@ export function exportMarkdown(map: ArgMap, options: MarkdownExportOptions = {})
       const about = [kind === marker.toLowerCase() ? '' : kind, node.implicit ? 'implicit' : '']
         .filter(Boolean)
         .join(', ');
-      const text = (options.language && node.translations?.[options.language]) || node.text;
+      const text = translationIn(node.translations, options.language) || node.text;
       const head = about ? `**${marker}** (${about}):` : `**${marker}:**`;
       lines.push(`${indent}- ${head} ${escapeMarkdown(text)}`);
     }
