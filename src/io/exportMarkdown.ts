@@ -31,6 +31,9 @@ const MARKERS: Record<ArgEdge['relation'], string> = {
   elaborates: 'Detail',
 };
 
+/** Deepest indentation of the outline's nested lists. */
+const MAX_INDENT = 30;
+
 /** Renders the outline. Pure and deterministic. */
 export function exportMarkdown(map: ArgMap, options: MarkdownExportOptions = {}): string {
   const byId = new Map(map.nodes.map((n) => [n.id, n]));
@@ -66,8 +69,11 @@ export function exportMarkdown(map: ArgMap, options: MarkdownExportOptions = {})
     }
   };
 
+  /** `path`: the nodes above this one, shared and restored on the way back (no copy per level). */
   const item = (node: ArgNode, depth: number, marker: string, path: Set<string>) => {
-    const indent = '  '.repeat(depth);
+    // Past MAX_INDENT levels the list stays at that indentation, so a long chain of reasons does
+    // not make the outline grow with the square of its length.
+    const indent = '  '.repeat(Math.min(depth, MAX_INDENT));
     const body = `${indent}  `;
     if (node.kind === 'inference') {
       lines.push(`${indent}- **${marker}, jointly:**`);
@@ -87,13 +93,14 @@ export function exportMarkdown(map: ArgMap, options: MarkdownExportOptions = {})
     shown.add(node.id);
     quotes(node, body);
     if (node.note) lines.push(`${body}*Note:* ${escapeMarkdown(node.note)}`);
-    const inner = new Set(path).add(node.id);
+    path.add(node.id);
     for (const e of incoming.get(node.id) ?? []) {
       const child = byId.get(e.from)!;
       const childMarker =
         node.kind === 'inference' && e.relation === 'supports' ? 'Premise' : MARKERS[e.relation];
-      item(child, depth + 1, childMarker, inner);
+      item(child, depth + 1, childMarker, path);
     }
+    path.delete(node.id);
   };
 
   const roots = map.nodes.filter((n) => !hasOutgoing.has(n.id));

@@ -182,28 +182,41 @@ function checkGroups(map: ArgMap, add: Add) {
     if (node.group !== undefined && !parentOf.has(node.group))
       add(`nodes[${ni}].group`, `"${node.group}" is not a group of this map`);
   });
-  const inCycle = new Set<string>();
   groups.forEach((group, gi) => {
-    if (group.parent === undefined) return;
-    if (!parentOf.has(group.parent)) {
+    if (group.parent !== undefined && !parentOf.has(group.parent))
       add(`groups[${gi}].parent`, `"${group.parent}" is not a group of this map`);
-      return;
-    }
-    const chain = [group.id];
-    const seen = new Set(chain);
-    for (let at = parentOf.get(group.id); at !== undefined; at = parentOf.get(at)) {
-      chain.push(at);
-      if (at === group.id) {
-        // Report a cycle once, at its first group in list order.
-        if (!chain.some((id) => inCycle.has(id)))
-          add(`groups[${gi}].parent`, `makes the groups a cycle (${chain.join(' → ')})`);
-        for (const id of chain) inCycle.add(id);
-        break;
-      }
-      if (seen.has(at)) break; // a cycle further up, reported at its own group
-      seen.add(at);
-    }
   });
+  // Each group's chain of parents is walked once (finished groups are not walked again), so
+  // even a chain of thousands of nested groups is checked in linear time.
+  const indexOf = new Map<string, number>();
+  groups.forEach((g, i) => {
+    if (!indexOf.has(g.id)) indexOf.set(g.id, i);
+  });
+  const state = new Map<string, 'walking' | 'done'>();
+  const cycles: { at: number; chain: string[] }[] = [];
+  for (const group of groups) {
+    const walk: string[] = [];
+    let at: string | undefined = group.id;
+    while (at !== undefined && parentOf.has(at) && !state.has(at)) {
+      state.set(at, 'walking');
+      walk.push(at);
+      at = parentOf.get(at);
+    }
+    if (at !== undefined && state.get(at) === 'walking') {
+      // A cycle: reported once, at its first group in list order, followed round to itself.
+      const cycle = walk.slice(walk.indexOf(at));
+      let first = 0;
+      cycle.forEach((id, i) => {
+        if (indexOf.get(id)! < indexOf.get(cycle[first]!)!) first = i;
+      });
+      const chain = [...cycle.slice(first), ...cycle.slice(0, first)];
+      cycles.push({ at: indexOf.get(chain[0]!)!, chain: [...chain, chain[0]!] });
+    }
+    for (const id of walk) state.set(id, 'done');
+  }
+  cycles.sort((a, b) => a.at - b.at);
+  for (const { at, chain } of cycles)
+    add(`groups[${at}].parent`, `makes the groups a cycle (${chain.join(' → ')})`);
 }
 
 /** Comments are on existing nodes or edges and answer existing comments. */

@@ -32,8 +32,14 @@ function expectLinear<T>(
   const small = make(n);
   const large = make(n * 4);
   run(small); // warm the code paths up
-  const t1 = time(() => run(small));
-  const t4 = time(() => run(large));
+  // The machine may be busy: the best of three small runs, and a second large run if needed.
+  const t1 = Math.min(...[0, 1, 2].map(() => time(() => run(small))));
+  let t4 = time(() => run(large));
+  if (t4 >= Math.max(10 * t1, 300))
+    t4 = Math.min(
+      t4,
+      time(() => run(large)),
+    );
   expect(t4, `${Math.round(t1)} ms at n, ${Math.round(t4)} ms at 4n`).toBeLessThan(
     Math.max(10 * t1, 300),
   );
@@ -92,7 +98,7 @@ function throughEverything(map: ArgMap) {
   exportMarkdown(map);
 }
 
-describe('adversarial shapes take roughly linear time', () => {
+describe('adversarial shapes take roughly linear time', { timeout: 60_000 }, () => {
   it('wide: one conclusion with every other node supporting it', () => {
     expectLinear(
       (n) => mapOf(n, (ids) => ids.slice(1).map((_, i) => [i + 1, 0])),

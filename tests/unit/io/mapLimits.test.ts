@@ -74,7 +74,7 @@ describe('the map limits', () => {
     expect(mapLimitProblems(map)).toEqual([]);
     const over = { ...map, nodes: [...map.nodes, { ...map.nodes[1]!, id: 'extra' }] };
     expect(mapLimitProblems(over).map((p) => p.path)).toContain('nodes');
-  });
+  }, 60_000);
 
   it('backs the biggest map up and restores it, with the healthy maps, listing a refused one', () => {
     const biggest = biggestMap();
@@ -103,7 +103,7 @@ describe('the map limits', () => {
         ],
       },
     ]);
-  });
+  }, 60_000);
 
   it('a backup of one biggest map restores, however its text is escaped', () => {
     const map = biggestMap();
@@ -115,7 +115,7 @@ describe('the map limits', () => {
     expect(mapLimitProblems(escaped)).toEqual([]);
     const restored = restoreBackup(serializeBackup([escaped]));
     expect(restored.ok && restored.contents.maps.length).toBe(1);
-  });
+  }, 60_000);
 });
 
 describe('every importer applies them', () => {
