@@ -19,7 +19,7 @@
  */
 import type { ArgEdge, ArgNode, NodeKind, Relation, Source } from '../model/schema';
 import { briefValue, type Problem } from '../model/problem';
-import { NODE_KINDS } from '../model/schema';
+import { MAX_COORDINATE, NODE_KINDS } from '../model/schema';
 import { htmlToText } from './htmlToText';
 import { refsForRange, textFinder } from './refsForRange';
 import {
@@ -416,7 +416,9 @@ function placeNodes(doc: Record<string, unknown>, nodes: ArgNode[], nodeOf: Map<
   for (const entry of list((ova as Record<string, unknown>).nodes)) {
     const id = nodeOf.get(idOf(entry.nodeID) ?? '');
     const node = id ? byId.get(id) : undefined;
-    if (node && Number.isFinite(entry.x) && Number.isFinite(entry.y)) {
+    const inRange = (v: unknown) => Number.isFinite(v) && Math.abs(v as number) <= MAX_COORDINATE;
+    // A position out of range is left out: the node is laid out automatically instead.
+    if (node && inRange(entry.x) && inRange(entry.y)) {
       node.position = { x: entry.x as number, y: entry.y as number };
     }
   }
