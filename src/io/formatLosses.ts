@@ -30,7 +30,7 @@ const SHARED: [string, Count][] = [
 ];
 
 const ARGDOWN: [string, Count][] = [
-  ['note(s) of statements', count(nodes, (n) => n.kind !== 'inference' && n.note !== undefined)],
+  ['note(s)', count(nodes, (n) => n.note !== undefined)],
   [
     'statement text(s) with line breaks or runs of spaces (written on one line)',
     count(nodes, (n) => n.kind !== 'inference' && /\s\s|[^\S ]|^\s|\s$/.test(n.text)),

@@ -181,7 +181,7 @@ describe('Argdown and AIF exports say what they leave out', () => {
     map.nodes[0]!.note = 'A note';
     const t = fakeIo({ 'n.argmap.json': JSON.stringify(map) });
     expect(await run(['export', 'n.argmap.json', '--format', 'argdown'], t.io)).toBe(0);
-    expect(t.stderr()).toMatch(/note: Argdown cannot hold \d+ note\(s\) of statements; left out\./);
+    expect(t.stderr()).toMatch(/note: Argdown cannot hold \d+ note\(s\); left out\./);
     const a = fakeIo({ 'n.argmap.json': JSON.stringify(map) });
     expect(await run(['export', 'n.argmap.json', '--format', 'aif'], a.io)).toBe(0);
     expect(a.stderr()).toMatch(/note: AIF cannot hold \d+ note\(s\); left out\./);
