@@ -219,6 +219,41 @@ describe('MapRepository', () => {
     expect(loaded.map.comments!.map((c) => c.id)).toEqual(['c3']);
   });
 
+  it('validates each record on its own: a node missing from the store leaves only its tour step out', async () => {
+    await repo.putMap(sampleMap());
+    // Another tab deleted n4 and its edge; the map record (its tour) was not written yet.
+    await db.nodes.delete(['trees', 'n4']);
+    await db.edges.delete(['trees', 'e3']);
+    const loaded = await repo.loadMap('trees');
+    expect(loaded?.ok).toBe(true);
+    if (!loaded?.ok) return;
+    expect(loaded.map.nodes.map((n) => n.id)).toEqual(['n1', 'n2', 'n3']);
+    expect(loaded.map.tours[0]!.steps).toEqual(['n1', 'n2', 'n3']);
+    expect(loaded.skipped).toEqual([
+      { path: 'tour "t1"', message: 'its step "n4" names no node that loaded; left out' },
+    ]);
+  });
+
+  it('leaves out each damaged record with its own reasons, whatever they are', async () => {
+    await repo.putMap(sampleMap());
+    await db.nodes.update(['trees', 'n3'], { colour: 'red' } as never);
+    await db.edges.update(['trees', 'e1'], { relation: 'likes' } as never);
+    const storedNode = await db.nodes.get(['trees', 'n3']);
+    const loaded = await repo.loadMap('trees');
+    expect(loaded?.ok).toBe(true);
+    if (!loaded?.ok) return;
+    expect(loaded.map.nodes.map((n) => n.id)).toEqual(['n1', 'n2', 'n4']);
+    expect(loaded.map.edges.map((e) => e.id)).toEqual(['e3']); // e2 came from n3
+    expect(loaded.skipped.map((p) => p.path)).toEqual([
+      'node "n3"',
+      'edge "e1"',
+      'edge "e2"',
+      'tour "t1"',
+    ]);
+    expect(loaded.skipped[0]!.message).toMatch(/not a field of this format/);
+    expect(await db.nodes.get(['trees', 'n3'])).toEqual(storedNode);
+  });
+
   it('does not open a map whose sources are damaged, and says why', async () => {
     await repo.putMap(sampleMap());
     await db.sources.update(['trees', 'src1'], { sentences: [{ id: 's1', start: 40, end: 10 }] });
