@@ -199,6 +199,7 @@ async function takeOutsideChange(r: MapRepository, notice: ChangeNotice): Promis
     }
     // This tab's pending edits go first, so that every record read below is the last write.
     await autosave.flushNow();
+    autosave.noticeOverwrites(notice);
     if (notice.whole) {
       const loaded = await r.loadMap(notice.mapId);
       if (loaded?.ok && useMapStore.getState().map?.id === notice.mapId) {

@@ -40,6 +40,17 @@ const strip = <T extends { mapId: string; order: number }>(row: T): Omit<T, 'map
   return rest;
 };
 
+/** Whether two records hold the same fields and values, whatever the order of their keys. */
+export function sameRecord(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    isObject(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v,
+  );
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -225,11 +236,32 @@ export class MapRepository {
    * only when its title, tours, groups or comments changed, on the first edit (to mark it edited), or when its
    * modified time is more than {@link MODIFIED_TIME_GRANULARITY_MS} behind.
    */
-  async applyChanges(changes: MapChanges): Promise<void> {
+  async applyChanges(
+    changes: MapChanges,
+    /**
+     * The stored version of each node this tab knew before its edit (autosave's); a stored
+     * node that differs from it was written by another tab meanwhile, and is reported as
+     * overwritten in the change notice.
+     */
+    base?: ReadonlyMap<string, ArgNode>,
+  ): Promise<void> {
     const { db } = this;
     const { mapId } = changes;
     let wroteRecord = false;
+    const overwrote: Record<string, unknown> = {};
     await db.transaction('rw', TABLES, async () => {
+      if (base && changes.putNodes.length) {
+        const rows = await db.nodes.bulkGet(
+          changes.putNodes.map((p) => [mapId, p.node.id] as [string, string]),
+        );
+        changes.putNodes.forEach(({ node }, i) => {
+          const row = rows[i];
+          const known = base.get(node.id);
+          if (!row || !known) return;
+          const stored = strip(row);
+          if (!sameRecord(stored, known) && !sameRecord(stored, node)) overwrote[node.id] = stored;
+        });
+      }
       const record = await db.maps.get(mapId);
       if (!record)
         throw new Error(`The map "${mapId}" is no longer stored (was it deleted in another tab?).`);
@@ -278,6 +310,7 @@ export class MapRepository {
       sources: changes.sources !== undefined,
       nodes: [...changes.putNodes.map((p) => p.node.id), ...changes.deleteNodes],
       edges: [...changes.putEdges.map((p) => p.edge.id), ...changes.deleteEdges],
+      ...(Object.keys(overwrote).length ? { overwrote: { nodes: overwrote } } : {}),
     });
   }
 

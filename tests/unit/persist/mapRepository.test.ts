@@ -291,6 +291,31 @@ describe('MapRepository', () => {
     other.close();
   });
 
+  it('tells the tab whose node a concurrent write replaced which version it replaced', async () => {
+    const other = new MapRepository(openDatabase(db.name), 'tab-b');
+    const heardByA: { overwrote?: unknown }[] = [];
+    repo.onOutsideChange((notice) => heardByA.push(notice));
+    const map = sampleMap();
+    await repo.putMap(map, { edited: true });
+    const base = new Map(map.nodes.map((n) => [n.id, n]));
+    // Both tabs edit n1 from the same stored version: A its text, B its note; A writes first.
+    const byA = updateNode(map, 'n1', { text: 'Plant trees now' });
+    const byB = updateNode(map, 'n1', { note: 'Cheap and cool' });
+    await repo.applyChanges(diffMaps(map, byA, orderOf(map)), base);
+    await other.applyChanges(diffMaps(map, byB, orderOf(map)), base);
+    await expect.poll(() => heardByA.length).toBe(1);
+    expect(heardByA[0]!.overwrote).toEqual({ nodes: { n1: byA.nodes[0] } });
+    // A write from the version that is stored overwrites nothing.
+    const next = updateNode(byB, 'n2', { text: 'Shade' });
+    await other.applyChanges(
+      diffMaps(byB, next, orderOf(byB)),
+      new Map(byB.nodes.map((n) => [n.id, n])),
+    );
+    await expect.poll(() => heardByA.length).toBe(2);
+    expect(heardByA[1]).not.toHaveProperty('overwrote');
+    other.close();
+  });
+
   it('deletes a map with all its records', async () => {
     await repo.putMap(sampleMap());
     await repo.deleteMap('trees');
