@@ -5,22 +5,21 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ArgEdge, ArgMap, ArgNode, NodeKind, Relation } from '../../../src/model/schema';
+import {
+  NODE_KINDS,
+  type ArgEdge,
+  type ArgMap,
+  type ArgNode,
+  type NodeKind,
+  type Relation,
+} from '../../../src/model/schema';
 import { validateMap } from '../../../src/model/validate';
 import { exportArgdown } from '../../../src/io/exportArgdown';
 import { exportAif } from '../../../src/io/exportAif';
 import { importFile } from '../../../src/io/importFile';
 import { signature } from '../io/loadFixture';
 
-const STATEMENT_KINDS: NodeKind[] = [
-  'conclusion',
-  'claim',
-  'evidence',
-  'objection',
-  'rebuttal',
-  'recommendation',
-  'context',
-];
+const STATEMENT_KINDS: NodeKind[] = NODE_KINDS.filter((k) => k !== 'inference');
 
 /**
  * A statement's text as both formats can hold it: any Unicode (astral, CJK, emoji, markup
