@@ -220,7 +220,10 @@ export class Autosave {
     }
   }
 
+  /** Stops: no further write starts (a pending one stays in the journal for the next start). */
   dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     this.unsubscribe();
     removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
