@@ -105,13 +105,16 @@ export const useMapStore = create<MapState>()(
           if (next === map) return true;
           // Typing and pasting keep the limits every importer applies, so no map gets stored
           // that a backup could not restore.
-          const overLimit = editLimitMessage(map, next);
+          const stamped = { ...next, updatedAt: new Date().toISOString() };
+          // Measured against the map as stored in the store, so the next edit measures only
+          // what it changes.
+          const overLimit = editLimitMessage(map, stamped);
           if (overLimit) {
             set({ error: overLimit });
             return false;
           }
           pendingKey = coalesceKey;
-          set({ map: { ...next, updatedAt: new Date().toISOString() }, error: null });
+          set({ map: stamped, error: null });
           return true;
         } catch (error) {
           if (error instanceof OperationError) {
