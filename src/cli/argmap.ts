@@ -35,7 +35,7 @@ import { mapStats } from './mapStats';
 import { safeLines } from './terminalText';
 import { writeFileAtomic } from './atomicWrite';
 import { argdownLosses, aifLosses } from '../io/formatLosses';
-import { MAP_LIMITS } from '../model/limits';
+import { MAP_LIMITS, mapLimitProblems } from '../model/limits';
 
 export interface CliIo {
   stdout: (text: string | Uint8Array) => void;
@@ -153,6 +153,9 @@ async function loadMap(io: CliIo, file: string): Promise<ArgMap> {
   const refusal = `${file} is not a valid argument map:`;
   const result = parseMapText(await readInput(io, file, refusal));
   if (!result.ok) throw new InputError(refusal, result.problems);
+  // The editor's map limits as well: what validates here, the editor imports.
+  const over = mapLimitProblems(result.map);
+  if (over.length) throw new InputError(refusal, over);
   return result.map;
 }
 

@@ -152,6 +152,27 @@ describe('every option is checked', () => {
   });
 });
 
+describe('validate applies the map limits, as the editor does', () => {
+  it('refuses a map with a note over the string limit (exit 1), naming it', async () => {
+    const map = small() as { nodes: { note?: string }[] };
+    map.nodes[0]!.note = 'x'.repeat(100_001);
+    const t = fakeIo({ 'big.argmap.json': JSON.stringify(map) });
+    expect(await run(['validate', 'big.argmap.json'], t.io)).toBe(1);
+    expect(t.stderr()).toMatch(/nodes\[0\]\.note: is 100,001 characters long/);
+  });
+
+  it('refuses a map with more nodes than the editor allows', async () => {
+    const map = small() as { nodes: { id: string }[]; edges: unknown[]; tours: unknown[] };
+    const first = map.nodes[0]!;
+    map.nodes = Array.from({ length: 10_001 }, (_, i) => ({ ...first, id: `m${i}` }));
+    map.edges = [];
+    map.tours = [];
+    const t = fakeIo({ 'many.argmap.json': JSON.stringify(map) });
+    expect(await run(['validate', 'many.argmap.json'], t.io)).toBe(1);
+    expect(t.stderr()).toMatch(/nodes: has 10,001 entries; the limit is 10,000/);
+  });
+});
+
 describe('output files', () => {
   it('are replaced whole, or not at all when the write fails (the old file stays)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'argmap-atomic-'));
