@@ -5,7 +5,10 @@
  * in this tab's journal in localStorage (app/journal), written synchronously with each edit, so
  * neither closing the tab nor a crash of the page right after an edit loses it.
  */
-import type { ArgMap } from '../model/schema';
+import type { ArgMap, ArgNode } from '../model/schema';
+import type { ChangeNotice } from '../persist/changeFeed';
+import { sameRecord } from '../persist/mapRepository';
+import { useConflicts } from './conflicts';
 import { diffMaps, isEmpty, orderOf, RECORD_FIELDS, type StoredOrder } from '../persist/diffMaps';
 import type { MapRepository } from '../persist/mapRepository';
 import { mergeOutside, type OutsideRecords } from '../persist/mergeOutside';
@@ -28,6 +31,8 @@ export class Autosave {
   private failed = false;
   /** Writes begun and not yet confirmed, oldest first; they stay in the journal until then. */
   private unconfirmed: JournalEntry[] = [];
+  /** The last version of each node this tab wrote, to know it when another tab overwrites it. */
+  private written = new Map<string, ArgNode>();
   private readonly unsubscribe: () => void;
 
   constructor(private readonly repo: MapRepository) {
@@ -40,6 +45,7 @@ export class Autosave {
 
   /** Call when a map is opened or replaced from storage: that version is already stored. */
   markSaved(map: ArgMap | null): void {
+    if (map?.id !== this.saved?.id) this.written.clear();
     this.saved = map;
     this.failed = false;
     this.order = map ? orderOf(map) : null;
@@ -155,10 +161,19 @@ export class Autosave {
         return this.writing;
       }
       entry = { changes };
+      // What this tab believed stored for each node it writes: a stored node that differs was
+      // written by another tab meanwhile, and that tab is told its version was overwritten.
+      const savedNodes = new Map(saved.nodes.map((n) => [n.id, n]));
+      const base = new Map<string, ArgNode>();
+      for (const { node } of changes.putNodes) {
+        const known = savedNodes.get(node.id);
+        if (known) base.set(node.id, known);
+        this.written.set(node.id, node);
+      }
       // Start the transaction now, not after the previous write: IndexedDB runs read-write
       // transactions on the same tables in the order they were created, and a write begun in
       // `pagehide` must not wait behind another one while the page goes away.
-      write = this.repo.applyChanges(changes);
+      write = this.repo.applyChanges(changes, base);
     }
     this.saved = current;
     this.unconfirmed.push(entry);
@@ -191,7 +206,24 @@ export class Autosave {
     return this.writing;
   };
 
+  /**
+   * Another tab's write replaced nodes it had not seen: those this tab wrote last (the same
+   * version) are this tab's overwritten edits, kept with a notice until restored or dismissed.
+   */
+  noticeOverwrites(notice: ChangeNotice): void {
+    const current = useMapStore.getState().map;
+    if (!notice.overwrote || !current || current.id !== notice.mapId) return;
+    for (const [id, theirs] of Object.entries(notice.overwrote.nodes)) {
+      const mine = this.written.get(id);
+      if (mine && sameRecord(mine, theirs))
+        useConflicts.getState().add({ mapId: notice.mapId, nodeId: id, mine });
+    }
+  }
+
+  /** Stops: no further write starts (a pending one stays in the journal for the next start). */
   dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     this.unsubscribe();
     removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibility);

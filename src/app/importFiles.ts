@@ -44,33 +44,41 @@ async function importOne(
   byName: ReadonlyMap<string, File>,
   added: string[],
 ): Promise<Message> {
-  const [{ readTextFile }, { importFile }, { isBackup, readBackup }, { parseJsonText }] =
-    await Promise.all([
-      import('../io/decodeText'),
-      import('../io/importFile'),
-      import('../io/backup'),
-      import('../io/parseJsonText'),
-    ]);
+  const [{ readTextFile }, { importFile }, backup, { BACKUP_FILE_LIMITS }] = await Promise.all([
+    import('../io/decodeText'),
+    import('../io/importFile'),
+    import('../io/backup'),
+    import('../io/inputLimits'),
+  ]);
   const refused = (problems: readonly Problem[]): Message => ({
     file: file.name,
     ok: false,
     lines: problemLines(problems),
   });
-  const read = await readTextFile(file);
+  // A backup is told from its first bytes, so that it is read with a backup's size limits.
+  const isBackup = backup.looksLikeBackup(await file.slice(0, 200).text());
+  const read = await readTextFile(file, isBackup ? BACKUP_FILE_LIMITS : undefined);
   if (!read.ok) return refused(read.problems);
   const { text } = read;
-  if (/^\s*\{/.test(text) && text.includes('"argmap-backup"')) {
-    const parsed = parseJsonText(text);
-    if (!parsed.ok) return refused(parsed.problems);
-    if (isBackup(parsed.value)) {
-      const { maps, problems } = readBackup(parsed.value);
-      for (const map of maps) added.push(await storeNew(map));
-      return {
-        file: file.name,
-        ok: problems.length === 0,
-        lines: [`${maps.length} map(s) restored.`, ...problemLines(problems)],
-      };
-    }
+  const restored =
+    isBackup || (/^\s*\{/.test(text) && text.includes('"argmap-backup"'))
+      ? backup.restoreBackup(text)
+      : undefined;
+  if (restored && !restored.ok && isBackup) return refused(restored.problems);
+  if (restored?.ok) {
+    const { maps, refused: left } = restored.contents;
+    for (const map of maps) added.push(await storeNew(map));
+    return {
+      file: file.name,
+      ok: left.length === 0,
+      lines: [
+        `${maps.length} map(s) restored.`,
+        ...left.flatMap(({ index, title, problems }) => [
+          `Not restored: map ${index + 1}${title !== undefined ? ` “${title}”` : ''}:`,
+          ...problemLines(problems).map((line) => `  ${line}`),
+        ]),
+      ],
+    };
   }
   const sidecarFile = byName.get(file.name.replace(/\.json$/i, '.txt'));
   let sidecarText: string | undefined;

@@ -5,6 +5,7 @@
  * stored: the caller shows it read-only and offers to copy it into the library.
  */
 import { MAX_FILE_CHARS, parseMapText } from '../io/mapFile';
+import { mapLimitProblems } from '../model/limits';
 import { describeProblem } from '../model/problem';
 import type { ArgMap } from '../model/schema';
 
@@ -64,7 +65,10 @@ export async function loadMapFromUrl(url: string): Promise<UrlLoad> {
       message: `The map at ${target.href} could not be read: ${error instanceof Error ? error.message : String(error)}`,
     };
   }
-  const result = parseMapText(text);
+  const parsed = parseMapText(text);
+  // The map limits too: a map opened by address can be copied into the library.
+  const over = parsed.ok ? mapLimitProblems(parsed.map) : [];
+  const result = over.length ? { ok: false as const, problems: over } : parsed;
   if (!result.ok) {
     const lines = result.problems.slice(0, 10).map(describeProblem);
     if (result.problems.length > 10) lines.push(`…and ${result.problems.length - 10} more.`);

@@ -12,6 +12,7 @@ import { MapRepository, type MapSummary } from '../persist/mapRepository';
 import { seedShippedMaps } from '../persist/seedMaps';
 import { useMapStore } from '../store/mapStore';
 import { Autosave } from './autosave';
+import { absorbNotice } from './takeOutsideChange';
 import { holdTabLock, recoverUnsavedEdits } from './journal';
 import { loadShippedMaps } from './shippedMaps';
 import { loadMapFromUrl, openUrlParam } from './openByUrl';
@@ -197,17 +198,7 @@ async function takeOutsideChange(r: MapRepository, notice: ChangeNotice): Promis
       useSession.setState({ message: `“${open.title}” was deleted in another tab.` });
       return;
     }
-    // This tab's pending edits go first, so that every record read below is the last write.
-    await autosave.flushNow();
-    if (notice.whole) {
-      const loaded = await r.loadMap(notice.mapId);
-      if (loaded?.ok && useMapStore.getState().map?.id === notice.mapId) {
-        autosave.markSaved(loaded.map);
-        useMapStore.getState().open(loaded.map); // replaced whole: the undo history no longer fits
-      }
-    } else {
-      autosave.absorb(await r.readOutside(notice));
-    }
+    await absorbNotice(r, autosave, notice);
   }
   if (notice.whole || notice.deleted || notice.fields) await refreshLibrary();
 }

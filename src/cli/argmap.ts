@@ -10,7 +10,7 @@
  * Exit codes: 0 success, 1 invalid input (problems on stderr), 2 usage error. User errors never
  * print a stack trace. `run(argv, io)` is the whole program, so tests drive it without a process.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { ArgMap } from '../model/schema';
@@ -32,6 +32,10 @@ import { createElk } from '../layout/elkInProcess';
 import { rasterize } from './rasterize';
 import { exportPdf } from './exportPdf';
 import { mapStats } from './mapStats';
+import { safeLines } from './terminalText';
+import { writeFileAtomic } from './atomicWrite';
+import { argdownLosses, aifLosses } from '../io/formatLosses';
+import { MAP_LIMITS, mapLimitProblems } from '../model/limits';
 
 export interface CliIo {
   stdout: (text: string | Uint8Array) => void;
@@ -50,10 +54,11 @@ Commands:
   validate <file>             Check an .argmap.json file; list its problems.
   export <file> --format <f>  Export a map. Formats: svg, png, pdf, md, argdown, aif, json.
       --out <file>            Write to a file (default: standard output).
-      --scale <n>             PNG/PDF pixels per unit: 1, 2 or 3 (default 2).
+      --scale <n>             PNG/PDF pixels per unit: a number from 1 to 4 (default 2).
       --lang <tag>            Label language, e.g. en (node translations) (svg, png, pdf, md).
       --nodes <id,id,...>     Export only these nodes (svg, png, pdf).
       --transparent           PNG with a transparent background (default white).
+                              Argdown and AIF exports list on stderr what the format cannot hold.
   import <file>               Convert native, AIF (OVA3/AIFdb/xAIF), Argdown or plain text
       --out <file>            into an .argmap.json document (default: standard output).
       --lang <tag>            Language of an imported text (guessed when absent).
@@ -64,13 +69,26 @@ Commands:
       --lang <tag>            Size the boxes for this label language (default: the node text).
   --help                      This help.
 
-Exit codes: 0 success, 1 invalid input, 2 usage error.
+Exit codes: 0 success, 1 invalid input, 2 usage error. Output files are written atomically
+(a temporary file, then a rename), so a failed write leaves the previous file as it was.
 `;
 
 const FORMATS = ['svg', 'png', 'pdf', 'md', 'argdown', 'aif', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 const VALUE_OPTIONS = new Set(['--format', '--out', '--scale', '--lang', '--nodes', '--title']);
 const FLAG_OPTIONS = new Set(['--transparent', '--help', '-h']);
+const COMMANDS = ['validate', 'export', 'import', 'stats', 'layout'] as const;
+type Command = (typeof COMMANDS)[number];
+/** The options each command takes (besides --help). */
+const COMMAND_OPTIONS: Record<Command, readonly string[]> = {
+  validate: [],
+  stats: [],
+  export: ['--format', '--out', '--scale', '--lang', '--nodes', '--transparent'],
+  import: ['--out', '--lang', '--title'],
+  layout: ['--out', '--lang'],
+};
+/** A BCP 47 language tag, as far as the editor uses them: `en`, `zh-Hans`, `pt-BR`. */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
 class UsageError extends Error {}
 class InputError extends Error {
@@ -135,6 +153,9 @@ async function loadMap(io: CliIo, file: string): Promise<ArgMap> {
   const refusal = `${file} is not a valid argument map:`;
   const result = parseMapText(await readInput(io, file, refusal));
   if (!result.ok) throw new InputError(refusal, result.problems);
+  // The editor's map limits as well: what validates here, the editor imports.
+  const over = mapLimitProblems(result.map);
+  if (over.length) throw new InputError(refusal, over);
   return result.map;
 }
 
@@ -170,14 +191,9 @@ async function exportCommand(
   file: string,
   options: Map<string, string>,
 ): Promise<string | Uint8Array> {
-  const format = options.get('--format');
-  if (!format) throw new UsageError(`export needs --format (${FORMATS.join(', ')}).`);
-  if (!FORMATS.includes(format as Format))
-    throw new UsageError(`Unknown format "${format}"; use one of ${FORMATS.join(', ')}.`);
-  const scaleText = options.get('--scale');
-  const scale = scaleText === undefined ? 2 : Number(scaleText);
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 4)
-    throw new UsageError(`--scale must be a number from 1 to 4 (got "${scaleText}").`);
+  // checkOptions has checked the format and the scale.
+  const format = options.get('--format') as Format;
+  const scale = Number(options.get('--scale') ?? 2);
   const map = await loadMap(io, file);
   const language = options.get('--lang');
   const nodeIds = options
@@ -210,7 +226,9 @@ async function exportCommand(
       const raster = rasterize(svg, { scale });
       if (raster.scale < scale) {
         io.stderr(
-          `note: scale reduced from ${scale} to ${raster.scale} to stay under 64 megapixels.\n`,
+          safeLines(
+            `note: scale reduced from ${scale} to ${raster.scale} to stay under 64 megapixels.`,
+          ),
         );
       }
       return raster.png;
@@ -220,8 +238,10 @@ async function exportCommand(
     case 'md':
       return exportMarkdown(map, language ? { language } : {});
     case 'argdown':
+      io.stderr(safeLines(...argdownLosses(map).map((line) => `note: ${line}`)));
       return exportArgdown(map);
     case 'aif':
+      io.stderr(safeLines(...aifLosses(map).map((line) => `note: ${line}`)));
       return `${JSON.stringify(exportAif(map), null, 2)}\n`;
     case 'json':
       return serializeMap(map);
@@ -268,6 +288,47 @@ async function output(io: CliIo, options: Map<string, string>, data: string | Ui
   }
 }
 
+/** Every option given is one the command takes, with a value it allows; else a usage error. */
+function checkOptions(command: Command, options: Map<string, string>) {
+  const allowed = COMMAND_OPTIONS[command];
+  for (const name of options.keys()) {
+    if (!allowed.includes(name))
+      throw new UsageError(
+        `${command} does not take ${name}; ${allowed.length ? `its options are ${allowed.join(', ')}` : 'it takes no options'}.`,
+      );
+  }
+  const format = options.get('--format');
+  if (command === 'export' && format === undefined)
+    throw new UsageError(`export needs --format (${FORMATS.join(', ')}).`);
+  if (format !== undefined && !(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`Unknown format "${format}"; use one of ${FORMATS.join(', ')}.`);
+  const scale = options.get('--scale');
+  if (scale !== undefined) {
+    const n = Number(scale);
+    if (!/^\d+(\.\d+)?$/.test(scale) || !(n >= 1 && n <= 4))
+      throw new UsageError(`--scale must be a number from 1 to 4, such as 2 (got "${scale}").`);
+    if (format !== 'png' && format !== 'pdf')
+      throw new UsageError('--scale applies to the png and pdf formats only.');
+  }
+  if (options.has('--transparent') && format !== 'png')
+    throw new UsageError('--transparent applies to the png format only.');
+  const lang = options.get('--lang');
+  if (lang !== undefined && !LANGUAGE_TAG.test(lang))
+    throw new UsageError(
+      `--lang must be a language tag such as en, zh-Hans or pt-BR (got "${lang}").`,
+    );
+  const out = options.get('--out');
+  if (out !== undefined && !out.trim()) throw new UsageError('--out needs a file name.');
+  const title = options.get('--title');
+  if (title !== undefined && (!title.trim() || title.length > MAP_LIMITS.stringChars))
+    throw new UsageError(
+      `--title must be a text of 1 to ${MAP_LIMITS.stringChars.toLocaleString('en-US')} characters.`,
+    );
+  const nodes = options.get('--nodes');
+  if (nodes !== undefined && !nodes.split(',').some((id) => id.trim()))
+    throw new UsageError('--nodes needs node ids separated by commas, such as n1,n2.');
+}
+
 /** Runs the command line; resolves to the exit code. */
 export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
   try {
@@ -278,14 +339,17 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
       return 0;
     }
     if (!command) throw new UsageError('No command given.');
-    if (!['validate', 'export', 'import', 'stats', 'layout'].includes(command))
-      throw new UsageError(`Unknown command "${command}".`);
+    if (!(COMMANDS as readonly string[]).includes(command))
+      throw new UsageError(`Unknown command "${command}"; use one of ${COMMANDS.join(', ')}.`);
     if (!file) throw new UsageError(`${command} needs a file.`);
     if (extra.length) throw new UsageError(`Unexpected argument(s): ${extra.join(' ')}.`);
+    checkOptions(command as Command, options);
     switch (command) {
       case 'validate': {
         const map = await loadMap(io, file);
-        io.stdout(`${file}: valid (${map.nodes.length} nodes, ${map.edges.length} edges).\n`);
+        io.stdout(
+          safeLines(`${file}: valid (${map.nodes.length} nodes, ${map.edges.length} edges).`),
+        );
         return 0;
       }
       case 'export':
@@ -293,14 +357,14 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
         return 0;
       case 'import': {
         const { map, report } = await importCommand(io, file, options);
-        for (const line of report) io.stderr(`note: ${line}\n`);
+        io.stderr(safeLines(...report.map((line) => `note: ${line}`)));
         await output(io, options, serializeMap(map));
         return 0;
       }
       case 'layout': {
         const map = await loadMap(io, file);
         const { map: laid, report } = await relayout(map, options.get('--lang'));
-        io.stderr(report);
+        io.stderr(safeLines(report.trimEnd()));
         await output(io, options, serializeMap(laid));
         return 0;
       }
@@ -310,15 +374,19 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`argmap: ${error.message}\n\n${USAGE}`);
+      io.stderr(`${safeLines(`argmap: ${error.message}`)}\n${USAGE}`);
       return 2;
     }
     if (error instanceof InputError) {
-      io.stderr(`argmap: ${error.message}\n`);
-      for (const p of error.problems) io.stderr(`  ${describeProblem(p)}\n`);
+      io.stderr(
+        safeLines(
+          `argmap: ${error.message}`,
+          ...error.problems.map((p) => `  ${describeProblem(p)}`),
+        ),
+      );
       return 1;
     }
-    io.stderr(`argmap: unexpected error: ${(error as Error).message ?? String(error)}\n`);
+    io.stderr(safeLines(`argmap: unexpected error: ${(error as Error).message ?? String(error)}`));
     return 1;
   }
 }
@@ -328,11 +396,25 @@ export const nodeIo: CliIo = {
   stderr: (text) => void process.stderr.write(text),
   readFile: (path) => readFile(path),
   fileSize: async (path) => (await stat(path)).size,
-  writeFile: (path, data) => writeFile(path, data),
+  writeFile: (path, data) => writeFileAtomic(path, data),
   exists: (path) => existsSync(path),
 };
 
+/**
+ * A reader that goes away (`argmap export … | head`) closes the pipe: stop quietly, as Unix tools
+ * do, instead of printing a stack trace.
+ */
+export function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  endQuietlyOnClosedPipe();
   run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

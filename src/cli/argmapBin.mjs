@@ -5,12 +5,13 @@
 import { CLI_BUNDLE, ensureCliBundle } from './buildCli.mjs';
 import { pathToFileURL } from 'node:url';
 
-let run;
+let run, endQuietlyOnClosedPipe;
 if (await ensureCliBundle()) {
-  ({ run } = await import(pathToFileURL(CLI_BUNDLE).href));
+  ({ run, endQuietlyOnClosedPipe } = await import(pathToFileURL(CLI_BUNDLE).href));
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ run } = await import('./argmap.ts'));
+  ({ run, endQuietlyOnClosedPipe } = await import('./argmap.ts'));
 }
+endQuietlyOnClosedPipe();
 process.exitCode = await run(process.argv.slice(2));

@@ -1,8 +1,10 @@
 /** `argmap stats`: what a map holds, as a short plain-text report. */
 import { NODE_KINDS, RELATIONS, type ArgMap } from '../model/schema';
+import { escapeControls } from './terminalText';
 
 export function mapStats(map: ArgMap): string {
-  const lines = [`${map.title}`, `id: ${map.id}`];
+  // Titles and ids come from the file: escaped, so they cannot drive the terminal.
+  const lines = [escapeControls(map.title), `id: ${escapeControls(map.id)}`];
   const sentences = map.sources.reduce((sum, s) => sum + s.sentences.length, 0);
   const cited = new Set(map.nodes.flatMap((n) => n.refs.map((r) => r.sentence)));
   lines.push(`sources: ${map.sources.length} (${sentences} sentences, ${cited.size} cited)`);
@@ -22,7 +24,8 @@ export function mapStats(map: ArgMap): string {
   }
   const positioned = map.nodes.filter((n) => n.position).length;
   lines.push(`positioned nodes: ${positioned}/${map.nodes.length}`);
-  for (const tour of map.tours) lines.push(`tour "${tour.title}": ${tour.steps.length} steps`);
+  for (const tour of map.tours)
+    lines.push(`tour "${escapeControls(tour.title)}": ${tour.steps.length} steps`);
   if (map.groups?.length) lines.push(`groups: ${map.groups.length}`);
   if (map.comments?.length) lines.push(`comments: ${map.comments.length}`);
   return `${lines.join('\n')}\n`;

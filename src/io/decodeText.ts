@@ -4,7 +4,7 @@
  * read files through here before any importer sees them.
  */
 import type { Problem } from '../model/problem';
-import { INPUT_LIMITS, formatCount, formatMegabytes } from './inputLimits';
+import { INPUT_LIMITS, formatCount, formatMegabytes, type FileLimits } from './inputLimits';
 
 export type TextResult = { ok: true; text: string } | { ok: false; problems: Problem[] };
 
@@ -23,8 +23,8 @@ const SIGNATURES: readonly (readonly [string, readonly number[]])[] = [
 const NOT_TEXT = 'not a text file, so it cannot be an argument map, AIF, Argdown or plain text.';
 
 /** Decodes a file's bytes as UTF-8 (or UTF-16 with a byte-order mark), refusing what is not text. */
-export function decodeText(bytes: Uint8Array): TextResult {
-  if (bytes.length > INPUT_LIMITS.bytes) return tooLarge(bytes.length);
+export function decodeText(bytes: Uint8Array, limits: FileLimits = INPUT_LIMITS): TextResult {
+  if (bytes.length > limits.bytes) return tooLarge(bytes.length, limits);
   if (bytes.length === 0) return fail('The file is empty.');
   const kind = SIGNATURES.find(([, sig]) => sig.every((b, i) => bytes[i] === b))?.[0];
   if (kind) return fail(`This is ${kind}, ${NOT_TEXT}`);
@@ -58,13 +58,13 @@ export function decodeText(bytes: Uint8Array): TextResult {
       );
     }
   }
-  if (text.length > INPUT_LIMITS.chars) return tooManyChars(text.length);
+  if (text.length > limits.chars) return tooManyChars(text.length, limits);
   return { ok: true, text };
 }
 
 /** Refuses a string that is too long or binary (for text that did not come through {@link decodeText}). */
-export function checkText(text: string): TextResult {
-  if (text.length > INPUT_LIMITS.chars) return tooManyChars(text.length);
+export function checkText(text: string, limits: FileLimits = INPUT_LIMITS): TextResult {
+  if (text.length > limits.chars) return tooManyChars(text.length, limits);
   const zero = text.indexOf('\u0000');
   if (zero !== -1)
     return fail(
@@ -77,8 +77,11 @@ export function checkText(text: string): TextResult {
  * Reads a file the user chose or dropped. Its size is checked first, so a file that is too
  * large is never read.
  */
-export async function readTextFile(file: Blob): Promise<TextResult> {
-  if (file.size > INPUT_LIMITS.bytes) return tooLarge(file.size);
+export async function readTextFile(
+  file: Blob,
+  limits: FileLimits = INPUT_LIMITS,
+): Promise<TextResult> {
+  if (file.size > limits.bytes) return tooLarge(file.size, limits);
   let buffer: ArrayBuffer;
   try {
     buffer = await file.arrayBuffer();
@@ -87,24 +90,24 @@ export async function readTextFile(file: Blob): Promise<TextResult> {
       `The file could not be read (${error instanceof Error ? error.message : String(error)}).`,
     );
   }
-  return decodeText(new Uint8Array(buffer));
+  return decodeText(new Uint8Array(buffer), limits);
 }
 
-function tooLarge(bytes: number): TextResult {
-  return { ok: false, problems: [fileTooLarge(bytes)] };
+function tooLarge(bytes: number, limits: FileLimits): TextResult {
+  return { ok: false, problems: [fileTooLarge(bytes, limits)] };
 }
 
 /** The problem of a file of `bytes` bytes, over {@link INPUT_LIMITS}.bytes. */
-export function fileTooLarge(bytes: number): Problem {
+export function fileTooLarge(bytes: number, limits: FileLimits = INPUT_LIMITS): Problem {
   return {
     path: '',
-    message: `The file is too large: ${formatMegabytes(bytes)} (${formatCount(bytes)} bytes); files up to ${formatMegabytes(INPUT_LIMITS.bytes)} can be imported. It was not read.`,
+    message: `The file is too large: ${formatMegabytes(bytes)} (${formatCount(bytes)} bytes); files up to ${formatMegabytes(limits.bytes)} can be imported. It was not read.`,
   };
 }
 
-function tooManyChars(chars: number): TextResult {
+function tooManyChars(chars: number, limits: FileLimits): TextResult {
   return fail(
-    `The file is too large: ${formatCount(chars)} characters; files up to ${formatCount(INPUT_LIMITS.chars)} characters can be imported.`,
+    `The file is too large: ${formatCount(chars)} characters; files up to ${formatCount(limits.chars)} characters can be imported.`,
   );
 }
 

@@ -10,7 +10,7 @@
  *   source as HTML-escaped text with `<span id="node{I-node id}">` around each node's quoted span
  *   (the dialogue layer — L/YA nodes, locutions — is left empty: the map has no dialogue).
  */
-import type { ArgMap, ArgNode, Position } from '../model/schema';
+import type { ArgEdge, ArgMap, ArgNode, Position } from '../model/schema';
 import { layeredPositions } from './layeredPositions';
 
 export interface AifNode {
@@ -81,9 +81,12 @@ export function exportAif(map: ArgMap): OvaDocument {
     if (n.kind !== 'inference') aifId.set(n.id, add('I', n.text, { argmapKind: n.kind }));
   }
   // A junction is one S-node: a CA when what it does is attack, else an RA.
+  const firstOut = new Map<string, ArgEdge>();
+  for (const e of edges)
+    if (e.relation !== 'elaborates' && !firstOut.has(e.from)) firstOut.set(e.from, e);
   for (const n of map.nodes) {
     if (n.kind !== 'inference') continue;
-    const out = edges.find((e) => e.from === n.id && e.relation !== 'elaborates');
+    const out = firstOut.get(n.id);
     const type = out?.relation === 'attacks' ? 'CA' : 'RA';
     aifId.set(n.id, add(type, SCHEME[type]));
   }
@@ -161,7 +164,9 @@ function nodePositions(map: ArgMap): Record<string, Position> {
   const missing = map.nodes.filter((n) => !n.position);
   const laid = layeredPositions({ nodes: missing, edges: map.edges }, { sizes });
   const placed = map.nodes.filter((n) => n.position);
-  const below = placed.length ? Math.max(...placed.map((n) => n.position!.y)) + 150 : 0;
+  const below = placed.length
+    ? placed.reduce((max, n) => Math.max(max, n.position!.y), -Infinity) + 150
+    : 0;
   const out: Record<string, Position> = {};
   for (const n of map.nodes)
     out[n.id] = n.position ?? { x: laid[n.id]!.x, y: laid[n.id]!.y + below };

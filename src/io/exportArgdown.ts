@@ -15,14 +15,19 @@
  *
  * Titles are the node ids, made safe for Argdown's brackets.
  */
-import type { ArgEdge, ArgMap, ArgNode } from '../model/schema';
+import type { ArgEdge, ArgMap, ArgNode, Group } from '../model/schema';
+import { pushTo } from './pushTo';
 
-/** Backslash-escapes what Argdown would read as markup; whitespace runs become one space. */
+/**
+ * Backslash-escapes what Argdown would read as markup; whitespace runs become one space. An `=`
+ * followed by another is escaped too, so no run of `===` is left to open front matter (after an
+ * escaped character the lexer would read `=== b ===` as YAML).
+ */
 export function escapeArgdown(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[\\@#*_[\]<>{}/]|[.:](?=\S)|-(?=-)/g, '\\$&');
+    .replace(/[\\@#*_[\]<>{}/]|[.:](?=\S)|[-=](?=[-=])/g, '\\$&');
 }
 
 /** A tag as Argdown writes it: `#word`, or `#(several words)`. */
@@ -54,10 +59,16 @@ export function exportArgdown(map: ArgMap): string {
   const ref = (id: string) => (isJunction(id) ? `<${title.get(id)}>` : `[${title.get(id)}]`);
   const edges = map.edges.filter((e) => byId.has(e.from) && byId.has(e.to) && e.from !== e.to);
   const elaborates = new Map<string, string[]>();
+  /** Supports into each junction, and its first support out, found once for all junctions. */
+  const supportsInto = new Map<string, ArgEdge[]>();
+  const supportOutOf = new Map<string, ArgEdge>();
   for (const e of edges) {
-    if (e.relation === 'elaborates')
-      elaborates.set(e.from, [...(elaborates.get(e.from) ?? []), e.to]);
+    if (e.relation === 'elaborates') pushTo(elaborates, e.from, e.to);
+    if (e.relation !== 'supports') continue;
+    pushTo(supportsInto, e.to, e);
+    if (!supportOutOf.has(e.from)) supportOutOf.set(e.from, e);
   }
+  const nodesOfGroup = new Map<string | undefined, ArgNode[]>();
   const data = (node: ArgNode) => {
     const fields: string[] = [];
     if (node.implicit) fields.push('implicit: true');
@@ -84,8 +95,8 @@ export function exportArgdown(map: ArgMap): string {
       if (j.kind !== 'inference') continue;
       const tags = ['inference', ...(j.tags ?? [])].map(tag).filter(Boolean).join(' ');
       out.push(`<${title.get(j.id)}>: ${tags}${data(j)}`, '');
-      const premises = edges.filter((e) => e.to === j.id && e.relation === 'supports');
-      const conclusion = edges.find((e) => e.from === j.id && e.relation === 'supports');
+      const premises = supportsInto.get(j.id) ?? [];
+      const conclusion = supportOutOf.get(j.id);
       const pcs =
         premises.length > 0 &&
         conclusion &&
@@ -101,13 +112,17 @@ export function exportArgdown(map: ArgMap): string {
   // level of nesting) with its own nodes under it, then its inner groups.
   const groups = map.groups ?? [];
   const groupIds = new Set(groups.map((g) => g.id));
-  define(map.nodes.filter((n) => n.group === undefined || !groupIds.has(n.group)));
+  for (const n of map.nodes)
+    pushTo(nodesOfGroup, n.group !== undefined && groupIds.has(n.group) ? n.group : undefined, n);
+  const childrenOf = new Map<string | undefined, Group[]>();
+  for (const g of groups) pushTo(childrenOf, g.parent, g);
+  define(nodesOfGroup.get(undefined) ?? []);
   const section = (parent: string | undefined, depth: number, seen: Set<string>) => {
-    for (const g of groups) {
-      if (g.parent !== parent || seen.has(g.id)) continue;
+    for (const g of childrenOf.get(parent) ?? []) {
+      if (seen.has(g.id)) continue;
       seen.add(g.id);
       out.push(`${'#'.repeat(depth)} ${escapeArgdown(g.title) || escapeArgdown(g.id)}`, '');
-      define(map.nodes.filter((n) => n.group === g.id));
+      define(nodesOfGroup.get(g.id) ?? []);
       section(g.id, depth + 1, seen);
     }
   };
@@ -117,7 +132,7 @@ export function exportArgdown(map: ArgMap): string {
   const targets = new Map<string, ArgEdge[]>();
   for (const e of edges) {
     if (done.has(e) || e.relation === 'elaborates') continue;
-    targets.set(e.to, [...(targets.get(e.to) ?? []), e]);
+    pushTo(targets, e.to, e);
   }
   for (const [to, list] of targets) {
     out.push(ref(to));

@@ -7,6 +7,8 @@
  */
 import type { ArgEdge, ArgMap, ArgNode, Source } from '../model/schema';
 import { kindStyles } from './kindStyles';
+import { pushTo } from './pushTo';
+import { translationIn } from '../model/translation';
 
 export interface MarkdownExportOptions {
   /** Write node text in this language where a translation exists (the quotes stay original). */
@@ -29,6 +31,9 @@ const MARKERS: Record<ArgEdge['relation'], string> = {
   elaborates: 'Detail',
 };
 
+/** Deepest indentation of the outline's nested lists. */
+const MAX_INDENT = 30;
+
 /** Renders the outline. Pure and deterministic. */
 export function exportMarkdown(map: ArgMap, options: MarkdownExportOptions = {}): string {
   const byId = new Map(map.nodes.map((n) => [n.id, n]));
@@ -36,7 +41,7 @@ export function exportMarkdown(map: ArgMap, options: MarkdownExportOptions = {})
   const hasOutgoing = new Set<string>();
   for (const e of map.edges) {
     if (!byId.has(e.from) || !byId.has(e.to)) continue;
-    incoming.set(e.to, [...(incoming.get(e.to) ?? []), e]);
+    pushTo(incoming, e.to, e);
     hasOutgoing.add(e.from);
   }
   // Footnotes: one per source, numbered in order of first citation.
@@ -64,8 +69,11 @@ export function exportMarkdown(map: ArgMap, options: MarkdownExportOptions = {})
     }
   };
 
+  /** `path`: the nodes above this one, shared and restored on the way back (no copy per level). */
   const item = (node: ArgNode, depth: number, marker: string, path: Set<string>) => {
-    const indent = '  '.repeat(depth);
+    // Past MAX_INDENT levels the list stays at that indentation, so a long chain of reasons does
+    // not make the outline grow with the square of its length.
+    const indent = '  '.repeat(Math.min(depth, MAX_INDENT));
     const body = `${indent}  `;
     if (node.kind === 'inference') {
       lines.push(`${indent}- **${marker}, jointly:**`);
@@ -74,7 +82,7 @@ export function exportMarkdown(map: ArgMap, options: MarkdownExportOptions = {})
       const about = [kind === marker.toLowerCase() ? '' : kind, node.implicit ? 'implicit' : '']
         .filter(Boolean)
         .join(', ');
-      const text = (options.language && node.translations?.[options.language]) || node.text;
+      const text = translationIn(node.translations, options.language) || node.text;
       const head = about ? `**${marker}** (${about}):` : `**${marker}:**`;
       lines.push(`${indent}- ${head} ${escapeMarkdown(text)}`);
     }
@@ -85,13 +93,14 @@ export function exportMarkdown(map: ArgMap, options: MarkdownExportOptions = {})
     shown.add(node.id);
     quotes(node, body);
     if (node.note) lines.push(`${body}*Note:* ${escapeMarkdown(node.note)}`);
-    const inner = new Set(path).add(node.id);
+    path.add(node.id);
     for (const e of incoming.get(node.id) ?? []) {
       const child = byId.get(e.from)!;
       const childMarker =
         node.kind === 'inference' && e.relation === 'supports' ? 'Premise' : MARKERS[e.relation];
-      item(child, depth + 1, childMarker, inner);
+      item(child, depth + 1, childMarker, path);
     }
+    path.delete(node.id);
   };
 
   const roots = map.nodes.filter((n) => !hasOutgoing.has(n.id));
@@ -136,7 +145,7 @@ export function outlineOrder(map: ArgMap): string[] {
   const hasOutgoing = new Set<string>();
   for (const e of map.edges) {
     if (!ids.has(e.from) || !ids.has(e.to)) continue;
-    incoming.set(e.to, [...(incoming.get(e.to) ?? []), e.from]);
+    pushTo(incoming, e.to, e.from);
     hasOutgoing.add(e.from);
   }
   const junction = new Set(map.nodes.filter((n) => n.kind === 'inference').map((n) => n.id));

@@ -14,6 +14,7 @@ import { routeEdges } from '../layout/route';
 import { repack } from '../layout/repack';
 import { FRAME_PAD, FRAME_TITLE, groupFrames } from '../layout/frames';
 import { boundsOf } from '../layout/geometry';
+import { translationIn } from '../model/translation';
 
 /** What the export needs of a section: its frame's title. */
 interface ExportGroup {
@@ -74,7 +75,7 @@ const num = (n: number) => String(Math.round(n * 10) / 10);
 
 /** The text a node shows in `language` (its own text when it has no such translation). */
 export function nodeLabel(node: ArgNode, language?: string): string {
-  return (language && node.translations?.[language]) || node.text;
+  return translationIn(node.translations, language) || node.text;
 }
 
 /** Lines of a node's text wrapped to the inner width of a box `width` wide. */
@@ -163,7 +164,7 @@ export function exportSvg(map: ArgMap, options: SvgExportOptions = {}): string {
   for (const g of byDepth(groups)) {
     const f = frames.get(g.id);
     if (!f) continue;
-    const title = (language && g.translations?.[language]) || g.title;
+    const title = translationIn(g.translations, language) || g.title;
     out.push(
       `<g data-group="${escapeXml(g.id)}"><rect x="${num(f.x)}" y="${num(f.y)}" width="${num(f.width)}" height="${num(f.height)}" rx="10" fill="#F6F7F9" fill-opacity="0.6" stroke="#8A94A6" stroke-width="1.5"/>`,
       `<text x="${num(f.x + FRAME_PAD)}" y="${num(f.y + FRAME_TITLE - 10)}" font-size="${GROUP_FONT}" font-weight="bold" fill="#3B4556">${escapeXml(wrapText(title, (f.width - 2 * FRAME_PAD) / GROUP_FONT)[0] ?? '')}</text></g>`,

@@ -19,7 +19,7 @@
  */
 import type { ArgEdge, ArgNode, NodeKind, Relation, Source } from '../model/schema';
 import { briefValue, type Problem } from '../model/problem';
-import { NODE_KINDS } from '../model/schema';
+import { MAX_COORDINATE, NODE_KINDS } from '../model/schema';
 import { htmlToText } from './htmlToText';
 import { refsForRange, textFinder } from './refsForRange';
 import {
@@ -31,6 +31,7 @@ import {
   type ImportOptions,
   type ImportResult,
 } from './importText';
+import { pushTo } from './pushTo';
 
 export interface AifImportOptions extends ImportOptions {
   /** Plain text of the analysed source, for AIFdb exports that ship it separately (`nodesetN.txt`). */
@@ -104,8 +105,8 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
     // graphProblems has checked that both ends exist and differ.
     const from = idOf(e.fromID)!;
     const to = idOf(e.toID)!;
-    outOf.set(from, [...(outOf.get(from) ?? []), to]);
-    into.set(to, [...(into.get(to) ?? []), from]);
+    pushTo(outOf, from, to);
+    pushTo(into, to, from);
   });
   for (const [type, n] of skippedTypes) {
     const what =
@@ -119,11 +120,13 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
   const nodes: ArgNode[] = [];
   const edges: ArgEdge[] = [];
   const nodeOf = new Map<string, string>(); // AIF id → map node id
+  const edgeKeys = new Set<string>();
   const addEdge = (from: string | undefined, to: string | undefined, relation: Relation) => {
     if (!from || !to || from === to) return;
-    if (!edges.some((e) => e.from === from && e.to === to && e.relation === relation)) {
-      edges.push({ id: `e${edges.length + 1}`, from, to, relation });
-    }
+    const key = JSON.stringify([from, to, relation]);
+    if (edgeKeys.has(key)) return;
+    edgeKeys.add(key);
+    edges.push({ id: `e${edges.length + 1}`, from, to, relation });
   };
   const guess = new Set<string>();
   for (const n of raw.values()) {
@@ -313,12 +316,17 @@ function graphProblems(aif: Record<string, unknown>, prefix: string): Problem[] 
 /** Kinds for nodes without `argmapKind`: attackers are objections (rebuttals when they attack an objection). */
 function guessKinds(nodes: ArgNode[], edges: ArgEdge[], guess: Set<string>, report: string[]) {
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const outgoing = (id: string) =>
-    edges.filter((e) => e.from === id && e.relation !== 'elaborates');
+  const outOf = new Map<string, ArgEdge[]>();
+  const hasIncoming = new Set<string>();
+  for (const e of edges) {
+    if (e.relation !== 'elaborates') pushTo(outOf, e.from, e);
+    hasIncoming.add(e.to);
+  }
+  const outgoing = (id: string) => outOf.get(id) ?? [];
   for (const node of nodes) {
     if (!guess.has(node.id)) continue;
     const out = outgoing(node.id);
-    if (!out.length) node.kind = edges.some((e) => e.to === node.id) ? 'conclusion' : 'context';
+    if (!out.length) node.kind = hasIncoming.has(node.id) ? 'conclusion' : 'context';
     else node.kind = out.every((e) => e.relation === 'attacks') ? 'objection' : 'claim';
   }
   for (const node of nodes) {
@@ -408,7 +416,9 @@ function placeNodes(doc: Record<string, unknown>, nodes: ArgNode[], nodeOf: Map<
   for (const entry of list((ova as Record<string, unknown>).nodes)) {
     const id = nodeOf.get(idOf(entry.nodeID) ?? '');
     const node = id ? byId.get(id) : undefined;
-    if (node && Number.isFinite(entry.x) && Number.isFinite(entry.y)) {
+    const inRange = (v: unknown) => Number.isFinite(v) && Math.abs(v as number) <= MAX_COORDINATE;
+    // A position out of range is left out: the node is laid out automatically instead.
+    if (node && inRange(entry.x) && inRange(entry.y)) {
       node.position = { x: entry.x as number, y: entry.y as number };
     }
   }

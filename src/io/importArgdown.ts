@@ -18,7 +18,7 @@
  * The source is built from the statements' texts, one paragraph each, so every stated node cites
  * its sentence(s). Syntax errors are problems with line numbers.
  */
-import { ArgdownApplication, DataPlugin, ModelPlugin, ParserPlugin } from '@argdown/core';
+import { ArgdownApplication, ModelPlugin, ParserPlugin } from '@argdown/core';
 import type {
   HasSection,
   IArgdownResponse,
@@ -47,19 +47,25 @@ import {
   type ImportResult,
 } from './importText';
 import { INPUT_LIMITS } from './inputLimits';
+import { BoundedDataPlugin } from './argdownData';
 
-/** The real Argdown parser (`@argdown/core`), wired as the Argdown CLI wires it. */
-export function parseArgdown(input: string): IArgdownResponse {
+/**
+ * The real Argdown parser (`@argdown/core`), wired as the Argdown CLI wires it, except that YAML
+ * is read by {@link BoundedDataPlugin}; `dataProblems` lists the YAML it refused.
+ */
+export function parseArgdown(input: string): IArgdownResponse & { dataProblems: Problem[] } {
   const app = new ArgdownApplication();
+  const data = new BoundedDataPlugin();
   app.addPlugin(new ParserPlugin(), 'parse-input');
-  app.addPlugin(new DataPlugin(), 'build-model');
+  app.addPlugin(data, 'build-model');
   app.addPlugin(new ModelPlugin(), 'build-model');
-  return app.run({
+  const response = app.run({
     input,
     process: ['parse-input', 'build-model'],
     logLevel: 'none',
     model: { removeTagsFromText: true },
   });
+  return Object.assign(response, { dataProblems: data.problems });
 }
 
 const isKind = (tag: string): tag is NodeKind => (NODE_KINDS as readonly string[]).includes(tag);
@@ -163,7 +169,7 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
       ],
     };
   }
-  let response: IArgdownResponse;
+  let response: ReturnType<typeof parseArgdown>;
   try {
     response = parseArgdown(input);
   } catch (error) {
@@ -182,6 +188,7 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
       message: parserMessage(e.message),
     });
   }
+  problems.push(...response.dataProblems);
   // Without syntax errors, an exception is the parser giving up (it names no line).
   if (!problems.length) {
     for (const e of response.exceptions ?? []) {
@@ -211,9 +218,12 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
     nodes.push(node);
     return node;
   };
+  const edgeKeys = new Set<string>();
   const addEdge = (from: string | undefined, to: string | undefined, relation: Relation) => {
     if (!from || !to || from === to) return;
-    if (edges.some((e) => e.from === from && e.to === to && e.relation === relation)) return;
+    const key = JSON.stringify([from, to, relation]);
+    if (edgeKeys.has(key)) return;
+    edgeKeys.add(key);
     edges.push({ id: `e${edges.length + 1}`, from, to, relation });
   };
   const applyTagsAndData = (
@@ -357,11 +367,13 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
 
   // Kinds for statements without a kind tag, from their place in the structure.
   let guessed = 0;
+  const hasOut = new Set(edges.filter((e) => e.relation !== 'elaborates').map((e) => e.from));
+  const hasIn = new Set(edges.map((e) => e.to));
   for (const node of nodes) {
     if (!guessKind.has(node.id)) continue;
     guessed++;
-    const out = edges.some((e) => e.from === node.id && e.relation !== 'elaborates');
-    const any = out || edges.some((e) => e.to === node.id);
+    const out = hasOut.has(node.id);
+    const any = out || hasIn.has(node.id);
     node.kind = !any ? 'context' : out ? 'claim' : 'conclusion';
   }
   if (guessed)
@@ -387,10 +399,14 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
     title,
     ...(typeof front.author === 'string' ? { author: front.author } : {}),
   });
+  // Paragraphs and sentences are both in text order: one pass over the two.
+  let next = 0;
   for (const p of paragraphs) {
-    p.node.refs = source.sentences
-      .filter((s) => s.start >= p.start && s.end <= p.end)
-      .map((s) => ({ sentence: s.id }));
+    while (next < source.sentences.length && source.sentences[next]!.start < p.start) next++;
+    const refs: { sentence: string }[] = [];
+    for (; next < source.sentences.length && source.sentences[next]!.end <= p.end; next++)
+      refs.push({ sentence: source.sentences[next]!.id });
+    p.node.refs = refs;
   }
   for (const node of nodes) {
     if (node.kind !== 'inference' && node.refs.length === 0 && !node.implicit) {

@@ -13,6 +13,7 @@ import { checkText } from './decodeText';
 import { parseJsonText } from './parseJsonText';
 import { INPUT_LIMITS, formatCount } from './inputLimits';
 import { FORMAT, type OriginKind } from '../model/schema';
+import { mapLimitProblems } from '../model/limits';
 
 export type ImportFormat = 'argmap' | 'aif' | 'argdown' | 'text';
 
@@ -67,6 +68,8 @@ export function importFile(
     if (isNativeLike(json) || /\.argmap\.json$/i.test(name)) {
       const loaded = loadMapDocument(json);
       if (!loaded.ok) return loaded;
+      const over = mapLimitProblems(loaded.map);
+      if (over.length) return { ok: false, problems: over };
       const report =
         loaded.migratedFrom !== undefined ? [`Migrated from version ${loaded.migratedFrom}.`] : [];
       return { ok: true, map: loaded.map, report, format: 'argmap' };

@@ -5,6 +5,7 @@
  */
 import { CURRENT_VERSION, FORMAT, type ArgMap, type Source } from '../model/schema';
 import type { Problem } from '../model/problem';
+import { mapLimitProblems } from '../model/limits';
 import { validateMap } from '../model/validate';
 import { cleanText } from '../source/clean';
 import { formatCount, INPUT_LIMITS } from './inputLimits';
@@ -89,6 +90,13 @@ export function newMap(id: string, title: string, source: Source, now: string): 
 
 /** Validates an imported map, so an importer bug surfaces as problems, never as a bad map. */
 export function finishImport(map: ArgMap, report: string[]): ImportResult {
+  const over = mapLimitProblems(map);
+  if (over.length) {
+    return {
+      ok: false,
+      problems: over.map((p) => ({ ...p, message: `${p.message} (in the converted map)` })),
+    };
+  }
   const checked = validateMap(map);
   if (!checked.ok) {
     return {

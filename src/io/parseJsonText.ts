@@ -7,7 +7,7 @@
 import type { Problem } from '../model/problem';
 import { formatPath } from '../model/problem';
 import { checkText } from './decodeText';
-import { INPUT_LIMITS, formatCount } from './inputLimits';
+import { INPUT_LIMITS, formatCount, type FileLimits } from './inputLimits';
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; problems: Problem[] };
 
@@ -16,8 +16,18 @@ const fail = (message: string, path = ''): JsonResult => ({
   problems: [{ path, message }],
 });
 
-export function parseJsonText(text: string): JsonResult {
-  const checked = checkText(text);
+export interface ParseJsonOptions {
+  /** The size limits of the file (a backup's are larger). */
+  limits?: FileLimits;
+  /**
+   * Refuse strings over their limits here (default). A backup turns this off: its maps are
+   * checked one by one, so one map over a limit does not refuse the others.
+   */
+  stringLimits?: boolean;
+}
+
+export function parseJsonText(text: string, options: ParseJsonOptions = {}): JsonResult {
+  const checked = checkText(text, options.limits);
   if (!checked.ok) return checked;
   if (!text.trim()) return fail('The file is empty.');
   const scan = scanJson(text, INPUT_LIMITS.jsonDepth);
@@ -33,7 +43,7 @@ export function parseJsonText(text: string): JsonResult {
   } catch (error) {
     return syntaxProblem(text, error);
   }
-  if (scan.longestString > INPUT_LIMITS.stringChars) {
+  if (options.stringLimits !== false && scan.longestString > INPUT_LIMITS.stringChars) {
     const problems = longStrings(value);
     if (problems.length) return { ok: false, problems };
   }

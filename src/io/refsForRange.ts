@@ -34,7 +34,18 @@ export function textFinder(
 /** Refs for a range of the source: a whole sentence where it covers one, else the span inside it. */
 export function refsForRange(source: Source, range: { start: number; end: number }): Ref[] {
   const refs: Ref[] = [];
-  for (const s of source.sentences) {
+  const { sentences } = source;
+  // Sentences are in text order without overlap: the first that ends after the range's start,
+  // by binary search, so that placing every node is not a scan of every sentence.
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.end <= range.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sentences.length && sentences[i]!.start < range.end; i++) {
+    const s = sentences[i]!;
     const start = Math.max(range.start, s.start);
     const end = Math.min(range.end, s.end);
     if (start >= end) continue;

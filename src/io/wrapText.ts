@@ -6,11 +6,17 @@
  * line is cut.
  */
 
-/** Characters that take a full em: ideographs, kana, hangul, CJK and full-width punctuation. */
+/**
+ * Characters that take a full em: ideographs (the BMP's and the astral extensions B–H, U+20000 to
+ * U+3FFFD), kana, hangul, CJK and full-width punctuation, and emoji shown as emoji by default.
+ */
 const WIDE =
-  /[\u1100-\u115F\u2E80-\u303E\u3040-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
+  /[\u1100-\u115F\u2E80-\u303E\u3040-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F200}-\u{1F2FF}\u{20000}-\u{3FFFD}\p{Emoji_Presentation}]/u;
+/** Marks drawn on the character before them (accents, variation selectors, joiners): no width. */
+const ZERO_WIDTH = /[\p{M}\u200B-\u200D\u2060]/u;
 /** A character after which a line may break in CJK text (ideographs and kana, not punctuation). */
-const CJK_BREAKABLE = /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF]/;
+const CJK_BREAKABLE =
+  /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\u{20000}-\u{3FFFD}]/u;
 /** No line may start with these (kinsoku: closing brackets, commas, stops, and the like). */
 const NO_BREAK_BEFORE = new Set(
   Array.from(
@@ -20,10 +26,17 @@ const NO_BREAK_BEFORE = new Set(
 /** No line may end with these (opening brackets and quotes). */
 const NO_BREAK_AFTER = new Set(Array.from('（「『【〔〈《“‘([{'));
 
-/** Estimated width of `text` in ems. */
+/**
+ * Estimated width of `text` in ems, by code point (so an astral character counts once). U+FE0F
+ * asks for the emoji form of the character before it, which then takes a full em.
+ */
 export function textWidthEm(text: string): number {
   let width = 0;
-  for (const ch of text) width += WIDE.test(ch) ? 1 : 0.55;
+  for (const ch of text) {
+    if (ch === '\uFE0F') width += 0.45;
+    else if (ZERO_WIDTH.test(ch)) continue;
+    else width += WIDE.test(ch) ? 1 : 0.55;
+  }
   return width;
 }
 

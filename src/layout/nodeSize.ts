@@ -5,6 +5,7 @@
  */
 import type { ArgNode } from '../model/schema';
 import { wrapText } from '../io/wrapText';
+import { translationIn } from '../model/translation';
 
 export interface Size {
   width: number;
@@ -40,7 +41,7 @@ export function shownLabel(
   node: Pick<ArgNode, 'text' | 'translations'>,
   language?: string,
 ): string {
-  return (language && language !== 'source' && node.translations?.[language]) || node.text;
+  return (language !== 'source' && translationIn(node.translations, language)) || node.text;
 }
 
 /** Every node's size for the labels shown in `language`. */

@@ -4,7 +4,9 @@
  * nothing.
  */
 import { nextId } from './ids';
+import { splitsPair } from './validate';
 import {
+  MAX_COORDINATE,
   needsRef,
   type ArgEdge,
   type ArgMap,
@@ -59,6 +61,11 @@ function checkRef(map: ArgMap, ref: Ref): void {
     throw new OperationError(`The span lies outside sentence "${ref.sentence}".`);
   }
   const text = map.sources[sentence.sourceIndex]!.text;
+  if (splitsPair(text, ref.start) || splitsPair(text, ref.end)) {
+    throw new OperationError(
+      'The span would begin or end between the two halves of one character (a surrogate pair).',
+    );
+  }
   if (ref.quote !== undefined && text.slice(ref.start, ref.end) !== ref.quote) {
     throw new OperationError('The quote does not match the text of its span.');
   }
@@ -151,6 +158,12 @@ export function withoutDangling(map: ArgMap): ArgMap {
 
 /** Moves nodes to new positions (one record each; the rest of the map is shared). */
 export function moveNodes(map: ArgMap, positions: Readonly<Record<string, Position>>): ArgMap {
+  for (const [id, p] of Object.entries(positions)) {
+    if (![p.x, p.y].every((v) => Number.isFinite(v) && Math.abs(v) <= MAX_COORDINATE))
+      throw new OperationError(
+        `Node "${id}" cannot be moved to (${p.x}, ${p.y}): positions must be within ±10,000,000.`,
+      );
+  }
   return {
     ...map,
     nodes: map.nodes.map((n) => {

@@ -36,6 +36,13 @@ export type Relation = (typeof RELATIONS)[number];
 const id = z.string().min(1, 'must not be empty').max(200, 'is longer than 200 characters');
 /** A UTF-16 code-unit offset into a source's text. */
 const offset = z.number().int('must be a whole number').min(0, 'must not be negative');
+/** Largest distance from the origin a position may have, in canvas pixels (either axis). */
+export const MAX_COORDINATE = 10_000_000;
+/** A canvas coordinate: finite (zod refuses NaN and ±Infinity) and within ±10⁷. */
+const coordinate = z
+  .number()
+  .min(-MAX_COORDINATE, 'must be within ±10,000,000')
+  .max(MAX_COORDINATE, 'must be within ±10,000,000');
 const rating = z
   .number()
   .int('must be a whole number')
@@ -122,7 +129,7 @@ export const nodeSchema = z
     note: z.string().optional().meta({ description: 'Annotation, plain text or Markdown.' }),
     tags: z.array(z.string()).optional(),
     rating: rating.optional().meta({ description: 'Evaluation, 1 (weak) to 5 (strong).' }),
-    position: z.strictObject({ x: z.number(), y: z.number() }).optional().meta({
+    position: z.strictObject({ x: coordinate, y: coordinate }).optional().meta({
       description:
         'Canvas position of the node’s top-left corner; laid out automatically when absent.',
     }),

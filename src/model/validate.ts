@@ -4,7 +4,15 @@
  * the JSON path of the offending value, in plain words.
  */
 import type { core } from 'zod';
-import { mapSchema, needsRef, type ArgMap } from './schema';
+import {
+  edgeSchema,
+  mapSchema,
+  needsRef,
+  nodeSchema,
+  type ArgEdge,
+  type ArgMap,
+  type ArgNode,
+} from './schema';
 import { formatPath, type Problem } from './problem';
 
 export type Validation = { ok: true; map: ArgMap } | { ok: false; problems: Problem[] };
@@ -53,7 +61,7 @@ export function checkRules(map: ArgMap): Problem[] {
   checkUnique(map.comments ?? [], 'comments', 'comment', add);
 
   /** sentence id → its source's text and range, across all sources */
-  const sentences = new Map<string, { text: string; start: number; end: number }>();
+  const sentences: SentenceTable = new Map();
   map.sources.forEach((source, si) => {
     let previousEnd = 0;
     source.sentences.forEach((sentence, i) => {
@@ -95,60 +103,8 @@ export function checkRules(map: ArgMap): Problem[] {
   });
 
   const nodeIds = new Set(map.nodes.map((n) => n.id));
-  map.nodes.forEach((node, ni) => {
-    const at = `nodes[${ni}]`;
-    if (node.refs.length === 0 && needsRef(node)) {
-      add(
-        `${at}.refs`,
-        `a ${node.kind} node needs at least one ref (only inference junctions and implicit premises may have none)`,
-      );
-    }
-    node.refs.forEach((ref, ri) => {
-      const rat = `${at}.refs[${ri}]`;
-      const sentence = sentences.get(ref.sentence);
-      if (!sentence) {
-        add(`${rat}.sentence`, `"${ref.sentence}" is not a sentence of this map`);
-        return;
-      }
-      const hasStart = ref.start !== undefined;
-      const hasEnd = ref.end !== undefined;
-      if (hasStart !== hasEnd) {
-        add(rat, 'a span needs both start and end');
-        return;
-      }
-      if (ref.start === undefined || ref.end === undefined) {
-        if (ref.quote !== undefined)
-          add(`${rat}.quote`, 'a quote needs the start and end of its span');
-        return;
-      }
-      for (const key of ['start', 'end'] as const) {
-        if (splitsPair(sentence.text, ref[key]!)) add(`${rat}.${key}`, SPLITS_PAIR);
-      }
-      if (ref.start >= ref.end) {
-        add(rat, `start ${ref.start} must be before end ${ref.end}`);
-      } else if (ref.start < sentence.start || ref.end > sentence.end) {
-        add(
-          rat,
-          `span ${ref.start}–${ref.end} lies outside sentence "${ref.sentence}" (${sentence.start}–${sentence.end})`,
-        );
-      } else if (ref.quote !== undefined) {
-        const actual = sentence.text.slice(ref.start, ref.end);
-        if (actual !== ref.quote) {
-          add(
-            `${rat}.quote`,
-            `"${clip(ref.quote)}" does not match the text at ${ref.start}–${ref.end} ("${clip(actual)}")`,
-          );
-        }
-      }
-    });
-  });
-
-  map.edges.forEach((edge, ei) => {
-    const at = `edges[${ei}]`;
-    if (!nodeIds.has(edge.from)) add(`${at}.from`, `"${edge.from}" is not a node of this map`);
-    if (!nodeIds.has(edge.to)) add(`${at}.to`, `"${edge.to}" is not a node of this map`);
-    if (edge.from === edge.to) add(at, `joins node "${edge.from}" to itself`);
-  });
+  map.nodes.forEach((node, ni) => checkNode(node, `nodes[${ni}]`, sentences, add));
+  map.edges.forEach((edge, ei) => checkEdge(edge, `edges[${ei}]`, nodeIds, add));
 
   checkGroups(map, add);
   map.tours.forEach((tour, ti) => {
@@ -162,6 +118,107 @@ export function checkRules(map: ArgMap): Problem[] {
 }
 
 type Add = (path: string, message: string) => void;
+
+type SentenceTable = Map<string, { text: string; start: number; end: number }>;
+
+/** A node's own rules: it has a ref unless exempt, and each ref resolves, in range, quote matching. */
+function checkNode(node: ArgNode, at: string, sentences: SentenceTable, add: Add) {
+  if (node.refs.length === 0 && needsRef(node)) {
+    add(
+      `${at}.refs`,
+      `a ${node.kind} node needs at least one ref (only inference junctions and implicit premises may have none)`,
+    );
+  }
+  node.refs.forEach((ref, ri) => {
+    const rat = `${at}.refs[${ri}]`;
+    const sentence = sentences.get(ref.sentence);
+    if (!sentence) {
+      add(`${rat}.sentence`, `"${ref.sentence}" is not a sentence of this map`);
+      return;
+    }
+    const hasStart = ref.start !== undefined;
+    const hasEnd = ref.end !== undefined;
+    if (hasStart !== hasEnd) {
+      add(rat, 'a span needs both start and end');
+      return;
+    }
+    if (ref.start === undefined || ref.end === undefined) {
+      if (ref.quote !== undefined)
+        add(`${rat}.quote`, 'a quote needs the start and end of its span');
+      return;
+    }
+    for (const key of ['start', 'end'] as const) {
+      if (splitsPair(sentence.text, ref[key]!)) add(`${rat}.${key}`, SPLITS_PAIR);
+    }
+    if (ref.start >= ref.end) {
+      add(rat, `start ${ref.start} must be before end ${ref.end}`);
+    } else if (ref.start < sentence.start || ref.end > sentence.end) {
+      add(
+        rat,
+        `span ${ref.start}–${ref.end} lies outside sentence "${ref.sentence}" (${sentence.start}–${sentence.end})`,
+      );
+    } else if (ref.quote !== undefined) {
+      const actual = sentence.text.slice(ref.start, ref.end);
+      if (actual !== ref.quote) {
+        add(
+          `${rat}.quote`,
+          `"${clip(ref.quote)}" does not match the text at ${ref.start}–${ref.end} ("${clip(actual)}")`,
+        );
+      }
+    }
+  });
+}
+
+/** An edge's own rules: both ends are nodes of the map, and differ. */
+function checkEdge(edge: ArgEdge, at: string, nodeIds: ReadonlySet<string>, add: Add) {
+  if (!nodeIds.has(edge.from)) add(`${at}.from`, `"${edge.from}" is not a node of this map`);
+  if (!nodeIds.has(edge.to)) add(`${at}.to`, `"${edge.to}" is not a node of this map`);
+  if (edge.from === edge.to) add(at, `joins node "${edge.from}" to itself`);
+}
+
+export type RecordCheck<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+/**
+ * Validates single node and edge records against a valid map's frame (its sources and groups),
+ * each on its own: for reading stored records back one by one, so a damaged record is left out by
+ * its own validation, never found by reading another's error paths. Paths are relative to the
+ * record (`refs[0].sentence`).
+ */
+export function recordValidator(frame: ArgMap) {
+  const sentences: SentenceTable = new Map();
+  for (const source of frame.sources)
+    for (const s of source.sentences)
+      if (!sentences.has(s.id))
+        sentences.set(s.id, { text: source.text, start: s.start, end: s.end });
+  const groupIds = new Set((frame.groups ?? []).map((g) => g.id));
+  const collect = () => {
+    const problems: Problem[] = [];
+    const add: Add = (path, message) =>
+      problems.push({ path: path.replace(/^record\.?/, ''), message });
+    return { problems, add };
+  };
+  return {
+    node(raw: unknown): RecordCheck<ArgNode> {
+      const parsed = nodeSchema.safeParse(raw);
+      if (!parsed.success)
+        return { ok: false, problems: parsed.error.issues.flatMap(issueToProblems) };
+      const { problems, add } = collect();
+      checkNode(parsed.data, 'record', sentences, add);
+      const { group } = parsed.data;
+      if (group !== undefined && !groupIds.has(group))
+        add('record.group', `"${group}" is not a group of this map`);
+      return problems.length ? { ok: false, problems } : { ok: true, value: parsed.data };
+    },
+    edge(raw: unknown, nodeIds: ReadonlySet<string>): RecordCheck<ArgEdge> {
+      const parsed = edgeSchema.safeParse(raw);
+      if (!parsed.success)
+        return { ok: false, problems: parsed.error.issues.flatMap(issueToProblems) };
+      const { problems, add } = collect();
+      checkEdge(parsed.data, 'record', nodeIds, add);
+      return problems.length ? { ok: false, problems } : { ok: true, value: parsed.data };
+    },
+  };
+}
 
 const SPLITS_PAIR =
   'falls inside a UTF-16 surrogate pair (between the two halves of one character)';
@@ -182,28 +239,41 @@ function checkGroups(map: ArgMap, add: Add) {
     if (node.group !== undefined && !parentOf.has(node.group))
       add(`nodes[${ni}].group`, `"${node.group}" is not a group of this map`);
   });
-  const inCycle = new Set<string>();
   groups.forEach((group, gi) => {
-    if (group.parent === undefined) return;
-    if (!parentOf.has(group.parent)) {
+    if (group.parent !== undefined && !parentOf.has(group.parent))
       add(`groups[${gi}].parent`, `"${group.parent}" is not a group of this map`);
-      return;
-    }
-    const chain = [group.id];
-    const seen = new Set(chain);
-    for (let at = parentOf.get(group.id); at !== undefined; at = parentOf.get(at)) {
-      chain.push(at);
-      if (at === group.id) {
-        // Report a cycle once, at its first group in list order.
-        if (!chain.some((id) => inCycle.has(id)))
-          add(`groups[${gi}].parent`, `makes the groups a cycle (${chain.join(' → ')})`);
-        for (const id of chain) inCycle.add(id);
-        break;
-      }
-      if (seen.has(at)) break; // a cycle further up, reported at its own group
-      seen.add(at);
-    }
   });
+  // Each group's chain of parents is walked once (finished groups are not walked again), so
+  // even a chain of thousands of nested groups is checked in linear time.
+  const indexOf = new Map<string, number>();
+  groups.forEach((g, i) => {
+    if (!indexOf.has(g.id)) indexOf.set(g.id, i);
+  });
+  const state = new Map<string, 'walking' | 'done'>();
+  const cycles: { at: number; chain: string[] }[] = [];
+  for (const group of groups) {
+    const walk: string[] = [];
+    let at: string | undefined = group.id;
+    while (at !== undefined && parentOf.has(at) && !state.has(at)) {
+      state.set(at, 'walking');
+      walk.push(at);
+      at = parentOf.get(at);
+    }
+    if (at !== undefined && state.get(at) === 'walking') {
+      // A cycle: reported once, at its first group in list order, followed round to itself.
+      const cycle = walk.slice(walk.indexOf(at));
+      let first = 0;
+      cycle.forEach((id, i) => {
+        if (indexOf.get(id)! < indexOf.get(cycle[first]!)!) first = i;
+      });
+      const chain = [...cycle.slice(first), ...cycle.slice(0, first)];
+      cycles.push({ at: indexOf.get(chain[0]!)!, chain: [...chain, chain[0]!] });
+    }
+    for (const id of walk) state.set(id, 'done');
+  }
+  cycles.sort((a, b) => a.at - b.at);
+  for (const { at, chain } of cycles)
+    add(`groups[${at}].parent`, `makes the groups a cycle (${chain.join(' → ')})`);
 }
 
 /** Comments are on existing nodes or edges and answer existing comments. */

@@ -21,6 +21,11 @@ export interface ChangeNotice {
   nodes: string[];
   /** Ids of edges written or deleted. */
   edges: string[];
+  /**
+   * Node records this write replaced although the writer had not seen them (another tab wrote
+   * them in between), as they were: the tab that wrote them learns its version was overwritten.
+   */
+  overwrote?: { nodes: Record<string, unknown> };
 }
 
 export type ChangeListener = (notice: ChangeNotice) => void;

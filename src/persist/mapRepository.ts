@@ -3,9 +3,10 @@
  * migrate → validate path as a file, so a damaged record is reported, never loaded half-broken.
  */
 import { Dexie, type Table } from 'dexie';
-import type { ArgMap } from '../model/schema';
+import type { ArgEdge, ArgMap, ArgNode, Comment } from '../model/schema';
 import type { Problem } from '../model/problem';
-import { loadMapDocument } from '../io/mapFile';
+import { recordValidator, validateMap } from '../model/validate';
+import { migrate } from '../io/migrations';
 import { DEFAULT_TOUR } from '../model/tours';
 import { RECORD_FIELDS, type MapChanges, type RecordFields } from './diffMaps';
 import { ChangeFeed, type ChangeListener, type ChangeNotice } from './changeFeed';
@@ -38,6 +39,21 @@ const strip = <T extends { mapId: string; order: number }>(row: T): Omit<T, 'map
   const { mapId: _m, order: _o, ...rest } = row;
   return rest;
 };
+
+/** Whether two records hold the same fields and values, whatever the order of their keys. */
+export function sameRecord(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    isObject(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v,
+  );
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 export class MapRepository {
   private readonly feed: ChangeFeed;
@@ -103,46 +119,62 @@ export class MapRepository {
     });
     if (!read) return undefined;
     const { record } = read;
-    let nodes = read.nodes.map(strip);
-    let edges = read.edges.map(strip);
+    const whole: Record<string, unknown> = {
+      format: 'argmap',
+      version: record.version,
+      id: record.id,
+      title: record.title,
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+      sources: read.sources.map(strip),
+      nodes: read.nodes.map(strip),
+      edges: read.edges.map(strip),
+      groups: record.groups,
+      ...pick(record, ['tour', 'tours', 'comments']),
+    };
+    for (const key of Object.keys(whole)) if (whole[key] === undefined) delete whole[key];
+    // Migration steps work record by record, so the whole document is migrated first.
+    const migrated = migrate(whole);
+    if (!migrated.ok)
+      return { ok: false, problems: [{ path: migrated.path, message: migrated.message }] };
+    const doc = migrated.doc;
+    // The map's frame (its own record and its sources) must be valid for anything to load.
+    const frame = validateMap({
+      ...doc,
+      nodes: [],
+      edges: [],
+      tours: Array.isArray(doc.tours)
+        ? doc.tours.map((t: unknown) => (isObject(t) ? { ...t, steps: [] } : t))
+        : doc.tours,
+      ...(doc.comments === undefined ? {} : { comments: [] }),
+    });
+    if (!frame.ok) return { ok: false, problems: frame.problems };
+    // Then each node and each edge record on its own: a damaged one is left out and reported.
+    const check = recordValidator(frame.map);
     const skipped: Problem[] = [];
-    // Leaving out a node can leave its edges dangling, hence a few rounds.
-    for (let round = 0; round < 4; round++) {
-      const doc: Record<string, unknown> = {
-        format: 'argmap',
-        version: record.version,
-        id: record.id,
-        title: record.title,
-        createdAt: record.createdAt,
-        updatedAt: record.updatedAt,
-        sources: read.sources.map(strip),
-        nodes,
-        edges,
-        groups: record.groups,
-        // Tour steps at (and comments on) left-out records are left out with them.
-        ...(skipped.length
-          ? withoutLeftOut(record, nodes, edges)
-          : pick(record, ['tour', 'tours', 'comments'])),
-      };
-      for (const key of Object.keys(doc)) if (doc[key] === undefined) delete doc[key];
-      const loaded = loadMapDocument(doc);
-      if (loaded.ok) return { ok: true, map: loaded.map, skipped };
-      const bad = { nodes: new Set<number>(), edges: new Set<number>() };
-      for (const problem of loaded.problems) {
-        const match = /^(nodes|edges)\[(\d+)\]/.exec(problem.path);
-        if (!match) return { ok: false, problems: loaded.problems };
-        const list = match[1] as 'nodes' | 'edges';
-        bad[list].add(Number(match[2]));
-        const item = (list === 'nodes' ? nodes : edges)[Number(match[2])] as { id?: unknown };
-        skipped.push({
-          path: `${list.slice(0, -1)} "${String(item?.id)}"`,
-          message: problem.message,
-        });
-      }
-      nodes = nodes.filter((_, i) => !bad.nodes.has(i));
-      edges = edges.filter((_, i) => !bad.edges.has(i));
+    const leaveOut = (what: string, raw: unknown, problems: readonly Problem[]) => {
+      const id = isObject(raw) ? String(raw.id) : '?';
+      for (const p of problems) skipped.push({ path: `${what} "${id}"`, message: p.message });
+    };
+    const nodes: ArgNode[] = [];
+    for (const raw of list(doc.nodes)) {
+      const checked = check.node(raw);
+      if (checked.ok) nodes.push(checked.value);
+      else leaveOut('node', raw, checked.problems);
     }
-    return { ok: false, problems: skipped };
+    const nodeIds = new Set(nodes.map((n) => n.id));
+    const edges: ArgEdge[] = [];
+    for (const raw of list(doc.edges)) {
+      const checked = check.edge(raw, nodeIds);
+      if (checked.ok) edges.push(checked.value);
+      else leaveOut('edge', raw, checked.problems);
+    }
+    // Tour steps at, and comments on, records that are not there are left out with them.
+    const kept = withoutLeftOut(frame.map, doc, nodes, edges);
+    skipped.push(...kept.dropped);
+    const loaded = validateMap({ ...frame.map, nodes, edges, ...kept.fields });
+    if (!loaded.ok) return { ok: false, problems: loaded.problems };
+    return { ok: true, map: loaded.map, skipped };
   }
 
   /** The records of one map in their stored order, read from the `[mapId+order]` index. */
@@ -204,11 +236,32 @@ export class MapRepository {
    * only when its title, tours, groups or comments changed, on the first edit (to mark it edited), or when its
    * modified time is more than {@link MODIFIED_TIME_GRANULARITY_MS} behind.
    */
-  async applyChanges(changes: MapChanges): Promise<void> {
+  async applyChanges(
+    changes: MapChanges,
+    /**
+     * The stored version of each node this tab knew before its edit (autosave's); a stored
+     * node that differs from it was written by another tab meanwhile, and is reported as
+     * overwritten in the change notice.
+     */
+    base?: ReadonlyMap<string, ArgNode>,
+  ): Promise<void> {
     const { db } = this;
     const { mapId } = changes;
     let wroteRecord = false;
+    const overwrote: Record<string, unknown> = {};
     await db.transaction('rw', TABLES, async () => {
+      if (base && changes.putNodes.length) {
+        const rows = await db.nodes.bulkGet(
+          changes.putNodes.map((p) => [mapId, p.node.id] as [string, string]),
+        );
+        changes.putNodes.forEach(({ node }, i) => {
+          const row = rows[i];
+          const known = base.get(node.id);
+          if (!row || !known) return;
+          const stored = strip(row);
+          if (!sameRecord(stored, known) && !sameRecord(stored, node)) overwrote[node.id] = stored;
+        });
+      }
       const record = await db.maps.get(mapId);
       if (!record)
         throw new Error(`The map "${mapId}" is no longer stored (was it deleted in another tab?).`);
@@ -257,6 +310,7 @@ export class MapRepository {
       sources: changes.sources !== undefined,
       nodes: [...changes.putNodes.map((p) => p.node.id), ...changes.deleteNodes],
       edges: [...changes.putEdges.map((p) => p.edge.id), ...changes.deleteEdges],
+      ...(Object.keys(overwrote).length ? { overwrote: { nodes: overwrote } } : {}),
     });
   }
 
@@ -318,26 +372,47 @@ function pick<T extends object, K extends keyof T>(
   return picked;
 }
 
-/** The record's tours and comments without what names a node or edge that was left out. */
+/**
+ * The stored tours and comments (of the migrated document) without what names a node or edge
+ * that is not loaded, and a problem for each step or comment left out.
+ */
 function withoutLeftOut(
-  record: MapRecord,
+  frame: ArgMap,
+  doc: Record<string, unknown>,
   nodes: readonly { id: string }[],
   edges: readonly { id: string }[],
-): Pick<MapRecord, 'tour' | 'tours' | 'comments'> {
+): { fields: Pick<ArgMap, 'tours' | 'comments'>; dropped: Problem[] } {
+  const dropped: Problem[] = [];
   const ids = new Set(nodes.map((n) => n.id));
-  const fields: Pick<MapRecord, 'tour' | 'tours' | 'comments'> = {};
-  if (record.tour) fields.tour = record.tour.filter((id) => ids.has(id));
-  if (record.tours)
-    fields.tours = record.tours.map((t) => ({ ...t, steps: t.steps.filter((id) => ids.has(id)) }));
-  if (record.comments) {
-    for (const e of edges) ids.add(e.id);
-    let kept = record.comments.filter((c) => ids.has(c.target));
-    for (let size = -1; size !== kept.length;) {
-      size = kept.length;
-      const commentIds = new Set(kept.map((c) => c.id));
-      kept = kept.filter((c) => c.replyTo === undefined || commentIds.has(c.replyTo));
-    }
-    fields.comments = kept;
+  const storedTours = list(doc.tours) as { steps?: unknown }[];
+  const tours = frame.tours.map((tour, i) => {
+    const steps = list(storedTours[i]?.steps).filter((id): id is string => {
+      const ok = typeof id === 'string' && ids.has(id);
+      if (!ok)
+        dropped.push({
+          path: `tour "${tour.id}"`,
+          message: `its step ${JSON.stringify(id)} names no node that loaded; left out`,
+        });
+      return ok;
+    });
+    return { ...tour, steps };
+  });
+  if (doc.comments === undefined) return { fields: { tours }, dropped };
+  for (const e of edges) ids.add(e.id);
+  // Comments are checked like the frame: only their targets and replies depend on other records.
+  const comments = list(doc.comments).filter(isObject) as unknown as Comment[];
+  let kept = comments.filter((c) => ids.has(c.target));
+  for (let size = -1; size !== kept.length;) {
+    size = kept.length;
+    const commentIds = new Set(kept.map((c) => c.id));
+    kept = kept.filter((c) => c.replyTo === undefined || commentIds.has(c.replyTo));
   }
-  return fields;
+  const keptSet = new Set(kept);
+  for (const c of comments)
+    if (!keptSet.has(c))
+      dropped.push({
+        path: `comment "${String(c.id)}"`,
+        message: 'it is on (or answers) a record that did not load; left out',
+      });
+  return { fields: { tours, comments: kept }, dropped };
 }

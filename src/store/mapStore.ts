@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import { temporal } from 'zundo';
 import type { ArgMap } from '../model/schema';
 import { OperationError } from '../model/operations';
+import { editLimitMessage } from '../model/limits';
 
 export interface Selection {
   nodeIds: string[];
@@ -102,8 +103,18 @@ export const useMapStore = create<MapState>()(
         try {
           const next = operation(map);
           if (next === map) return true;
+          // Typing and pasting keep the limits every importer applies, so no map gets stored
+          // that a backup could not restore.
+          const stamped = { ...next, updatedAt: new Date().toISOString() };
+          // Measured against the map as stored in the store, so the next edit measures only
+          // what it changes.
+          const overLimit = editLimitMessage(map, stamped);
+          if (overLimit) {
+            set({ error: overLimit });
+            return false;
+          }
           pendingKey = coalesceKey;
-          set({ map: { ...next, updatedAt: new Date().toISOString() }, error: null });
+          set({ map: stamped, error: null });
           return true;
         } catch (error) {
           if (error instanceof OperationError) {

@@ -21,6 +21,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { ImportReport } from './ImportReport';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { SaveFailedBanner } from './SaveFailedBanner';
+import { ConflictNotice } from './ConflictNotice';
 import { Presentation } from './Presentation';
 import { PrintHandout } from './PrintHandout';
 import { importFiles } from '../app/importFiles';
@@ -106,6 +107,7 @@ export function App() {
           </div>
         )}
         <SaveFailedBanner />
+        <ConflictNotice />
         {map && session.readOnlyUrl && <ReadOnlyBanner url={session.readOnlyUrl} map={map} />}
         {map ? (
           <main

@@ -126,6 +126,10 @@ const en = {
   outlineRepeat: 'repeat',
   outlineRepeatHint: 'Also listed above, with its premises',
   outlineEditText: 'Node text',
+  conflictOverwritten:
+    'Another tab saved this node at the same moment, and its version replaced your change:',
+  conflictRestore: 'Restore my version',
+  conflictDismiss: 'Keep theirs',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -253,6 +257,9 @@ const zh: Record<MessageKey, string> = {
   outlineRepeat: '重复',
   outlineRepeatHint: '已在上方列出，连同其前提',
   outlineEditText: '节点文本',
+  conflictOverwritten: '另一个标签页同时保存了此节点，其版本覆盖了您的修改：',
+  conflictRestore: '恢复我的版本',
+  conflictDismiss: '保留对方的版本',
 };
 
 const kindNames: Record<UiLanguage, Record<NodeKind, string>> = {

@@ -19,6 +19,14 @@ describe('loadMapFromUrl', () => {
     expect(result.ok && result.map.nodes).toHaveLength(5);
   });
 
+  it('refuses a map over the map limits, naming what is too big', async () => {
+    respond(serializeMap(generateMap(10_001)));
+    const result = await loadMapFromUrl('https://example.org/huge.argmap.json');
+    expect(result.ok ? '' : result.message).toMatch(
+      /nodes: has 10,001 entries; the limit is 10,000/,
+    );
+  });
+
   it('says when there is no file at the address', async () => {
     respond('nope', { status: 404 });
     const result = await loadMapFromUrl('https://example.org/missing.json');

@@ -81,9 +81,18 @@ describe('exportArgdown, read by @argdown/core', () => {
     expect(back.ok && signature(back.map)).toEqual(signature(attacking));
   });
 
+  it('escapes a run of "=" so no text can open front matter (a\\ === b === c)', () => {
+    for (const input of ['a\\ === b === c', '=== x ===', 'a\\ ==== b', 'x ==']) {
+      const parsed = parse(`[s]: ${escapeArgdown(input)}\n`);
+      expect(parsed.parserErrors).toEqual([]);
+      expect(text(parsed.statements!.s!)).toBe(input);
+    }
+  });
+
   it('escapes any text so the parser reads it back unchanged', () => {
     const chars = fc.constantFrom(
       ...'ab 核。[]<>{}#@*_-/.:,;()+\\!?\'"=`~'.split(''),
+      '===',
       'x.y',
       '--',
       '//',

@@ -219,6 +219,41 @@ describe('MapRepository', () => {
     expect(loaded.map.comments!.map((c) => c.id)).toEqual(['c3']);
   });
 
+  it('validates each record on its own: a node missing from the store leaves only its tour step out', async () => {
+    await repo.putMap(sampleMap());
+    // Another tab deleted n4 and its edge; the map record (its tour) was not written yet.
+    await db.nodes.delete(['trees', 'n4']);
+    await db.edges.delete(['trees', 'e3']);
+    const loaded = await repo.loadMap('trees');
+    expect(loaded?.ok).toBe(true);
+    if (!loaded?.ok) return;
+    expect(loaded.map.nodes.map((n) => n.id)).toEqual(['n1', 'n2', 'n3']);
+    expect(loaded.map.tours[0]!.steps).toEqual(['n1', 'n2', 'n3']);
+    expect(loaded.skipped).toEqual([
+      { path: 'tour "t1"', message: 'its step "n4" names no node that loaded; left out' },
+    ]);
+  });
+
+  it('leaves out each damaged record with its own reasons, whatever they are', async () => {
+    await repo.putMap(sampleMap());
+    await db.nodes.update(['trees', 'n3'], { colour: 'red' } as never);
+    await db.edges.update(['trees', 'e1'], { relation: 'likes' } as never);
+    const storedNode = await db.nodes.get(['trees', 'n3']);
+    const loaded = await repo.loadMap('trees');
+    expect(loaded?.ok).toBe(true);
+    if (!loaded?.ok) return;
+    expect(loaded.map.nodes.map((n) => n.id)).toEqual(['n1', 'n2', 'n4']);
+    expect(loaded.map.edges.map((e) => e.id)).toEqual(['e3']); // e2 came from n3
+    expect(loaded.skipped.map((p) => p.path)).toEqual([
+      'node "n3"',
+      'edge "e1"',
+      'edge "e2"',
+      'tour "t1"',
+    ]);
+    expect(loaded.skipped[0]!.message).toMatch(/not a field of this format/);
+    expect(await db.nodes.get(['trees', 'n3'])).toEqual(storedNode);
+  });
+
   it('does not open a map whose sources are damaged, and says why', async () => {
     await repo.putMap(sampleMap());
     await db.sources.update(['trees', 'src1'], { sentences: [{ id: 's1', start: 40, end: 10 }] });
@@ -253,6 +288,31 @@ describe('MapRepository', () => {
     expect(outside.nodes.get('n1')).toEqual({ item: after.nodes[0], order: 0 });
     expect(outside.nodes.get('n4')).toBeNull();
     expect(heardBySelf).toEqual([]);
+    other.close();
+  });
+
+  it('tells the tab whose node a concurrent write replaced which version it replaced', async () => {
+    const other = new MapRepository(openDatabase(db.name), 'tab-b');
+    const heardByA: { overwrote?: unknown }[] = [];
+    repo.onOutsideChange((notice) => heardByA.push(notice));
+    const map = sampleMap();
+    await repo.putMap(map, { edited: true });
+    const base = new Map(map.nodes.map((n) => [n.id, n]));
+    // Both tabs edit n1 from the same stored version: A its text, B its note; A writes first.
+    const byA = updateNode(map, 'n1', { text: 'Plant trees now' });
+    const byB = updateNode(map, 'n1', { note: 'Cheap and cool' });
+    await repo.applyChanges(diffMaps(map, byA, orderOf(map)), base);
+    await other.applyChanges(diffMaps(map, byB, orderOf(map)), base);
+    await expect.poll(() => heardByA.length).toBe(1);
+    expect(heardByA[0]!.overwrote).toEqual({ nodes: { n1: byA.nodes[0] } });
+    // A write from the version that is stored overwrites nothing.
+    const next = updateNode(byB, 'n2', { text: 'Shade' });
+    await other.applyChanges(
+      diffMaps(byB, next, orderOf(byB)),
+      new Map(byB.nodes.map((n) => [n.id, n])),
+    );
+    await expect.poll(() => heardByA.length).toBe(2);
+    expect(heardByA[1]).not.toHaveProperty('overwrote');
     other.close();
   });
 

@@ -1,0 +1,179 @@
+/**
+ * How big one map may be: the one definition of the limits that every importer (native JSON, a
+ * backup's maps, AIF, Argdown, plain text) and every edit applies, so no map that gets stored can
+ * be refused later (a backup holding it restores). The file-level limits that come before
+ * parsing (bytes, characters, nesting) are in `io/inputLimits.ts` and are set from these.
+ */
+import { formatPath, type Problem } from './problem';
+import type { ArgMap } from './schema';
+
+export const MAP_LIMITS = {
+  /** A source's text (`sources[i].text`), in UTF-16 code units: about a 700-page book. */
+  sourceChars: 2_000_000,
+  /** Any other string of a map: a node's text, a note, a quote, a title, a translation, a key. */
+  stringChars: 100_000,
+  /** All strings of one map together (source texts included). */
+  mapChars: 10_000_000,
+  sources: 20,
+  /** Sentences of all sources together. */
+  sentences: 100_000,
+  nodes: 10_000,
+  edges: 30_000,
+  groups: 2_000,
+  tours: 50,
+  comments: 10_000,
+  /** Entries of any other list or record of a map (a node's refs or tags, a tour's steps, …). */
+  listItems: 10_000,
+} as const;
+
+/** `12,345,678`, for sizes in messages. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+const LIST_LIMITS: Record<string, number> = {
+  sources: MAP_LIMITS.sources,
+  nodes: MAP_LIMITS.nodes,
+  edges: MAP_LIMITS.edges,
+  groups: MAP_LIMITS.groups,
+  tours: MAP_LIMITS.tours,
+  comments: MAP_LIMITS.comments,
+};
+
+/** `sources[i].text` (the only strings allowed {@link MAP_LIMITS}.sourceChars). */
+function isSourceText(path: readonly (string | number)[]): boolean {
+  return path.length === 3 && path[0] === 'sources' && path[2] === 'text';
+}
+
+interface Walk {
+  problems: Problem[];
+  /** Characters of every string and field name. */
+  chars: number;
+  sentences: number;
+}
+
+/** The limits' problems of `value`, found at `base` in a map (iterative, linear in its size). */
+function walk(value: unknown, base: (string | number)[]): Walk {
+  const out: Walk = { problems: [], chars: 0, sentences: 0 };
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: base }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      out.chars += value.length;
+      const source = isSourceText(path);
+      const limit = source ? MAP_LIMITS.sourceChars : MAP_LIMITS.stringChars;
+      if (value.length > limit)
+        out.problems.push({
+          path: formatPath(path),
+          message: `is ${formatCount(value.length)} characters long; the limit ${source ? 'for a source text' : 'for this field'} is ${formatCount(limit)}${source ? '' : ` (source texts may have ${formatCount(MAP_LIMITS.sourceChars)})`}.`,
+        });
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    const entries: [string | number, unknown][] = Array.isArray(value)
+      ? value.map((v, i) => [i, v])
+      : Object.entries(value);
+    const isSentences = path.length === 3 && path[0] === 'sources' && path[2] === 'sentences';
+    if (isSentences) out.sentences += entries.length;
+    const limit =
+      path.length === 1 && typeof path[0] === 'string' && path[0] in LIST_LIMITS
+        ? LIST_LIMITS[path[0]]!
+        : isSentences
+          ? MAP_LIMITS.sentences
+          : path.length === 0
+            ? Infinity
+            : MAP_LIMITS.listItems;
+    if (entries.length > limit)
+      out.problems.push({
+        path: formatPath(path),
+        message: `has ${formatCount(entries.length)} entries; the limit is ${formatCount(limit)}.`,
+      });
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [k, child] = entries[i]!;
+      if (typeof k === 'string') {
+        out.chars += k.length;
+        if (k.length > MAP_LIMITS.stringChars)
+          out.problems.push({
+            path: formatPath(path),
+            message: `has a field name ${formatCount(k.length)} characters long; the limit is ${formatCount(MAP_LIMITS.stringChars)}.`,
+          });
+      }
+      stack.push({ value: child, path: [...path, k] });
+    }
+  }
+  return out;
+}
+
+const tooManySentences = (n: number): Problem => ({
+  path: 'sources',
+  message: `hold ${formatCount(n)} sentences together; the limit for a map is ${formatCount(MAP_LIMITS.sentences)}.`,
+});
+const tooManyChars = (n: number): Problem => ({
+  path: '',
+  message: `The map holds ${formatCount(n)} characters of text; the limit for a map is ${formatCount(MAP_LIMITS.mapChars)}.`,
+});
+
+/** Characters of text of maps already measured (each map object is measured once). */
+const measured = new WeakMap<object, number>();
+
+/**
+ * Every way `map` (a map document, or any JSON meant as one) is over {@link MAP_LIMITS}, each at
+ * its JSON path; empty when it is within them. Linear in the map's size.
+ */
+export function mapLimitProblems(map: unknown): Problem[] {
+  const { problems, chars, sentences } = walk(map, []);
+  if (sentences > MAP_LIMITS.sentences) problems.push(tooManySentences(sentences));
+  if (chars > MAP_LIMITS.mapChars) problems.push(tooManyChars(chars));
+  if (typeof map === 'object' && map !== null) measured.set(map, chars);
+  return problems;
+}
+
+const LISTS = ['sources', 'nodes', 'edges', 'groups', 'tours', 'comments'] as const;
+
+/**
+ * Why an edit from `before` to `after` is refused by the limits, in words, or undefined. Only
+ * what the edit changed is measured (records compared by identity, as the autosaver does), so a
+ * keystroke costs little on a big map, and a map already over a limit can still be made smaller.
+ */
+export function editLimitMessage(before: ArgMap, after: ArgMap): string | undefined {
+  const problems: Problem[] = [];
+  const beforeTotal = measured.get(before) ?? walk(before, []).chars;
+  let total = beforeTotal;
+  for (const list of LISTS) {
+    const old: readonly object[] = before[list] ?? [];
+    const now: readonly object[] = after[list] ?? [];
+    if (old === now) continue;
+    const oldSet = new Set(old);
+    const nowSet = new Set(now);
+    if (now.length > old.length && now.length > LIST_LIMITS[list]!)
+      problems.push({
+        path: list,
+        message: `would have ${formatCount(now.length)} entries; the limit is ${formatCount(LIST_LIMITS[list]!)}.`,
+      });
+    now.forEach((item, i) => {
+      if (oldSet.has(item)) return;
+      const found = walk(item, [list, i]);
+      problems.push(...found.problems);
+      total += found.chars;
+    });
+    for (const item of old) if (!nowSet.has(item)) total -= walk(item, []).chars;
+  }
+  for (const key of Object.keys(after) as (keyof ArgMap)[]) {
+    const value = after[key];
+    if ((LISTS as readonly string[]).includes(key) || value === before[key]) continue;
+    const found = walk(value, [key]);
+    problems.push(...found.problems);
+    total += found.chars - walk(before[key], []).chars;
+  }
+  if (after.sources !== before.sources) {
+    const count = (m: ArgMap) => m.sources.reduce((n, s) => n + s.sentences.length, 0);
+    const sentences = count(after);
+    if (sentences > MAP_LIMITS.sentences && sentences > count(before))
+      problems.push(tooManySentences(sentences));
+  }
+  if (total > MAP_LIMITS.mapChars && total > beforeTotal) problems.push(tooManyChars(total));
+  measured.set(after, total);
+  const [first] = problems;
+  if (!first) return undefined;
+  return `This edit was not made: ${first.path ? `${first.path} ` : ''}${first.message}`;
+}
