@@ -3,14 +3,16 @@
  * tags, rating and implicit flag; the passages it cites (click to jump, remove); and its
  * incoming and outgoing edges, each with relation, note and rating.
  */
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import { NODE_KINDS, type ArgMap, type ArgNode, type NodeKind } from '../model/schema';
 import { removeNode, removeRef, sentenceIndex, updateNode } from '../model/operations';
 import { useMapStore } from '../store/mapStore';
 import { setFocus, toggleFold } from '../app/actions';
 import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
+import { kindStyles } from '../io/kindStyles';
 import { EdgeList } from './EdgeList';
+import { EdgeInspector } from './EdgeInspector';
 import { RatingInput } from './RatingInput';
 import { TourEditor, TourToggle } from './TourEditor';
 
@@ -20,12 +22,17 @@ const NONE: string[] = [];
 export function Inspector({ map }: { map: ArgMap }) {
   const t = useT();
   const selectedIds = useMapStore((s) => s.selection.nodeIds);
+  const edgeIds = useMapStore((s) => s.selection.edgeIds);
   const error = useMapStore((s) => s.error);
   const node =
     selectedIds.length === 1 ? map.nodes.find((n) => n.id === selectedIds[0]) : undefined;
+  const edge =
+    selectedIds.length === 0 && edgeIds.length === 1
+      ? map.edges.find((e) => e.id === edgeIds[0])
+      : undefined;
 
   return (
-    <aside className="inspector" data-testid="inspector" aria-label="Inspector">
+    <aside className="inspector" data-testid="inspector" aria-label={t('inspector')}>
       {error && (
         <p className="error" role="alert">
           {error}
@@ -33,6 +40,8 @@ export function Inspector({ map }: { map: ArgMap }) {
       )}
       {node ? (
         <NodeInspector map={map} node={node} />
+      ) : edge ? (
+        <EdgeInspector map={map} edge={edge} />
       ) : (
         <>
           <p className="empty">
@@ -59,16 +68,30 @@ function NodeInspector({ map, node }: { map: ArgMap; node: ArgNode }) {
   const id = node.id;
   const patch = (p: Parameters<typeof updateNode>[2], key?: string) =>
     edit((m) => updateNode(m, id, p), key);
+  // A command asked for the caret in this node's text (it has just been made, or Enter).
+  const editText = useUiStore((s) => s.editText);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const field = textRef.current;
+    if (editText?.id !== id || !field) return;
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+    useUiStore.getState().set({ editText: null });
+  }, [editText, id]);
 
   return (
     <>
-      <h2>
-        {t('node')} <code>{id}</code>
+      <h2 className="inspector-head" title={id}>
+        <span className="inspector-kind" style={{ borderColor: kindStyles[node.kind].stroke }}>
+          {t.kind(node.kind)}
+        </span>
+        {node.text ? `: ${node.text}` : ''}
       </h2>
       <label>
         {t('text')}
         <textarea
           data-testid="node-text"
+          ref={textRef}
           value={node.text}
           rows={4}
           onChange={(e) => patch({ text: e.target.value }, `text:${id}`)}

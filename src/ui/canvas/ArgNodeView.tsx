@@ -7,6 +7,7 @@ import { ErrorBoundary } from '../ErrorBoundary';
 import { useT } from '../i18n';
 import { KindIcon } from './KindIcon';
 import { thesisTitle } from './cardLabel';
+import { CommandButton } from '../CommandButton';
 
 export interface ArgNodeData extends Record<string, unknown> {
   node: ArgNode;
@@ -101,6 +102,21 @@ function ArgNodeViewImpl({ data, selected, height }: NodeProps<ArgFlowNode>) {
         {main ? thesisTitle(node, label) : short}
       </div>
       <Handle type="source" position={Position.Top} />
+      {selected && <QuickBuild kind={node.kind} />}
+    </div>
+  );
+}
+
+/** On the selected node: buttons adding a reason, or an objection (a rebuttal on an objection). */
+function QuickBuild({ kind }: { kind: ArgNode['kind'] }) {
+  const t = useT();
+  return (
+    <div className="quick-build nodrag nopan" role="group" aria-label={t('quickBuild')}>
+      <CommandButton command="addReason" data-testid="add-reason" />
+      <CommandButton
+        command={kind === 'objection' ? 'addRebuttal' : 'addObjection'}
+        data-testid={kind === 'objection' ? 'add-rebuttal' : 'add-objection'}
+      />
     </div>
   );
 }

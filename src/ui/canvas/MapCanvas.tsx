@@ -15,6 +15,7 @@ import {
   useReactFlow,
   useStoreApi,
   type Connection,
+  type EdgeChange,
   type Node,
   type NodeChange,
   type OnSelectionChangeParams,
@@ -50,7 +51,7 @@ import {
   initialViewport,
   viewportFor,
 } from './initialViewport';
-import { freeRect, type Box } from './freeArea';
+import { freeRect, shiftIntoView, type Box } from './freeArea';
 import { overviewViewport } from './overview';
 import { LevelOfDetail } from './LevelOfDetail';
 import { mainConclusions, thesisTitle } from './cardLabel';
@@ -79,6 +80,7 @@ function cachedSize(node: ArgNode, language: string): Size {
   return size;
 }
 import { presentationSteps } from '../Presentation';
+import { useT } from '../i18n';
 
 const nodeTypes = { arg: ArgNodeView, group: GroupNodeView };
 const edgeTypes = { routed: RoutedEdge };
@@ -118,6 +120,7 @@ function miniMapSize(nodes: ArgMap['nodes']): { width: number; height: number } 
 
 export function MapCanvas({ map }: { map: ArgMap }) {
   const selectedIds = useMapStore((s) => s.selection.nodeIds);
+  const selectedEdgeIds = useMapStore((s) => s.selection.edgeIds);
   const select = useMapStore((s) => s.select);
   const edit = useMapStore((s) => s.edit);
   const labelLanguage = useUiStore((s) => s.labelLanguage);
@@ -187,6 +190,34 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     [flow],
   );
   const onFitView = useCallback(() => fitAll(), [fitAll]);
+  // New nodes come into view: the view pans only as far as needed (and not at all when they are
+  // in view already), clear of the legend, minimap and controls, keeping its zoom.
+  const keepInView = useUiStore((s) => s.keepInView);
+  useEffect(() => {
+    if (!keepInView?.ids.length) return;
+    const ids = new Set(keepInView.ids);
+    const timer = setTimeout(() => {
+      const el = wrapper.current;
+      const bounds = boundsOf(nodesRef.current.filter((n) => ids.has(n.id)).map(boxOf));
+      if (!el || !bounds) return;
+      const { x, y, zoom } = flow.getViewport();
+      const target = {
+        x: bounds.x * zoom + x,
+        y: bounds.y * zoom + y,
+        width: bounds.width * zoom,
+        height: bounds.height * zoom,
+      };
+      const area = { x: 0, y: 0, width: el.clientWidth, height: el.clientHeight };
+      const free = freeRect(area, coversIn(el), target.width / Math.max(target.height, 1));
+      // The free rectangle of the target's proportions may be small; show within the canvas
+      // when it does not fit there.
+      const room = free.width >= target.width + 48 && free.height >= target.height + 48;
+      const { dx, dy } = shiftIntoView(target, room ? free : area);
+      if (dx || dy) void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
+    }, REVEAL_DELAY);
+    return () => clearTimeout(timer);
+  }, [keepInView, flow]);
+
   const overviewRequest = useUiStore((s) => s.overviewRequest);
   useEffect(() => {
     if (overviewRequest) fitAll();
@@ -425,9 +456,38 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     [map.edges, hidden, collapse],
   );
   const routes = useEdgeRoutes(routedNodes, shownEdges, view);
-  const edges = useMemo(
-    () => shownEdges.map((e) => toFlowEdge(e, routes.get(e.id))),
-    [shownEdges, routes],
+  const t = useT();
+  const edges = useMemo(() => {
+    const texts = new Map(map.nodes.map((n) => [n.id, n]));
+    const name = (id: string) => {
+      const n = texts.get(id);
+      const text = n ? shownLabel(n, labelLanguage) || t.kind(n.kind) : id;
+      return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+    };
+    const selected = new Set(selectedEdgeIds);
+    return shownEdges.map((e) => {
+      const flow = toFlowEdge(
+        e,
+        routes.get(e.id),
+        `${name(e.from)} — ${t.relation(e.relation)} → ${name(e.to)}`,
+      );
+      return selected.has(e.id) ? { ...flow, selected: true } : flow;
+    });
+  }, [shownEdges, routes, map.nodes, labelLanguage, t, selectedEdgeIds]);
+  // Edges are selected by click or keyboard on the canvas; the store keeps which.
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const current = new Set(useMapStore.getState().selection.edgeIds);
+      let changed = false;
+      for (const change of changes) {
+        if (change.type !== 'select') continue;
+        changed = true;
+        if (change.selected) current.add(change.id);
+        else current.delete(change.id);
+      }
+      if (changed) select({ edgeIds: [...current] });
+    },
+    [select],
   );
 
   const onNodesChange = useCallback(
@@ -493,6 +553,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
           onSelectionChange={onSelectionChange}
           onConnect={onConnect}
           onMoveStart={big ? onMoveStart : undefined}
