@@ -38,8 +38,12 @@ function EdgeItems({
         const otherNode = map.nodes.find((n) => n.id === other(edge));
         return (
           <li key={edge.id} data-edge-id={edge.id}>
-            <button className="link" onClick={() => revealNodes([other(edge)])}>
-              {otherNode ? `${otherNode.id}: ${otherNode.text.slice(0, 40)}` : other(edge)}
+            <button
+              className="link"
+              data-node-id={other(edge)}
+              onClick={() => revealNodes([other(edge)])}
+            >
+              {otherNode ? `${t.kind(otherNode.kind)}: ${otherNode.text || '…'}` : other(edge)}
             </button>
             <label>
               {t('relation')}
