@@ -170,6 +170,66 @@ for (const language of ['en', 'zh'] as const) {
   });
 }
 
+for (const language of ['en', 'zh'] as const) {
+  describe(`spans in the source (${language} interface)`, () => {
+    it('marks each cited span in its node’s kind colour, lights only the selected node’s span, names the nodes on hover', async () => {
+      await setLanguage(language);
+      await newMapFromText(page);
+      // Two nodes citing the two halves of one sentence.
+      const first = await nodeFromText(page, 's2', 0, 18, 'evidence');
+      await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+      const second = await nodeFromText(page, 's2', 19, 48, 'objection');
+      const piece = (id: string) =>
+        page.locator(`[data-sentence-id="s2"] .piece[data-nodes="${id}"]`);
+      expect(await piece(first).textContent()).toBe('Trees cool streets');
+      expect(await piece(second).textContent()).toBe('by several degrees in summer.');
+      // Underlined in each node's kind colour (evidence green, objection orange).
+      const colours = async (id: string) =>
+        piece(id).evaluate((el) => getComputedStyle(el).backgroundImage);
+      expect(await colours(first)).not.toBe(await colours(second));
+      // Selecting the first node lights its span only, not the whole sentence.
+      await node(first).click();
+      await expect.poll(() => piece(first).getAttribute('class')).toContain('lit');
+      expect(await piece(second).getAttribute('class')).not.toContain('lit');
+      expect(await page.locator('[data-sentence-id="s2"]').getAttribute('class')).not.toContain(
+        'lit-whole',
+      );
+      // Hovering a piece names the nodes citing it by kind and text.
+      await piece(second).hover();
+      await expect
+        .poll(() => piece(second).getAttribute('title'))
+        .toContain('by several degrees in summer.');
+      expect(await piece(second).getAttribute('title')).not.toContain(second);
+    });
+
+    it('makes a node from text selected with the keyboard alone', async () => {
+      await setLanguage(language);
+      await newMapFromText(page);
+      await page.getByTestId('source-body').focus();
+      await page.keyboard.press('Control+Home');
+      for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
+      await expect.poll(() => page.locator('.selection-quote').textContent()).toContain('Cities');
+      // Typing in the text changes nothing (it is only editable for the caret).
+      await page.keyboard.press('x');
+      expect(await page.locator('[data-sentence-id="s1"]').textContent()).toBe(
+        'Cities should plant more street trees.',
+      );
+      expect(await nodeIds(page)).toEqual([]);
+      for (let i = 0; i < 5; i++) {
+        const now = await focused();
+        if (now.testId === 'create-node-from-selection') break;
+        await page.keyboard.press('Tab');
+      }
+      expect((await focused()).testId).toBe('create-node-from-selection');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await nodeIds(page)).length).toBe(1);
+      const [made] = await nodeIds(page);
+      expect(await node(made!).locator('.arg-node-text').textContent()).toBe('Cities');
+      expect(await kindOf(made!)).toBe('conclusion');
+    });
+  });
+}
+
 describe('the shortcut list and dialogs', () => {
   it('lists every command key from the registry, keeps the focus inside and gives it back', async () => {
     await newMapFromText(page);
