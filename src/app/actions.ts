@@ -100,7 +100,7 @@ export function setSelectedRelation(relation: Relation): boolean {
 export function addRefToSelected(ref: Ref): boolean {
   const [id] = selectedNodeIds();
   if (!id) {
-    useMapStore.setState({ error: 'Select the node that should cite this passage first.' });
+    useMapStore.setState({ error: 'selectNodeForRef' });
     return false;
   }
   return store().edit((map) => addRef(map, id, ref));
@@ -127,7 +127,7 @@ export function connectNodes(from: string, to: string, relation: Relation = 'sup
 export function connectSelected(relation: Relation = 'supports'): boolean {
   const ids = selectedNodeIds();
   if (ids.length !== 2) {
-    useMapStore.setState({ error: 'Select two nodes: the premise first, then what it supports.' });
+    useMapStore.setState({ error: 'selectTwoNodes' });
     return false;
   }
   return connectNodes(ids[0]!, ids[1]!, relation);
@@ -226,7 +226,7 @@ export function toggleFold(nodeId: string) {
 /** Makes a group of the selected nodes (titled `title`, to be renamed on the canvas). */
 export function groupSelection(title: string): string | null {
   if (!selectedNodeIds().length) {
-    useMapStore.setState({ error: 'Select the nodes to group first.' });
+    useMapStore.setState({ error: 'selectNodesToGroup' });
     return null;
   }
   return groupNodesAction(title);

@@ -29,7 +29,7 @@ export function FileMenu() {
       details.current?.removeAttribute('open');
     } catch (error) {
       useMapStore.setState({
-        error: `Export failed: ${error instanceof Error ? error.message : String(error)}`,
+        error: `${t('exportFailed')} ${error instanceof Error ? error.message : String(error)}`,
       });
     } finally {
       setBusy(false);

@@ -58,7 +58,7 @@ export function MapLibrary() {
                 }}
               >
                 <input name="title" defaultValue={m.title} aria-label={t('title')} autoFocus />
-                <button type="submit">OK</button>
+                <button type="submit">{t('ok')}</button>
               </form>
             ) : (
               <button

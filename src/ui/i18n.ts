@@ -175,6 +175,21 @@ const en = {
   proposedKind: 'Kind of the new node',
   quickBuild: 'Add to this node',
   citedByNodes: 'Cited by:',
+  somethingWrong: 'Something went wrong here:',
+  mapIsSafe: 'Your map is safe; it is saved as you edit.',
+  tryAgain: 'Try again',
+  ok: 'OK',
+  tag: 'Tag',
+  controls: 'Zoom and view',
+  interactivity: 'Lock or unlock editing on the canvas',
+  nodeA11y:
+    'Press Enter or Space to select a node, Delete to remove it, Esc to cancel. S adds a reason, A an objection.',
+  edgeA11y:
+    'Press Enter or Space to select an edge; then S, A or E changes its relation and Delete removes it.',
+  handle: 'Connection point',
+  tourStep: 'step',
+  pngTooLarge:
+    'The map is too large for a {0}× PNG; it was exported at {1}×. Export a selection for a sharper image.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -350,6 +365,18 @@ const zh: Record<MessageKey, string> = {
   proposedKind: '新节点的类型',
   quickBuild: '添加到此节点',
   citedByNodes: '引用者：',
+  somethingWrong: '此处出错：',
+  mapIsSafe: '您的论证图安全无虞：编辑时已随时保存。',
+  tryAgain: '重试',
+  ok: '确定',
+  tag: '标签',
+  controls: '缩放与视图',
+  interactivity: '锁定或解锁画布编辑',
+  nodeA11y: '按 Enter 或空格选择节点，Delete 删除，Esc 取消。S 添加理由，A 添加反对意见。',
+  edgeA11y: '按 Enter 或空格选择连线；之后 S、A 或 E 改变其关系，Delete 删除。',
+  handle: '连接点',
+  tourStep: '步骤',
+  pngTooLarge: '论证图太大，无法导出 {0}× PNG；已按 {1}× 导出。导出所选部分可得到更清晰的图像。',
 };
 
 const kindNames: Record<UiLanguage, Record<NodeKind, string>> = {
@@ -387,6 +414,27 @@ export interface Translator {
   kind(kind: NodeKind): string;
   relation(relation: Relation): string;
   language: UiLanguage;
+}
+
+/** Every message of a language, by key. */
+export function messagesFor(language: UiLanguage): Readonly<Record<MessageKey, string>> {
+  return dictionaries[language];
+}
+
+/** Whether `text` is a message key (refusals are stored as keys, shown in the UI's language). */
+export function isMessageKey(text: string): text is MessageKey {
+  return Object.hasOwn(en, text);
+}
+
+/**
+ * A message stored outside the UI (the store's `error`): a key, or a key and its arguments as
+ * "key|arg0|arg1" (filling "{0}", "{1}"), shown in the interface's language; anything else
+ * (an operation's own words) as it is.
+ */
+export function showMessage(t: Translator, message: string): string {
+  const [key, ...args] = message.split('|');
+  if (!key || !isMessageKey(key)) return message;
+  return t(key).replace(/\{(\d)\}/g, (_, i: string) => args[Number(i)] ?? '');
 }
 
 export function translator(language: UiLanguage): Translator {

@@ -121,6 +121,24 @@ function miniMapSize(nodes: ArgMap['nodes']): { width: number; height: number } 
 export function MapCanvas({ map }: { map: ArgMap }) {
   const selectedIds = useMapStore((s) => s.selection.nodeIds);
   const selectedEdgeIds = useMapStore((s) => s.selection.edgeIds);
+  const readOnly = useMapStore((s) => s.readOnly);
+  const t = useT();
+  // React Flow's own names and descriptions, in the interface's language.
+  const ariaLabels = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('nodeA11y'),
+      'node.a11yDescription.keyboardDisabled': t('nodeA11y'),
+      'edge.a11yDescription.default': t('edgeA11y'),
+      'controls.ariaLabel': t('controls'),
+      'controls.zoomIn.ariaLabel': t('zoomIn'),
+      'controls.zoomOut.ariaLabel': t('zoomOut'),
+      'controls.fitView.ariaLabel': t('fitView'),
+      'controls.interactive.ariaLabel': t('interactivity'),
+      'minimap.ariaLabel': t('miniMap'),
+      'handle.ariaLabel': t('handle'),
+    }),
+    [t],
+  );
   const select = useMapStore((s) => s.select);
   const edit = useMapStore((s) => s.edit);
   const labelLanguage = useUiStore((s) => s.labelLanguage);
@@ -456,7 +474,6 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     [map.edges, hidden, collapse],
   );
   const routes = useEdgeRoutes(routedNodes, shownEdges, view);
-  const t = useT();
   const edges = useMemo(() => {
     const texts = new Map(map.nodes.map((n) => [n.id, n]));
     const name = (id: string) => {
@@ -540,12 +557,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   );
 
   return (
-    <div
-      className="canvas"
-      aria-label="Argument map canvas"
-      ref={wrapper}
-      data-focus-layout={focusState}
-    >
+    <div className="canvas" aria-label={t('canvas')} ref={wrapper} data-focus-layout={focusState}>
       {defaultViewport && (
         <ReactFlow
           nodes={flowNodes}
@@ -560,15 +572,18 @@ export function MapCanvas({ map }: { map: ArgMap }) {
           onMoveEnd={onMoveEnd}
           defaultViewport={defaultViewport}
           minZoom={MIN_ZOOM}
-          nodesDraggable={!focusLayout}
+          nodesDraggable={!focusLayout && !readOnly}
+          nodesConnectable={!readOnly}
+          connectionRadius={60}
           onlyRenderVisibleElements
           deleteKeyCode={null}
+          ariaLabelConfig={ariaLabels}
           selectionKeyCode="Shift"
           multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
         >
           <Background gap={24} />
           {big ? (
-            <CanvasMiniMap label="Mini map" />
+            <CanvasMiniMap label={t('miniMap')} />
           ) : (
             <MiniMap
               pannable
@@ -583,8 +598,8 @@ export function MapCanvas({ map }: { map: ArgMap }) {
             <ControlButton
               className="react-flow__controls-fitview"
               onClick={onFitView}
-              title="Fit View"
-              aria-label="Fit View"
+              title={t('fitView')}
+              aria-label={t('fitView')}
             >
               <svg viewBox="0 0 32 30" aria-hidden>
                 <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
