@@ -25,7 +25,8 @@ export function SelectionBar({
     s.selection.nodeIds.length === 1 ? s.selection.nodeIds[0] : undefined,
   );
   const hasSelectedNode = selectedId !== undefined;
-  if (!selection) return null;
+  const readOnly = useMapStore((s) => s.readOnly);
+  if (!selection || readOnly) return null;
   const key = `${selection.sourceId}:${selection.start}:${selection.end}:${selectedId ?? ''}`;
   const kind = chosen?.key === key ? chosen.kind : proposeKind(map, selectedId, selection);
   const parent = selectedId ? map.nodes.find((n) => n.id === selectedId) : undefined;

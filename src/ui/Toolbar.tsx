@@ -22,6 +22,7 @@ function useLayoutBusy() {
 export function Toolbar() {
   const t = useT();
   const map = useMapStore((s) => s.map);
+  const readOnly = useMapStore((s) => s.readOnly);
   const save = useSaveStatus();
   const ui = useUiStore(
     useShallow((s) => ({
@@ -96,18 +97,24 @@ export function Toolbar() {
         {ui.language === 'en' ? '中文' : 'English'}
       </button>
       <CommandButton command="shortcuts" icon="?" iconOnly />
-      <span
-        className={`save-state save-${save.state}`}
-        role="status"
-        data-testid="save-state"
-        title={save.message ?? ''}
-      >
-        {save.state === 'saved'
-          ? t('saved')
-          : save.state === 'pending'
-            ? t('saving')
-            : t('notSaved')}
-      </span>
+      {readOnly ? (
+        <span className="save-state save-read-only" role="status" data-testid="save-state">
+          {t('readOnly')}
+        </span>
+      ) : (
+        <span
+          className={`save-state save-${save.state}`}
+          role="status"
+          data-testid="save-state"
+          title={save.message ?? ''}
+        >
+          {save.state === 'saved'
+            ? t('saved')
+            : save.state === 'pending'
+              ? t('saving')
+              : t('notSaved')}
+        </span>
+      )}
     </header>
   );
 }
