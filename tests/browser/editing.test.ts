@@ -230,6 +230,52 @@ for (const language of ['en', 'zh'] as const) {
   });
 }
 
+describe('keyboard order and menus', () => {
+  it('tabs toolbar → source → nodes → edges → inspector; a tabbed-to edge is selected and takes S/A/E', async () => {
+    await newMapFromText(page);
+    const thesis = await nodeFromText(page, 's1', 0, 38, 'conclusion');
+    const premise = await nodeFromText(page, 's2', 0, 18, 'evidence');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('language-switch').focus();
+    const areas: string[] = [];
+    for (let i = 0; i < 60 && !areas.includes('inspector'); i++) {
+      await page.keyboard.press('Tab');
+      const area = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        if (el.closest('.toolbar')) return 'toolbar';
+        if (el.closest('.source-pane')) return 'source';
+        if (el.classList.contains('react-flow__node')) return 'node';
+        if (el.closest('.edge-tabs')) return 'edge';
+        if (el.closest('.inspector')) return 'inspector';
+        return 'other';
+      });
+      if (area !== 'other' && areas[areas.length - 1] !== area) areas.push(area);
+    }
+    // (Splitters, a node's quick-build buttons, the zoom controls and the legend lie between.)
+    expect(areas).toEqual(['toolbar', 'source', 'node', 'edge', 'inspector']);
+    // Back to the edge: it is selected, named by its ends, and A makes it an attack.
+    await page.locator('.edge-tabs button').first().focus();
+    const edge = page.locator(`.react-flow__edge[data-from="${premise}"][data-to="${thesis}"]`);
+    await expect.poll(() => edge.getAttribute('class')).toContain('selected');
+    expect(await page.locator('.edge-tabs button').first().textContent()).toContain(
+      'Trees cool streets',
+    );
+    await page.keyboard.press('a');
+    await expect.poll(() => edge.getAttribute('class')).toContain('edge-attacks');
+  });
+
+  it('closes the File menu on Esc and on a click outside', async () => {
+    const menu = page.locator('details.menu');
+    await page.getByTestId('file-menu').click();
+    expect(await menu.getAttribute('open')).not.toBeNull();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.getAttribute('open')).toBeNull();
+    await page.getByTestId('file-menu').click();
+    await page.getByTestId('source-pane').click({ position: { x: 30, y: 300 } });
+    await expect.poll(() => menu.getAttribute('open')).toBeNull();
+  });
+});
+
 describe('the shortcut list and dialogs', () => {
   it('lists every command key from the registry, keeps the focus inside and gives it back', async () => {
     await newMapFromText(page);

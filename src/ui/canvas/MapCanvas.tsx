@@ -57,6 +57,7 @@ import { LevelOfDetail } from './LevelOfDetail';
 import { mainConclusions, thesisTitle } from './cardLabel';
 import { useFocusLayout } from './useFocusLayout';
 import { RoutedEdge } from './RoutedEdge';
+import { EdgeTabs } from './EdgeTabs';
 import { useEdgeRoutes } from './useEdgeRoutes';
 import { GroupNodeView, type GroupFlowNode } from './GroupNodeView';
 import {
@@ -494,15 +495,15 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   // Edges are selected by click or keyboard on the canvas; the store keeps which.
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
-      const current = new Set(useMapStore.getState().selection.edgeIds);
-      let changed = false;
+      const before = useMapStore.getState().selection.edgeIds;
+      const current = new Set(before);
       for (const change of changes) {
         if (change.type !== 'select') continue;
-        changed = true;
         if (change.selected) current.add(change.id);
         else current.delete(change.id);
       }
-      if (changed) select({ edgeIds: [...current] });
+      // Only a real change: selecting what is selected must not re-render (and re-trigger).
+      if (!sameIds(before, [...current])) select({ edgeIds: [...current] });
     },
     [select],
   );
@@ -574,6 +575,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
           minZoom={MIN_ZOOM}
           nodesDraggable={!focusLayout && !readOnly}
           nodesConnectable={!readOnly}
+          edgesFocusable={false}
           connectionRadius={60}
           onlyRenderVisibleElements
           deleteKeyCode={null}
@@ -581,6 +583,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
           selectionKeyCode="Shift"
           multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
         >
+          <EdgeTabs edges={edges} />
           <Background gap={24} />
           {big ? (
             <CanvasMiniMap label={t('miniMap')} />
