@@ -8,12 +8,22 @@ interface Props extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'onClick' 
   /** What the button shows before its label (an icon), or instead of it with `iconOnly`. */
   icon?: ReactNode;
   iconOnly?: boolean;
+  /** On a narrow toolbar only the icon shows (the label stays the accessible name and tooltip). */
+  compact?: boolean;
   /** Shown instead of the label (e.g. "Laying out…" while busy). */
   text?: string;
   disabled?: boolean;
 }
 
-export function CommandButton({ command: id, icon, iconOnly, text, disabled, ...rest }: Props) {
+export function CommandButton({
+  command: id,
+  icon,
+  iconOnly,
+  compact,
+  text,
+  disabled,
+  ...rest
+}: Props) {
   const t = useT();
   const command = commandById(id);
   const enabled = useCommandEnabled(command);
@@ -23,18 +33,18 @@ export function CommandButton({ command: id, icon, iconOnly, text, disabled, ...
       type="button"
       data-command={id}
       title={tooltip(command, label)}
-      aria-label={iconOnly ? label : undefined}
+      aria-label={iconOnly || compact ? (text ?? label) : undefined}
       aria-keyshortcuts={command.keys[0] ? ariaKeys(command.keys[0]) : undefined}
       disabled={disabled || !enabled}
       onClick={() => runCommand(command)}
       {...rest}
     >
-      {icon}
+      {icon && <span aria-hidden>{icon}</span>}
       {iconOnly ? null : (
-        <>
+        <span className={compact ? 'cmd-label compactable' : 'cmd-label'}>
           {icon ? ' ' : null}
           {text ?? label}
-        </>
+        </span>
       )}
     </button>
   );

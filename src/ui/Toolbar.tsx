@@ -41,9 +41,16 @@ export function Toolbar() {
         aria-label={t('openLibrary')}
         title={t('openLibrary')}
       >
-        ☰ {t('library')}
+        <span aria-hidden>☰</span>
+        <span className="cmd-label compactable"> {t('library')}</span>
       </button>
-      <CommandButton data-testid="toolbar-new-map" command="newMap" icon="+" />
+      <CommandButton
+        data-testid="toolbar-new-map"
+        command="newMap"
+        icon="+"
+        text={t('newMapShort')}
+        aria-label={t('newMap')}
+      />
       <FileMenu />
       <h1 title={map?.title}>{map?.title ?? t('appName')}</h1>
       {map && (
@@ -57,21 +64,22 @@ export function Toolbar() {
             disabled={busy}
             text={busy ? t('layingOut') : undefined}
           />
-          <CommandButton command="relayoutAll" disabled={busy} />
+          <CommandButton command="relayoutAll" icon="⟲" compact disabled={busy} />
         </div>
       )}
-      {map && <CommandButton data-testid="overview" command="overview" icon="⤢" />}
-      {map && <CommandButton data-testid="group-selection" command="group" icon="⬚" />}
+      {map && <CommandButton data-testid="overview" command="overview" icon="⤢" compact />}
+      {map && <CommandButton data-testid="group-selection" command="group" icon="⬚" compact />}
       {map && <SearchBox map={map} />}
       {map && (
         <CommandButton
           data-testid="outline-toggle"
           command="outline"
           icon="☷"
+          compact
           aria-pressed={ui.outlineOpen}
         />
       )}
-      {map && <CommandButton data-testid="present" command="present" icon="▶" />}
+      {map && <CommandButton data-testid="present" command="present" icon="▶" compact />}
       <label className="switch" title={t('labels')}>
         <span className="sr-only">{t('labels')}</span>
         <select
@@ -80,12 +88,8 @@ export function Toolbar() {
           onChange={(e) => ui.set({ labelLanguage: e.target.value as 'source' | 'en' })}
           aria-label={t('labels')}
         >
-          <option value="source">
-            {t('labels')}: {t('labelSource')}
-          </option>
-          <option value="en">
-            {t('labels')}: {t('labelEnglish')}
-          </option>
+          <option value="source">{t('labelSource')}</option>
+          <option value="en">{t('labelEnglish')}</option>
         </select>
       </label>
       <button

@@ -77,13 +77,21 @@ for (const language of ['en', 'zh'] as const) {
   describe(`building the school-start map from its text (${language} interface)`, () => {
     it('takes at most 14 actions, with no stray node, layout or toggle', async () => {
       if (language === 'zh') await page.getByTestId('language-switch').click();
+      // At 1280 px the toolbar is one row.
+      const tops = await page
+        .locator('.toolbar > *')
+        .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+      expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(12);
       const act = counter();
       // A new map from the text: New map, paste, Create.
       await act.click(page.getByTestId('toolbar-new-map'));
       await act.paste(page.getByTestId('new-map-text'), SCHOOL_START_TEXT);
       await page.getByTestId('new-map-preview').locator('li').first().waitFor();
       await act.click(page.getByTestId('create-map'));
-      await expect.poll(() => page.locator('.react-flow__node-arg').count()).toBe(0);
+      // (Opening the new map can take a while on a first run: a generous wait.)
+      await expect
+        .poll(() => page.locator('.react-flow__node-arg').count(), { timeout: 20_000 })
+        .toBe(0);
       await page.locator('[data-sentence-id="s5"]').waitFor();
 
       const bar = page.getByTestId('selection-kind');
