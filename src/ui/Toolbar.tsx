@@ -9,6 +9,7 @@ import { CommandButton } from './CommandButton';
 import { useT } from './i18n';
 import { SearchBox } from './SearchBox';
 import { FileMenu } from './FileMenu';
+import { MapTitle } from './MapTitle';
 
 function useLayoutBusy() {
   const [busy, setBusy] = useState(false);
@@ -52,7 +53,7 @@ export function Toolbar() {
         aria-label={t('newMap')}
       />
       <FileMenu />
-      <h1 title={map?.title}>{map?.title ?? t('appName')}</h1>
+      <MapTitle />
       {map && (
         <div className="toolbar-buttons" role="toolbar" aria-label={t('editCommands')}>
           <CommandButton command="addNode" icon="+" />

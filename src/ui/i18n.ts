@@ -188,6 +188,7 @@ const en = {
     'Press Enter or Space to select an edge; then S, A or E changes its relation and Delete removes it.',
   handle: 'Connection point',
   tourStep: 'step',
+  renameMap: 'Rename this map',
   newMapShort: 'New map',
   edges: 'Edges',
   pngTooLarge:
@@ -378,6 +379,7 @@ const zh: Record<MessageKey, string> = {
   edgeA11y: '按 Enter 或空格选择连线；之后 S、A 或 E 改变其关系，Delete 删除。',
   handle: '连接点',
   tourStep: '步骤',
+  renameMap: '重命名此论证图',
   newMapShort: '新建',
   edges: '连线',
   pngTooLarge: '论证图太大，无法导出 {0}× PNG；已按 {1}× 导出。导出所选部分可得到更清晰的图像。',

@@ -276,6 +276,24 @@ describe('keyboard order and menus', () => {
   });
 });
 
+describe('the map title', () => {
+  it('is renamed where it is shown; Esc cancels; undo takes it back', async () => {
+    await newMapFromText(page);
+    const title = page.locator('.toolbar h1');
+    await title.dblclick();
+    const field = page.getByTestId('title-input');
+    await field.fill('Shade and streets');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => title.textContent()).toBe('Street trees');
+    await page.getByTestId('rename-title').click();
+    await field.fill('Shade and streets');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => title.textContent()).toBe('Shade and streets');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => title.textContent()).toBe('Street trees');
+  });
+});
+
 describe('the shortcut list and dialogs', () => {
   it('lists every command key from the registry, keeps the focus inside and gives it back', async () => {
     await newMapFromText(page);
