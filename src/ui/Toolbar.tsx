@@ -39,11 +39,12 @@ export function Toolbar() {
     <header className="toolbar">
       <button
         onClick={() => ui.set({ libraryOpen: !ui.libraryOpen })}
-        aria-label={t('openLibrary')}
         title={t('openLibrary')}
+        aria-label={t('openLibrary')}
       >
         <span aria-hidden>☰</span>
-        <span className="cmd-label compactable"> {t('library')}</span>
+        {/* The name, shown (the icon alone on a narrow toolbar: see CSS). */}
+        <span className="cmd-label compactable"> {t('openLibrary')}</span>
       </button>
       <CommandButton
         data-testid="toolbar-new-map"

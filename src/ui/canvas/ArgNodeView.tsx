@@ -42,6 +42,7 @@ function ArgNodeViewImpl({ data, selected, height }: NodeProps<ArgFlowNode>) {
       <div
         className={`arg-inference${selected ? ' is-selected' : ''}${dimmed ? ' is-dimmed' : ''}`}
         title={t.kind('inference')}
+        role="img"
         aria-label={t.kind('inference')}
       >
         <Handle type="target" position={Position.Bottom} />
@@ -66,6 +67,7 @@ function ArgNodeViewImpl({ data, selected, height }: NodeProps<ArgFlowNode>) {
         } as CSSProperties
       }
       data-kind={node.kind}
+      role="group"
       aria-label={`${t.kind(node.kind)}: ${label}`}
     >
       <Handle type="target" position={Position.Bottom} />
