@@ -3,7 +3,15 @@
  * keyboard. They read the stores, apply pure model operations, and report refusals in the store's
  * `error`, never by throwing.
  */
-import { addNode, addRef, connect, disconnect, moveNodes, removeNode } from '../model/operations';
+import {
+  addNode,
+  addRef,
+  connect,
+  disconnect,
+  moveNodes,
+  removeNode,
+  setRelation,
+} from '../model/operations';
 import type { ArgMap, NodeKind, Ref, Relation } from '../model/schema';
 import { useMapStore, undo, redo } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
@@ -12,16 +20,29 @@ import { nodeSizes } from '../layout/nodeSize';
 import { repack } from '../layout/repack';
 import { placeBeside } from './placement';
 import { groupNodesAction } from './groupActions';
+import { attackerKind } from './proposeKind';
 
 const store = () => useMapStore.getState();
 const selectedNodeIds = () => store().selection.nodeIds;
 
 export { undo, redo };
 
-/** Adds a node (citing `ref` if given; otherwise an implicit premise to be sourced later). */
-export function addNodeAction(kind: NodeKind = 'claim', ref?: Ref, text?: string): string | null {
+/**
+ * Adds a node (citing `ref` if given; otherwise an implicit premise to be sourced later). With a
+ * node selected, the new node is connected to it with its kind's relation (a reason supports,
+ * an objection or rebuttal attacks, context elaborates). `select` says which node is selected
+ * afterwards: the new one (default) or the one it was added to (so the next passage of the text
+ * can be added to it too).
+ */
+export function addNodeAction(
+  kind: NodeKind = 'claim',
+  ref?: Ref,
+  text?: string,
+  select: 'new' | 'parent' = 'new',
+): string | null {
   const anchor = selectedNodeIds()[0];
   let created: string | null = null;
+  let connected = false;
   const ok = store().edit((map) => {
     const position = placeBeside(map, anchor);
     const node: Parameters<typeof addNode>[1] = {
@@ -36,23 +57,50 @@ export function addNodeAction(kind: NodeKind = 'claim', ref?: Ref, text?: string
     let next = added.map;
     if (anchor && next.nodes.some((n) => n.id === anchor)) {
       next = connect(next, added.id, anchor, defaultRelation(kind)).map;
+      connected = true;
     }
     return next;
   });
-  if (ok && created) store().select({ nodeIds: [created], edgeIds: [] });
-  return ok ? created : null;
+  if (!ok || !created) return null;
+  if (!(select === 'parent' && connected)) store().select({ nodeIds: [created], edgeIds: [] });
+  useUiStore.getState().set({ keepInView: { ids: [created], at: Date.now() } });
+  return created;
 }
 
-function defaultRelation(kind: NodeKind): Relation {
-  if (kind === 'objection') return 'attacks';
+/** The relation a new node of `kind` has to the node it is added to. */
+export function defaultRelation(kind: NodeKind): Relation {
+  if (kind === 'objection' || kind === 'rebuttal') return 'attacks';
   if (kind === 'context') return 'elaborates';
   return 'supports';
+}
+
+/**
+ * Quick building: adds an empty child of the selected node, a reason ('supports') or an
+ * objection ('attacks'; a rebuttal when the selected node is an objection), placed beside its
+ * siblings, and asks for the caret in its text.
+ */
+export function addChildAction(relation: 'supports' | 'attacks'): string | null {
+  const map = store().map;
+  const [id] = selectedNodeIds();
+  const parent = map?.nodes.find((n) => n.id === id);
+  if (!parent) return null;
+  const kind = relation === 'supports' ? 'claim' : attackerKind(parent.kind);
+  const created = addNodeAction(kind);
+  if (created) useUiStore.getState().set({ editText: { id: created, at: Date.now() } });
+  return created;
+}
+
+/** Sets the relation of the selected edges (one undoable edit). */
+export function setSelectedRelation(relation: Relation): boolean {
+  const ids = store().selection.edgeIds;
+  if (!ids.length) return false;
+  return store().edit((map) => ids.reduce((m, id) => setRelation(m, id, relation), map));
 }
 
 export function addRefToSelected(ref: Ref): boolean {
   const [id] = selectedNodeIds();
   if (!id) {
-    useMapStore.setState({ error: 'Select the node that should cite this passage first.' });
+    useMapStore.setState({ error: 'selectNodeForRef' });
     return false;
   }
   return store().edit((map) => addRef(map, id, ref));
@@ -79,7 +127,7 @@ export function connectNodes(from: string, to: string, relation: Relation = 'sup
 export function connectSelected(relation: Relation = 'supports'): boolean {
   const ids = selectedNodeIds();
   if (ids.length !== 2) {
-    useMapStore.setState({ error: 'Select two nodes: the premise first, then what it supports.' });
+    useMapStore.setState({ error: 'selectTwoNodes' });
     return false;
   }
   return connectNodes(ids[0]!, ids[1]!, relation);
@@ -178,7 +226,7 @@ export function toggleFold(nodeId: string) {
 /** Makes a group of the selected nodes (titled `title`, to be renamed on the canvas). */
 export function groupSelection(title: string): string | null {
   if (!selectedNodeIds().length) {
-    useMapStore.setState({ error: 'Select the nodes to group first.' });
+    useMapStore.setState({ error: 'selectNodesToGroup' });
     return null;
   }
   return groupNodesAction(title);

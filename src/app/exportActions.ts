@@ -113,7 +113,7 @@ export async function exportAs(format: ExportFormat, options: ExportOptions = {}
       const { png, scale } = await svgToPng(await svgOf(map, options), requested);
       if (scale < requested) {
         useMapStore.setState({
-          error: `The map is too large for a ${requested}× PNG; it was exported at ${scale.toFixed(2)}×. Export a selection for a sharper image.`,
+          error: `pngTooLarge|${requested}|${scale.toFixed(2)}`,
         });
       }
       return download(`${base}@${requested}x.png`, png);

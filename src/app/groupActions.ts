@@ -23,7 +23,7 @@ export function groupNodesAction(
   nodeIds: readonly string[] = store().selection.nodeIds,
 ): string | null {
   if (!nodeIds.length) {
-    useMapStore.setState({ error: 'Select the nodes to group first.' });
+    useMapStore.setState({ error: 'selectNodesToGroup' });
     return null;
   }
   let created: string | null = null;

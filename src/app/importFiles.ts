@@ -93,10 +93,27 @@ async function importOne(
   }
   const result = importFile(file.name, text, sidecarText !== undefined ? { sidecarText } : {});
   if (!result.ok) return refused(result.problems);
-  added.push(await storeNew(result.map));
+  const map = withFileTitle(result.map, file.name);
+  added.push(await storeNew(map));
   return {
     file: file.name,
     ok: true,
-    lines: [`Imported as “${result.map.title}”.`, ...result.report],
+    lines: [`Imported as “${map.title}”.`, ...result.report],
   };
+}
+
+/** The importers' titles for a document that names itself nowhere. */
+const UNTITLED = new Set(['Imported AIF', 'Imported Argdown']);
+
+/**
+ * A map whose document gave it no title (no Argdown front matter title, no AIF metadata) is
+ * named after its file ("school-start_v2.argdown" → "school start v2"), not "Imported AIF".
+ */
+export function withFileTitle<M extends { title: string }>(map: M, fileName: string): M {
+  if (!UNTITLED.has(map.title)) return map;
+  const name = fileName
+    .replace(/\.[^.]*$/, '')
+    .replace(/[_-]+/g, ' ')
+    .trim();
+  return name ? { ...map, title: name } : map;
 }

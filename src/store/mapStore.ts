@@ -97,7 +97,8 @@ export const useMapStore = create<MapState>()(
         const { map, readOnly } = get();
         if (!map) return false;
         if (readOnly) {
-          set({ error: 'This map is a read-only view: copy it into your library to edit it.' });
+          // A message key: the UI shows it in its language.
+          set({ error: 'readOnlyRefused' });
           return false;
         }
         try {

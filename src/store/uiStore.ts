@@ -46,6 +46,10 @@ export interface UiState {
   outlineOpen: boolean;
   /** Width in pixels of the outline panel. */
   outlineWidth: number;
+  /** Nodes just added: the canvas pans (only if needed) so they are in view. */
+  keepInView: { ids: string[]; at: number } | null;
+  /** A node whose text should take the caret (a command just created it). */
+  editText: { id: string; at: number } | null;
   /** When the Overview command last asked the canvas to show the whole map (a new value moves it). */
   overviewRequest: number | null;
   set(patch: Partial<Omit<UiState, 'set'>>): void;
@@ -78,6 +82,8 @@ export const useUiStore = create<UiState>()(
       outlineOpen: false,
       outlineWidth: 340,
       overviewRequest: null,
+      keepInView: null,
+      editText: null,
       set: (patch) => set(patch),
     }),
     {

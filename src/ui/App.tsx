@@ -142,7 +142,7 @@ export function App() {
               </>
             )}
             <Splitter
-              label="Inspector"
+              label={t('inspector')}
               value={inspector}
               direction={-1}
               onChange={(v) => ui.set({ paneWidths: { source, inspector: v } })}

@@ -31,6 +31,7 @@ function EdgeItems({
 }) {
   const t = useT();
   const edit = useMapStore((s) => s.edit);
+  const readOnly = useMapStore((s) => s.readOnly);
   if (!edges.length) return <p className="muted">–</p>;
   return (
     <ul className="edges">
@@ -38,44 +39,50 @@ function EdgeItems({
         const otherNode = map.nodes.find((n) => n.id === other(edge));
         return (
           <li key={edge.id} data-edge-id={edge.id}>
-            <button className="link" onClick={() => revealNodes([other(edge)])}>
-              {otherNode ? `${otherNode.id}: ${otherNode.text.slice(0, 40)}` : other(edge)}
+            <button
+              className="link"
+              data-node-id={other(edge)}
+              onClick={() => revealNodes([other(edge)])}
+            >
+              {otherNode ? `${t.kind(otherNode.kind)}: ${otherNode.text || '…'}` : other(edge)}
             </button>
-            <label>
-              {t('relation')}
-              <select
-                value={edge.relation}
-                onChange={(e) =>
-                  edit((m) => updateEdge(m, edge.id, { relation: e.target.value as Relation }))
-                }
-              >
-                {RELATIONS.map((r) => (
-                  <option key={r} value={r}>
-                    {t.relation(r)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('edgeNote')}
-              <input
-                value={edge.note ?? ''}
-                onChange={(e) =>
-                  edit(
-                    (m) => updateEdge(m, edge.id, { note: e.target.value || undefined }),
-                    `edge-note:${edge.id}`,
-                  )
-                }
+            <fieldset className="plain" disabled={readOnly}>
+              <label>
+                {t('relation')}
+                <select
+                  value={edge.relation}
+                  onChange={(e) =>
+                    edit((m) => updateEdge(m, edge.id, { relation: e.target.value as Relation }))
+                  }
+                >
+                  {RELATIONS.map((r) => (
+                    <option key={r} value={r}>
+                      {t.relation(r)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('edgeNote')}
+                <input
+                  value={edge.note ?? ''}
+                  onChange={(e) =>
+                    edit(
+                      (m) => updateEdge(m, edge.id, { note: e.target.value || undefined }),
+                      `edge-note:${edge.id}`,
+                    )
+                  }
+                />
+              </label>
+              <RatingInput
+                label={t('rating')}
+                value={edge.rating}
+                onChange={(rating) => edit((m) => updateEdge(m, edge.id, { rating }))}
               />
-            </label>
-            <RatingInput
-              label={t('rating')}
-              value={edge.rating}
-              onChange={(rating) => edit((m) => updateEdge(m, edge.id, { rating }))}
-            />
-            <button className="small danger" onClick={() => edit((m) => disconnect(m, edge.id))}>
-              {t('deleteEdge')}
-            </button>
+              <button className="small danger" onClick={() => edit((m) => disconnect(m, edge.id))}>
+                {t('deleteEdge')}
+              </button>
+            </fieldset>
           </li>
         );
       })}

@@ -1,8 +1,10 @@
 /** Keeps a render error in one part of the editor from blanking the whole app. */
 import { Component, type ReactNode } from 'react';
+import { useUiStore } from '../store/uiStore';
+import { translator } from './i18n';
 
 interface Props {
-  /** What failed, for the message ("the inspector", "the canvas"). */
+  /** What failed, for the console ("the inspector", "the canvas"). */
   area: string;
   children: ReactNode;
   /** Shown instead of the default panel, e.g. a compact box in a node's place. */
@@ -25,13 +27,14 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
     if (!error) return this.props.children;
     if (this.props.fallback)
       return this.props.fallback(error, () => this.setState({ error: null }));
+    const t = translator(useUiStore.getState().language);
     return (
       <div className="error-panel" role="alert">
         <p>
-          Something went wrong in {this.props.area}: {error.message}
+          {t('somethingWrong')} {error.message}
         </p>
-        <p className="muted">Your map is safe; it is saved as you edit.</p>
-        <button onClick={() => this.setState({ error: null })}>Try again</button>
+        <p className="muted">{t('mapIsSafe')}</p>
+        <button onClick={() => this.setState({ error: null })}>{t('tryAgain')}</button>
       </div>
     );
   }

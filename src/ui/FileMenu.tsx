@@ -1,5 +1,5 @@
 /** Import and export: the "File" menu of the toolbar. */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { exportAs, type ExportFormat, type ExportOptions } from '../app/exportActions';
 import { importFiles } from '../app/importFiles';
 import { useMapStore } from '../store/mapStore';
@@ -17,6 +17,25 @@ export function FileMenu() {
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const details = useRef<HTMLDetailsElement>(null);
+  // The menu closes on Esc (the focus back on its button) and on a click outside it.
+  useEffect(() => {
+    const menu = details.current;
+    if (!menu) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || !menu.open) return;
+      menu.open = false;
+      menu.querySelector('summary')?.focus();
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (menu.open && !menu.contains(e.target as Node)) menu.open = false;
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, []);
 
   const run = async (format: ExportFormat, options: ExportOptions = {}) => {
     setBusy(true);
@@ -29,7 +48,7 @@ export function FileMenu() {
       details.current?.removeAttribute('open');
     } catch (error) {
       useMapStore.setState({
-        error: `Export failed: ${error instanceof Error ? error.message : String(error)}`,
+        error: `${t('exportFailed')} ${error instanceof Error ? error.message : String(error)}`,
       });
     } finally {
       setBusy(false);

@@ -3,14 +3,16 @@
  * tags, rating and implicit flag; the passages it cites (click to jump, remove); and its
  * incoming and outgoing edges, each with relation, note and rating.
  */
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import { NODE_KINDS, type ArgMap, type ArgNode, type NodeKind } from '../model/schema';
 import { removeNode, removeRef, sentenceIndex, updateNode } from '../model/operations';
 import { useMapStore } from '../store/mapStore';
 import { setFocus, toggleFold } from '../app/actions';
 import { useUiStore } from '../store/uiStore';
-import { useT } from './i18n';
+import { showMessage, useT } from './i18n';
+import { kindStyles } from '../io/kindStyles';
 import { EdgeList } from './EdgeList';
+import { EdgeInspector } from './EdgeInspector';
 import { RatingInput } from './RatingInput';
 import { TourEditor, TourToggle } from './TourEditor';
 
@@ -20,19 +22,26 @@ const NONE: string[] = [];
 export function Inspector({ map }: { map: ArgMap }) {
   const t = useT();
   const selectedIds = useMapStore((s) => s.selection.nodeIds);
+  const edgeIds = useMapStore((s) => s.selection.edgeIds);
   const error = useMapStore((s) => s.error);
   const node =
     selectedIds.length === 1 ? map.nodes.find((n) => n.id === selectedIds[0]) : undefined;
+  const edge =
+    selectedIds.length === 0 && edgeIds.length === 1
+      ? map.edges.find((e) => e.id === edgeIds[0])
+      : undefined;
 
   return (
-    <aside className="inspector" data-testid="inspector" aria-label="Inspector">
+    <aside className="inspector" data-testid="inspector" aria-label={t('inspector')}>
       {error && (
         <p className="error" role="alert">
-          {error}
+          {showMessage(t, error)}
         </p>
       )}
       {node ? (
         <NodeInspector map={map} node={node} />
+      ) : edge ? (
+        <EdgeInspector map={map} edge={edge} />
       ) : (
         <>
           <p className="empty">
@@ -51,6 +60,7 @@ function NodeInspector({ map, node }: { map: ArgMap; node: ArgNode }) {
   const t = useT();
   const edit = useMapStore((s) => s.edit);
   const select = useMapStore((s) => s.select);
+  const readOnly = useMapStore((s) => s.readOnly);
   const highlight = useMapStore((s) => s.highlight);
   const folded = useUiStore((s) => s.collapsed[map.id] ?? NONE);
   const focus = useUiStore((s) => s.focus[map.id] ?? null);
@@ -59,91 +69,108 @@ function NodeInspector({ map, node }: { map: ArgMap; node: ArgNode }) {
   const id = node.id;
   const patch = (p: Parameters<typeof updateNode>[2], key?: string) =>
     edit((m) => updateNode(m, id, p), key);
+  // A command asked for the caret in this node's text (it has just been made, or Enter).
+  const editText = useUiStore((s) => s.editText);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const field = textRef.current;
+    if (editText?.id !== id || !field) return;
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+    useUiStore.getState().set({ editText: null });
+  }, [editText, id]);
 
   return (
     <>
-      <h2>
-        {t('node')} <code>{id}</code>
+      <h2 className="inspector-head" title={id}>
+        <span className="inspector-kind" style={{ borderColor: kindStyles[node.kind].stroke }}>
+          {t.kind(node.kind)}
+        </span>
+        {node.text ? `: ${node.text}` : ''}
       </h2>
-      <label>
-        {t('text')}
-        <textarea
-          data-testid="node-text"
-          value={node.text}
-          rows={4}
-          onChange={(e) => patch({ text: e.target.value }, `text:${id}`)}
+      {/* A read-only map's fields are shown, not editable. */}
+      <fieldset className="plain" disabled={readOnly}>
+        <label>
+          {t('text')}
+          <textarea
+            data-testid="node-text"
+            ref={textRef}
+            value={node.text}
+            rows={4}
+            onChange={(e) => patch({ text: e.target.value }, `text:${id}`)}
+          />
+        </label>
+        <label>
+          {t('kind')}
+          <select
+            data-testid="node-kind"
+            value={node.kind}
+            onChange={(e) => patch({ kind: e.target.value as NodeKind })}
+          >
+            {NODE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t.kind(kind)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('english')}
+          <textarea
+            data-testid="node-english"
+            value={node.translations?.en ?? ''}
+            rows={3}
+            onChange={(e) =>
+              patch({ translations: { ...node.translations, en: e.target.value } }, `en:${id}`)
+            }
+          />
+        </label>
+        <label>
+          {t('note')}
+          <textarea
+            data-testid="node-note"
+            value={node.note ?? ''}
+            rows={3}
+            onChange={(e) => patch({ note: e.target.value || undefined }, `note:${id}`)}
+          />
+        </label>
+        {node.note && (
+          <div className="note-view" data-testid="note-view">
+            <Suspense fallback={<p className="muted">{node.note}</p>}>
+              <NoteView markdown={node.note} />
+            </Suspense>
+          </div>
+        )}
+        <label>
+          {t('tags')}
+          <input
+            data-testid="node-tags"
+            defaultValue={(node.tags ?? []).join(', ')}
+            key={`${id}:${(node.tags ?? []).join(',')}`}
+            onBlur={(e) => {
+              const tags = e.target.value
+                .split(/[,，]/)
+                .map((s) => s.trim())
+                .filter(Boolean);
+              if (tags.join(',') !== (node.tags ?? []).join(','))
+                patch({ tags: tags.length ? tags : undefined });
+            }}
+          />
+        </label>
+        <RatingInput
+          label={t('rating')}
+          value={node.rating}
+          onChange={(rating) => patch({ rating })}
         />
-      </label>
-      <label>
-        {t('kind')}
-        <select
-          data-testid="node-kind"
-          value={node.kind}
-          onChange={(e) => patch({ kind: e.target.value as NodeKind })}
-        >
-          {NODE_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t.kind(kind)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('english')}
-        <textarea
-          data-testid="node-english"
-          value={node.translations?.en ?? ''}
-          rows={3}
-          onChange={(e) =>
-            patch({ translations: { ...node.translations, en: e.target.value } }, `en:${id}`)
-          }
-        />
-      </label>
-      <label>
-        {t('note')}
-        <textarea
-          data-testid="node-note"
-          value={node.note ?? ''}
-          rows={3}
-          onChange={(e) => patch({ note: e.target.value || undefined }, `note:${id}`)}
-        />
-      </label>
-      {node.note && (
-        <div className="note-view" data-testid="note-view">
-          <Suspense fallback={<p className="muted">{node.note}</p>}>
-            <NoteView markdown={node.note} />
-          </Suspense>
-        </div>
-      )}
-      <label>
-        {t('tags')}
-        <input
-          data-testid="node-tags"
-          defaultValue={(node.tags ?? []).join(', ')}
-          key={`${id}:${(node.tags ?? []).join(',')}`}
-          onBlur={(e) => {
-            const tags = e.target.value
-              .split(/[,，]/)
-              .map((s) => s.trim())
-              .filter(Boolean);
-            if (tags.join(',') !== (node.tags ?? []).join(','))
-              patch({ tags: tags.length ? tags : undefined });
-          }}
-        />
-      </label>
-      <RatingInput
-        label={t('rating')}
-        value={node.rating}
-        onChange={(rating) => patch({ rating })}
-      />
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={node.implicit === true}
-          onChange={(e) => patch({ implicit: e.target.checked || undefined })}
-        />
-        {t('implicit')}
-      </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={node.implicit === true}
+            onChange={(e) => patch({ implicit: e.target.checked || undefined })}
+          />
+          {t('implicit')}
+        </label>
+      </fieldset>
       <div className="row">
         <button onClick={() => toggleFold(id)}>
           {folded.includes(id) ? t('unfold') : t('fold')}
@@ -154,6 +181,7 @@ function NodeInspector({ map, node }: { map: ArgMap; node: ArgNode }) {
         <TourToggle map={map} nodeId={id} />
         <button
           className="danger"
+          disabled={readOnly}
           onClick={() => {
             if (edit((m) => removeNode(m, id))) select({ nodeIds: [], edgeIds: [] });
           }}
@@ -188,6 +216,7 @@ function NodeInspector({ map, node }: { map: ArgMap; node: ArgNode }) {
                 </button>
                 <button
                   className="small"
+                  disabled={readOnly}
                   onClick={() => edit((m) => removeRef(m, id, i))}
                   aria-label={`${t('removeRef')} ${i + 1}`}
                 >

@@ -1,5 +1,6 @@
 /** The map library: every stored map, last opened first; open, rename, duplicate, delete. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useDialogFocus } from './useDialogFocus';
 import {
   deleteMap,
   duplicateMap,
@@ -19,12 +20,20 @@ export function MapLibrary() {
   const openId = useMapStore((s) => s.map?.id);
   const set = useUiStore((s) => s.set);
   const [renaming, setRenaming] = useState<string | null>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  useDialogFocus(dialog);
   const [storage, setStorage] = useState<Awaited<ReturnType<typeof storageUse>>>(null);
   useEffect(() => {
     void storageUse().then(setStorage);
   }, [library]);
   return (
-    <div className="drawer" role="dialog" aria-label={t('openLibrary')} data-testid="map-library">
+    <div
+      className="drawer"
+      role="dialog"
+      aria-label={t('openLibrary')}
+      data-testid="map-library"
+      ref={dialog}
+    >
       <header>
         <h2>{t('openLibrary')}</h2>
         <button onClick={() => set({ libraryOpen: false })} aria-label={t('close')}>
@@ -58,7 +67,7 @@ export function MapLibrary() {
                 }}
               >
                 <input name="title" defaultValue={m.title} aria-label={t('title')} autoFocus />
-                <button type="submit">OK</button>
+                <button type="submit">{t('ok')}</button>
               </form>
             ) : (
               <button

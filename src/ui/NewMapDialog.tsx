@@ -2,7 +2,8 @@
  * A new map from a text: paste it or open a .txt/.md file, pick its language (guessed from the
  * script), see it cleaned and split into sentences, and start mapping.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useDialogFocus } from './useDialogFocus';
 import { guessLanguage, importText } from '../io/importText';
 import { addMapToLibrary } from '../app/session';
 import { useUiStore } from '../store/uiStore';
@@ -39,6 +40,8 @@ export function NewMapDialog() {
     [raw, effectiveLanguage, title],
   );
   const close = () => set({ newMapOpen: false });
+  const dialog = useRef<HTMLDivElement>(null);
+  useDialogFocus(dialog);
 
   return (
     <div className="modal-backdrop">
@@ -48,6 +51,7 @@ export function NewMapDialog() {
         aria-modal="true"
         aria-label={t('newMap')}
         data-testid="new-map-dialog"
+        ref={dialog}
       >
         <header>
           <h2>{t('newMap')}</h2>
@@ -61,6 +65,7 @@ export function NewMapDialog() {
               {t('pasteText')}
               <textarea
                 data-testid="new-map-text"
+                autoFocus
                 value={raw}
                 onChange={(e) => setRaw(e.target.value)}
                 rows={14}

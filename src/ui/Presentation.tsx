@@ -63,7 +63,8 @@ export function Presentation({ map }: { map: ArgMap }) {
       aria-label={t('presentation')}
       data-testid="presentation"
     >
-      <div className="presentation-card">
+      {/* Scrollable, so it takes the focus (keyboard users scroll it with the arrows). */}
+      <div className="presentation-card" tabIndex={0}>
         <p className="muted">
           {step + 1} / {steps.length} · {t.kind(current.kind)}
         </p>

@@ -121,7 +121,7 @@ export function SearchBox({ map }: { map: ArgMap }) {
             </label>
           ))}
           <select
-            aria-label="Tag"
+            aria-label={t('tag')}
             value={tagFilter ?? ''}
             onChange={(e) => set({ tagFilter: e.target.value || null })}
           >

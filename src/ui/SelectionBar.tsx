@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { NODE_KINDS, type ArgMap, type NodeKind } from '../model/schema';
 import { anchorSpan } from '../source/reanchor';
-import { addNodeAction, addRefToSelected } from '../app/actions';
+import { addNodeAction, addRefToSelected, defaultRelation } from '../app/actions';
+import { proposeKind } from '../app/proposeKind';
 import { useMapStore } from '../store/mapStore';
 import { useT } from './i18n';
 import type { SourceSelection } from './sourceSelection';
@@ -17,9 +18,18 @@ export function SelectionBar({
   onDone: () => void;
 }) {
   const t = useT();
-  const [kind, setKind] = useState<NodeKind>('claim');
-  const hasSelectedNode = useMapStore((s) => s.selection.nodeIds.length === 1);
-  if (!selection) return null;
+  // The kind the user picked, for this passage and this selected node only: the next passage
+  // gets a proposal of its own (never a silent repeat of the last kind).
+  const [chosen, setChosen] = useState<{ key: string; kind: NodeKind } | null>(null);
+  const selectedId = useMapStore((s) =>
+    s.selection.nodeIds.length === 1 ? s.selection.nodeIds[0] : undefined,
+  );
+  const hasSelectedNode = selectedId !== undefined;
+  const readOnly = useMapStore((s) => s.readOnly);
+  if (!selection || readOnly) return null;
+  const key = `${selection.sourceId}:${selection.start}:${selection.end}:${selectedId ?? ''}`;
+  const kind = chosen?.key === key ? chosen.kind : proposeKind(map, selectedId, selection);
+  const parent = selectedId ? map.nodes.find((n) => n.id === selectedId) : undefined;
   const source = map.sources.find((s) => s.id === selection.sourceId);
   const anchored = source ? anchorSpan(source, selection.start, selection.end) : null;
   const ref = anchored?.ref ?? null;
@@ -38,9 +48,9 @@ export function SelectionBar({
           <span className="row">
             <select
               data-testid="selection-kind"
-              aria-label={t('kind')}
+              aria-label={t('proposedKind')}
               value={kind}
-              onChange={(e) => setKind(e.target.value as NodeKind)}
+              onChange={(e) => setChosen({ key, kind: e.target.value as NodeKind })}
             >
               {NODE_KINDS.filter((k) => k !== 'inference').map((k) => (
                 <option key={k} value={k}>
@@ -52,11 +62,17 @@ export function SelectionBar({
               data-testid="create-node-from-selection"
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => {
-                if (ref && addNodeAction(kind, ref, selection.text.trim())) onDone();
+                if (ref && addNodeAction(kind, ref, selection.text.trim(), 'parent')) onDone();
               }}
             >
               {t('createFromSelection')}
             </button>
+            {parent && (
+              <span className="selection-target muted" data-testid="selection-target">
+                {t.relation(defaultRelation(kind))} “
+                {parent.text.length > 30 ? `${parent.text.slice(0, 30)}…` : parent.text}”
+              </span>
+            )}
             <button
               data-testid="add-ref-from-selection"
               disabled={!hasSelectedNode}

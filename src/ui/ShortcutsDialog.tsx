@@ -1,11 +1,32 @@
-/** The list of keyboard shortcuts, opened with "?". */
+/** The list of keyboard shortcuts, opened with "?": read from the command registry. */
+import { useRef } from 'react';
 import { useUiStore } from '../store/uiStore';
-import { useT } from './i18n';
-import { SHORTCUTS } from './shortcuts';
+import { useT, type MessageKey } from './i18n';
+import { COMMANDS, keyLabel } from './commands';
+import { useDialogFocus } from './useDialogFocus';
+
+/** Keys that are not commands of their own: Esc, and the outline tree's keys. */
+const OTHER_KEYS: { keys: string; hintKey: MessageKey }[] = [
+  { keys: 'Esc', hintKey: 'escapeHint' },
+  { keys: '↑ ↓ ← → Home End', hintKey: 'outlineKeysMove' },
+  { keys: 'Enter, Esc', hintKey: 'outlineKeysEdit' },
+  { keys: 'Tab, Shift+Tab', hintKey: 'outlineKeysIndent' },
+  { keys: 'Alt+↑ ↓', hintKey: 'outlineKeysReorder' },
+];
 
 export function ShortcutsDialog() {
   const t = useT();
   const set = useUiStore((s) => s.set);
+  const dialog = useRef<HTMLDivElement>(null);
+  useDialogFocus(dialog);
+  const rows = [
+    ...COMMANDS.filter((c) => c.keys.length).map((c) => ({
+      id: c.id,
+      keys: c.keys.map((k) => keyLabel(k)).join(', '),
+      text: t(c.hintKey ?? c.labelKey),
+    })),
+    ...OTHER_KEYS.map((o) => ({ id: o.hintKey, keys: o.keys, text: t(o.hintKey) })),
+  ];
   return (
     <div className="modal-backdrop" onClick={() => set({ shortcutsOpen: false })}>
       <div
@@ -13,6 +34,7 @@ export function ShortcutsDialog() {
         role="dialog"
         aria-modal="true"
         aria-label={t('shortcuts')}
+        ref={dialog}
         onClick={(e) => e.stopPropagation()}
       >
         <header>
@@ -21,14 +43,15 @@ export function ShortcutsDialog() {
             ✕
           </button>
         </header>
+        <p className="muted">{t('shortcutsCanvasNote')}</p>
         <table className="shortcuts">
           <tbody>
-            {SHORTCUTS.map((s) => (
-              <tr key={s.keys}>
+            {rows.map((row) => (
+              <tr key={row.id} data-command={row.id}>
                 <th>
-                  <kbd>{s.keys}</kbd>
+                  <kbd>{row.keys}</kbd>
                 </th>
-                <td>{t.language === 'zh' ? s.zh : s.en}</td>
+                <td>{row.text}</td>
               </tr>
             ))}
           </tbody>

@@ -29,6 +29,8 @@ export function TourEditor({ map }: { map: ArgMap }) {
         <ol data-testid="tour-list">
           {tour.map((id, i) => {
             const node = map.nodes.find((n) => n.id === id);
+            // Named by the step's number and text, as shown (not by the node's id).
+            const name = `${i + 1}. ${node ? node.text.slice(0, 30) : id}`;
             return (
               <li key={`${id}:${i}`}>
                 <button className="link" onClick={() => select({ nodeIds: [id], edgeIds: [] })}>
@@ -37,7 +39,7 @@ export function TourEditor({ map }: { map: ArgMap }) {
                 <span className="row">
                   <button
                     className="small"
-                    aria-label={`${t('moveUp')} ${id}`}
+                    aria-label={`${t('moveUp')}: ${name}`}
                     disabled={i === 0}
                     onClick={() => setTour(moveStop(tour, i, -1))}
                   >
@@ -45,7 +47,7 @@ export function TourEditor({ map }: { map: ArgMap }) {
                   </button>
                   <button
                     className="small"
-                    aria-label={`${t('moveDown')} ${id}`}
+                    aria-label={`${t('moveDown')}: ${name}`}
                     disabled={i === tour.length - 1}
                     onClick={() => setTour(moveStop(tour, i, 1))}
                   >
@@ -53,7 +55,7 @@ export function TourEditor({ map }: { map: ArgMap }) {
                   </button>
                   <button
                     className="small"
-                    aria-label={`${t('removeRef')} ${id}`}
+                    aria-label={`${t('removeFromTour')}: ${name}`}
                     onClick={() => setTour(tour.filter((_, j) => j !== i))}
                   >
                     ✕

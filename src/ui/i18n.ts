@@ -130,6 +130,73 @@ const en = {
     'Another tab saved this node at the same moment, and its version replaced your change:',
   conflictRestore: 'Restore my version',
   conflictDismiss: 'Keep theirs',
+  addReason: '+ reason',
+  addReasonHint: 'Add a reason for the selected node (a premise supporting it)',
+  addObjection: '+ objection',
+  addObjectionHint: 'Add an objection to the selected node (attacking it)',
+  addRebuttal: '+ rebuttal',
+  addRebuttalHint: 'On an objection: add a rebuttal attacking it',
+  relationSupports: 'Supports',
+  relationAttacks: 'Attacks',
+  relationElaborates: 'Elaborates',
+  edgeSupportsHint: 'With an edge selected: make it "supports"',
+  edgeAttacksHint: 'With an edge selected: make it "attacks"',
+  edgeElaboratesHint: 'With an edge selected: make it "elaborates"',
+  addNodeHint: 'Add a node (a premise of the selected node); the caret goes into its text',
+  editText: 'Edit the selected node’s text (Esc returns to the node)',
+  connect: 'Connect',
+  connectHint: 'Connect the two selected nodes (first supports second)',
+  deleteHint: 'Delete the selected nodes and edges',
+  navigate: 'Move the selection to the nearest node in that direction',
+  autoLayoutHint: 'Auto layout (keeps nodes you placed)',
+  foldHint: 'Fold / unfold the selected node’s premises',
+  searchCommand: 'Search',
+  toggleLabelsHint: 'Switch labels between original and English',
+  escapeHint: 'Leave the text field (back to the node) / clear the selection',
+  outlineKeysMove: 'In the outline: move between rows, unfold / fold, go to child / parent',
+  outlineKeysEdit: 'In the outline: edit the node’s text (Enter stores it, Esc cancels)',
+  outlineKeysIndent: 'In the outline: move the node under its previous sibling / up a level',
+  outlineKeysReorder: 'In the outline: reorder among siblings',
+  shortcutsCanvasNote:
+    'Single keys act when the focus is on the map or the outline, never while typing.',
+  selectTwoNodes: 'Select two nodes: the premise first, then what it supports.',
+  selectNodeForRef: 'Select the node that should cite this passage first.',
+  selectNodesToGroup: 'Select the nodes to group first.',
+  readOnlyRefused: 'This map is a read-only view: copy it into your library to edit it.',
+  exportFailed: 'Export failed:',
+  miniMap: 'Mini map',
+  fitView: 'Fit view',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  canvas: 'Argument map canvas',
+  inspector: 'Inspector',
+  sourceText: 'Source text',
+  editCommands: 'Edit',
+  readOnly: 'Read-only',
+  edge: 'Edge',
+  edgeFrom: 'From',
+  edgeTo: 'To',
+  proposedKind: 'Kind of the new node',
+  quickBuild: 'Add to this node',
+  citedByNodes: 'Cited by:',
+  somethingWrong: 'Something went wrong here:',
+  mapIsSafe: 'Your map is safe; it is saved as you edit.',
+  tryAgain: 'Try again',
+  ok: 'OK',
+  tag: 'Tag',
+  controls: 'Zoom and view',
+  interactivity: 'Lock or unlock editing on the canvas',
+  nodeA11y:
+    'Press Enter or Space to select a node, Delete to remove it, Esc to cancel. S adds a reason, A an objection.',
+  edgeA11y:
+    'Press Enter or Space to select an edge; then S, A or E changes its relation and Delete removes it.',
+  handle: 'Connection point',
+  tourStep: 'step',
+  renameMap: 'Rename this map',
+  newMapShort: 'New map',
+  edges: 'Edges',
+  pngTooLarge:
+    'The map is too large for a {0}× PNG; it was exported at {1}×. Export a selection for a sharper image.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -260,6 +327,69 @@ const zh: Record<MessageKey, string> = {
   conflictOverwritten: '另一个标签页同时保存了此节点，其版本覆盖了您的修改：',
   conflictRestore: '恢复我的版本',
   conflictDismiss: '保留对方的版本',
+  addReason: '+ 理由',
+  addReasonHint: '为所选节点添加理由（支持它的前提）',
+  addObjection: '+ 反对意见',
+  addObjectionHint: '为所选节点添加反对意见（攻击它）',
+  addRebuttal: '+ 反驳',
+  addRebuttalHint: '在反对意见上：添加攻击它的反驳',
+  relationSupports: '支持',
+  relationAttacks: '攻击',
+  relationElaborates: '阐述',
+  edgeSupportsHint: '选中连线时：改为“支持”',
+  edgeAttacksHint: '选中连线时：改为“攻击”',
+  edgeElaboratesHint: '选中连线时：改为“阐述”',
+  addNodeHint: '添加节点（作为所选节点的前提），光标随即进入其文本',
+  editText: '编辑所选节点的文本（Esc 回到节点）',
+  connect: '连接',
+  connectHint: '连接所选的两个节点（前者支持后者）',
+  deleteHint: '删除所选节点和连线',
+  navigate: '选择该方向上最近的节点',
+  autoLayoutHint: '自动布局（保留手动放置的节点）',
+  foldHint: '折叠／展开所选节点的前提',
+  searchCommand: '搜索',
+  toggleLabelsHint: '在原文和英文标签之间切换',
+  escapeHint: '离开文本框（回到节点）／取消选择',
+  outlineKeysMove: '大纲中：在行间移动，展开／折叠，转到子项／父项',
+  outlineKeysEdit: '大纲中：编辑节点文本（Enter 保存，Esc 取消）',
+  outlineKeysIndent: '大纲中：把节点移到上一个同级节点之下／上移一级',
+  outlineKeysReorder: '大纲中：在同级节点间调整顺序',
+  shortcutsCanvasNote: '单键快捷键只在焦点位于图或大纲上时生效，输入文字时从不触发。',
+  selectTwoNodes: '请选择两个节点：先选前提，再选它支持的节点。',
+  selectNodeForRef: '请先选择应引用这段文字的节点。',
+  selectNodesToGroup: '请先选择要分组的节点。',
+  readOnlyRefused: '这是只读视图：复制到您的图库后才能编辑。',
+  exportFailed: '导出失败：',
+  miniMap: '缩略图',
+  fitView: '适应视图',
+  zoomIn: '放大',
+  zoomOut: '缩小',
+  canvas: '论证图画布',
+  inspector: '检查器',
+  sourceText: '来源文本',
+  editCommands: '编辑',
+  readOnly: '只读',
+  edge: '连线',
+  edgeFrom: '从',
+  edgeTo: '到',
+  proposedKind: '新节点的类型',
+  quickBuild: '添加到此节点',
+  citedByNodes: '引用者：',
+  somethingWrong: '此处出错：',
+  mapIsSafe: '您的论证图安全无虞：编辑时已随时保存。',
+  tryAgain: '重试',
+  ok: '确定',
+  tag: '标签',
+  controls: '缩放与视图',
+  interactivity: '锁定或解锁画布编辑',
+  nodeA11y: '按 Enter 或空格选择节点，Delete 删除，Esc 取消。S 添加理由，A 添加反对意见。',
+  edgeA11y: '按 Enter 或空格选择连线；之后 S、A 或 E 改变其关系，Delete 删除。',
+  handle: '连接点',
+  tourStep: '步骤',
+  renameMap: '重命名此论证图',
+  newMapShort: '新建',
+  edges: '连线',
+  pngTooLarge: '论证图太大，无法导出 {0}× PNG；已按 {1}× 导出。导出所选部分可得到更清晰的图像。',
 };
 
 const kindNames: Record<UiLanguage, Record<NodeKind, string>> = {
@@ -297,6 +427,27 @@ export interface Translator {
   kind(kind: NodeKind): string;
   relation(relation: Relation): string;
   language: UiLanguage;
+}
+
+/** Every message of a language, by key. */
+export function messagesFor(language: UiLanguage): Readonly<Record<MessageKey, string>> {
+  return dictionaries[language];
+}
+
+/** Whether `text` is a message key (refusals are stored as keys, shown in the UI's language). */
+export function isMessageKey(text: string): text is MessageKey {
+  return Object.hasOwn(en, text);
+}
+
+/**
+ * A message stored outside the UI (the store's `error`): a key, or a key and its arguments as
+ * "key|arg0|arg1" (filling "{0}", "{1}"), shown in the interface's language; anything else
+ * (an operation's own words) as it is.
+ */
+export function showMessage(t: Translator, message: string): string {
+  const [key, ...args] = message.split('|');
+  if (!key || !isMessageKey(key)) return message;
+  return t(key).replace(/\{(\d)\}/g, (_, i: string) => args[Number(i)] ?? '');
 }
 
 export function translator(language: UiLanguage): Translator {

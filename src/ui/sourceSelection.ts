@@ -14,10 +14,15 @@ export interface SourceSelection {
  */
 function sourceOffset(node: Node, offset: number, side: 'start' | 'end'): number | null {
   const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
-  const sentence = element?.closest<HTMLElement>('[data-sentence-id]');
+  // A sentence, or a piece of one (the source pane cuts sentences where cited spans start/end).
+  const sentence = element?.closest<HTMLElement>(
+    '[data-sentence-id] [data-start], [data-sentence-id]',
+  );
   if (sentence) {
     const start = Number(sentence.dataset.start);
     if (node.nodeType === Node.TEXT_NODE) return start + offset;
+    const child = node.childNodes[offset];
+    if (child instanceof HTMLElement && child.dataset.start) return Number(child.dataset.start);
     return offset === 0 ? start : Number(sentence.dataset.end);
   }
   const article = element?.closest('[data-source-id]');

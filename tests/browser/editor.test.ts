@@ -92,7 +92,12 @@ describe('linked both ways on the article map', () => {
       .locator('.react-flow__node.selected')
       .first()
       .getAttribute('data-id');
-    await expect.poll(() => page.getByTestId('inspector').textContent()).toContain(selected!);
+    // The inspector is headed by the node's kind and text (its id in the tooltip).
+    const head = page.getByTestId('inspector').locator('.inspector-head');
+    await expect.poll(() => head.getAttribute('title')).toBe(selected);
+    expect(await head.textContent()).toMatch(
+      /^(Conclusion|Claim|Evidence|Objection|Rebuttal|Recommendation|Context): ./,
+    );
     expect(await sentence(sentenceId!).getAttribute('data-highlighted')).toBe('true');
   });
 
@@ -267,6 +272,11 @@ describe('search, keyboard, library and languages', () => {
     await expect.poll(async () => (await nodeIds(page)).length).toBe(2);
     const b = (await nodeIds(page)).find((id) => id !== a)!;
     expect(await page.locator('.react-flow__edge').count()).toBe(1);
+    // The caret is in the new node's text; Esc gives the focus back to the node.
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid))
+      .toBe('node-text');
+    await page.keyboard.press('Escape');
     await page.keyboard.press('ArrowUp');
     await expect
       .poll(() => page.locator('.react-flow__node.selected').getAttribute('data-id'))
@@ -346,12 +356,11 @@ describe('folding and focus', () => {
     const top = page.locator('.react-flow__node:has([data-kind="conclusion"])').first();
     const topId = (await top.getAttribute('data-id'))!;
     await top.click();
-    const premise = await page
+    const premiseId = (await page
       .getByTestId('inspector')
       .locator('.edges li button.link')
       .first()
-      .textContent();
-    const premiseId = premise!.split(':')[0]!;
+      .getAttribute('data-node-id'))!;
     await page.getByRole('button', { name: 'Fold premises' }).click();
     await expect
       .poll(() => node(topId).locator('.arg-node-fold').textContent())

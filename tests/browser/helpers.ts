@@ -7,9 +7,15 @@ async function charPoint(page: Page, sentenceId: string, index: number, side: 's
     ({ sentenceId, index, side }) => {
       const span = document.querySelector(`[data-sentence-id="${sentenceId}"]`)!;
       span.scrollIntoView({ block: 'center' });
-      const text = span.firstChild!;
+      // The sentence's text may be cut into pieces (cited spans): find the one holding `i`.
+      let i = side === 'start' ? index : index - 1;
+      const walker = document.createTreeWalker(span, NodeFilter.SHOW_TEXT);
+      let text = walker.nextNode() as Text;
+      while (i >= text.length) {
+        i -= text.length;
+        text = walker.nextNode() as Text;
+      }
       const range = document.createRange();
-      const i = side === 'start' ? index : index - 1;
       range.setStart(text, i);
       range.setEnd(text, i + 1);
       const box = range.getClientRects()[0]!;

@@ -60,11 +60,20 @@ describe('open by URL', () => {
     await page.goto(new URL('?open=/course/demo.argmap.json', page.url()).href);
     await page.waitForSelector('[data-testid="read-only-banner"]');
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
+    // It says so, and the editing controls are disabled, not merely refusing.
+    expect(await page.getByTestId('save-state').textContent()).toBe('Read-only');
     await page.locator('.react-flow__node[data-id="n1"]').click();
-    await page.getByTestId('node-text').fill('Changed');
-    await expect
-      .poll(() => page.getByTestId('inspector').textContent())
-      .toContain('read-only view');
+    expect(await page.getByTestId('node-text').isEditable()).toBe(false);
+    expect(await page.locator('.toolbar [data-command="addNode"]').isDisabled()).toBe(true);
+    expect(await page.getByTestId('auto-layout').isDisabled()).toBe(true);
+    expect(await page.getByTestId('add-reason').isDisabled()).toBe(true);
+    // A key does nothing either (no node added, nothing refused with a red error).
+    await page.keyboard.press('Escape');
+    await page.locator('.react-flow__node[data-id="n1"]').click();
+    await page.keyboard.press('n');
+    await page.keyboard.press('Delete');
+    expect(await page.locator('.react-flow__node').count()).toBe(2);
+    expect(await page.getByTestId('inspector').locator('.error').count()).toBe(0);
     expect(await page.getByTestId('node-text').inputValue()).toBe('Homework helps');
 
     await page.getByTestId('copy-to-library').click();

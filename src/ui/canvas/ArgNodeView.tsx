@@ -7,6 +7,7 @@ import { ErrorBoundary } from '../ErrorBoundary';
 import { useT } from '../i18n';
 import { KindIcon } from './KindIcon';
 import { thesisTitle } from './cardLabel';
+import { CommandButton } from '../CommandButton';
 
 export interface ArgNodeData extends Record<string, unknown> {
   node: ArgNode;
@@ -41,6 +42,7 @@ function ArgNodeViewImpl({ data, selected, height }: NodeProps<ArgFlowNode>) {
       <div
         className={`arg-inference${selected ? ' is-selected' : ''}${dimmed ? ' is-dimmed' : ''}`}
         title={t.kind('inference')}
+        role="img"
         aria-label={t.kind('inference')}
       >
         <Handle type="target" position={Position.Bottom} />
@@ -65,6 +67,7 @@ function ArgNodeViewImpl({ data, selected, height }: NodeProps<ArgFlowNode>) {
         } as CSSProperties
       }
       data-kind={node.kind}
+      role="group"
       aria-label={`${t.kind(node.kind)}: ${label}`}
     >
       <Handle type="target" position={Position.Bottom} />
@@ -101,6 +104,21 @@ function ArgNodeViewImpl({ data, selected, height }: NodeProps<ArgFlowNode>) {
         {main ? thesisTitle(node, label) : short}
       </div>
       <Handle type="source" position={Position.Top} />
+      {selected && <QuickBuild kind={node.kind} />}
+    </div>
+  );
+}
+
+/** On the selected node: buttons adding a reason, or an objection (a rebuttal on an objection). */
+function QuickBuild({ kind }: { kind: ArgNode['kind'] }) {
+  const t = useT();
+  return (
+    <div className="quick-build nodrag nopan" role="group" aria-label={t('quickBuild')}>
+      <CommandButton command="addReason" data-testid="add-reason" />
+      <CommandButton
+        command={kind === 'objection' ? 'addRebuttal' : 'addObjection'}
+        data-testid={kind === 'objection' ? 'add-rebuttal' : 'add-objection'}
+      />
     </div>
   );
 }

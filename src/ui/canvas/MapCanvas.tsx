@@ -15,6 +15,7 @@ import {
   useReactFlow,
   useStoreApi,
   type Connection,
+  type EdgeChange,
   type Node,
   type NodeChange,
   type OnSelectionChangeParams,
@@ -50,12 +51,13 @@ import {
   initialViewport,
   viewportFor,
 } from './initialViewport';
-import { freeRect, type Box } from './freeArea';
+import { freeRect, shiftIntoView, type Box } from './freeArea';
 import { overviewViewport } from './overview';
 import { LevelOfDetail } from './LevelOfDetail';
 import { mainConclusions, thesisTitle } from './cardLabel';
 import { useFocusLayout } from './useFocusLayout';
 import { RoutedEdge } from './RoutedEdge';
+import { EdgeTabs } from './EdgeTabs';
 import { edgesNear, useEdgeRoutes } from './useEdgeRoutes';
 import { GroupNodeView, type GroupFlowNode } from './GroupNodeView';
 import {
@@ -79,6 +81,7 @@ function cachedSize(node: ArgNode, language: string): Size {
   return size;
 }
 import { presentationSteps } from '../Presentation';
+import { useT } from '../i18n';
 
 const nodeTypes = { arg: ArgNodeView, group: GroupNodeView };
 const edgeTypes = { routed: RoutedEdge };
@@ -118,6 +121,25 @@ function miniMapSize(nodes: ArgMap['nodes']): { width: number; height: number } 
 
 export function MapCanvas({ map }: { map: ArgMap }) {
   const selectedIds = useMapStore((s) => s.selection.nodeIds);
+  const selectedEdgeIds = useMapStore((s) => s.selection.edgeIds);
+  const readOnly = useMapStore((s) => s.readOnly);
+  const t = useT();
+  // React Flow's own names and descriptions, in the interface's language.
+  const ariaLabels = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('nodeA11y'),
+      'node.a11yDescription.keyboardDisabled': t('nodeA11y'),
+      'edge.a11yDescription.default': t('edgeA11y'),
+      'controls.ariaLabel': t('controls'),
+      'controls.zoomIn.ariaLabel': t('zoomIn'),
+      'controls.zoomOut.ariaLabel': t('zoomOut'),
+      'controls.fitView.ariaLabel': t('fitView'),
+      'controls.interactive.ariaLabel': t('interactivity'),
+      'minimap.ariaLabel': t('miniMap'),
+      'handle.ariaLabel': t('handle'),
+    }),
+    [t],
+  );
   const select = useMapStore((s) => s.select);
   const edit = useMapStore((s) => s.edit);
   const labelLanguage = useUiStore((s) => s.labelLanguage);
@@ -187,6 +209,34 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     [flow],
   );
   const onFitView = useCallback(() => fitAll(), [fitAll]);
+  // New nodes come into view: the view pans only as far as needed (and not at all when they are
+  // in view already), clear of the legend, minimap and controls, keeping its zoom.
+  const keepInView = useUiStore((s) => s.keepInView);
+  useEffect(() => {
+    if (!keepInView?.ids.length) return;
+    const ids = new Set(keepInView.ids);
+    const timer = setTimeout(() => {
+      const el = wrapper.current;
+      const bounds = boundsOf(nodesRef.current.filter((n) => ids.has(n.id)).map(boxOf));
+      if (!el || !bounds) return;
+      const { x, y, zoom } = flow.getViewport();
+      const target = {
+        x: bounds.x * zoom + x,
+        y: bounds.y * zoom + y,
+        width: bounds.width * zoom,
+        height: bounds.height * zoom,
+      };
+      const area = { x: 0, y: 0, width: el.clientWidth, height: el.clientHeight };
+      const free = freeRect(area, coversIn(el), target.width / Math.max(target.height, 1));
+      // The free rectangle of the target's proportions may be small; show within the canvas
+      // when it does not fit there.
+      const room = free.width >= target.width + 48 && free.height >= target.height + 48;
+      const { dx, dy } = shiftIntoView(target, room ? free : area);
+      if (dx || dy) void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
+    }, REVEAL_DELAY);
+    return () => clearTimeout(timer);
+  }, [keepInView, flow]);
+
   const overviewRequest = useUiStore((s) => s.overviewRequest);
   useEffect(() => {
     if (overviewRequest) fitAll();
@@ -429,9 +479,37 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     () => edgesNear(shownEdges, routedNodes, view),
     [shownEdges, routedNodes, view],
   );
-  const edges = useMemo(
-    () => nearEdges.map((e) => toFlowEdge(e, routes.get(e.id))),
-    [nearEdges, routes],
+  const edges = useMemo(() => {
+    const texts = new Map(map.nodes.map((n) => [n.id, n]));
+    const name = (id: string) => {
+      const n = texts.get(id);
+      const text = n ? shownLabel(n, labelLanguage) || t.kind(n.kind) : id;
+      return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+    };
+    const selected = new Set(selectedEdgeIds);
+    return nearEdges.map((e) => {
+      const flow = toFlowEdge(
+        e,
+        routes.get(e.id),
+        `${name(e.from)} — ${t.relation(e.relation)} → ${name(e.to)}`,
+      );
+      return selected.has(e.id) ? { ...flow, selected: true } : flow;
+    });
+  }, [nearEdges, routes, map.nodes, labelLanguage, t, selectedEdgeIds]);
+  // Edges are selected by click or keyboard on the canvas; the store keeps which.
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const before = useMapStore.getState().selection.edgeIds;
+      const current = new Set(before);
+      for (const change of changes) {
+        if (change.type !== 'select') continue;
+        if (change.selected) current.add(change.id);
+        else current.delete(change.id);
+      }
+      // Only a real change: selecting what is selected must not re-render (and re-trigger).
+      if (!sameIds(before, [...current])) select({ edgeIds: [...current] });
+    },
+    [select],
   );
 
   const onNodesChange = useCallback(
@@ -484,12 +562,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   );
 
   return (
-    <div
-      className="canvas"
-      aria-label="Argument map canvas"
-      ref={wrapper}
-      data-focus-layout={focusState}
-    >
+    <div className="canvas" aria-label={t('canvas')} ref={wrapper} data-focus-layout={focusState}>
       {defaultViewport && (
         <ReactFlow
           nodes={flowNodes}
@@ -497,21 +570,27 @@ export function MapCanvas({ map }: { map: ArgMap }) {
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
           onSelectionChange={onSelectionChange}
           onConnect={onConnect}
           onMoveStart={big ? onMoveStart : undefined}
           onMoveEnd={onMoveEnd}
           defaultViewport={defaultViewport}
           minZoom={MIN_ZOOM}
-          nodesDraggable={!focusLayout}
+          nodesDraggable={!focusLayout && !readOnly}
+          nodesConnectable={!readOnly}
+          edgesFocusable={false}
+          connectionRadius={60}
           onlyRenderVisibleElements
           deleteKeyCode={null}
+          ariaLabelConfig={ariaLabels}
           selectionKeyCode="Shift"
           multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
         >
+          <EdgeTabs edges={edges} />
           <Background gap={24} />
           {big ? (
-            <CanvasMiniMap label="Mini map" />
+            <CanvasMiniMap label={t('miniMap')} />
           ) : (
             <MiniMap
               pannable
@@ -526,8 +605,8 @@ export function MapCanvas({ map }: { map: ArgMap }) {
             <ControlButton
               className="react-flow__controls-fitview"
               onClick={onFitView}
-              title="Fit View"
-              aria-label="Fit View"
+              title={t('fitView')}
+              aria-label={t('fitView')}
             >
               <svg viewBox="0 0 32 30" aria-hidden>
                 <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />

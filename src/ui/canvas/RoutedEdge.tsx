@@ -5,9 +5,12 @@
  * between the handles.
  */
 import { memo } from 'react';
-import { BaseEdge, type Edge, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, type Edge, type EdgeProps } from '@xyflow/react';
 import type { Point } from '../../layout/route';
-import type { Relation } from '../../model/schema';
+import { RELATIONS, type Relation } from '../../model/schema';
+import { setRelation } from '../../model/operations';
+import { useMapStore } from '../../store/mapStore';
+import { useT } from '../i18n';
 
 export type RoutedFlowEdge = Edge<
   {
@@ -64,6 +67,7 @@ export const RoutedEdge = memo(function RoutedEdge({
   style,
   markerEnd,
   interactionWidth,
+  selected,
 }: EdgeProps<RoutedFlowEdge>) {
   const points = data?.points;
   const count = data?.count;
@@ -78,23 +82,59 @@ export const RoutedEdge = memo(function RoutedEdge({
       ? routePath(points)
       : `M${fmt(sourceX)},${fmt(sourceY)} L${fmt(targetX)},${fmt(targetY)}`;
   return (
-    <BaseEdge
-      id={id}
-      path={path}
-      style={style}
-      markerEnd={markerEnd}
-      interactionWidth={interactionWidth}
-      {...(count
-        ? {
-            label: `×${count}`,
-            labelX: label.x,
-            labelY: label.y,
-            labelShowBg: true,
-            labelBgPadding: [4, 2] as [number, number],
-            labelBgBorderRadius: 4,
-            labelStyle: { fontSize: 12, fontWeight: 700 },
-          }
-        : {})}
-    />
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        style={style}
+        markerEnd={markerEnd}
+        interactionWidth={interactionWidth}
+        {...(count
+          ? {
+              label: `×${count}`,
+              labelX: label.x,
+              labelY: label.y,
+              labelShowBg: true,
+              labelBgPadding: [4, 2] as [number, number],
+              labelBgBorderRadius: 4,
+              labelStyle: { fontSize: 12, fontWeight: 700 },
+            }
+          : {})}
+      />
+      {selected && !count && data && (
+        <EdgeLabelRenderer>
+          <RelationMenu id={id} relation={data.relation} at={label} />
+        </EdgeLabelRenderer>
+      )}
+    </>
   );
 });
+
+/** On the selected edge: its relation, changed with a click (or the S, A, E keys). */
+function RelationMenu({ id, relation, at }: { id: string; relation: Relation; at: Point }) {
+  const t = useT();
+  const readOnly = useMapStore((s) => s.readOnly);
+  return (
+    <div
+      className="edge-menu nodrag nopan"
+      role="group"
+      aria-label={t('relation')}
+      data-testid="edge-menu"
+      style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}
+    >
+      {RELATIONS.map((r) => (
+        <button
+          key={r}
+          type="button"
+          data-relation={r}
+          aria-pressed={r === relation}
+          disabled={readOnly}
+          title={`${t.relation(r)} (${r === 'supports' ? 'S' : r === 'attacks' ? 'A' : 'E'})`}
+          onClick={() => useMapStore.getState().edit((m) => setRelation(m, id, r))}
+        >
+          {t.relation(r)}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -11,9 +11,17 @@ import type { RoutedFlowEdge } from './RoutedEdge';
 
 const cache = new WeakMap<ShownEdge, RoutedFlowEdge>();
 
-export function toFlowEdge(edge: ShownEdge, points?: readonly Point[]): RoutedFlowEdge {
+/**
+ * `label` names the edge for screen readers by its ends' text ("Teenagers need more sleep
+ * supports Schools should start later").
+ */
+export function toFlowEdge(
+  edge: ShownEdge,
+  points?: readonly Point[],
+  label?: string,
+): RoutedFlowEdge {
   let flow = cache.get(edge);
-  if (!flow || flow.data?.points !== points) {
+  if (!flow || flow.data?.points !== points || (label && flow.ariaLabel !== label)) {
     const style = relationStyles[edge.relation];
     flow = {
       id: edge.id,
@@ -25,7 +33,8 @@ export function toFlowEdge(edge: ShownEdge, points?: readonly Point[]): RoutedFl
         ...(points ? { points } : {}),
         ...(edge.count && edge.count > 1 ? { count: edge.count } : {}),
       },
-      ariaLabel: `${edge.from} ${edge.relation} ${edge.to}`,
+      ariaLabel: label ?? `${edge.from} ${edge.relation} ${edge.to}`,
+      domAttributes: { 'data-from': edge.from, 'data-to': edge.to } as Record<string, string>,
       className: `edge-${edge.relation}`,
       style: { stroke: style.stroke, strokeWidth: 1.8, strokeDasharray: style.dash || undefined },
       markerEnd: { type: MarkerType.ArrowClosed, color: style.stroke, width: 18, height: 18 },

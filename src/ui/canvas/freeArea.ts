@@ -96,3 +96,22 @@ export function viewportInto(
     zoom,
   };
 }
+
+/**
+ * The least shift (in screen pixels) that brings `target` inside `free` with `margin` to spare:
+ * zero on an axis where it already is inside, so nothing moves that need not. A target larger
+ * than the free area is aligned with its top-left corner.
+ */
+export function shiftIntoView(target: Box, free: Box, margin = 24): { dx: number; dy: number } {
+  const axis = (start: number, size: number, freeStart: number, freeSize: number) => {
+    const low = freeStart + margin;
+    const high = freeStart + freeSize - margin;
+    if (start < low || size > high - low) return low - start;
+    if (start + size > high) return high - (start + size);
+    return 0;
+  };
+  return {
+    dx: axis(target.x, target.width, free.x, free.width),
+    dy: axis(target.y, target.height, free.y, free.height),
+  };
+}

@@ -33,7 +33,7 @@ describe('group actions on the open map', () => {
   it('refuses to group nothing, or unknown nodes, and says why', () => {
     state().select({ nodeIds: [], edgeIds: [] });
     expect(groupNodesAction('Empty')).toBeNull();
-    expect(state().error).toBe('Select the nodes to group first.');
+    expect(state().error).toBe('selectNodesToGroup');
     expect(groupNodesAction('Ghost', ['n9'])).toBeNull();
     expect(state().error).toBe('There is no node "n9" in this map.');
     expect(state().map!.groups).toBeUndefined();

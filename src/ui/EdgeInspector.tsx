@@ -1,0 +1,88 @@
+/**
+ * The selected edge: its relation, note and rating, both ends by their text (click to go there),
+ * and Delete. Every change is one undoable edit.
+ */
+import { RELATIONS, type ArgEdge, type ArgMap, type Relation } from '../model/schema';
+import { disconnect, updateEdge } from '../model/operations';
+import { useMapStore } from '../store/mapStore';
+import { useT } from './i18n';
+import { RatingInput } from './RatingInput';
+import { revealNodes } from './SearchBox';
+
+export function EdgeInspector({ map, edge }: { map: ArgMap; edge: ArgEdge }) {
+  const t = useT();
+  const edit = useMapStore((s) => s.edit);
+  const select = useMapStore((s) => s.select);
+  const readOnly = useMapStore((s) => s.readOnly);
+  const end = (id: string, label: string) => {
+    const node = map.nodes.find((n) => n.id === id);
+    return (
+      <div className="edge-end">
+        <span className="muted">{label}</span>
+        <button
+          className="link"
+          data-testid={`edge-${label === t('edgeFrom') ? 'from' : 'to'}`}
+          onClick={() => revealNodes([id])}
+        >
+          {node ? `${t.kind(node.kind)}: ${node.text || '…'}` : id}
+        </button>
+      </div>
+    );
+  };
+  return (
+    <div data-testid="edge-inspector" data-edge-id={edge.id}>
+      <h2 className="inspector-head" title={edge.id}>
+        {t('edge')}: {t.relation(edge.relation)}
+      </h2>
+      {end(edge.from, t('edgeFrom'))}
+      {end(edge.to, t('edgeTo'))}
+      <label>
+        {t('relation')}
+        <select
+          data-testid="edge-relation"
+          value={edge.relation}
+          disabled={readOnly}
+          onChange={(e) =>
+            edit((m) => updateEdge(m, edge.id, { relation: e.target.value as Relation }))
+          }
+        >
+          {RELATIONS.map((r) => (
+            <option key={r} value={r}>
+              {t.relation(r)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('edgeNote')}
+        <textarea
+          data-testid="edge-note"
+          rows={3}
+          disabled={readOnly}
+          value={edge.note ?? ''}
+          onChange={(e) =>
+            edit(
+              (m) => updateEdge(m, edge.id, { note: e.target.value || undefined }),
+              `edge-note:${edge.id}`,
+            )
+          }
+        />
+      </label>
+      <RatingInput
+        label={t('rating')}
+        value={edge.rating}
+        onChange={(rating) => edit((m) => updateEdge(m, edge.id, { rating }))}
+      />
+      <button
+        className="danger"
+        data-testid="delete-edge"
+        disabled={readOnly}
+        onClick={() => {
+          if (edit((m) => disconnect(m, edge.id))) select({ nodeIds: [], edgeIds: [] });
+        }}
+      >
+        {t('deleteEdge')}
+      </button>
+    </div>
+  );
+}

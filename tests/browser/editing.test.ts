@@ -1,0 +1,319 @@
+/**
+ * Editing as fast as thought, in real Chromium with real keys, clicks and selection, in both
+ * interface languages: typing never fires commands, quick building from a selected node, the
+ * caret and Esc, edges as first-class (select, inspect, change the relation, delete, undo), the
+ * shortcut list from the command registry and dialogs keeping the focus.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { freshPagePerTest } from './freshPage';
+import { newMapFromText, nodeFromText, nodeIds } from './helpers';
+
+const session = freshPagePerTest();
+let page: Page;
+beforeEach(() => {
+  page = session.page;
+});
+
+const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+const focused = () =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return {
+      testId: el?.dataset.testid ?? null,
+      node: el?.classList.contains('react-flow__node') ? el.dataset.id : null,
+    };
+  });
+const kindOf = (id: string) => node(id).locator('.arg-node').getAttribute('data-kind');
+const edgeBetween = (from: string, to: string) =>
+  page.locator(`.react-flow__edge[data-from="${from}"][data-to="${to}"]`);
+
+async function setLanguage(language: 'en' | 'zh') {
+  if (language === 'zh') {
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
+  }
+}
+
+for (const language of ['en', 'zh'] as const) {
+  describe(`commands and quick building (${language} interface)`, () => {
+    it('puts the caret in a new node: typing its text fires no command, Esc returns to the node', async () => {
+      await setLanguage(language);
+      await newMapFromText(page);
+      const thesis = await nodeFromText(page, 's1', 0, 10, 'conclusion');
+      await node(thesis).click();
+      const before = await node(thesis).boundingBox();
+      await page.keyboard.press('n');
+      await expect.poll(async () => (await focused()).testId).toBe('node-text');
+      // Every letter of a command key: n, l, t, c, o, s, a, e, f, g, 1, ?.
+      const text = 'Alternative treatments can be costly, slow and often inelegant? 1';
+      await page.keyboard.type(text);
+      const ids = await nodeIds(page);
+      expect(ids).toHaveLength(2);
+      const added = ids.find((id) => id !== thesis)!;
+      expect(await node(added).locator('.arg-node-text').textContent()).toBe(text);
+      expect(await page.getByTestId('node-text').inputValue()).toBe(text);
+      // No layout ran, no toggle happened, no dialog opened.
+      expect(await node(thesis).boundingBox()).toEqual(before);
+      expect(await page.getByTestId('label-language').inputValue()).toBe('source');
+      expect(await page.getByTestId('outline-view').count()).toBe(0);
+      expect(await page.getByRole('dialog').count()).toBe(0);
+      await page.keyboard.press('Escape');
+      await expect.poll(async () => (await focused()).node).toBe(added);
+      // From the node, single keys act again: A adds an objection to it, caret in its text.
+      await page.keyboard.press('a');
+      await expect.poll(async () => (await nodeIds(page)).length).toBe(3);
+      await expect.poll(async () => (await focused()).testId).toBe('node-text');
+      const objection = (await nodeIds(page)).find((id) => id !== thesis && id !== added)!;
+      expect(await kindOf(objection)).toBe('objection');
+      expect(await edgeBetween(objection, added).getAttribute('class')).toContain('edge-attacks');
+    });
+
+    it('adds a reason, an objection and a rebuttal with the buttons on the selected node', async () => {
+      await setLanguage(language);
+      await newMapFromText(page);
+      const thesis = await nodeFromText(page, 's1', 0, 10, 'conclusion');
+      await node(thesis).click();
+      await node(thesis).getByTestId('add-reason').click();
+      await expect.poll(async () => (await nodeIds(page)).length).toBe(2);
+      const reason = (await nodeIds(page)).find((id) => id !== thesis)!;
+      expect(await kindOf(reason)).toBe('claim');
+      expect(await edgeBetween(reason, thesis).getAttribute('class')).toContain('edge-supports');
+      await expect.poll(async () => (await focused()).testId).toBe('node-text');
+      await page.keyboard.type('Shade saves energy');
+
+      // Beside its sibling, below the thesis, without moving either.
+      const thesisBox = await node(thesis).boundingBox();
+      const reasonBox = await node(reason).boundingBox();
+      await node(thesis).click();
+      await node(thesis).getByTestId('add-objection').click();
+      await expect.poll(async () => (await nodeIds(page)).length).toBe(3);
+      const objection = (await nodeIds(page)).find((id) => id !== thesis && id !== reason)!;
+      expect(await kindOf(objection)).toBe('objection');
+      expect(await edgeBetween(objection, thesis).getAttribute('class')).toContain('edge-attacks');
+      const objectionBox = (await node(objection).boundingBox())!;
+      expect(await node(thesis).boundingBox()).toEqual(thesisBox);
+      expect(await node(reason).boundingBox()).toEqual(reasonBox);
+      expect(Math.abs(objectionBox.y - reasonBox!.y)).toBeLessThan(2);
+      expect(objectionBox.x).toBeGreaterThanOrEqual(reasonBox!.x + reasonBox!.width);
+      // In view.
+      const canvas = (await page.locator('.canvas').boundingBox())!;
+      expect(objectionBox.x + objectionBox.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+
+      // On an objection the button is "+ rebuttal".
+      await node(objection).click();
+      expect(await node(objection).getByTestId('add-objection').count()).toBe(0);
+      await node(objection).getByTestId('add-rebuttal').click();
+      await expect.poll(async () => (await nodeIds(page)).length).toBe(4);
+      const rebuttal = (await nodeIds(page)).find(
+        (id) => ![thesis, reason, objection].includes(id),
+      )!;
+      expect(await kindOf(rebuttal)).toBe('rebuttal');
+      expect(await edgeBetween(rebuttal, objection).getAttribute('class')).toContain(
+        'edge-attacks',
+      );
+      // Undo takes the rebuttal (node and edge) back in one step.
+      await page.getByTestId('undo').click();
+      await expect.poll(async () => (await nodeIds(page)).length).toBe(3);
+      expect(await edgeBetween(rebuttal, objection).count()).toBe(0);
+    });
+  });
+
+  describe(`edges on the canvas (${language} interface)`, () => {
+    it('selects an edge by click, shows both ends by text, changes its relation, deletes it', async () => {
+      await setLanguage(language);
+      await newMapFromText(page);
+      const thesis = await nodeFromText(page, 's1', 0, 38, 'conclusion');
+      const premise = await nodeFromText(page, 's2', 0, 18, 'evidence');
+      const edge = edgeBetween(premise, thesis);
+      // (A straight vertical edge has no width: attached, not "visible" to Playwright.)
+      await edge.waitFor({ state: 'attached' });
+      // The edge is named by its ends' text, not by ids.
+      expect(await edge.getAttribute('aria-label')).toContain('Trees cool streets');
+      expect(await edge.getAttribute('aria-label')).toContain('Cities should plant');
+      // Click on the drawn route.
+      const point = await edge.locator('path.react-flow__edge-path').evaluate((p) => {
+        const path = p as SVGPathElement;
+        const at = path.getPointAtLength(path.getTotalLength() / 2);
+        const m = path.getScreenCTM()!;
+        return { x: at.x * m.a + m.e, y: at.y * m.d + m.f };
+      });
+      await page.mouse.click(point.x, point.y);
+      const inspector = page.getByTestId('edge-inspector');
+      await inspector.waitFor();
+      expect(await inspector.getByTestId('edge-from').textContent()).toContain(
+        'Trees cool streets',
+      );
+      expect(await inspector.getByTestId('edge-to').textContent()).toContain(
+        'Cities should plant more street trees.',
+      );
+      expect(await page.getByTestId('edge-relation').inputValue()).toBe('supports');
+      // Keys: A attacks, E elaborates; the label menu: supports.
+      await page.keyboard.press('a');
+      await expect.poll(() => edge.getAttribute('class')).toContain('edge-attacks');
+      await page.keyboard.press('e');
+      await expect.poll(() => edge.getAttribute('class')).toContain('edge-elaborates');
+      await page.getByTestId('edge-menu').locator('[data-relation="supports"]').click();
+      await expect.poll(() => edge.getAttribute('class')).toContain('edge-supports');
+      // A note on the edge.
+      await page.getByTestId('edge-note').fill('only in summer');
+      // Delete removes it (not its ends); undo brings it back with its note.
+      await page.mouse.click(point.x, point.y);
+      await page.keyboard.press('Delete');
+      await expect.poll(() => edge.count()).toBe(0);
+      expect((await nodeIds(page)).sort()).toEqual([thesis, premise].sort());
+      await page.getByTestId('undo').click();
+      await expect.poll(() => edge.count()).toBe(1);
+      await page.mouse.click(point.x, point.y);
+      await expect.poll(() => page.getByTestId('edge-note').inputValue()).toBe('only in summer');
+    });
+  });
+}
+
+for (const language of ['en', 'zh'] as const) {
+  describe(`spans in the source (${language} interface)`, () => {
+    it('marks each cited span in its node’s kind colour, lights only the selected node’s span, names the nodes on hover', async () => {
+      await setLanguage(language);
+      await newMapFromText(page);
+      // Two nodes citing the two halves of one sentence.
+      const first = await nodeFromText(page, 's2', 0, 18, 'evidence');
+      await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+      const second = await nodeFromText(page, 's2', 19, 48, 'objection');
+      const piece = (id: string) =>
+        page.locator(`[data-sentence-id="s2"] .piece[data-nodes="${id}"]`);
+      expect(await piece(first).textContent()).toBe('Trees cool streets');
+      expect(await piece(second).textContent()).toBe('by several degrees in summer.');
+      // Underlined in each node's kind colour (evidence green, objection orange).
+      const colours = async (id: string) =>
+        piece(id).evaluate((el) => getComputedStyle(el).backgroundImage);
+      expect(await colours(first)).not.toBe(await colours(second));
+      // Selecting the first node lights its span only, not the whole sentence.
+      await node(first).click();
+      await expect.poll(() => piece(first).getAttribute('class')).toContain('lit');
+      expect(await piece(second).getAttribute('class')).not.toContain('lit');
+      expect(await page.locator('[data-sentence-id="s2"]').getAttribute('class')).not.toContain(
+        'lit-whole',
+      );
+      // Hovering a piece names the nodes citing it by kind and text.
+      await piece(second).hover();
+      await expect
+        .poll(() => piece(second).getAttribute('title'))
+        .toContain('by several degrees in summer.');
+      expect(await piece(second).getAttribute('title')).not.toContain(second);
+    });
+
+    it('makes a node from text selected with the keyboard alone', async () => {
+      await setLanguage(language);
+      await newMapFromText(page);
+      await page.getByTestId('source-body').focus();
+      await page.keyboard.press('Control+Home');
+      for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
+      await expect.poll(() => page.locator('.selection-quote').textContent()).toContain('Cities');
+      // Typing in the text changes nothing (it is only editable for the caret).
+      await page.keyboard.press('x');
+      expect(await page.locator('[data-sentence-id="s1"]').textContent()).toBe(
+        'Cities should plant more street trees.',
+      );
+      expect(await nodeIds(page)).toEqual([]);
+      for (let i = 0; i < 5; i++) {
+        const now = await focused();
+        if (now.testId === 'create-node-from-selection') break;
+        await page.keyboard.press('Tab');
+      }
+      expect((await focused()).testId).toBe('create-node-from-selection');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await nodeIds(page)).length).toBe(1);
+      const [made] = await nodeIds(page);
+      expect(await node(made!).locator('.arg-node-text').textContent()).toBe('Cities');
+      expect(await kindOf(made!)).toBe('conclusion');
+    });
+  });
+}
+
+describe('keyboard order and menus', () => {
+  it('tabs toolbar → source → nodes → edges → inspector; a tabbed-to edge is selected and takes S/A/E', async () => {
+    await newMapFromText(page);
+    const thesis = await nodeFromText(page, 's1', 0, 38, 'conclusion');
+    const premise = await nodeFromText(page, 's2', 0, 18, 'evidence');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('language-switch').focus();
+    const areas: string[] = [];
+    for (let i = 0; i < 60 && !areas.includes('inspector'); i++) {
+      await page.keyboard.press('Tab');
+      const area = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        if (el.closest('.toolbar')) return 'toolbar';
+        if (el.closest('.source-pane')) return 'source';
+        if (el.classList.contains('react-flow__node')) return 'node';
+        if (el.closest('.edge-tabs')) return 'edge';
+        if (el.closest('.inspector')) return 'inspector';
+        return 'other';
+      });
+      if (area !== 'other' && areas[areas.length - 1] !== area) areas.push(area);
+    }
+    // (Splitters, a node's quick-build buttons, the zoom controls and the legend lie between.)
+    expect(areas).toEqual(['toolbar', 'source', 'node', 'edge', 'inspector']);
+    // Back to the edge: it is selected, named by its ends, and A makes it an attack.
+    await page.locator('.edge-tabs button').first().focus();
+    const edge = page.locator(`.react-flow__edge[data-from="${premise}"][data-to="${thesis}"]`);
+    await expect.poll(() => edge.getAttribute('class')).toContain('selected');
+    expect(await page.locator('.edge-tabs button').first().textContent()).toContain(
+      'Trees cool streets',
+    );
+    await page.keyboard.press('a');
+    await expect.poll(() => edge.getAttribute('class')).toContain('edge-attacks');
+  });
+
+  it('closes the File menu on Esc and on a click outside', async () => {
+    const menu = page.locator('details.menu');
+    await page.getByTestId('file-menu').click();
+    expect(await menu.getAttribute('open')).not.toBeNull();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.getAttribute('open')).toBeNull();
+    await page.getByTestId('file-menu').click();
+    await page.getByTestId('source-pane').click({ position: { x: 30, y: 300 } });
+    await expect.poll(() => menu.getAttribute('open')).toBeNull();
+  });
+});
+
+describe('the map title', () => {
+  it('is renamed where it is shown; Esc cancels; undo takes it back', async () => {
+    await newMapFromText(page);
+    const title = page.locator('.toolbar h1');
+    await title.dblclick();
+    const field = page.getByTestId('title-input');
+    await field.fill('Shade and streets');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => title.textContent()).toBe('Street trees');
+    await page.getByTestId('rename-title').click();
+    await field.fill('Shade and streets');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => title.textContent()).toBe('Shade and streets');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => title.textContent()).toBe('Street trees');
+  });
+});
+
+describe('the shortcut list and dialogs', () => {
+  it('lists every command key from the registry, keeps the focus inside and gives it back', async () => {
+    await newMapFromText(page);
+    const shortcutsButton = page.locator('.toolbar [data-command="shortcuts"]');
+    await shortcutsButton.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.waitFor();
+    const rows = await dialog
+      .locator('tr')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-command')));
+    for (const id of ['addReason', 'addObjection', 'addRebuttal', 'edgeAttacks', 'addNode'])
+      expect(rows).toContain(id);
+    // Tab never leaves the dialog.
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await shortcutsButton.evaluate((b) => b === document.activeElement)).toBe(true);
+  });
+});
