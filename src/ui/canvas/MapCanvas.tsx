@@ -56,7 +56,7 @@ import { overviewViewport } from './overview';
 import { LevelOfDetail } from './LevelOfDetail';
 import { mainConclusions, thesisTitle } from './cardLabel';
 import { useFocusLayout } from './useFocusLayout';
-import { RoutedEdge } from './RoutedEdge';
+import { RoutedEdge, type RoutedFlowEdge } from './RoutedEdge';
 import { EdgeTabs } from './EdgeTabs';
 import { edgesNear, useEdgeRoutes } from './useEdgeRoutes';
 import { GroupNodeView, type GroupFlowNode } from './GroupNodeView';
@@ -84,6 +84,8 @@ import { presentationSteps } from '../Presentation';
 import { useT } from '../i18n';
 
 const nodeTypes = { arg: ArgNodeView, group: GroupNodeView };
+/** A selected edge's flow edge: one copy per flow edge, so it keeps its identity while selected. */
+const selectedCopies = new WeakMap<RoutedFlowEdge, RoutedFlowEdge>();
 const edgeTypes = { routed: RoutedEdge };
 const miniMapColor = (n: Node) =>
   n.type === 'arg' ? kindStyles[(n as ArgFlowNode).data.node.kind].stroke : 'transparent';
@@ -479,6 +481,9 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     () => edgesNear(shownEdges, routedNodes, view),
     [shownEdges, routedNodes, view],
   );
+  // The same array while every edge keeps its object (typing in a node that names no edge), so
+  // React Flow does not rebuild its per-edge lookups on each keystroke.
+  const lastEdges = useRef<RoutedFlowEdge[]>([]);
   const edges = useMemo(() => {
     const texts = new Map(map.nodes.map((n) => [n.id, n]));
     const name = (id: string) => {
@@ -487,14 +492,20 @@ export function MapCanvas({ map }: { map: ArgMap }) {
       return text.length > 60 ? `${text.slice(0, 60)}…` : text;
     };
     const selected = new Set(selectedEdgeIds);
-    return nearEdges.map((e) => {
+    const last = lastEdges.current;
+    const next = nearEdges.map((e) => {
       const flow = toFlowEdge(
         e,
         routes.get(e.id),
         `${name(e.from)} — ${t.relation(e.relation)} → ${name(e.to)}`,
       );
-      return selected.has(e.id) ? { ...flow, selected: true } : flow;
+      if (!selected.has(e.id)) return flow;
+      let copy = selectedCopies.get(flow);
+      if (!copy) selectedCopies.set(flow, (copy = { ...flow, selected: true }));
+      return copy;
     });
+    const same = next.length === last.length && next.every((e, i) => e === last[i]);
+    return same ? last : (lastEdges.current = next);
   }, [nearEdges, routes, map.nodes, labelLanguage, t, selectedEdgeIds]);
   // Edges are selected by click or keyboard on the canvas; the store keeps which.
   const onEdgesChange = useCallback(
