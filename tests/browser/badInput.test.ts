@@ -179,7 +179,7 @@ describe('bad input in the browser', () => {
     expect(await page.getByTestId('map-library').locator('li').count()).toBe(1);
   }, 240_000);
 
-  it('refuses huge files without freezing the tab; the 50 MB one is not even read', async () => {
+  it('refuses huge files without freezing the tab; the one past 50 MB is not even read', async () => {
     // Record every read of a file's contents, and every task that blocks the page for long.
     await page.evaluate(() => {
       const w = window as unknown as { reads: number[]; longTasks: number[] };
@@ -231,7 +231,9 @@ describe('bad input in the browser', () => {
         const w = window as unknown as { reads: number[]; longTasks: number[] };
         return { reads: w.reads, longTasks: w.longTasks };
       });
-      if (size > 50_000_000) expect(reads).toEqual([]);
+      // Past the limit, only the first bytes are read (to tell a backup, which has a larger
+      // limit, from a map); the file itself never is.
+      if (size > 50_000_000) expect(reads.filter((n) => n > 200)).toEqual([]);
       else expect(reads).toContain(size);
       // Reading and refusing even the largest file never blocks the page for a second.
       expect(Math.max(0, ...longTasks), input.name).toBeLessThan(1_000);

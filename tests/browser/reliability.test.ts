@@ -31,6 +31,8 @@ afterEach(async () => {
 });
 
 const nodeOn = (page: Page, id: string) => page.locator(`.react-flow__node-arg[data-id="${id}"]`);
+/** A node's text as drawn (not its kind or the quick-build buttons a selected node shows). */
+const textOn = (page: Page, id: string) => nodeOn(page, id).locator('.arg-node-text');
 
 /**
  * Zooms (mouse wheel over the node) until node `id` is drawn at a readable size: maps open on
@@ -89,7 +91,7 @@ async function twoNodes(page: Page): Promise<[string, string]> {
 async function textAfterReload(page: Page, id: string): Promise<string | null> {
   await page.reload();
   await page.waitForSelector(`.react-flow__node[data-id="${id}"]`);
-  return nodeOn(page, id).textContent();
+  return textOn(page, id).textContent();
 }
 
 /** A blank page on the app's origin, where the app does not run. */
@@ -121,15 +123,15 @@ describe('two tabs on one map', () => {
     ]);
     for (const { page } of [a, b]) {
       await expect
-        .poll(() => nodeOn(page, x).textContent(), { timeout: 10_000 })
+        .poll(() => textOn(page, x).textContent(), { timeout: 10_000 })
         .toContain('Edited in tab A');
       await expect
-        .poll(() => nodeOn(page, y).textContent(), { timeout: 10_000 })
+        .poll(() => textOn(page, y).textContent(), { timeout: 10_000 })
         .toContain('Edited in tab B');
       await settled(page);
     }
     expect(await textAfterReload(a.page, y)).toContain('Edited in tab B');
-    expect(await nodeOn(a.page, x).textContent()).toContain('Edited in tab A');
+    expect(await textOn(a.page, x).textContent()).toContain('Edited in tab A');
     expect([...a.errors, ...b.errors]).toEqual([]);
   });
 
@@ -140,12 +142,12 @@ describe('two tabs on one map', () => {
     await setText(a.page, x, 'First, from A');
     await settled(a.page);
     await expect
-      .poll(() => nodeOn(b.page, x).textContent(), { timeout: 10_000 })
+      .poll(() => textOn(b.page, x).textContent(), { timeout: 10_000 })
       .toContain('First, from A');
     // Later write wins: B's edit comes after A's.
     await setText(b.page, x, 'Then, from B');
     await expect
-      .poll(() => nodeOn(a.page, x).textContent(), { timeout: 10_000 })
+      .poll(() => textOn(a.page, x).textContent(), { timeout: 10_000 })
       .toContain('Then, from B');
 
     // At the same moment: whichever is written last wins, and both tabs agree on it.
@@ -160,15 +162,15 @@ describe('two tabs on one map', () => {
       .poll(
         async () => {
           const [inA, inB] = [
-            await nodeOn(a.page, x).textContent(),
-            await nodeOn(b.page, x).textContent(),
+            await textOn(a.page, x).textContent(),
+            await textOn(b.page, x).textContent(),
           ];
           return inA === inB && /Race [AB]/.test(inA ?? '');
         },
         { timeout: 10_000 },
       )
       .toBe(true);
-    const agreed = (await nodeOn(a.page, x).textContent())!;
+    const agreed = (await textOn(a.page, x).textContent())!;
     expect(await textAfterReload(b.page, x)).toBe(agreed);
     expect([...a.errors, ...b.errors]).toEqual([]);
   });
@@ -177,18 +179,18 @@ describe('two tabs on one map', () => {
     const a = await openPage(context, baseUrl);
     const b = await openPage(context, baseUrl);
     const [x, y] = await twoNodes(a.page);
-    const originalX = (await nodeOn(a.page, x).textContent())!;
+    const originalX = (await textOn(a.page, x).textContent())!;
     await setText(a.page, x, 'A’s edit, to be undone');
     await settled(a.page);
     await setText(b.page, y, 'B’s edit, to be kept');
     await expect
-      .poll(() => nodeOn(a.page, y).textContent(), { timeout: 10_000 })
+      .poll(() => textOn(a.page, y).textContent(), { timeout: 10_000 })
       .toContain('B’s edit, to be kept');
     await a.page.getByTestId('undo').click();
-    await expect.poll(() => nodeOn(a.page, x).textContent()).toBe(originalX);
-    expect(await nodeOn(a.page, y).textContent()).toContain('B’s edit, to be kept');
-    await expect.poll(() => nodeOn(b.page, x).textContent(), { timeout: 10_000 }).toBe(originalX);
-    expect(await nodeOn(b.page, y).textContent()).toContain('B’s edit, to be kept');
+    await expect.poll(() => textOn(a.page, x).textContent()).toBe(originalX);
+    expect(await textOn(a.page, y).textContent()).toContain('B’s edit, to be kept');
+    await expect.poll(() => textOn(b.page, x).textContent(), { timeout: 10_000 }).toBe(originalX);
+    expect(await textOn(b.page, y).textContent()).toContain('B’s edit, to be kept');
     expect([...a.errors, ...b.errors]).toEqual([]);
   });
 });
@@ -210,7 +212,7 @@ describe('an edit right before the page goes away', () => {
       }
       const next = await openPage(context, baseUrl);
       await next.page.waitForSelector(`.react-flow__node-arg[data-id="${x}"]`);
-      expect(await nodeOn(next.page, x).textContent()).toContain(`Edited, then the tab was ${how}`);
+      expect(await textOn(next.page, x).textContent()).toContain(`Edited, then the tab was ${how}`);
       expect(errors.filter((e) => !/crash/i.test(e))).toEqual([]);
       expect(next.errors).toEqual([]);
     },
@@ -243,7 +245,7 @@ describe('storage full', () => {
 
     // Still editing: another change shows on the canvas.
     await setText(page, x, `${long} and more`);
-    await expect.poll(() => nodeOn(page, x).textContent()).toContain('Too long to fit');
+    await expect.poll(() => textOn(page, x).textContent()).toContain('Too long to fit');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       banner.getByRole('button', { name: 'Download this map' }).click(),
@@ -344,9 +346,9 @@ describe('a render error in one node', () => {
       .toContain('planted fault');
     // Everything else still renders and works: another node, the inspector, the source pane.
     await zoomTo(page, y);
-    expect(await nodeOn(page, y).textContent()).toBeTruthy();
+    expect(await textOn(page, y).textContent()).toBeTruthy();
     await setText(page, y, 'Still editable');
-    await expect.poll(() => nodeOn(page, y).textContent()).toContain('Still editable');
+    await expect.poll(() => textOn(page, y).textContent()).toContain('Still editable');
     expect(await page.getByTestId('source-pane').isVisible()).toBe(true);
     // Undoing the rating brings the node back.
     await page.getByTestId('undo').click();
@@ -433,7 +435,7 @@ describe('a database of schema version 1', () => {
     });
     await page.goto(`${baseUrl}?map=trees`);
     await page.waitForSelector('.react-flow__node[data-id="n1"]');
-    expect(await nodeOn(page, 'n1').textContent()).toContain('Plant trees in every city (edited)');
+    expect(await textOn(page, 'n1').textContent()).toContain('Plant trees in every city (edited)');
     expect(await page.locator('.react-flow__node-arg').count()).toBe(4);
     await page.getByRole('button', { name: 'Map library' }).click();
     const library = (await page.getByTestId('map-library').textContent()) ?? '';
