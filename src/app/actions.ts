@@ -50,8 +50,8 @@ export function addNodeAction(
       text: text ?? ref?.quote ?? '',
       refs: ref ? [ref] : [],
       position,
+      ...(!ref && kind !== 'inference' ? { implicit: true } : {}),
     };
-    if (!ref && kind !== 'inference') node.implicit = true;
     const added = addNode(map, node);
     created = added.id;
     let next = added.map;

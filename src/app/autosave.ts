@@ -74,8 +74,12 @@ export class Autosave {
     let map = this.saved;
     if (current !== saved) {
       // Ids among the outside records that this tab changed, added or deleted since `saved`.
-      const pending = <T extends { id: string }>(a: T[], b: T[], ids: Map<string, unknown>) => {
-        const pick = (list: T[]) =>
+      const pending = <T extends { id: string }>(
+        a: readonly T[],
+        b: readonly T[],
+        ids: Map<string, unknown>,
+      ) => {
+        const pick = (list: readonly T[]) =>
           new Map(list.filter((x) => ids.has(x.id)).map((x) => [x.id, x]));
         const [before, after] = [pick(a), pick(b)];
         return new Set([...ids.keys()].filter((id) => before.get(id) !== after.get(id)));

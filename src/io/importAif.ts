@@ -17,7 +17,7 @@
  * (a node without an id, an S-node without premises, the dialogue layer) is skipped with a line in
  * the report. The importer never throws on bad input.
  */
-import type { ArgEdge, ArgNode, NodeKind, Relation, Source } from '../model/schema';
+import type { ArgEdge, ArgNode, Draft, NodeKind, Relation, Source } from '../model/schema';
 import { briefValue, type Problem } from '../model/problem';
 import { MAX_COORDINATE, NODE_KINDS } from '../model/schema';
 import { htmlToText } from './htmlToText';
@@ -117,8 +117,8 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
   }
 
   const isS = (id: string) => ['RA', 'CA', 'MA'].includes(raw.get(id)?.type ?? '');
-  const nodes: ArgNode[] = [];
-  const edges: ArgEdge[] = [];
+  const nodes: Draft<ArgNode>[] = [];
+  const edges: Draft<ArgEdge>[] = [];
   const nodeOf = new Map<string, string>(); // AIF id → map node id
   const edgeKeys = new Set<string>();
   const addEdge = (from: string | undefined, to: string | undefined, relation: Relation) => {
@@ -184,19 +184,21 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
   const source = buildSource(d, raw, outOf, nodes, nodeOf, options, report);
   placeNodes(d, nodes, nodeOf);
   const title = options.title ?? 'Imported AIF';
-  const map = newMap(
-    `aif-${hashId(
-      [...raw.values()]
-        .map((n) => `${n.id} ${n.type} ${n.text}`)
-        .join('\n')
-        .slice(0, 100_000),
-    )}`,
-    title,
-    source,
-    options.now ?? new Date().toISOString(),
-  );
-  map.nodes = nodes;
-  map.edges = edges;
+  const map = {
+    ...newMap(
+      `aif-${hashId(
+        [...raw.values()]
+          .map((n) => `${n.id} ${n.type} ${n.text}`)
+          .join('\n')
+          .slice(0, 100_000),
+      )}`,
+      title,
+      source,
+      options.now ?? new Date().toISOString(),
+    ),
+    nodes,
+    edges,
+  };
   report.unshift(`${nodes.length} nodes and ${edges.length} edges from ${raw.size} AIF nodes.`);
   if (!raw.size) report.push('The AIF holds no nodes: the map is empty.');
   // AIF has no sections, so there are never groups to import; say so rather than leave it unsaid.
@@ -314,9 +316,14 @@ function graphProblems(aif: Record<string, unknown>, prefix: string): Problem[] 
 }
 
 /** Kinds for nodes without `argmapKind`: attackers are objections (rebuttals when they attack an objection). */
-function guessKinds(nodes: ArgNode[], edges: ArgEdge[], guess: Set<string>, report: string[]) {
+function guessKinds(
+  nodes: Draft<ArgNode>[],
+  edges: Draft<ArgEdge>[],
+  guess: Set<string>,
+  report: string[],
+) {
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const outOf = new Map<string, ArgEdge[]>();
+  const outOf = new Map<string, Draft<ArgEdge>[]>();
   const hasIncoming = new Set<string>();
   for (const e of edges) {
     if (e.relation !== 'elaborates') pushTo(outOf, e.from, e);
@@ -344,7 +351,7 @@ function buildSource(
   doc: Record<string, unknown>,
   raw: Map<string, RawNode>,
   outOf: Map<string, string[]>,
-  nodes: ArgNode[],
+  nodes: Draft<ArgNode>[],
   nodeOf: Map<string, string>,
   options: AifImportOptions,
   report: string[],
@@ -409,7 +416,11 @@ function buildSource(
 }
 
 /** Positions from OVA's layout section, where there is one. */
-function placeNodes(doc: Record<string, unknown>, nodes: ArgNode[], nodeOf: Map<string, string>) {
+function placeNodes(
+  doc: Record<string, unknown>,
+  nodes: Draft<ArgNode>[],
+  nodeOf: Map<string, string>,
+) {
   const ova = doc.OVA;
   if (typeof ova !== 'object' || ova === null || Array.isArray(ova)) return;
   const byId = new Map(nodes.map((n) => [n.id, n]));

@@ -33,6 +33,7 @@ import {
   type ArgEdge,
   type Group,
   type ArgNode,
+  type Draft,
   type NodeKind,
   type Relation,
 } from '../model/schema';
@@ -122,14 +123,14 @@ const place = (line: number | undefined, column: number | undefined) =>
  * its premise–conclusion structure is), else that of its first mention.
  */
 function groupsFromSections(sections: readonly ISection[]): {
-  groups: Group[];
+  groups: Draft<Group>[];
   groupOf: (
     item: { members: readonly (HasSection & { isReference?: boolean })[] } & HasSection,
   ) => {
     group?: string;
   };
 } {
-  const groups: Group[] = [];
+  const groups: Draft<Group>[] = [];
   const idOf = new Map<string, string>();
   const visit = (section: ISection, parent?: string) => {
     const id = `g${groups.length + 1}`;
@@ -204,8 +205,8 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
 
   const report: string[] = [];
   const { groups, groupOf } = groupsFromSections(response.sections ?? []);
-  const nodes: ArgNode[] = [];
-  const edges: ArgEdge[] = [];
+  const nodes: Draft<ArgNode>[] = [];
+  const edges: Draft<ArgEdge>[] = [];
   const nodeOf = new Map<string, string>(); // 'S:title' / 'A:title' → node id
   const junctionOf = new Map<string, string>(); // 'argument#conclusionIndex' → junction id
   const mainJunction = new Map<string, string>();
@@ -213,8 +214,8 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
   const guessKind = new Set<string>();
   const elaborations: [string, unknown][] = [];
   let n = 0;
-  const addNode = (fields: Omit<ArgNode, 'id' | 'refs'>): ArgNode => {
-    const node: ArgNode = { id: `n${++n}`, ...fields, refs: [] };
+  const addNode = (fields: Omit<Draft<ArgNode>, 'id' | 'refs'>): Draft<ArgNode> => {
+    const node: Draft<ArgNode> = { id: `n${++n}`, ...fields, refs: [] };
     nodes.push(node);
     return node;
   };
@@ -227,7 +228,7 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
     edges.push({ id: `e${edges.length + 1}`, from, to, relation });
   };
   const applyTagsAndData = (
-    node: ArgNode,
+    node: Draft<ArgNode>,
     tags: readonly string[],
     data: Record<string, unknown>,
   ) => {
@@ -381,7 +382,7 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
 
   // The source: one paragraph per stated node, so each cites its own sentence(s).
   const stated = nodes.filter((node) => node.kind !== 'inference' && !node.implicit && node.text);
-  const paragraphs: { node: ArgNode; start: number; end: number }[] = [];
+  const paragraphs: { node: Draft<ArgNode>; start: number; end: number }[] = [];
   let text = '';
   for (const node of stated) {
     if (text) text += '\n\n';
@@ -421,18 +422,13 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
       problems: [{ path: '', message: 'The Argdown text holds no statements.' }],
     };
   }
-  const map = newMap(
-    `argdown-${hashId(input)}`,
-    title,
-    source,
-    options.now ?? new Date().toISOString(),
-  );
-  map.nodes = nodes;
-  map.edges = edges;
-  if (groups.length) {
-    map.groups = groups;
-    report.push(`${groups.length} heading(s) became groups.`);
-  }
+  const map = {
+    ...newMap(`argdown-${hashId(input)}`, title, source, options.now ?? new Date().toISOString()),
+    nodes,
+    edges,
+    ...(groups.length ? { groups } : {}),
+  };
+  if (groups.length) report.push(`${groups.length} heading(s) became groups.`);
   report.unshift(
     `${nodes.length} nodes and ${edges.length} edges from ${Object.keys(response.statements ?? {}).length} statements and ${Object.keys(response.arguments ?? {}).length} arguments.`,
   );

@@ -312,10 +312,7 @@ async function layered(
     maxX = Math.max(maxX, x + s.width);
     maxY = Math.max(maxY, y + s.height);
   }
-  for (const p of positions.values()) {
-    p.x -= minX;
-    p.y -= minY;
-  }
+  for (const [id, p] of positions) positions.set(id, { x: p.x - minX, y: p.y - minY });
   return { positions, width: maxX - minX, height: maxY - minY };
 }
 

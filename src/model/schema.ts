@@ -211,20 +211,39 @@ export const mapSchema = z
   })
   .meta({ title: 'Argument map', description: 'One argument map (`*.argmap.json`), version 2.' });
 
-export type Sentence = z.infer<typeof sentenceSchema>;
-export type Source = z.infer<typeof sourceSchema>;
+export type Sentence = DeepReadonly<z.infer<typeof sentenceSchema>>;
+export type Source = DeepReadonly<z.infer<typeof sourceSchema>>;
 /** A node's link into a source: a whole sentence, or a span (`start`/`end`/`quote`) inside one. */
-export type Ref = z.infer<typeof refSchema>;
-export type ArgNode = z.infer<typeof nodeSchema>;
-export type ArgEdge = z.infer<typeof edgeSchema>;
-export type Group = z.infer<typeof groupSchema>;
-export type Tour = z.infer<typeof tourSchema>;
-export type Comment = z.infer<typeof commentSchema>;
-export type Origin = z.infer<typeof originSchema>;
-export type Page = z.infer<typeof pageSchema>;
+export type Ref = DeepReadonly<z.infer<typeof refSchema>>;
+export type ArgNode = DeepReadonly<z.infer<typeof nodeSchema>>;
+export type ArgEdge = DeepReadonly<z.infer<typeof edgeSchema>>;
+export type Group = DeepReadonly<z.infer<typeof groupSchema>>;
+export type Tour = DeepReadonly<z.infer<typeof tourSchema>>;
+export type Comment = DeepReadonly<z.infer<typeof commentSchema>>;
+export type Origin = DeepReadonly<z.infer<typeof originSchema>>;
+export type Page = DeepReadonly<z.infer<typeof pageSchema>>;
 /** A whole map document. Treat as immutable: operations return new documents. */
-export type ArgMap = z.infer<typeof mapSchema>;
+export type ArgMap = DeepReadonly<z.infer<typeof mapSchema>>;
 export type Position = NonNullable<ArgNode['position']>;
+
+/**
+ * Every field and element read-only, all the way down. Saving finds changes by object
+ * identity (a changed node is a new object), so an in-place edit would be skipped without a
+ * word: with these types the compiler refuses such code. Builders that assemble a fresh
+ * document (importers) use {@link Draft} and hand the result over as an `ArgMap`.
+ */
+export type DeepReadonly<T> = T extends (infer E)[]
+  ? readonly DeepReadonly<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/** The mutable shape of a model type, for code that builds a document before handing it over. */
+export type Draft<T> = T extends readonly (infer E)[]
+  ? Draft<E>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: Draft<T[K]> }
+    : T;
 
 /** Kinds that need no ref: junctions and analyst-supplied premises are not in the text. */
 export function needsRef(node: Pick<ArgNode, 'kind' | 'implicit'>): boolean {

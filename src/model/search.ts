@@ -39,7 +39,7 @@ export function searchMap(map: ArgMap, query: string, limit = 50): SearchHit[] {
 
 /** Does the node pass the kind and tag filters? (An empty kind list lets every kind through.) */
 export function passesFilter(
-  node: { kind: NodeKind; tags?: string[] },
+  node: { kind: NodeKind; tags?: readonly string[] },
   kinds: readonly NodeKind[],
   tag: string | null,
 ): boolean {

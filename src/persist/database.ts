@@ -15,10 +15,10 @@ export interface MapRecord {
   createdAt?: string;
   updatedAt?: string;
   /** Format version 1's one tour; database version 3 turns it into `tours`. */
-  tour?: string[];
-  tours?: Tour[];
-  groups?: Group[];
-  comments?: Comment[];
+  tour?: readonly string[];
+  tours?: readonly Tour[];
+  groups?: readonly Group[];
+  comments?: readonly Comment[];
   /** Set on the first edit; a shipped map the user has edited is never overwritten. */
   edited?: boolean;
   /** When the user last opened it (ISO time), to list the last opened first. */

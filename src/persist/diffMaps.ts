@@ -14,7 +14,7 @@ export interface MapChanges {
   /** The map's own fields that changed (a key present with `undefined`: removed). */
   fields?: RecordFields;
   /** All sources, when any changed (sources change rarely and are few). */
-  sources?: Source[];
+  sources?: readonly Source[];
   putNodes: { node: ArgNode; order: number }[];
   deleteNodes: string[];
   putEdges: { edge: ArgEdge; order: number }[];

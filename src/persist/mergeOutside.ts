@@ -29,12 +29,18 @@ export function mergeOutside(map: ArgMap, outside: OutsideRecords, order: Stored
   let edges = mergeList(map.edges, outside.edges, order.edges);
   if (edges.some((e) => !ids.has(e.from) || !ids.has(e.to)))
     edges = edges.filter((e) => ids.has(e.from) && ids.has(e.to));
-  const merged: ArgMap = { ...map, ...outside.fields, nodes, edges };
+  // Top-level fields writable so that fields the other tab removed can be deleted below.
+  const merged: { -readonly [K in keyof ArgMap]: ArgMap[K] } = {
+    ...map,
+    ...outside.fields,
+    ...(outside.sources ? { sources: outside.sources } : {}),
+    nodes,
+    edges,
+  };
   if (outside.fields) {
     for (const key of ['groups', 'comments', 'updatedAt'] as const)
       if (outside.fields[key] === undefined) delete merged[key];
   }
-  if (outside.sources) merged.sources = outside.sources;
   return withoutDangling(merged);
 }
 

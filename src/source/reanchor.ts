@@ -122,9 +122,13 @@ export function correctSourceText(
       if (hit) {
         const s = sentences[hit.j]!;
         if (whole && hit.start === s.start && hit.end === s.end) return { sentence: s.id };
-        const next: Ref = { ...ref, sentence: s.id, start: hit.start, end: hit.end };
-        if (whole || ref.quote !== undefined) next.quote = quote;
-        return next;
+        return {
+          ...ref,
+          sentence: s.id,
+          start: hit.start,
+          end: hit.end,
+          ...(whole || ref.quote !== undefined ? { quote } : {}),
+        };
       }
       lost = true;
       const fallback = sentences[j ?? find.nearest(i)]!.id;
@@ -226,7 +230,7 @@ function finder(
 export interface UnanchoredNode {
   nodeId: string;
   text: string;
-  refs: Ref[];
+  refs: readonly Ref[];
 }
 
 /** The nodes whose links a text correction could not re-anchor, in map order. */

@@ -15,7 +15,7 @@ import {
   type CSSProperties,
 } from 'react';
 import { citationsBySentence, pieces, type Citation } from './citationMarks';
-import type { ArgMap, ArgNode, Source } from '../model/schema';
+import type { ArgMap, ArgNode, Sentence, Source } from '../model/schema';
 import { kindStyles } from '../io/kindStyles';
 import { useMapStore } from '../store/mapStore';
 import { useT } from './i18n';
@@ -233,7 +233,7 @@ const SourceText = memo(function SourceText({
   const t = useT();
   const highlight = useMapStore((s) => s.highlight);
   const paragraphs = useMemo(() => {
-    const out: (typeof source.sentences)[] = [[]];
+    const out: Sentence[][] = [[]];
     source.sentences.forEach((sentence, i) => {
       const previous = source.sentences[i - 1];
       if (previous && source.text.slice(previous.end, sentence.start).includes('\n')) out.push([]);

@@ -10,6 +10,7 @@ import type {
   ArgEdge,
   ArgMap,
   ArgNode,
+  Draft,
   NodeKind,
   Relation,
   Sentence,
@@ -124,7 +125,7 @@ export function generateMap(n: number, seed = 1): ArgMap {
     const subject = Math.floor(r() * SUBJECTS_ZH.length);
     const predicate = Math.floor(r() * PREDICATES_ZH.length);
     const sentence = sentences[Math.floor(i / 2) % sentenceCount]!;
-    const node: ArgNode = {
+    const node: Draft<ArgNode> = {
       id: `n${i}`,
       kind,
       text: `${SUBJECTS_ZH[subject]}${PREDICATES_ZH[predicate]}（${i}）`,

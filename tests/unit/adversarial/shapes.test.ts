@@ -5,7 +5,7 @@
  * the size the limits allow at most 5 s.
  */
 import { describe, expect, it } from 'vitest';
-import type { ArgEdge, ArgMap, ArgNode } from '../../../src/model/schema';
+import type { ArgEdge, ArgMap, ArgNode, Draft } from '../../../src/model/schema';
 import { MAP_LIMITS } from '../../../src/model/limits';
 import { validateMap } from '../../../src/model/validate';
 import { importFile } from '../../../src/io/importFile';
@@ -54,7 +54,7 @@ function mapOf(
   count: number,
   edges: (ids: string[]) => [number, number][],
   text = (i: number) => `Claim number ${i}.`,
-): ArgMap {
+): Draft<ArgMap> {
   const parts = Array.from({ length: count }, (_, i) => text(i));
   let at = 0;
   const sentences = parts.map((p, i) => {
@@ -63,13 +63,13 @@ function mapOf(
     return s;
   });
   const ids = parts.map((_, i) => `n${i}`);
-  const nodes: ArgNode[] = parts.map((p, i) => ({
+  const nodes: Draft<ArgNode>[] = parts.map((p, i) => ({
     id: ids[i]!,
     kind: i === 0 ? 'conclusion' : 'claim',
     text: p,
     refs: [{ sentence: `s${i}` }],
   }));
-  const list: ArgEdge[] = edges(ids).map(([from, to], i) => ({
+  const list: Draft<ArgEdge>[] = edges(ids).map(([from, to], i) => ({
     id: `e${i}`,
     from: ids[from]!,
     to: ids[to]!,

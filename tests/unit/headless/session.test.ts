@@ -22,7 +22,7 @@ beforeEach(async () => {
 });
 afterEach(() => session.close());
 
-const nodeIn = (map: { nodes: { id: string }[] }, id: string) =>
+const nodeIn = (map: { nodes: readonly { id: string }[] }, id: string) =>
   map.nodes.find((n) => n.id === id) as ReturnType<typeof sampleMap>['nodes'][number];
 
 describe('a headless session', () => {

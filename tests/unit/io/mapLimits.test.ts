@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAP_LIMITS, mapLimitProblems } from '../../../src/model/limits';
-import type { ArgMap } from '../../../src/model/schema';
+import type { ArgMap, Draft } from '../../../src/model/schema';
 import { importFile } from '../../../src/io/importFile';
 import { restoreBackup, serializeBackup } from '../../../src/io/backup';
 import { serializeMap } from '../../../src/io/mapFile';
@@ -37,7 +37,7 @@ function biggestMap(): ArgMap {
       })),
     };
   });
-  const map: ArgMap = {
+  const map: Draft<ArgMap> = {
     format: 'argmap',
     version: 2,
     id: 'biggest',

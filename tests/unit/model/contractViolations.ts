@@ -3,9 +3,9 @@
  * the validator must report for it. Used by the validator's tests and, as whole files, by the
  * bad-input tests of the import path, the command line and the browser.
  */
-import type { ArgMap } from '../../../src/model/schema';
+import type { ArgMap, Draft } from '../../../src/model/schema';
 
-export const CONTRACT_VIOLATIONS: [string, (m: ArgMap) => void, string][] = [
+export const CONTRACT_VIOLATIONS: [string, (m: Draft<ArgMap>) => void, string][] = [
   [
     'duplicate node ids',
     (m) => m.nodes.push({ ...m.nodes[0]! }),
@@ -101,7 +101,7 @@ export const CONTRACT_VIOLATIONS: [string, (m: ArgMap) => void, string][] = [
   ],
   [
     'a missing title',
-    (m) => delete (m as Partial<ArgMap>).title,
+    (m) => delete (m as Partial<Draft<ArgMap>>).title,
     'title: is missing (expected string)',
   ],
   [
@@ -116,7 +116,7 @@ export const CONTRACT_VIOLATIONS: [string, (m: ArgMap) => void, string][] = [
   ],
   [
     'a missing tours list',
-    (m) => delete (m as Partial<ArgMap>).tours,
+    (m) => delete (m as Partial<Draft<ArgMap>>).tours,
     'tours: is missing (expected array)',
   ],
   [

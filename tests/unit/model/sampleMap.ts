@@ -1,10 +1,11 @@
 /** A small valid map for model tests: one English source, four nodes, three edges. */
-import type { ArgMap } from '../../../src/model/schema';
+import type { ArgMap, Draft } from '../../../src/model/schema';
 
 export const SOURCE_TEXT =
   'Cities should plant more trees. Trees cool streets by several degrees.\n\nShade cuts energy use. Critics say trees cost too much.';
 
-export function sampleMap(): ArgMap {
+/** A fresh copy on each call, writable so that tests can damage it on purpose. */
+export function sampleMap(): Draft<ArgMap> {
   return {
     format: 'argmap',
     version: 2,

@@ -7,6 +7,7 @@ import { diffMaps, orderOf } from '../../../src/persist/diffMaps';
 import { fingerprintOf, seedShippedMaps } from '../../../src/persist/seedMaps';
 import { addNode, connect, removeNode, updateNode } from '../../../src/model/operations';
 import { createGroup } from '../../../src/model/groups';
+import type { ArgMap } from '../../../src/model/schema';
 import { sampleMap } from '../model/sampleMap';
 
 let db: ArgmapDatabase;
@@ -107,7 +108,7 @@ describe('MapRepository', () => {
   });
 
   it('keeps the order of nodes and edges through additions and removals without renumbering', async () => {
-    let map = sampleMap();
+    let map: ArgMap = sampleMap();
     await repo.putMap(map);
     const order = orderOf(map);
     let saved = map;
@@ -153,7 +154,7 @@ describe('MapRepository', () => {
   });
 
   it('stores groups, tours and comments in the map record, written only when they change', async () => {
-    let map = sampleMap();
+    let map: ArgMap = sampleMap();
     await repo.putMap(map, { edited: true });
     const order = orderOf(map);
     let saved = map;

@@ -120,7 +120,7 @@ describe('model operations, at random', () => {
   it('keep every rule of the contract after any sequence, refusing only with OperationError', () => {
     fc.assert(
       fc.property(fc.array(operation, { maxLength: 40 }), (ops) => {
-        let map = sampleMap();
+        let map: ArgMap = sampleMap();
         for (const o of ops) {
           map = tryApply(map, o);
           const result = validateMap(map);

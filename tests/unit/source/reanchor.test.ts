@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArgMap, ArgNode, Ref, Source } from '../../../src/model/schema';
+import type { ArgMap, ArgNode, Draft, Ref, Source } from '../../../src/model/schema';
 import { validateMap } from '../../../src/model/validate';
 import {
   UNANCHORED_TAG,
@@ -11,8 +11,8 @@ import {
 import { segmentSentences } from '../../../src/source/segment';
 
 /** A one-source map segmented fresh, with one node per ref list given. */
-function makeMap(text: string, language: string, refs: Ref[][], firstNumber = 1): ArgMap {
-  const map: ArgMap = {
+function makeMap(text: string, language: string, refs: Ref[][], firstNumber = 1): Draft<ArgMap> {
+  const map: Draft<ArgMap> = {
     format: 'argmap',
     version: 2,
     id: 'm',
@@ -368,11 +368,12 @@ describe('correctSourceText: random corrections', () => {
       return seed % n;
     };
     const snippets = ['。', '. ', '美日', ' the ', '核共享', '\n\n', 'Trees', '，', 'x'];
-    let map = makeMap(`${ZH}\n\n${EN}`, 'zh-Hans', [[], [], []]);
-    const text0 = map.sources[0]!.text;
-    map.nodes[0]!.refs = [span(map, '两条主线'), { sentence: 's1' }];
-    map.nodes[1]!.refs = [span(map, 'cool streets'), span(map, '美日核关系', 40)];
-    map.nodes[2]!.refs = [{ sentence: 's4' }];
+    const start = makeMap(`${ZH}\n\n${EN}`, 'zh-Hans', [[], [], []]);
+    const text0 = start.sources[0]!.text;
+    start.nodes[0]!.refs = [span(start, '两条主线'), { sentence: 's1' }];
+    start.nodes[1]!.refs = [span(start, 'cool streets'), span(start, '美日核关系', 40)];
+    start.nodes[2]!.refs = [{ sentence: 's4' }];
+    let map: ArgMap = start;
     expect(text0.indexOf('美日核关系', 40)).toBeGreaterThan(40);
     const everUsed = new Set(map.sources[0]!.sentences.map((s) => s.id));
     for (let round = 0; round < 150; round++) {
