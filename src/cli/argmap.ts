@@ -10,7 +10,7 @@
  * Exit codes: 0 success, 1 invalid input (problems on stderr), 2 usage error. User errors never
  * print a stack trace. `run(argv, io)` is the whole program, so tests drive it without a process.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { ArgMap } from '../model/schema';
@@ -31,6 +31,10 @@ import { moveNodes } from '../model/operations';
 import { createElk } from '../layout/elkInProcess';
 import { rasterize } from './rasterize';
 import { exportPdf } from './exportPdf';
+import { exportSlidesPdf, MissingFontError } from './exportSlidesPdf';
+import { exportSlidesSvg } from '../io/exportSlidesSvg';
+import type { SlidesBy, SlidesOptions } from '../io/slides';
+import { wordsLanguage } from '../model/words';
 import { mapStats } from './mapStats';
 import { safeLines } from './terminalText';
 import { writeFileAtomic } from './atomicWrite';
@@ -45,6 +49,8 @@ export interface CliIo {
   /** A file's size in bytes, so that a file too large is refused without reading it. */
   fileSize?: (path: string) => Promise<number>;
   writeFile: (path: string, data: string | Uint8Array) => Promise<void>;
+  /** Makes a folder (and those above it) unless it exists. */
+  makeDir: (path: string) => Promise<void>;
   exists: (path: string) => boolean;
 }
 
@@ -52,10 +58,16 @@ export const USAGE = `Usage: npm run argmap -- <command> [options]
 
 Commands:
   validate <file>             Check an .argmap.json file; list its problems.
-  export <file> --format <f>  Export a map. Formats: svg, png, pdf, md, argdown, aif, json.
+  export <file> --format <f>  Export a map. Formats: svg, png, pdf, md, argdown, aif, json,
+                              slides (a 16:9 PDF deck with real text), slides-svg (a folder
+                              of SVG slides: --out names the folder).
       --out <file>            Write to a file (default: standard output).
+      --by <tour|section>     Slides: one per stop of a tour, or one per section (default:
+                              tour when the map has one).
+      --tour <id>             Slides: which tour (default: the first with stops).
       --scale <n>             PNG/PDF pixels per unit: a number from 1 to 4 (default 2).
-      --lang <tag>            Label language, e.g. en (node translations) (svg, png, pdf, md).
+      --lang <tag>            Label language, e.g. en (node translations) (svg, png, pdf, md);
+                              for slides, the language of their words (en or zh).
       --nodes <id,id,...>     Export only these nodes (svg, png, pdf).
       --transparent           PNG with a transparent background (default white).
                               Argdown and AIF exports list on stderr what the format cannot hold.
@@ -73,9 +85,28 @@ Exit codes: 0 success, 1 invalid input, 2 usage error. Output files are written 
 (a temporary file, then a rename), so a failed write leaves the previous file as it was.
 `;
 
-const FORMATS = ['svg', 'png', 'pdf', 'md', 'argdown', 'aif', 'json'] as const;
+const FORMATS = [
+  'svg',
+  'png',
+  'pdf',
+  'md',
+  'argdown',
+  'aif',
+  'json',
+  'slides',
+  'slides-svg',
+] as const;
 type Format = (typeof FORMATS)[number];
-const VALUE_OPTIONS = new Set(['--format', '--out', '--scale', '--lang', '--nodes', '--title']);
+const VALUE_OPTIONS = new Set([
+  '--format',
+  '--out',
+  '--scale',
+  '--lang',
+  '--nodes',
+  '--title',
+  '--by',
+  '--tour',
+]);
 const FLAG_OPTIONS = new Set(['--transparent', '--help', '-h']);
 const COMMANDS = ['validate', 'export', 'import', 'stats', 'layout'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -83,7 +114,7 @@ type Command = (typeof COMMANDS)[number];
 const COMMAND_OPTIONS: Record<Command, readonly string[]> = {
   validate: [],
   stats: [],
-  export: ['--format', '--out', '--scale', '--lang', '--nodes', '--transparent'],
+  export: ['--format', '--out', '--scale', '--lang', '--nodes', '--transparent', '--by', '--tour'],
   import: ['--out', '--lang', '--title'],
   layout: ['--out', '--lang'],
 };
@@ -190,7 +221,7 @@ async function exportCommand(
   io: CliIo,
   file: string,
   options: Map<string, string>,
-): Promise<string | Uint8Array> {
+): Promise<string | Uint8Array | string[]> {
   // checkOptions has checked the format and the scale.
   const format = options.get('--format') as Format;
   const scale = Number(options.get('--scale') ?? 2);
@@ -245,7 +276,26 @@ async function exportCommand(
       return `${JSON.stringify(exportAif(map), null, 2)}\n`;
     case 'json':
       return serializeMap(map);
+    case 'slides':
+      return exportSlidesPdf(map, slidesOptions(map, options));
+    case 'slides-svg':
+      return exportSlidesSvg(map, slidesOptions(map, options));
   }
+}
+
+/** The deck a slides export asks for; a tour that is not in the map is an input error. */
+function slidesOptions(map: ArgMap, options: Map<string, string>): SlidesOptions {
+  const tourId = options.get('--tour');
+  if (tourId !== undefined && !map.tours.some((t) => t.id === tourId))
+    throw new InputError(
+      `--tour: the map has no tour "${tourId}"; its tours are ${map.tours.map((t) => t.id).join(', ') || 'none'}.`,
+    );
+  const by = options.get('--by') as SlidesBy | undefined;
+  return {
+    lang: wordsLanguage(options.get('--lang')),
+    ...(by ? { by } : {}),
+    ...(tourId !== undefined ? { tourId } : {}),
+  };
 }
 
 /** Imports by content first, extension second: native or AIF JSON, Argdown, else plain text. */
@@ -276,8 +326,27 @@ async function importCommand(
   return { map: result.map, report: result.report };
 }
 
-async function output(io: CliIo, options: Map<string, string>, data: string | Uint8Array) {
+async function output(
+  io: CliIo,
+  options: Map<string, string>,
+  data: string | Uint8Array | string[],
+) {
   const out = options.get('--out');
+  if (Array.isArray(data)) {
+    // A folder of slides (checkOptions made sure --out names it).
+    const digits = String(data.length).length;
+    try {
+      await io.makeDir(out!);
+      for (const [i, svg] of data.entries())
+        await io.writeFile(`${out}/slide-${String(i + 1).padStart(digits, '0')}.svg`, svg);
+    } catch (error) {
+      throw new InputError(
+        `${out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+      );
+    }
+    io.stderr(safeLines(`note: ${data.length} slides written to ${out}.`));
+    return;
+  }
   if (!out) return io.stdout(data);
   try {
     await io.writeFile(out, data);
@@ -312,6 +381,15 @@ function checkOptions(command: Command, options: Map<string, string>) {
   }
   if (options.has('--transparent') && format !== 'png')
     throw new UsageError('--transparent applies to the png format only.');
+  const slides = format === 'slides' || format === 'slides-svg';
+  for (const name of ['--by', '--tour'])
+    if (options.has(name) && !slides)
+      throw new UsageError(`${name} applies to the slides and slides-svg formats only.`);
+  const by = options.get('--by');
+  if (by !== undefined && by !== 'tour' && by !== 'section')
+    throw new UsageError(`--by must be tour or section (got "${by}").`);
+  if (format === 'slides-svg' && !options.get('--out'))
+    throw new UsageError('slides-svg writes a folder of SVG files: name it with --out <folder>.');
   const lang = options.get('--lang');
   if (lang !== undefined && !LANGUAGE_TAG.test(lang))
     throw new UsageError(
@@ -377,6 +455,10 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
       io.stderr(`${safeLines(`argmap: ${error.message}`)}\n${USAGE}`);
       return 2;
     }
+    if (error instanceof MissingFontError) {
+      io.stderr(safeLines(`argmap: ${error.message}`));
+      return 1;
+    }
     if (error instanceof InputError) {
       io.stderr(
         safeLines(
@@ -397,6 +479,7 @@ export const nodeIo: CliIo = {
   readFile: (path) => readFile(path),
   fileSize: async (path) => (await stat(path)).size,
   writeFile: (path, data) => writeFileAtomic(path, data),
+  makeDir: async (path) => void (await mkdir(path, { recursive: true })),
   exists: (path) => existsSync(path),
 };
 

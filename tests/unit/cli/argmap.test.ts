@@ -12,6 +12,7 @@ function fakeIo(files: Record<string, string> = {}) {
   const out: (string | Uint8Array)[] = [];
   let err = '';
   const written = new Map<string, string | Uint8Array>();
+  const folders: string[] = [];
   const io: CliIo = {
     stdout: (t) => void out.push(t),
     stderr: (t) => void (err += t),
@@ -20,6 +21,7 @@ function fakeIo(files: Record<string, string> = {}) {
       return readFileSync(resolve(path), 'utf8');
     },
     writeFile: async (path, data) => void written.set(path, data),
+    makeDir: async (path) => void folders.push(path),
     exists: (path) => path in files,
   };
   return {
@@ -28,6 +30,7 @@ function fakeIo(files: Record<string, string> = {}) {
       out.map((o) => (typeof o === 'string' ? o : Buffer.from(o).toString('latin1'))).join(''),
     stderr: () => err,
     written,
+    folders,
   };
 }
 

@@ -24,6 +24,7 @@ function fakeIo(files: Record<string, string> = {}) {
     stderr: (t) => void (err += t),
     readFile: async (path) => files[path] ?? readFileSync(resolve(path), 'utf8'),
     writeFile: async () => undefined,
+    makeDir: async () => undefined,
     exists: (path) => path in files,
   };
   return { io, stdout: () => out, stderr: () => err };
