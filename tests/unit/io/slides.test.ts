@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildDeck, type Slide, type StopSlide } from '../../../src/io/slides';
 import { BODY_SIZE, layoutSlide, SLIDE_HEIGHT, SLIDE_WIDTH } from '../../../src/io/slideLayout';
 import { exportSlidesSvg } from '../../../src/io/exportSlidesSvg';
-import type { ArgMap } from '../../../src/model/schema';
+import type { ArgMap, Draft } from '../../../src/model/schema';
 import { SOURCE_TEXT, sampleMap } from '../model/sampleMap';
 
 /** The sample map with two sections, printed pages, an English-to-Chinese rendering and a note. */
-function lessonMap(): ArgMap {
+function lessonMap(): Draft<ArgMap> {
   const map = sampleMap();
   map.groups = [
     { id: 'g1', title: 'Benefits', translations: { zh: '益处' } },
