@@ -117,6 +117,27 @@ export const DECK_WORDS: Readonly<Record<WordsLanguage, Readonly<Record<string, 
 /** Whitespace and punctuation do not count when asking whether a quote repeats the node. */
 const comparable = (text: string) => text.replace(/[\s\p{P}]/gu, '').toLowerCase();
 
+/** The pairs of neighbouring characters of a text (for Chinese, roughly its words). */
+function bigrams(text: string): Set<string> {
+  const chars = Array.from(text);
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/**
+ * Whether the quote says little the node does not: three quarters of its character pairs are
+ * in the node's text (a node that condenses its sentence), or it is contained in the node.
+ */
+function repeats(node: string, quote: string): boolean {
+  if (!quote || node.includes(quote)) return true;
+  const mine = bigrams(node);
+  const theirs = bigrams(quote);
+  let shared = 0;
+  for (const pair of theirs) if (mine.has(pair)) shared++;
+  return theirs.size > 0 && shared / theirs.size >= 0.75;
+}
+
 /** The printed page an offset of `source` falls on. */
 function pageAt(source: Source, offset: number): string | undefined {
   let label: string | undefined;
@@ -145,8 +166,7 @@ function quotesOf(node: ArgNode, sources: ReadonlyMap<string, [Source, number]>)
     const text = (
       whole ? source.text.slice(sentence.start, sentence.end) : source.text.slice(start, ref.end)
     ).trim();
-    const same = comparable(text);
-    if (!same || own.includes(same) || same === own) continue;
+    if (repeats(own, comparable(text))) continue;
     const previous = out[out.length - 1];
     const page = pageAt(source, start);
     // Neighbouring sentences of one passage read as one quote.

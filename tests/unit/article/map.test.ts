@@ -198,9 +198,34 @@ describe('the argument', () => {
     }
   });
 
-  it('has a tour in teaching order: the thesis first, every node but the junctions once', () => {
-    expect(map.tours.map((t) => t.title)).toEqual(['Walk-through']);
-    const tour = map.tours[0]!.steps;
+  it('opens presentation on a lesson of at most 25 stops that tells the argument', () => {
+    const lesson = map.tours[0]!;
+    expect(lesson.title).toMatch(/^Lesson/);
+    expect(lesson.steps.length).toBeLessThanOrEqual(25);
+    expect(lesson.steps[0]).toBe(thesis.id);
+    expect(new Set(lesson.steps).size).toBe(lesson.steps.length);
+    const said = lesson.steps.map((id) => map.nodes.find((n) => n.id === id)!.text).join('\n');
+    // The West-Germany comparison and its three reasons, the NATO comparison, Kishida's
+    // statement and its rebuttal, and the four countermeasures.
+    for (const words of [
+      '联邦德国',
+      '一是认为中国在常规军力上处于优势',
+      '二是认识到中国获得确实的第二次打击能力',
+      '三是俄乌冲突后',
+      '北约核共享机制是典型的冷战产物',
+      '岸田',
+      '“很难”不代表不会',
+      '第一，密切关注',
+      '第二，做好外交、军事的两手准备',
+      '第三，以总体国家安全观为指引',
+      '第四，以中国式现代化',
+    ])
+      expect(said, words).toContain(words);
+  });
+
+  it('has a walk-through in teaching order: the thesis first, every node but the junctions once', () => {
+    expect(map.tours.map((t) => t.title)).toEqual([map.tours[0]!.title, 'Walk-through']);
+    const tour = map.tours[1]!.steps;
     expect(tour[0]).toBe(thesis.id);
     expect(new Set(tour).size).toBe(tour.length);
     const expected = map.nodes.filter((n) => n.kind !== 'inference').map((n) => n.id);
