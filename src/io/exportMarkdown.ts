@@ -2,13 +2,15 @@
  * The argument as a Markdown outline — a handout or essay scaffold. Each conclusion (a node with
  * no outgoing edge) heads a nested list of what bears on it: **Pro** for support, **Con** for
  * attack, **Detail** for elaboration, and the premises of an inference junction listed under a
- * **Jointly** item. Every item carries its quoted sentence(s) with a footnote citing the source.
+ * **Jointly** item. Every item carries its quoted sentence(s) with a footnote citing the source,
+ * the page (where the source has pages) and the sentence's number in the source.
  * Text from the map is escaped, so it can neither inject HTML nor change the outline.
  */
 import type { ArgEdge, ArgMap, ArgNode, Source } from '../model/schema';
 import { kindStyles } from './kindStyles';
 import { pushTo } from './pushTo';
 import { translationIn } from '../model/translation';
+import { pageAt } from '../model/pages';
 
 export interface MarkdownExportOptions {
   /** Write node text in this language where a translation exists (the quotes stay original). */
@@ -45,15 +47,26 @@ export function exportMarkdown(map: ArgMap, options: MarkdownExportOptions = {})
     hasOutgoing.add(e.from);
   }
   // Footnotes: one per source, numbered in order of first citation.
-  const sentenceSource = new Map<string, { source: Source; start: number; end: number }>();
+  const sentenceSource = new Map<
+    string,
+    { source: Source; start: number; end: number; index: number }
+  >();
   for (const source of map.sources) {
-    for (const s of source.sentences)
-      sentenceSource.set(s.id, { source, start: s.start, end: s.end });
+    source.sentences.forEach((s, index) =>
+      sentenceSource.set(s.id, { source, start: s.start, end: s.end, index }),
+    );
   }
-  const footnotes: Source[] = [];
-  const cite = (source: Source) => {
-    let i = footnotes.indexOf(source);
-    if (i < 0) i = footnotes.push(source) - 1;
+  // One footnote per cited place (source, sentence, page), numbered in order of first citation.
+  const footnotes: { source: Source; sentence: number; page: string | undefined }[] = [];
+  const footnoteOf = new Map<string, number>();
+  const cite = (source: Source, sentence: number, offset: number) => {
+    const page = pageAt(source, offset);
+    const key = `${source.id}\u0000${sentence}\u0000${page ?? ''}`;
+    let i = footnoteOf.get(key);
+    if (i === undefined) {
+      i = footnotes.push({ source, sentence, page }) - 1;
+      footnoteOf.set(key, i);
+    }
     return `[^${i + 1}]`;
   };
 
@@ -64,8 +77,9 @@ export function exportMarkdown(map: ArgMap, options: MarkdownExportOptions = {})
     for (const ref of node.refs) {
       const at = sentenceSource.get(ref.sentence);
       if (!at) continue;
-      const quote = ref.quote ?? at.source.text.slice(ref.start ?? at.start, ref.end ?? at.end);
-      lines.push(`${indent}> “${escapeMarkdown(quote)}”${cite(at.source)}`);
+      const start = ref.start ?? at.start;
+      const quote = ref.quote ?? at.source.text.slice(start, ref.end ?? at.end);
+      lines.push(`${indent}> “${escapeMarkdown(quote)}”${cite(at.source, at.index + 1, start)}`);
     }
   };
 
@@ -120,13 +134,16 @@ export function exportMarkdown(map: ArgMap, options: MarkdownExportOptions = {})
     }
   }
   if (footnotes.length) {
-    footnotes.forEach((source, i) => {
+    footnotes.forEach(({ source, sentence, page }, i) => {
       const parts = [
         source.author && escapeMarkdown(source.author),
         source.title && `*${escapeMarkdown(source.title)}*`,
         source.publication && escapeMarkdown(source.publication),
       ].filter((p): p is string => Boolean(p));
-      lines.push(`[^${i + 1}]: ${parts.join(', ') || escapeMarkdown(source.id)}.`);
+      const where = [page !== undefined ? `p. ${escapeMarkdown(page)}` : '', `sentence ${sentence}`]
+        .filter(Boolean)
+        .join(', ');
+      lines.push(`[^${i + 1}]: ${parts.join(', ') || escapeMarkdown(source.id)}, ${where}.`);
     });
     lines.push('');
   }

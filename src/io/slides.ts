@@ -8,6 +8,7 @@
  */
 import type { ArgEdge, ArgMap, ArgNode, NodeKind, Relation, Source } from '../model/schema';
 import { translationIn } from '../model/translation';
+import { pageAt } from '../model/pages';
 import {
   KIND_NAMES,
   RELATION_NAMES,
@@ -136,16 +137,6 @@ function repeats(node: string, quote: string): boolean {
   let shared = 0;
   for (const pair of theirs) if (mine.has(pair)) shared++;
   return theirs.size > 0 && shared / theirs.size >= 0.75;
-}
-
-/** The printed page an offset of `source` falls on. */
-function pageAt(source: Source, offset: number): string | undefined {
-  let label: string | undefined;
-  for (const page of source.pages ?? []) {
-    if (page.start > offset) break;
-    label = page.label;
-  }
-  return label;
 }
 
 function citeOf(source: Source): string {

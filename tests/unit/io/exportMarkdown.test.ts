@@ -20,10 +20,28 @@ describe('exportMarkdown', () => {
     expect(items).toContain('- **Recommendation:** 日本应当加强常规防卫能力。');
   });
 
-  it('quotes the source under each item with a footnote citing it', () => {
+  it('quotes the source under each item with a footnote citing the source and the sentence', () => {
     expect(md).toContain('  > “日本不应与美国实行核共享。”[^1]');
-    expect(md).toContain('      > “日本民众普遍反对核武器。”[^1]');
-    expect(md.trimEnd().endsWith('[^1]: 张三, *核共享辨析*, 示例期刊 2024.')).toBe(true);
+    expect(md).toMatch(/ {6}> “日本民众普遍反对核武器。”\[\^(\d+)\]/);
+    const n = /日本民众普遍反对核武器。”\[\^(\d+)\]/.exec(md)![1];
+    expect(md).toContain('[^1]: 张三, *核共享辨析*, 示例期刊 2024, sentence 1.');
+    expect(md).toContain(`[^${n}]: 张三, *核共享辨析*, 示例期刊 2024, sentence 3.`);
+  });
+
+  it('cites the printed page where the source has pages', () => {
+    const paged = {
+      ...map,
+      sources: map.sources.map((s) => ({
+        ...s,
+        pages: [
+          { label: '98', start: 0 },
+          { label: '99', start: 33 },
+        ],
+      })),
+    };
+    const out = exportMarkdown(paged);
+    expect(out).toContain('[^1]: 张三, *核共享辨析*, 示例期刊 2024, p. 98, sentence 1.');
+    expect(out).toMatch(/\[\^\d+\]: 张三, \*核共享辨析\*, 示例期刊 2024, p\. 99, sentence 3\./);
   });
 
   it('renders English where asked, keeping the original quotes', () => {
