@@ -142,6 +142,6 @@ describe('argmap export --format slides', { timeout: 60_000 }, () => {
         t.io,
       ),
     ).toBe(1);
-    expect(t.stderr()).toMatch(/the map has no tour "nope"; its tours are t1/);
+    expect(t.stderr()).toMatch(/the map has no tour "nope"; its tours are lesson, t1/);
   });
 });
