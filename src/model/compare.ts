@@ -6,12 +6,15 @@
  * resolved to character ranges of its source (a whole-sentence ref covers its sentence; a span
  * its `start`–`end`). A reference point and a student point are a candidate pair when
  *
- * - their ranges overlap by at least half of the smaller one (containment ≥ 0.5), or
- * - their texts are alike (character-bigram Dice ≥ 0.6, which works for Chinese and English), or
- * - their ranges overlap at all and their texts are somewhat alike (Dice ≥ 0.3).
+ * - their ranges overlap, by at least half of the smaller one (containment ≥ 0.5) or with texts
+ *   somewhat alike (character-bigram Dice ≥ 0.3, which works for Chinese and English); or, for
+ *   the points left unmatched by those,
+ * - their texts are alike (Dice ≥ 0.6), wherever they cite.
  *
- * Pairs are ranked by `jaccard(ranges) + 0.5 × dice(texts)` (ties: reference order, then student
- * order) and taken greedily, best first, each point at most once: a one-to-one assignment. A
+ * Each of the two rounds ranks its pairs by `jaccard(ranges) + 0.5 × dice(texts)` (ties:
+ * reference order, then student order) and takes them greedily, best first, each point at most
+ * once: a one-to-one assignment (each round keeps the 8 best candidates of each reference
+ * point, and at most 2,000,000 pairs are compared in all, with a warning past that). A
  * matched pair whose ranges are not identical is reported as a shifted span. Ranges are compared
  * only in sources whose texts are identical in both maps (paired by text, else by position); where
  * a text differs, a warning says so and those points are matched by their text alone.
@@ -262,6 +265,13 @@ function relationsOf(map: ArgMap): RelationInfo[] {
 
 const ratio = (a: number, b: number): Ratio => (b === 0 ? null : a / b);
 
+/** Width of a cell of the grid that finds overlapping citations, in UTF-16 code units. */
+const CELL = 64;
+/** Most point pairs compared before matching stops with a warning (bounded work on hostile input). */
+const PAIR_BUDGET = 2_000_000;
+/** Candidates kept per reference point in each round. */
+const CANDIDATES_PER_POINT = 8;
+
 /** Compares a student's map with the reference map of the same text. */
 export function compareMaps(reference: ArgMap, student: ArgMap): MapComparison {
   const warnings: string[] = [];
@@ -283,42 +293,100 @@ export function compareMaps(reference: ArgMap, student: ArgMap): MapComparison {
   const stuPoints = pointsOf(student, (i) => pairOf.get(i));
 
   type Candidate = { r: Point; s: Point; jaccard: number; dice: number; score: number };
-  const candidates: Candidate[] = [];
-  for (const r of refPoints) {
-    const rSize = size(r.ranges);
-    for (const s of stuPoints) {
-      const both = intersection(r.ranges, s.ranges);
-      const sSize = size(s.ranges);
-      const containment = both ? both / Math.min(rSize, sSize) : 0;
-      const d = dice(r.grams, s.grams);
-      if (!(containment >= 0.5 || d >= 0.6 || (both > 0 && d >= 0.3))) continue;
-      const jaccard = both ? both / (rSize + sSize - both) : 0;
-      candidates.push({ r, s, jaccard, dice: d, score: jaccard + 0.5 * d });
-    }
-  }
-  candidates.sort((a, b) => b.score - a.score || a.r.index - b.r.index || a.s.index - b.s.index);
   const matchOf = new Map<string, string>(); // reference id → student id
   const matchedStudent = new Set<string>();
   const found: PointMatch[] = [];
-  for (const c of candidates) {
-    if (matchOf.has(c.r.node.id) || matchedStudent.has(c.s.node.id)) continue;
-    matchOf.set(c.r.node.id, c.s.node.id);
-    matchedStudent.add(c.s.node.id);
-    const sameRanges =
-      c.r.ranges.length === c.s.ranges.length &&
-      c.r.ranges.every((x, i) => {
-        const y = c.s.ranges[i]!;
-        return x.source === y.source && x.start === y.start && x.end === y.end;
+  let budget = PAIR_BUDGET;
+  const spend = () => {
+    if (budget-- > 0) return true;
+    if (budget === -1)
+      warnings.push(
+        `Matching stopped after ${PAIR_BUDGET.toLocaleString('en-US')} comparisons (the maps cite the same passages too often): some points may be reported missing or extra.`,
+      );
+    return false;
+  };
+  const pair = (r: Point, s: Point, both: number, d: number): Candidate => {
+    const union = size(r.ranges) + size(s.ranges) - both;
+    const jaccard = both ? both / union : 0;
+    return { r, s, jaccard, dice: d, score: jaccard + 0.5 * d };
+  };
+  const order = (a: Candidate, b: Candidate) =>
+    b.score - a.score || a.r.index - b.r.index || a.s.index - b.s.index;
+  /** A reference point's best few candidates: enough for the greedy pass, bounded in number. */
+  const best = (mine: Candidate[]) => mine.sort(order).slice(0, CANDIDATES_PER_POINT);
+  /** Greedy one-to-one assignment, best score first; ties by reference, then student order. */
+  const take = (candidates: Candidate[]) => {
+    candidates.sort(order);
+    for (const c of candidates) {
+      if (matchOf.has(c.r.node.id) || matchedStudent.has(c.s.node.id)) continue;
+      matchOf.set(c.r.node.id, c.s.node.id);
+      matchedStudent.add(c.s.node.id);
+      const sameRanges =
+        c.r.ranges.length === c.s.ranges.length &&
+        c.r.ranges.every((x, i) => {
+          const y = c.s.ranges[i]!;
+          return x.source === y.source && x.start === y.start && x.end === y.end;
+        });
+      found.push({
+        reference: c.r.info,
+        student: c.s.info,
+        spanOverlap: c.jaccard,
+        textSimilarity: c.dice,
+        shifted: c.r.ranges.length > 0 && c.s.ranges.length > 0 && !sameRanges,
+        kindDiffers: c.r.node.kind !== c.s.node.kind,
       });
-    found.push({
-      reference: c.r.info,
-      student: c.s.info,
-      spanOverlap: c.jaccard,
-      textSimilarity: c.dice,
-      shifted: c.r.ranges.length > 0 && c.s.ranges.length > 0 && !sameRanges,
-      kindDiffers: c.r.node.kind !== c.s.node.kind,
-    });
+    }
+  };
+
+  // First the pairs that cite overlapping passages, found through a grid of the source texts.
+  const cells = (p: Point) => {
+    const keys = new Set<string>();
+    for (const r of p.ranges)
+      for (let c = Math.floor(r.start / CELL); c <= Math.floor((r.end - 1) / CELL); c++)
+        keys.add(`${r.source}:${c}`);
+    return keys;
+  };
+  const grid = new Map<string, Point[]>();
+  for (const s of stuPoints)
+    for (const key of cells(s)) grid.set(key, [...(grid.get(key) ?? []), s]);
+  const overlapping: Candidate[] = [];
+  for (const r of refPoints) {
+    const near = new Set<Point>();
+    for (const key of cells(r)) for (const s of grid.get(key) ?? []) near.add(s);
+    const rSize = size(r.ranges);
+    const mine: Candidate[] = [];
+    for (const s of near) {
+      if (!spend()) break;
+      const both = intersection(r.ranges, s.ranges);
+      if (!both) continue;
+      const containment = both / Math.min(rSize, size(s.ranges));
+      const d = dice(r.grams, s.grams);
+      if (containment >= 0.5 || d >= 0.3) mine.push(pair(r, s, both, d));
+    }
+    overlapping.push(...best(mine));
   }
+  take(overlapping);
+
+  // Then what is left, by wording alone, through an index of the texts' bigrams.
+  const byGram = new Map<string, Point[]>();
+  for (const s of stuPoints) {
+    if (matchedStudent.has(s.node.id)) continue;
+    for (const g of s.grams.keys()) byGram.set(g, [...(byGram.get(g) ?? []), s]);
+  }
+  const alike: Candidate[] = [];
+  for (const r of refPoints) {
+    if (matchOf.has(r.node.id)) continue;
+    const near = new Set<Point>();
+    for (const g of r.grams.keys()) for (const s of byGram.get(g) ?? []) near.add(s);
+    const mine: Candidate[] = [];
+    for (const s of near) {
+      if (!spend()) break;
+      const d = dice(r.grams, s.grams);
+      if (d >= 0.6) mine.push(pair(r, s, intersection(r.ranges, s.ranges), d));
+    }
+    alike.push(...best(mine));
+  }
+  take(alike);
   const refOrder = new Map(refPoints.map((p) => [p.node.id, p.index]));
   found.sort((a, b) => refOrder.get(a.reference.id)! - refOrder.get(b.reference.id)!);
   const missing = refPoints.filter((p) => !matchOf.has(p.node.id)).map((p) => p.info);

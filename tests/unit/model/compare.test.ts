@@ -97,6 +97,59 @@ describe('compareMaps', () => {
     expect(result.warnings[0]).toMatch(/not the same text/);
   });
 
+  it('matches by wording alone a point that cites another passage, as a shifted span', () => {
+    const withoutCritics = () => {
+      const m = sampleMap();
+      m.nodes.splice(3, 1);
+      m.edges.pop();
+      m.tours = [];
+      return m;
+    };
+    const stu = withoutCritics();
+    stu.nodes[2]!.refs = [{ sentence: 's4' }]; // "Shade saves energy" citing the critics' sentence
+    const result = compareMaps(withoutCritics(), stu);
+    expect(result.points.found.map((m) => [m.reference.id, m.student.id])).toEqual([
+      ['n1', 'n1'],
+      ['n2', 'n2'],
+      ['n3', 'n3'],
+    ]);
+    expect(result.points.shifted.map((m) => [m.reference.id, m.spanOverlap])).toEqual([['n3', 0]]);
+    expect(result.points.missing).toEqual([]);
+  });
+
+  it('takes a point citing exactly the reference’s passage as that point, whatever its wording', () => {
+    const stu = sampleMap();
+    stu.nodes[2]!.refs = [{ sentence: 's4' }];
+    stu.nodes.splice(3, 1);
+    stu.edges.pop();
+    stu.tours = [];
+    const result = compareMaps(sampleMap(), stu);
+    expect(result.points.found.map((m) => [m.reference.id, m.student.id])).toContainEqual([
+      'n4',
+      'n3',
+    ]);
+    expect(result.points.missing.map((p) => p.id)).toEqual(['n3']);
+  });
+
+  it('bounds its work on maps that all cite one sentence, and says so', () => {
+    const many = (prefix: string) => {
+      const m = sampleMap();
+      m.nodes = Array.from({ length: 1600 }, (_, i) => ({
+        id: `n${i + 1}`,
+        kind: 'claim' as const,
+        text: `${prefix} point ${i}`,
+        refs: [{ sentence: 's1' }],
+      }));
+      m.edges = [];
+      m.tours = [];
+      return m;
+    };
+    const result = compareMaps(many('Reference'), many('Student'));
+    expect(result.warnings).toEqual([expect.stringMatching(/^Matching stopped after 2,000,000/)]);
+    expect(result.points.found.length).toBeGreaterThan(1000);
+    expect(result.points.found.length + result.points.missing.length).toBe(1600);
+  }, 60_000);
+
   it('reads relations through inference junctions and undercuts', () => {
     const ref = sampleMap();
     ref.nodes.push({ id: 'j', kind: 'inference', text: '', refs: [] });
