@@ -220,11 +220,13 @@ export function exportCompareMarkdown(
 }
 
 /**
- * The comparison as JSON. Characters a terminal would act on (C1 controls, bidirectional
- * overrides) are written as `\u` escapes, which JSON reads back as the same strings.
+ * The comparison as JSON, marked `"format": "argmap-comparison", "version": 1` so other tools can
+ * tell it. Characters a terminal would act on (C1 controls, bidirectional overrides) are written as
+ * `\u` escapes, which JSON reads back as the same strings.
  */
 export function exportCompareJson(result: MapComparison): string {
-  return `${JSON.stringify(result, null, 2).replace(
+  const doc = { format: 'argmap-comparison', version: 1, ...result };
+  return `${JSON.stringify(doc, null, 2).replace(
     /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   )}\n`;

@@ -194,6 +194,7 @@ describe('the feedback sheet', () => {
     expect(zh).toContain('## 遗漏的论点 (1)');
     expect(zh).toContain('| 找到的论点 | 4 个中找到 3 个 | 75% | 75% |');
     const json = JSON.parse(exportCompareJson(result));
+    expect(json).toMatchObject({ format: 'argmap-comparison', version: 1 });
     expect(json.points.missing[0].id).toBe('n3');
     expect(json.scores.points.recall).toBe(0.75);
   });
