@@ -6,6 +6,7 @@
  *   import <file> [--out file]            native, AIF, Argdown or plain text → .argmap.json
  *   stats <file>                          counts of nodes, edges, sentences and citations
  *   layout <file> [--out file] [--lang l] lay every node out anew; report how readable it is
+ *   compare <reference> <student>         a student's map checked against the reference
  *
  * Exit codes: 0 success, 1 invalid input (problems on stderr), 2 usage error. User errors never
  * print a stack trace. `run(argv, io)` is the whole program, so tests drive it without a process.
@@ -40,6 +41,7 @@ import { safeLines } from './terminalText';
 import { writeFileAtomic } from './atomicWrite';
 import { argdownLosses, aifLosses } from '../io/formatLosses';
 import { MAP_LIMITS, mapLimitProblems } from '../model/limits';
+import { compareCommandOutput, compareOptionProblem } from './compareCommand';
 
 export interface CliIo {
   stdout: (text: string | Uint8Array) => void;
@@ -79,6 +81,12 @@ Commands:
   layout <file>               Lay every node out anew (sections framed, compact, edges routed
       --out <file>            round the boxes) and report its size and median edge length.
       --lang <tag>            Size the boxes for this label language (default: the node text).
+  compare <reference> <student>
+                              Check a student's map against the reference map of the same text:
+                              points found, missing, extra; relations agree, reversed, missing.
+      --format <f>            md (a feedback sheet, the default) or json.
+      --lang <l>              Language of the feedback sheet: en (default) or zh.
+      --out <file>            Write to a file (default: standard output).
   --help                      This help.
 
 Exit codes: 0 success, 1 invalid input, 2 usage error. Output files are written atomically
@@ -108,7 +116,7 @@ const VALUE_OPTIONS = new Set([
   '--tour',
 ]);
 const FLAG_OPTIONS = new Set(['--transparent', '--help', '-h']);
-const COMMANDS = ['validate', 'export', 'import', 'stats', 'layout'] as const;
+const COMMANDS = ['validate', 'export', 'import', 'stats', 'layout', 'compare'] as const;
 type Command = (typeof COMMANDS)[number];
 /** The options each command takes (besides --help). */
 const COMMAND_OPTIONS: Record<Command, readonly string[]> = {
@@ -117,6 +125,7 @@ const COMMAND_OPTIONS: Record<Command, readonly string[]> = {
   export: ['--format', '--out', '--scale', '--lang', '--nodes', '--transparent', '--by', '--tour'],
   import: ['--out', '--lang', '--title'],
   layout: ['--out', '--lang'],
+  compare: ['--format', '--lang', '--out'],
 };
 /** A BCP 47 language tag, as far as the editor uses them: `en`, `zh-Hans`, `pt-BR`. */
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
@@ -366,6 +375,8 @@ function checkOptions(command: Command, options: Map<string, string>) {
         `${command} does not take ${name}; ${allowed.length ? `its options are ${allowed.join(', ')}` : 'it takes no options'}.`,
       );
   }
+  const compareProblem = command === 'compare' ? compareOptionProblem(options) : undefined;
+  if (compareProblem) throw new UsageError(compareProblem);
   const format = options.get('--format');
   if (command === 'export' && format === undefined)
     throw new UsageError(`export needs --format (${FORMATS.join(', ')}).`);
@@ -412,6 +423,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
   try {
     const { positional, options } = parseArgs(argv);
     const [command, file, ...extra] = positional;
+    const student = command === 'compare' ? extra.shift() : undefined;
     if (options.has('--help') || options.has('-h') || command === 'help') {
       io.stdout(USAGE);
       return 0;
@@ -420,6 +432,8 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     if (!(COMMANDS as readonly string[]).includes(command))
       throw new UsageError(`Unknown command "${command}"; use one of ${COMMANDS.join(', ')}.`);
     if (!file) throw new UsageError(`${command} needs a file.`);
+    if (command === 'compare' && !student)
+      throw new UsageError('compare needs two files: <reference> <student>.');
     if (extra.length) throw new UsageError(`Unexpected argument(s): ${extra.join(' ')}.`);
     checkOptions(command as Command, options);
     switch (command) {
@@ -437,6 +451,17 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
         const { map, report } = await importCommand(io, file, options);
         io.stderr(safeLines(...report.map((line) => `note: ${line}`)));
         await output(io, options, serializeMap(map));
+        return 0;
+      }
+      case 'compare': {
+        const reference = await loadMap(io, file);
+        const { data, summary } = compareCommandOutput(
+          reference,
+          await loadMap(io, student!),
+          options,
+        );
+        io.stderr(safeLines(`note: ${summary}`));
+        await output(io, options, data);
         return 0;
       }
       case 'layout': {

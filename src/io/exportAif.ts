@@ -12,6 +12,7 @@
  */
 import type { ArgEdge, ArgMap, ArgNode, Position } from '../model/schema';
 import { layeredPositions } from './layeredPositions';
+import { aifSchemeFields } from './aifSchemes';
 
 export interface AifNode {
   nodeID: string;
@@ -19,6 +20,10 @@ export interface AifNode {
   type: 'I' | 'RA' | 'CA' | 'MA';
   timestamp: string;
   argmapKind?: string;
+  /** The argumentation scheme of an S-node, as AIFdb writes it (its name is the node's text too). */
+  scheme?: string;
+  /** AIFdb's id of that scheme, where it is known. */
+  schemeID?: string;
 }
 export interface AifEdge {
   edgeID: number;
@@ -31,7 +36,7 @@ export interface OvaDocument {
     edges: AifEdge[];
     locutions: never[];
     participants: never[];
-    schemefulfillments: never[];
+    schemefulfillments: { nodeID: string; schemeID: string }[];
     descriptorfulfillments: never[];
     cqdescriptorfulfillments: never[];
   };
@@ -88,7 +93,8 @@ export function exportAif(map: ArgMap): OvaDocument {
     if (n.kind !== 'inference') continue;
     const out = firstOut.get(n.id);
     const type = out?.relation === 'attacks' ? 'CA' : 'RA';
-    aifId.set(n.id, add(type, SCHEME[type]));
+    const fields = aifSchemeFields(n.scheme);
+    aifId.set(n.id, add(type, fields.scheme ?? SCHEME[type], fields));
   }
   /** Positions of S-nodes created for plain edges: between their two ends. */
   const between = new Map<string, [string, string]>();
@@ -103,7 +109,8 @@ export function exportAif(map: ArgMap): OvaDocument {
       link(from, to); // the junction's conclusion or target
     } else {
       const type = e.relation === 'supports' ? 'RA' : e.relation === 'attacks' ? 'CA' : 'MA';
-      const s = add(type, SCHEME[type]);
+      const fields = aifSchemeFields(e.scheme);
+      const s = add(type, fields.scheme ?? SCHEME[type], fields);
       between.set(s, [e.from, e.to]);
       link(from, s);
       link(s, to);
@@ -141,7 +148,9 @@ export function exportAif(map: ArgMap): OvaDocument {
       edges: aifEdges,
       locutions: [],
       participants: [],
-      schemefulfillments: [],
+      schemefulfillments: nodes.flatMap((n) =>
+        n.schemeID ? [{ nodeID: n.nodeID, schemeID: n.schemeID }] : [],
+      ),
       descriptorfulfillments: [],
       cqdescriptorfulfillments: [],
     },

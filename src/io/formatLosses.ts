@@ -3,6 +3,7 @@
  * silently (the README's list of format limits is this list). Each line counts what is left out.
  */
 import type { ArgMap } from '../model/schema';
+import { aifUnheldSchemes } from './aifSchemes';
 
 type Count = (map: ArgMap) => number;
 
@@ -25,11 +26,11 @@ const SHARED: [string, Count][] = [
   ['comment(s)', (map) => map.comments?.length ?? 0],
   ['edge note(s)', count(edges, (e) => e.note !== undefined)],
   ['edge rating(s)', count(edges, (e) => e.rating !== undefined)],
-  ['edge scheme(s)', count(edges, (e) => e.scheme !== undefined)],
-  ['node scheme(s)', count(nodes, (n) => n.scheme !== undefined)],
 ];
 
 const ARGDOWN: [string, Count][] = [
+  ['edge scheme(s)', count(edges, (e) => e.scheme !== undefined)],
+  ['node scheme(s)', count(nodes, (n) => n.scheme !== undefined)],
   ['note(s)', count(nodes, (n) => n.note !== undefined)],
   [
     'statement text(s) with line breaks or runs of spaces (written on one line)',
@@ -49,6 +50,7 @@ const ARGDOWN: [string, Count][] = [
 ];
 
 const AIF: [string, Count][] = [
+  ['scheme(s) on an edge or node that is no RA/CA/MA node', aifUnheldSchemes],
   ['note(s)', count(nodes, (n) => n.note !== undefined)],
   ['tag(s)', count(nodes, (n) => (n.tags?.length ?? 0) > 0)],
   ['node rating(s)', count(nodes, (n) => n.rating !== undefined)],

@@ -32,6 +32,7 @@ import {
   type ImportResult,
 } from './importText';
 import { pushTo } from './pushTo';
+import { aifSchemeName, schemeFulfilments } from './aifSchemes';
 
 export interface AifImportOptions extends ImportOptions {
   /** Plain text of the analysed source, for AIFdb exports that ship it separately (`nodesetN.txt`). */
@@ -43,6 +44,8 @@ interface RawNode {
   type: string;
   text: string;
   kind?: string;
+  /** The particular argumentation scheme of an RA/CA/MA node. */
+  scheme?: string;
 }
 
 const list = (value: unknown): Record<string, unknown>[] =>
@@ -85,16 +88,19 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
 
   const raw = new Map<string, RawNode>();
   const skippedTypes = new Map<string, number>();
+  const fulfilments = schemeFulfilments(aif);
   list(aif.nodes).forEach((n, i) => {
     const id = idOf(n.nodeID);
     const type = typeof n.type === 'string' ? n.type : '';
     if (!id) return void report.push(`Skipped node #${i + 1}: it has no nodeID.`);
     const kind = typeof n.argmapKind === 'string' ? n.argmapKind : undefined;
+    const scheme = ['RA', 'CA', 'MA'].includes(type) ? aifSchemeName(n, fulfilments) : undefined;
     raw.set(id, {
       id,
       type,
       text: typeof n.text === 'string' ? n.text : '',
       ...(kind ? { kind } : {}),
+      ...(scheme ? { scheme } : {}),
     });
     if (!['I', 'RA', 'CA', 'MA'].includes(type))
       skippedTypes.set(type || '(none)', (skippedTypes.get(type || '(none)') ?? 0) + 1);
@@ -121,12 +127,17 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
   const edges: Draft<ArgEdge>[] = [];
   const nodeOf = new Map<string, string>(); // AIF id → map node id
   const edgeKeys = new Set<string>();
-  const addEdge = (from: string | undefined, to: string | undefined, relation: Relation) => {
+  const addEdge = (
+    from: string | undefined,
+    to: string | undefined,
+    relation: Relation,
+    scheme?: string,
+  ) => {
     if (!from || !to || from === to) return;
     const key = JSON.stringify([from, to, relation]);
     if (edgeKeys.has(key)) return;
     edgeKeys.add(key);
-    edges.push({ id: `e${edges.length + 1}`, from, to, relation });
+    edges.push({ id: `e${edges.length + 1}`, from, to, relation, ...(scheme ? { scheme } : {}) });
   };
   const guess = new Set<string>();
   for (const n of raw.values()) {
@@ -149,6 +160,7 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
         text: '',
         refs: [],
         note: `AIF ${s.type} ${s.id}: ${s.text}`,
+        ...(s.scheme ? { scheme: s.scheme } : {}),
       });
       nodeOf.set(s.id, nodes[nodes.length - 1]!.id);
     }
@@ -175,7 +187,7 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
       );
     for (const p of premises) {
       if (junction) addEdge(nodeOf.get(p), junction, 'supports');
-      else for (const t of targets) addEdge(nodeOf.get(p), nodeOf.get(t), relation);
+      else for (const t of targets) addEdge(nodeOf.get(p), nodeOf.get(t), relation, s.scheme);
     }
     if (junction) for (const t of targets) addEdge(junction, nodeOf.get(t), relation);
   }
