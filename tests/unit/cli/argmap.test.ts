@@ -2,37 +2,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../../../src/cli/argmap';
+import { run } from '../../../src/cli/argmap';
+import { fakeIo } from './fakeIo';
 import { parseMapText } from '../../../src/io/mapFile';
 
 const SMALL = 'tests/fixtures/io/small.argmap.json';
-
-/** An in-memory CliIo over real files (read) and a captured output. */
-function fakeIo(files: Record<string, string> = {}) {
-  const out: (string | Uint8Array)[] = [];
-  let err = '';
-  const written = new Map<string, string | Uint8Array>();
-  const folders: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void (err += t),
-    readFile: async (path) => {
-      if (path in files) return files[path]!;
-      return readFileSync(resolve(path), 'utf8');
-    },
-    writeFile: async (path, data) => void written.set(path, data),
-    makeDir: async (path) => void folders.push(path),
-    exists: (path) => path in files,
-  };
-  return {
-    io,
-    stdout: () =>
-      out.map((o) => (typeof o === 'string' ? o : Buffer.from(o).toString('latin1'))).join(''),
-    stderr: () => err,
-    written,
-    folders,
-  };
-}
 
 describe('argmap CLI', () => {
   it('prints help and exits 0', async () => {

@@ -1,27 +1,13 @@
 /** `argmap compare <reference> <student>`, driven in-process through `run` as the other CLI tests. */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../../../src/cli/argmap';
+import { run } from '../../../src/cli/argmap';
+import { fakeIo } from './fakeIo';
 import { serializeMap } from '../../../src/io/mapFile';
 import { alteredArticle } from '../model/alteredArticle';
 
 const ARTICLE = 'maps/us-japan-nuclear-sharing.argmap.json';
 const SMALL = 'tests/fixtures/io/small.argmap.json';
-
-function fakeIo(files: Record<string, string> = {}) {
-  let out = '';
-  let err = '';
-  const written = new Map<string, string | Uint8Array>();
-  const io: CliIo = {
-    stdout: (t) => void (out += typeof t === 'string' ? t : Buffer.from(t).toString('utf8')),
-    stderr: (t) => void (err += t),
-    readFile: async (path) => (path in files ? files[path]! : readFileSync(resolve(path), 'utf8')),
-    writeFile: async (path, data) => void written.set(path, data),
-    exists: (path) => path in files,
-  };
-  return { io, stdout: () => out, stderr: () => err, written };
-}
 
 const { student, removed, shifted } = alteredArticle();
 const files = { 'student.argmap.json': serializeMap(student) };

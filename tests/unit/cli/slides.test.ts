@@ -3,30 +3,15 @@
  * Firefox), its pages counted, its text extracted — Chinese included — and measured.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
-import { run, type CliIo } from '../../../src/cli/argmap';
+import { run } from '../../../src/cli/argmap';
+import { fakeIo } from './fakeIo';
 import { buildDeck } from '../../../src/io/slides';
 import { parseMapText } from '../../../src/io/mapFile';
 
 const ARTICLE = 'maps/us-japan-nuclear-sharing.argmap.json';
-
-function fakeIo() {
-  let err = '';
-  const written = new Map<string, string | Uint8Array>();
-  const folders: string[] = [];
-  const io: CliIo = {
-    stdout: () => undefined,
-    stderr: (t) => void (err += t),
-    readFile: async (path) => readFileSync(resolve(path), 'utf8'),
-    writeFile: async (path, data) => void written.set(path, data),
-    makeDir: async (path) => void folders.push(path),
-    exists: () => false,
-  };
-  return { io, stderr: () => err, written, folders };
-}
 
 interface PageText {
   width: number;

@@ -6,29 +6,16 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../../../src/cli/argmap';
+import { run } from '../../../src/cli/argmap';
+import { fakeIo } from './fakeIo';
 import { writeFileAtomic } from '../../../src/cli/atomicWrite';
 import { escapeControls } from '../../../src/cli/terminalText';
 
 const SMALL = 'tests/fixtures/io/small.argmap.json';
 const small = () => JSON.parse(readFileSync(SMALL, 'utf8')) as Record<string, unknown>;
-
-function fakeIo(files: Record<string, string> = {}) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (t) => void (out += typeof t === 'string' ? t : '<bytes>'),
-    stderr: (t) => void (err += t),
-    readFile: async (path) => files[path] ?? readFileSync(resolve(path), 'utf8'),
-    writeFile: async () => undefined,
-    makeDir: async () => undefined,
-    exists: (path) => path in files,
-  };
-  return { io, stdout: () => out, stderr: () => err };
-}
 
 // eslint-disable-next-line no-control-regex -- looking for control characters
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/;
