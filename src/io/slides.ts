@@ -9,6 +9,7 @@
 import type { ArgEdge, ArgMap, ArgNode, NodeKind, Relation, Source } from '../model/schema';
 import { translationIn } from '../model/translation';
 import { pageAt } from '../model/pages';
+import { bigrams, containment } from '../model/textSimilarity';
 import {
   KIND_NAMES,
   RELATION_NAMES,
@@ -115,28 +116,12 @@ export const DECK_WORDS: Readonly<Record<WordsLanguage, Readonly<Record<string, 
   zh: { contents: '目录', points: '要点', nodes: '共 {0} 个论点', untitled: '无标题' },
 };
 
-/** Whitespace and punctuation do not count when asking whether a quote repeats the node. */
-const comparable = (text: string) => text.replace(/[\s\p{P}]/gu, '').toLowerCase();
-
-/** The pairs of neighbouring characters of a text (for Chinese, roughly its words). */
-function bigrams(text: string): Set<string> {
-  const chars = Array.from(text);
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
-  return out;
-}
-
 /**
- * Whether the quote says little the node does not: three quarters of its character pairs are
- * in the node's text (a node that condenses its sentence), or it is contained in the node.
+ * Whether the quote says little the node does not: three quarters of its character pairs are in
+ * the node's text (a node that condenses its sentence).
  */
 function repeats(node: string, quote: string): boolean {
-  if (!quote || node.includes(quote)) return true;
-  const mine = bigrams(node);
-  const theirs = bigrams(quote);
-  let shared = 0;
-  for (const pair of theirs) if (mine.has(pair)) shared++;
-  return theirs.size > 0 && shared / theirs.size >= 0.75;
+  return containment(bigrams(quote), bigrams(node)) >= 0.75;
 }
 
 function citeOf(source: Source): string {
@@ -145,7 +130,6 @@ function citeOf(source: Source): string {
 
 /** The author's words a node cites, one per ref, leaving out those the node's text repeats. */
 function quotesOf(node: ArgNode, sources: ReadonlyMap<string, [Source, number]>): SlideQuote[] {
-  const own = comparable(node.text);
   const out: SlideQuote[] = [];
   for (const ref of node.refs) {
     const found = sources.get(ref.sentence);
@@ -157,7 +141,7 @@ function quotesOf(node: ArgNode, sources: ReadonlyMap<string, [Source, number]>)
     const text = (
       whole ? source.text.slice(sentence.start, sentence.end) : source.text.slice(start, ref.end)
     ).trim();
-    if (repeats(own, comparable(text))) continue;
+    if (repeats(node.text, text)) continue;
     const previous = out[out.length - 1];
     const page = pageAt(source, start);
     // Neighbouring sentences of one passage read as one quote.

@@ -31,6 +31,7 @@
  */
 import { sentenceIndex } from './operations';
 import type { ArgMap, ArgNode, NodeKind, Relation } from './schema';
+import { bigrams, dice } from './textSimilarity';
 
 /** A point of either map, with what a feedback sheet shows of it. */
 export interface PointInfo {
@@ -144,35 +145,6 @@ function intersection(a: Range[], b: Range[]): number {
     else j++;
   }
   return n;
-}
-
-/** Multiset of character bigrams of a text, ignoring case, spaces and punctuation. */
-function bigrams(text: string): Map<string, number> {
-  const chars = [
-    ...text
-      .normalize('NFKC')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ''),
-  ];
-  const out = new Map<string, number>();
-  const grams = chars.length === 1 ? chars : chars.slice(1).map((c, i) => `${chars[i]}${c}`);
-  for (const g of grams) out.set(g, (out.get(g) ?? 0) + 1);
-  return out;
-}
-
-function dice(a: Map<string, number>, b: Map<string, number>): number {
-  let total = 0;
-  let shared = 0;
-  for (const n of a.values()) total += n;
-  for (const n of b.values()) total += n;
-  if (total === 0) return 0;
-  for (const [g, n] of a) shared += Math.min(n, b.get(g) ?? 0);
-  return (2 * shared) / total;
-}
-
-/** Character-bigram Dice coefficient of two texts (1 = same letters in the same pairs). */
-export function textSimilarity(a: string, b: string): number {
-  return dice(bigrams(a), bigrams(b));
 }
 
 interface Point {

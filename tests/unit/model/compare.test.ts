@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareMaps, textSimilarity } from '../../../src/model/compare';
+import { compareMaps } from '../../../src/model/compare';
+import { textSimilarity } from '../../../src/model/textSimilarity';
 import { exportCompareJson, exportCompareMarkdown } from '../../../src/io/exportCompare';
 import type { ArgMap, Draft } from '../../../src/model/schema';
 import { sampleMap, SOURCE_TEXT } from './sampleMap';
