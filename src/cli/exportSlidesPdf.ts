@@ -16,21 +16,29 @@ const FACES = { regular: 'NotoSansCJKsc-Regular', bold: 'NotoSansCJKsc-Bold' } a
 
 export class MissingFontError extends Error {}
 
-/** The CJK font collections for the regular and bold faces. */
-function fonts(): { regular: string; bold: string } {
+/** The CJK font collections for the regular and bold faces, and the faces to take from them. */
+export function pdfFonts(): {
+  regular: string;
+  bold: string;
+  faces: { regular: string; bold: string };
+} {
   const files = cjkFontFiles();
   const regular = files.find((f) => /Regular\.ttc$/.test(f));
   const bold = files.find((f) => /Bold\.ttc$/.test(f)) ?? regular;
   if (!regular || !bold)
     throw new MissingFontError(
-      'The slides PDF needs the Noto Sans CJK fonts (Debian/Ubuntu: apt-get install fonts-noto-cjk); none was found in /usr/share/fonts.',
+      'PDF export needs the Noto Sans CJK fonts (Debian/Ubuntu: apt-get install fonts-noto-cjk); none was found in /usr/share/fonts.',
     );
-  return { regular, bold };
+  return {
+    regular,
+    bold,
+    faces: bold === regular ? { regular: FACES.regular, bold: FACES.regular } : FACES,
+  };
 }
 
 /** The deck of `map` as PDF bytes. */
 export async function exportSlidesPdf(map: ArgMap, options: SlidesOptions = {}): Promise<Buffer> {
-  const font = fonts();
+  const font = pdfFonts();
   const deck = buildDeck(map, options);
   const doc = new PDFDocument({
     autoFirstPage: false,

@@ -42,6 +42,8 @@ export interface SvgExportOptions {
   background?: 'white' | 'transparent';
   /** Title shown above the map; the map's title when absent. */
   title?: string;
+  /** A number printed before each node's kind ("3 · CLAIM"), matching a handout's list. */
+  numbers?: ReadonlyMap<string, number>;
 }
 
 export const NODE_WIDTH = 240;
@@ -186,7 +188,8 @@ export function exportSvg(map: ArgMap, options: SvgExportOptions = {}): string {
   out.push('</g>');
 
   out.push('<g class="nodes">');
-  for (const n of nodes) out.push(renderNode(n, boxes.get(n.id)!, language));
+  for (const n of nodes)
+    out.push(renderNode(n, boxes.get(n.id)!, language, options.numbers?.get(n.id)));
   out.push('</g>');
   out.push(legend.svg);
   out.push('</svg>');
@@ -220,7 +223,7 @@ function placeBoxes(
   return boxes;
 }
 
-function renderNode(node: ArgNode, box: Box, language?: string): string {
+function renderNode(node: ArgNode, box: Box, language?: string, number?: number): string {
   const style = kindStyles[node.kind];
   const data = `data-id="${escapeXml(node.id)}" data-kind="${node.kind}"`;
   if (node.kind === 'inference') {
@@ -231,7 +234,7 @@ function renderNode(node: ArgNode, box: Box, language?: string): string {
   const parts = [
     `<g ${data}>`,
     `<rect x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="6" fill="${style.fill}" stroke="${style.stroke}" stroke-width="1.5"${dash}/>`,
-    `<text x="${num(box.x + PAD)}" y="${num(box.y + PAD + LABEL_FONT - 1)}" font-size="${LABEL_FONT}" font-weight="bold" fill="${style.text}">${escapeXml(style.label.toUpperCase())}${node.implicit ? ' (IMPLICIT)' : ''}</text>`,
+    `<text x="${num(box.x + PAD)}" y="${num(box.y + PAD + LABEL_FONT - 1)}" font-size="${LABEL_FONT}" font-weight="bold" fill="${style.text}">${number !== undefined ? `${number} · ` : ''}${escapeXml(style.label.toUpperCase())}${node.implicit ? ' (IMPLICIT)' : ''}</text>`,
     `<text font-size="${FONT}" fill="${style.text}">`,
   ];
   nodeLines(node, box.width, language).forEach((line, i) => {

@@ -201,17 +201,24 @@ function sectionOf(map: ArgMap): (node: ArgNode) => string | undefined {
   };
 }
 
+/** What a slide or a handout says about one node. */
+export type NodeDescription = Omit<StopSlide, 'type' | 'chapter' | 'index' | 'total'>;
+
 /**
- * The deck for `map`. Nodes are numbered in map order (junctions left out), the same numbers a
- * handout uses, so a slide's "supports 3" can be found on the printed map.
+ * The numbers of a map's nodes, 1, 2, 3… in map order with junctions left out: the numbers a
+ * deck and a handout print, on the map and in the list, so that one finds the other.
  */
-export function buildDeck(map: ArgMap, options: SlidesOptions = {}): Deck {
-  const lang = options.lang ?? 'en';
-  const words = DECK_WORDS[lang];
-  const byId = new Map(map.nodes.map((n) => [n.id, n]));
+export function nodeNumbers(map: Pick<ArgMap, 'nodes'>): Map<string, number> {
   const numbers = new Map<string, number>();
   for (const node of map.nodes)
     if (node.kind !== 'inference') numbers.set(node.id, numbers.size + 1);
+  return numbers;
+}
+
+/** Describes the nodes of `map` in `lang`: kind, number, relations in words, quotes, notes. */
+export function nodeDescriber(map: ArgMap, lang: WordsLanguage) {
+  const byId = new Map(map.nodes.map((n) => [n.id, n]));
+  const numbers = nodeNumbers(map);
   const out = new Map<string, ArgEdge[]>();
   const into = new Map<string, ArgEdge[]>();
   for (const e of map.edges) {
@@ -222,17 +229,9 @@ export function buildDeck(map: ArgMap, options: SlidesOptions = {}): Deck {
   const sentences = new Map<string, [Source, number]>();
   for (const source of map.sources)
     source.sentences.forEach((s, i) => sentences.set(s.id, [source, i]));
-  const groups = map.groups ?? [];
-  const groupTitle = new Map(
-    groups.map((g) => [g.id, translationIn(g.translations, lang) ?? g.title]),
-  );
-  const topGroups = groups.filter((g) => g.parent === undefined || !groupTitle.has(g.parent));
-  const section = sectionOf(map);
-
-  const stop = (node: ArgNode, chapter: string | undefined): Unnumbered<StopSlide> => {
+  const describe = (node: ArgNode): NodeDescription => {
     const rendering = translationIn(node.translations, lang);
     return {
-      type: 'stop',
       nodeId: node.id,
       number: numbers.get(node.id) ?? 0,
       kind: node.kind,
@@ -251,9 +250,31 @@ export function buildDeck(map: ArgMap, options: SlidesOptions = {}): Deck {
       }),
       quotes: quotesOf(node, sentences),
       ...(node.note?.trim() ? { notes: node.note.trim() } : {}),
-      ...(chapter !== undefined ? { chapter } : {}),
     };
   };
+  return { byId, numbers, out, into, describe };
+}
+
+/**
+ * The deck for `map`. Nodes are numbered in map order (junctions left out), the same numbers a
+ * handout uses, so a slide's "supports 3" can be found on the printed map.
+ */
+export function buildDeck(map: ArgMap, options: SlidesOptions = {}): Deck {
+  const lang = options.lang ?? 'en';
+  const words = DECK_WORDS[lang];
+  const { byId, numbers, out, into, describe } = nodeDescriber(map, lang);
+  const groups = map.groups ?? [];
+  const groupTitle = new Map(
+    groups.map((g) => [g.id, translationIn(g.translations, lang) ?? g.title]),
+  );
+  const topGroups = groups.filter((g) => g.parent === undefined || !groupTitle.has(g.parent));
+  const section = sectionOf(map);
+
+  const stop = (node: ArgNode, chapter: string | undefined): Unnumbered<StopSlide> => ({
+    type: 'stop',
+    ...describe(node),
+    ...(chapter !== undefined ? { chapter } : {}),
+  });
 
   const sectionSlide = (groupId: string): Unnumbered<SectionSlide> => {
     const members = map.nodes.filter((n) => n.kind !== 'inference' && section(n) === groupId);

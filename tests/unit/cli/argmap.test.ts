@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../src/cli/argmap';
 import { fakeIo } from './fakeIo';
@@ -82,32 +81,6 @@ describe('argmap CLI', () => {
       sizes.push(png.readUInt32BE(16)); // IHDR width
     }
     expect(sizes[1]).toBe(sizes[0]! * 2);
-  }, 30_000);
-
-  it('exports a PDF whose cross-reference table points at its objects', async () => {
-    const t = fakeIo();
-    expect(
-      await run(['export', SMALL, '--format', 'pdf', '--scale', '1', '--out', 'h.pdf'], t.io),
-    ).toBe(0);
-    const pdf = Buffer.from(t.written.get('h.pdf') as Uint8Array);
-    const text = pdf.toString('latin1');
-    expect(text.startsWith('%PDF-1.4')).toBe(true);
-    expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
-    const startxref = Number(/startxref\n(\d+)/.exec(text)![1]);
-    const offsets = text
-      .slice(startxref)
-      .match(/^\d{10} 00000 n $/gm)!
-      .map((l) => Number(l.slice(0, 10)));
-    offsets.forEach((offset, i) =>
-      expect(text.slice(offset, offset + 12)).toMatch(new RegExp(`^${i + 1} 0 obj`)),
-    );
-    expect(text).toContain('/Count 2'); // the map page and one appendix page
-    // The first image is the map, as wide as the SVG at scale 1.
-    const image = /\/Width (\d+) \/Height (\d+)[^]*?stream\n/.exec(text)!;
-    const start = image.index + image[0].length;
-    const length = Number(/\/Length (\d+) >>\nstream\n$/.exec(image[0])![1]);
-    const pixels = inflateSync(pdf.subarray(start, start + length));
-    expect(pixels.length).toBe(Number(image[1]) * Number(image[2]) * 3);
   }, 30_000);
 
   it('imports Argdown, AIF and text by content and extension, with notes on stderr', async () => {

@@ -4,42 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { run } from '../../../src/cli/argmap';
 import { fakeIo } from './fakeIo';
+import { readPdf } from './readPdf';
 import { buildDeck } from '../../../src/io/slides';
 import { parseMapText } from '../../../src/io/mapFile';
 
 const ARTICLE = 'maps/us-japan-nuclear-sharing.argmap.json';
-
-interface PageText {
-  width: number;
-  height: number;
-  items: { text: string; size: number; top: number }[];
-}
-
-async function readPdf(bytes: Uint8Array): Promise<PageText[]> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
-  const pages: PageText[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    const [, , width, height] = page.view as [number, number, number, number];
-    const content = await page.getTextContent();
-    pages.push({
-      width,
-      height,
-      items: (content.items as TextItem[])
-        .filter((it) => it.str.trim())
-        .map((it) => ({
-          text: it.str,
-          size: Math.hypot(it.transform[2]!, it.transform[3]!),
-          top: height - it.transform[5]!,
-        })),
-    });
-  }
-  return pages;
-}
 
 const article = () => {
   const parsed = parseMapText(readFileSync(ARTICLE, 'utf8'));
