@@ -54,8 +54,8 @@ export async function buildCli() {
     outdir: CLI_DIR,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunk-[hash]',
-    // Native addon: loaded from node_modules at run time.
-    external: ['@resvg/resvg-js'],
+    // Native code (resvg), and PDFKit, which reads its font metrics from files beside its own code.
+    external: ['@resvg/resvg-js', 'pdfkit'],
     // Bundled CommonJS packages call require() for Node's built-ins.
     banner: {
       js: "import { createRequire as __argmapRequire } from 'node:module'; const require = __argmapRequire(import.meta.url);",

@@ -2,7 +2,10 @@
  * The handout PDF as a class gets it, read back with pdf.js: the numbered map, a page per
  * section, and a numbered list whose numbers are the map's and whose entries say their relations.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../src/cli/argmap';
 import { exportSvg } from '../../../src/io/exportSvg';
@@ -82,4 +85,25 @@ describe('argmap export --format pdf (the handout)', { timeout: 60_000 }, () => 
     // The list is text a reader can search: the conclusion is in it, word for word.
     expect(list).toContain('Plant more trees');
   });
+});
+
+describe('npm run argmap: the PDF exports as a real process', () => {
+  // The command runs a bundle; PDFKit must stay outside it (it reads its font metrics from files
+  // beside its own code), which only a real process shows.
+  it.each(['pdf', 'slides'])(
+    'writes a %s file',
+    (format) => {
+      const dir = mkdtempSync(join(tmpdir(), 'argmap-pdf-'));
+      const out = join(dir, `out.${format}.pdf`);
+      const result = spawnSync(
+        'npm',
+        ['run', '--silent', 'argmap', '--', 'export', SMALL, '--format', format, '--out', out],
+        { encoding: 'utf8' },
+      );
+      expect(result.status, result.stderr).toBe(0);
+      expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      rmSync(dir, { recursive: true, force: true });
+    },
+    60_000,
+  );
 });
