@@ -6,6 +6,8 @@ import { build } from 'vite';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { rasterize, svgSize } from '../../src/cli/rasterize';
 import { exportSvg } from '../../src/io/exportSvg';
+import { exportSlidesSvg } from '../../src/io/exportSlidesSvg';
+import { SLIDE_WIDTH } from '../../src/io/slideLayout';
 import { parseMapText } from '../../src/io/mapFile';
 import { serveBuild } from './serveBuild';
 import { launchChromium } from '../browser/browser';
@@ -100,6 +102,18 @@ try {
   await page.locator('.react-flow__controls-fitview').click();
   await page.waitForTimeout(500);
   await page.screenshot({ path: `${OUT}/english-map.png` });
+
+  // A slide of the article's lesson, as a 1280 × 720 projector shows it.
+  const lesson = parseMapText(readFileSync('maps/us-japan-nuclear-sharing.argmap.json', 'utf8'));
+  if (lesson.ok) {
+    const slides = exportSlidesSvg(lesson.map, { lang: 'en' });
+    const slide = slides.find((svg) => svg.includes('>99 · Claim<')) ?? slides[1]!;
+    writeFileSync(
+      `${OUT}/slide.png`,
+      rasterize(slide, { scale: 1280 / ((SLIDE_WIDTH * 4) / 3) } /* the SVG is sized in points */)
+        .png,
+    );
+  }
   console.log(`Screenshots written to ${OUT}/`);
 } finally {
   await browser.close();
