@@ -230,69 +230,100 @@ for (const language of ['en', 'zh'] as const) {
   });
 }
 
-describe('keyboard order and menus', () => {
-  it('tabs toolbar → source → nodes → edges → inspector; a tabbed-to edge is selected and takes S/A/E', async () => {
-    await newMapFromText(page);
-    const thesis = await nodeFromText(page, 's1', 0, 38, 'conclusion');
-    const premise = await nodeFromText(page, 's2', 0, 18, 'evidence');
-    await page.keyboard.press('Escape');
-    await page.getByTestId('language-switch').focus();
-    const areas: string[] = [];
-    for (let i = 0; i < 60 && !areas.includes('inspector'); i++) {
-      await page.keyboard.press('Tab');
-      const area = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement;
-        if (el.closest('.toolbar')) return 'toolbar';
-        if (el.closest('.source-pane')) return 'source';
-        if (el.classList.contains('react-flow__node')) return 'node';
-        if (el.closest('.edge-tabs')) return 'edge';
-        if (el.closest('.inspector')) return 'inspector';
-        return 'other';
-      });
-      if (area !== 'other' && areas[areas.length - 1] !== area) areas.push(area);
-    }
-    // (Splitters, a node's quick-build buttons, the zoom controls and the legend lie between.)
-    expect(areas).toEqual(['toolbar', 'source', 'node', 'edge', 'inspector']);
-    // Back to the edge: it is selected, named by its ends, and A makes it an attack.
-    await page.locator('.edge-tabs button').first().focus();
-    const edge = page.locator(`.react-flow__edge[data-from="${premise}"][data-to="${thesis}"]`);
-    await expect.poll(() => edge.getAttribute('class')).toContain('selected');
-    expect(await page.locator('.edge-tabs button').first().textContent()).toContain(
-      'Trees cool streets',
-    );
-    await page.keyboard.press('a');
-    await expect.poll(() => edge.getAttribute('class')).toContain('edge-attacks');
+for (const language of ['en', 'zh'] as const) {
+  describe(`keyboard order and menus (${language} interface)`, () => {
+    it('tabs toolbar → source → nodes in outline order → edges → inspector; a tabbed-to edge is selected and takes S/A/E', async () => {
+      await setLanguage(language);
+      await newMapFromText(page);
+      // Made in this order: thesis, reason, objection, then a reason for the reason. The outline
+      // lists the reason's own reason under it, before the objection.
+      const thesis = await nodeFromText(page, 's1', 0, 38, 'conclusion');
+      const made = [thesis];
+      const addTo = async (parent: string, button: 'add-reason' | 'add-objection') => {
+        await node(parent).click();
+        await node(parent).getByTestId(button).click();
+        await expect.poll(async () => (await nodeIds(page)).length).toBe(made.length + 1);
+        const id = (await nodeIds(page)).find((n) => !made.includes(n))!;
+        made.push(id);
+        await expect.poll(async () => (await focused()).testId).toBe('node-text');
+        await page.keyboard.type(`${button} ${made.length}`);
+        await page.keyboard.press('Escape');
+        return id;
+      };
+      const reason = await addTo(thesis, 'add-reason');
+      const objection = await addTo(thesis, 'add-objection');
+      const reasonOfReason = await addTo(reason, 'add-reason');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('language-switch').focus();
+      const areas: string[] = [];
+      const tabbedNodes: string[] = [];
+      for (let i = 0; i < 80 && !areas.includes('inspector'); i++) {
+        await page.keyboard.press('Tab');
+        const { area, id } = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const place = (): string => {
+            if (el.closest('.toolbar')) return 'toolbar';
+            if (el.closest('.source-pane')) return 'source';
+            if (el.classList.contains('react-flow__node')) return 'node';
+            if (el.closest('.edge-tabs')) return 'edge';
+            if (el.closest('.inspector')) return 'inspector';
+            return 'other';
+          };
+          return { area: place(), id: el.dataset.id ?? null };
+        });
+        if (area === 'node') tabbedNodes.push(id!);
+        if (area !== 'other' && areas[areas.length - 1] !== area) areas.push(area);
+      }
+      // (Splitters, a node's quick-build buttons, the zoom controls and the legend lie between.)
+      expect(areas).toEqual(['toolbar', 'source', 'node', 'edge', 'inspector']);
+      expect(tabbedNodes).toEqual([thesis, reason, reasonOfReason, objection]);
+      // Back to an edge: it is selected, named by its ends, and A makes it an attack.
+      const tab = page.locator(`.edge-tabs button[data-edge-id]`).first();
+      const edgeId = await tab.getAttribute('data-edge-id');
+      await tab.focus();
+      const edge = page.locator(`.react-flow__edge[data-id="${edgeId}"]`);
+      await expect.poll(() => edge.getAttribute('class')).toContain('selected');
+      const from = await edge.getAttribute('data-from');
+      expect(await tab.textContent()).toContain(
+        await node(from!).locator('.arg-node-text').textContent(),
+      );
+      await page.keyboard.press('a');
+      await expect.poll(() => edge.getAttribute('class')).toContain('edge-attacks');
+    });
+
+    it('closes the File menu on Esc and on a click outside', async () => {
+      await setLanguage(language);
+      const menu = page.locator('details.menu');
+      await page.getByTestId('file-menu').click();
+      expect(await menu.getAttribute('open')).not.toBeNull();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => menu.getAttribute('open')).toBeNull();
+      await page.getByTestId('file-menu').click();
+      expect(await menu.getAttribute('open')).not.toBeNull();
+      await page.getByTestId('source-pane').click({ position: { x: 30, y: 300 } });
+      await expect.poll(() => menu.getAttribute('open')).toBeNull();
+    });
   });
 
-  it('closes the File menu on Esc and on a click outside', async () => {
-    const menu = page.locator('details.menu');
-    await page.getByTestId('file-menu').click();
-    expect(await menu.getAttribute('open')).not.toBeNull();
-    await page.keyboard.press('Escape');
-    await expect.poll(() => menu.getAttribute('open')).toBeNull();
-    await page.getByTestId('file-menu').click();
-    await page.getByTestId('source-pane').click({ position: { x: 30, y: 300 } });
-    await expect.poll(() => menu.getAttribute('open')).toBeNull();
+  describe(`the map title (${language} interface)`, () => {
+    it('is renamed where it is shown; Esc cancels; undo takes it back', async () => {
+      await setLanguage(language);
+      await newMapFromText(page);
+      const title = page.locator('.toolbar h1');
+      await title.dblclick();
+      const field = page.getByTestId('title-input');
+      await field.fill('Shade and streets');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => title.textContent()).toBe('Street trees');
+      await page.getByTestId('rename-title').click();
+      await field.fill('Shade and streets');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => title.textContent()).toBe('Shade and streets');
+      await page.getByTestId('undo').click();
+      await expect.poll(() => title.textContent()).toBe('Street trees');
+    });
   });
-});
-
-describe('the map title', () => {
-  it('is renamed where it is shown; Esc cancels; undo takes it back', async () => {
-    await newMapFromText(page);
-    const title = page.locator('.toolbar h1');
-    await title.dblclick();
-    const field = page.getByTestId('title-input');
-    await field.fill('Shade and streets');
-    await page.keyboard.press('Escape');
-    await expect.poll(() => title.textContent()).toBe('Street trees');
-    await page.getByTestId('rename-title').click();
-    await field.fill('Shade and streets');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => title.textContent()).toBe('Shade and streets');
-    await page.getByTestId('undo').click();
-    await expect.poll(() => title.textContent()).toBe('Street trees');
-  });
-});
+}
 
 describe('the shortcut list and dialogs', () => {
   it('lists every command key from the registry, keeps the focus inside and gives it back', async () => {

@@ -27,6 +27,7 @@ import type { ArgMap, ArgNode } from '../../model/schema';
 import { moveNodes } from '../../model/operations';
 import { hiddenNodes } from '../../model/graph';
 import { searchMap } from '../../model/search';
+import { buildOutline } from '../../model/outline';
 import { kindStyles } from '../../io/kindStyles';
 import { useMapStore } from '../../store/mapStore';
 import { useUiStore } from '../../store/uiStore';
@@ -343,18 +344,41 @@ export function MapCanvas({ map }: { map: ArgMap }) {
       repacked,
     ],
   );
-  // What the flow nodes were last derived from: with the same context, an edit rebuilds only the
-  // nodes it replaced (O(changed) instead of O(n) per keystroke).
-  const derivedFrom = useRef<{ nodes: readonly ArgNode[]; context: NodeContext } | null>(null);
+  // The nodes' Tab order is the outline's (conclusions first, each node after what it bears on),
+  // not the order they were made in. It depends on the edges, the node ids and which nodes are
+  // conclusions, not on what the nodes say: typing in a node keeps it.
+  const conclusionKey = useMemo(
+    () =>
+      map.nodes
+        .filter((n) => n.kind === 'conclusion')
+        .map((n) => n.id)
+        .join(' '),
+    [map.nodes],
+  );
+  const ordered = { nodes: map.nodes, edges: map.edges };
+  const tabOrder = useMemo(
+    () => outlineRanks(ordered),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
+    [map.edges, map.nodes.length, conclusionKey],
+  );
+  // What the flow nodes were last derived from: with the same context and order, an edit
+  // rebuilds only the nodes it replaced (O(changed) instead of O(n) per keystroke).
+  const derivedFrom = useRef<{
+    nodes: readonly ArgNode[];
+    context: NodeContext;
+    order: ReadonlyMap<string, number>;
+  } | null>(null);
   useEffect(() => {
     const last = derivedFrom.current;
-    derivedFrom.current = { nodes: map.nodes, context };
+    derivedFrom.current = { nodes: map.nodes, context, order: tabOrder };
     setNodes(
       (previous) =>
-        (last?.context === context && updateFlowNodes(last.nodes, map.nodes, context, previous)) ||
-        deriveFlowNodes(map.nodes, context, previous),
+        (last?.context === context &&
+          last.order === tabOrder &&
+          updateFlowNodes(last.nodes, map.nodes, context, previous)) ||
+        deriveFlowNodes(map.nodes, context, previous, tabOrder),
     );
-  }, [map.nodes, context]);
+  }, [map.nodes, context, tabOrder]);
 
   // The view the map opens on, from the canvas's size (measured before the first paint).
   const [defaultViewport, setDefaultViewport] = useState<Viewport | null>(null);
@@ -639,6 +663,14 @@ function coversIn(el: HTMLElement): Box[] {
     const r = p.getBoundingClientRect();
     return { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
   });
+}
+
+/** Each node's place in the outline (its first appearance there). */
+function outlineRanks(map: Pick<ArgMap, 'nodes' | 'edges'>): Map<string, number> {
+  const ranks = new Map<string, number>();
+  for (const item of buildOutline(map))
+    if (!ranks.has(item.nodeId)) ranks.set(item.nodeId, ranks.size);
+  return ranks;
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
