@@ -325,6 +325,127 @@ for (const language of ['en', 'zh'] as const) {
   });
 }
 
+describe('connecting by dragging', () => {
+  /** Two unconnected nodes side by side: a conclusion, and an evidence node to its right. */
+  async function twoNodes() {
+    await newMapFromText(page);
+    const thesis = await nodeFromText(page, 's1', 0, 38, 'conclusion');
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    const premise = await nodeFromText(page, 's2', 0, 18, 'evidence');
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    return { thesis, premise };
+  }
+  /** Drags with the mouse from the premise's top handle to `to` (screen pixels). */
+  async function dragFromHandle(premise: string, to: { x: number; y: number }) {
+    const handle = (await node(premise).locator('.react-flow__handle.source').boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x - 40, to.y - 30, { steps: 8 });
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await page.mouse.up();
+  }
+
+  it('connects when the drag ends anywhere on the target node, far from its handles', async () => {
+    const { thesis, premise } = await twoNodes();
+    const box = (await node(thesis).boundingBox())!;
+    const zoom = await page
+      .locator('.react-flow__viewport')
+      .evaluate((v) => new DOMMatrix(getComputedStyle(v).transform).a);
+    // Near the box's right end, level with its text: far from the bottom handle, in map pixels
+    // too (React Flow's snap radius is 60).
+    const drop = { x: box.x + box.width - 12, y: box.y + box.height / 2 };
+    const bottomHandle = { x: box.x + box.width / 2, y: box.y + box.height };
+    expect(Math.hypot(drop.x - bottomHandle.x, drop.y - bottomHandle.y) / zoom).toBeGreaterThan(90);
+    await dragFromHandle(premise, drop);
+    await expect.poll(() => edgeBetween(premise, thesis).count()).toBe(1);
+    expect(await edgeBetween(premise, thesis).getAttribute('class')).toContain('edge-supports');
+    // Dropped back on its own box, a drag connects nothing (and reports nothing).
+    const own = (await node(premise).boundingBox())!;
+    await dragFromHandle(premise, { x: own.x + own.width - 12, y: own.y + own.height / 2 });
+    expect(await page.locator('.react-flow__edge').count()).toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    // Undo takes the connection back.
+    await page.getByTestId('undo').click();
+    await expect.poll(() => edgeBetween(premise, thesis).count()).toBe(0);
+  });
+
+  it('draws a fresh edge round its own ends from its first frame, never through them', async () => {
+    const { thesis, premise } = await twoNodes();
+    // Every shape the new edge takes, frame by frame, from before it exists.
+    await page.evaluate((from) => {
+      const w = window as unknown as { shapes: string[]; stop: boolean };
+      w.shapes = [];
+      w.stop = false;
+      const tick = () => {
+        for (const p of document.querySelectorAll(
+          `.react-flow__edge[data-from="${from}"] path.react-flow__edge-path`,
+        )) {
+          const d = p.getAttribute('d')!;
+          if (w.shapes[w.shapes.length - 1] !== d) w.shapes.push(d);
+        }
+        if (!w.stop) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, premise);
+    // Dropped on the target's own (bottom) handle, as always worked.
+    const handle = (await node(thesis)
+      .locator('.react-flow__handle.target')
+      .first()
+      .boundingBox())!;
+    await dragFromHandle(premise, {
+      x: handle.x + handle.width / 2,
+      y: handle.y + handle.height / 2,
+    });
+    await expect.poll(() => edgeBetween(premise, thesis).count()).toBe(1);
+    // Some frames more for the edge to settle, then stop recording.
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          let frames = 20;
+          const tick = () => (--frames ? requestAnimationFrame(tick) : done());
+          requestAnimationFrame(tick);
+        }),
+    );
+    const crossings = await page.evaluate(
+      ({ from, to }) => {
+        const w = window as unknown as { shapes: string[]; stop: boolean };
+        w.stop = true;
+        const path = document.querySelector<SVGPathElement>(
+          `.react-flow__edge[data-from="${from}"] path.react-flow__edge-path`,
+        )!;
+        const boxes = [from, to].map((id) =>
+          document.querySelector(`.react-flow__node[data-id="${id}"]`)!.getBoundingClientRect(),
+        );
+        const probe = path.cloneNode() as SVGPathElement;
+        path.parentNode!.appendChild(probe);
+        const found: string[] = [];
+        for (const d of w.shapes) {
+          probe.setAttribute('d', d);
+          const m = probe.getScreenCTM()!;
+          const length = probe.getTotalLength();
+          for (let i = 0; i <= 100; i++) {
+            const p = probe.getPointAtLength((length * i) / 100);
+            const x = p.x * m.a + m.e;
+            const y = p.y * m.d + m.f;
+            // Strictly inside a box (its border, where the edge starts and ends, excepted).
+            if (
+              boxes.some(
+                (b) => x > b.left + 3 && x < b.right - 3 && y > b.top + 3 && y < b.bottom - 3,
+              )
+            )
+              found.push(d);
+          }
+        }
+        probe.remove();
+        return { shapes: w.shapes.length, crossing: [...new Set(found)] };
+      },
+      { from: premise, to: thesis },
+    );
+    expect(crossings.shapes).toBeGreaterThan(0);
+    expect(crossings.crossing).toEqual([]);
+  });
+});
+
 describe('the shortcut list and dialogs', () => {
   it('lists every command key from the registry, keeps the focus inside and gives it back', async () => {
     await newMapFromText(page);

@@ -579,6 +579,11 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     [select],
   );
 
+  // A node's whole box takes a drop (ArgNodeView's drop handle), its own excepted.
+  const isValidConnection = useCallback(
+    (c: Connection | RoutedFlowEdge) => c.source !== c.target,
+    [],
+  );
   const onConnect = useCallback((connection: Connection) => {
     // Drawn from a premise's top handle to the bottom of what it supports.
     if (connection.source && connection.target)
@@ -616,6 +621,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
           nodesConnectable={!readOnly}
           edgesFocusable={false}
           connectionRadius={60}
+          isValidConnection={isValidConnection}
           onlyRenderVisibleElements
           deleteKeyCode={null}
           ariaLabelConfig={ariaLabels}
