@@ -13,7 +13,6 @@ import {
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
-  useStoreApi,
   type Connection,
   type EdgeChange,
   type Node,
@@ -50,9 +49,8 @@ import {
   boxOf,
   estimatedCovers,
   initialViewport,
-  viewportFor,
 } from './initialViewport';
-import { freeRect, shiftIntoView, type Box } from './freeArea';
+import { freeRect, shiftIntoView, viewportInto, type Box } from './freeArea';
 import { overviewViewport } from './overview';
 import { LevelOfDetail } from './LevelOfDetail';
 import { mainConclusions, thesisTitle } from './cardLabel';
@@ -157,15 +155,25 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
 
-  const storeApi = useStoreApi();
-  /** Moves the view to show the given flow nodes (see viewportFor). */
+  /**
+   * Moves the view to show the given flow nodes in the part of the canvas that no panel or
+   * overlay covers (legend, minimap, controls, the presentation's card), measured now.
+   */
   const showNodes = useCallback(
     (shown: readonly ArgFlowNode[], options: { maxZoom?: number; padding?: number } = {}) => {
-      const { width, height } = storeApi.getState();
-      const viewport = viewportFor(shown, width, height, options);
-      if (viewport) void flow.setViewport(viewport, { duration: 300 });
+      const el = wrapper.current;
+      const bounds = boundsOf(shown.map(boxOf));
+      if (!el || !bounds) return;
+      const free = freeRect(
+        { x: 0, y: 0, width: el.clientWidth, height: el.clientHeight },
+        coversIn(el),
+        bounds.width / Math.max(bounds.height, 1),
+      );
+      void flow.setViewport(viewportInto(bounds, free, { minZoom: MIN_ZOOM, ...options }), {
+        duration: 300,
+      });
     },
-    [flow, storeApi],
+    [flow],
   );
   const nodesRef = useRef<ArgFlowNode[]>([]);
   nodesRef.current = nodes;
@@ -662,10 +670,17 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   );
 }
 
-/** The panels lying over the canvas, in the canvas's own pixels. */
+/**
+ * The panels lying over the canvas (its own, and overlays marked data-canvas-cover anywhere in
+ * the page, such as the presentation's card), in the canvas's own pixels.
+ */
 function coversIn(el: HTMLElement): Box[] {
   const origin = el.getBoundingClientRect();
-  return [...el.querySelectorAll('.react-flow__panel, [data-canvas-cover]')].map((p) => {
+  const found = new Set([
+    ...el.querySelectorAll('.react-flow__panel'),
+    ...document.querySelectorAll('[data-canvas-cover]'),
+  ]);
+  return [...found].map((p) => {
     const r = p.getBoundingClientRect();
     return { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
   });
