@@ -468,4 +468,52 @@ describe('the shortcut list and dialogs', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await shortcutsButton.evaluate((b) => b === document.activeElement)).toBe(true);
   });
+
+  it('the import report takes the focus, keeps it inside, and gives it back to the File menu', async () => {
+    await page.getByTestId('file-menu').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import').click();
+    await (
+      await chooser
+    ).setFiles({
+      name: 'broken.argmap.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "argmap", "version": 1,'),
+    });
+    const report = page.getByRole('alertdialog', { name: 'Import report' });
+    await report.waitFor();
+    await expect.poll(() => report.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      expect(await report.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+      await page.keyboard.press('Shift+Tab');
+      expect(await report.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => report.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'file-menu',
+    );
+  });
+
+  it('presentation mode takes the focus, keeps Tab inside, and gives it back to ▶ Present', async () => {
+    const present = page.locator('.toolbar [data-command="present"]');
+    await present.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Presentation' });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    for (let i = 0; i < 7; i++) {
+      await page.keyboard.press('Tab');
+      expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    }
+    // The arrows still step through it.
+    const text = page.getByTestId('presentation-text');
+    const first = await text.textContent();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => text.textContent()).not.toBe(first);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await present.evaluate((b) => b === document.activeElement)).toBe(true);
+  });
 });
