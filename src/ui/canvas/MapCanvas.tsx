@@ -43,13 +43,7 @@ import { toFlowEdge } from './flowEdges';
 import { Legend } from './Legend';
 import { NODE_WIDTH } from '../../layout/layout';
 import { CanvasMiniMap } from './CanvasMiniMap';
-import {
-  MIN_ZOOM,
-  boundsOf,
-  boxOf,
-  estimatedCovers,
-  initialViewport,
-} from './initialViewport';
+import { MIN_ZOOM, boundsOf, boxOf, estimatedCovers, initialViewport } from './initialViewport';
 import { freeRect, shiftIntoView, viewportInto, type Box } from './freeArea';
 import { overviewViewport } from './overview';
 import { LevelOfDetail } from './LevelOfDetail';
@@ -516,8 +510,34 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   // The same array while every edge keeps its object (typing in a node that names no edge), so
   // React Flow does not rebuild its per-edge lookups on each keystroke.
   const lastEdges = useRef<RoutedFlowEdge[]>([]);
+  // The edges are named by their ends' text. The nodes by id are kept up to date in place: an
+  // edit that replaces some nodes (typing) updates only their entries, and the edges are named
+  // again only when one of those is the end of an edge on the canvas.
+  const nodeIndex = useRef<{ nodes: readonly ArgNode[]; byId: Map<string, ArgNode> } | null>(null);
+  const namesChanged = useRef(0);
+  const edgeEnds = useMemo(() => new Set(nearEdges.flatMap((e) => [e.from, e.to])), [nearEdges]);
+  const endNames = useMemo(() => {
+    const last = nodeIndex.current;
+    const nodes = map.nodes;
+    let rebuilt = !last || last.nodes.length !== nodes.length;
+    let endChanged = false;
+    if (last && !rebuilt)
+      for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i]!;
+        if (node === last.nodes[i]) continue;
+        if (node.id !== last.nodes[i]!.id) {
+          rebuilt = true;
+          break;
+        }
+        last.byId.set(node.id, node);
+        if (edgeEnds.has(node.id)) endChanged = true;
+      }
+    if (rebuilt) nodeIndex.current = { nodes, byId: new Map(nodes.map((n) => [n.id, n])) };
+    else nodeIndex.current = { nodes, byId: last!.byId };
+    return rebuilt || endChanged ? ++namesChanged.current : namesChanged.current;
+  }, [map.nodes, edgeEnds]);
   const edges = useMemo(() => {
-    const texts = new Map(map.nodes.map((n) => [n.id, n]));
+    const texts = nodeIndex.current!.byId;
     const name = (id: string) => {
       const n = texts.get(id);
       const text = n ? shownLabel(n, labelLanguage) || t.kind(n.kind) : id;
@@ -538,7 +558,8 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     });
     const same = next.length === last.length && next.every((e, i) => e === last[i]);
     return same ? last : (lastEdges.current = next);
-  }, [nearEdges, routes, map.nodes, labelLanguage, t, selectedEdgeIds]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- endNames: the ends' names changed
+  }, [nearEdges, routes, endNames, labelLanguage, t, selectedEdgeIds]);
   // Edges are selected by click or keyboard on the canvas; the store keeps which.
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
