@@ -53,17 +53,22 @@ export function fillMessage(template: string, args: readonly (string | number)[]
 }
 
 /**
- * An edit refused because it would break a rule of the contract: its message in English, and
- * its key and arguments for a translation.
+ * An edit refused because it would break a rule of the contract: its message in English, and,
+ * when made from a key of {@link OPERATION_MESSAGES}, that key and its arguments for a
+ * translation (an error made from free words has no key: it is shown as it is).
  */
 export class OperationError extends Error {
   override name = 'OperationError';
+  readonly key: OperationMessageKey | undefined;
   readonly args: readonly string[];
-  constructor(
-    readonly key: OperationMessageKey,
-    ...args: (string | number)[]
-  ) {
-    super(fillMessage(OPERATION_MESSAGES[key], args));
+  constructor(key: OperationMessageKey, ...args: (string | number)[]);
+  constructor(message: string);
+  constructor(keyOrMessage: string, ...args: (string | number)[]) {
+    const key = Object.hasOwn(OPERATION_MESSAGES, keyOrMessage)
+      ? (keyOrMessage as OperationMessageKey)
+      : undefined;
+    super(key ? fillMessage(OPERATION_MESSAGES[key], args) : keyOrMessage);
+    this.key = key;
     this.args = args.map(String);
   }
 }

@@ -121,7 +121,7 @@ export const useMapStore = create<MapState>()(
         } catch (error) {
           if (error instanceof OperationError) {
             // Its key and arguments: the UI shows it in its language (see showMessage).
-            set({ error: [error.key, ...error.args].join('|') });
+            set({ error: error.key ? [error.key, ...error.args].join('|') : error.message });
             return false;
           }
           throw error;

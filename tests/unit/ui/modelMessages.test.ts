@@ -33,6 +33,17 @@ describe('the model’s refusals in both languages', () => {
     }
   });
 
+  it('a refusal in free words (no key) is kept and shown as it is', () => {
+    const error = new OperationError('This argument has no scheme.');
+    expect(error.key).toBeUndefined();
+    expect(error.message).toBe('This argument has no scheme.');
+    useMapStore.getState().open(sampleMap());
+    useMapStore.getState().edit(() => {
+      throw error;
+    });
+    expect(showMessage(zh, useMapStore.getState().error!)).toBe('This argument has no scheme.');
+  });
+
   it('a refused edit is kept as its key, and shown in the interface’s language', () => {
     useMapStore.getState().open(sampleMap());
     const ok = useMapStore.getState().edit((m) => connect(m, 'n2', 'n2', 'supports').map);
