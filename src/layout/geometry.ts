@@ -32,6 +32,13 @@ export function rectsOverlap(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
+/** Whether two boxes meet: overlap or touch (closed boxes; compare {@link rectsOverlap}). */
+export function rectsMeet(a: Rect, b: Rect): boolean {
+  return (
+    a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height
+  );
+}
+
 /** Whether `p` lies strictly inside `r`. */
 export function pointInside(p: Point, r: Rect): boolean {
   return p.x > r.x && p.x < r.x + r.width && p.y > r.y && p.y < r.y + r.height;

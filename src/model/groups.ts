@@ -11,7 +11,7 @@ import type { ArgMap, ArgNode, Group } from './schema';
 
 function requireGroup(map: ArgMap, id: string): Group {
   const group = map.groups?.find((g) => g.id === id);
-  if (!group) throw new OperationError(`There is no group "${id}" in this map.`);
+  if (!group) throw new OperationError('opNoGroup', id);
   return group;
 }
 
@@ -73,13 +73,11 @@ export function createGroup(
       'g',
       groups.map((g) => g.id),
     );
-  if (groups.some((g) => g.id === groupId))
-    throw new OperationError(`A group "${groupId}" already exists.`);
+  if (groups.some((g) => g.id === groupId)) throw new OperationError('opGroupExists', groupId);
   const members = new Set(nodeIds);
   const paths: string[][] = [];
   for (const nodeId of members) {
-    if (!map.nodes.some((n) => n.id === nodeId))
-      throw new OperationError(`There is no node "${nodeId}" in this map.`);
+    if (!map.nodes.some((n) => n.id === nodeId)) throw new OperationError('opNoNode', nodeId);
     paths.push(groupPath(map, nodeId));
   }
   // The deepest group on every member's path.
@@ -148,8 +146,7 @@ export function setNodesGroup(
   if (groupId !== undefined) requireGroup(map, groupId);
   const members = new Set(nodeIds);
   for (const nodeId of members) {
-    if (!map.nodes.some((n) => n.id === nodeId))
-      throw new OperationError(`There is no node "${nodeId}" in this map.`);
+    if (!map.nodes.some((n) => n.id === nodeId)) throw new OperationError('opNoNode', nodeId);
   }
   return {
     ...map,

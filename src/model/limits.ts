@@ -175,5 +175,13 @@ export function editLimitMessage(before: ArgMap, after: ArgMap): string | undefi
   measured.set(after, total);
   const [first] = problems;
   if (!first) return undefined;
-  return `This edit was not made: ${first.path ? `${first.path} ` : ''}${first.message}`;
+  return `${EDIT_REFUSED}${editLimitDetail(first)}`;
+}
+
+/** How {@link editLimitMessage} begins; the rest is {@link editLimitDetail}. */
+export const EDIT_REFUSED = 'This edit was not made: ';
+
+/** What an edit-limit problem says after {@link EDIT_REFUSED}. */
+export function editLimitDetail(problem: Problem): string {
+  return `${problem.path ? `${problem.path} ` : ''}${problem.message}`;
 }

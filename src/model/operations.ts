@@ -17,9 +17,60 @@ import {
   type Relation,
 } from './schema';
 
-/** An edit refused because it would break a rule of the contract. */
+/**
+ * Why an edit is refused, in English, by key ("{0}", "{1}" stand for the arguments). The editor
+ * shows them in its interface's language: each key has a translation there (src/ui/i18n.ts).
+ */
+export const OPERATION_MESSAGES = {
+  opNoNode: 'There is no node "{0}" in this map.',
+  opNotSentence: '"{0}" is not a sentence of this map.',
+  opSpanOrder: 'A span needs a start before its end.',
+  opSpanOutside: 'The span lies outside sentence "{0}".',
+  opSpanSplitsPair:
+    'The span would begin or end between the two halves of one character (a surrogate pair).',
+  opQuoteMismatch: 'The quote does not match the text of its span.',
+  opNodeExists: 'A node "{0}" already exists.',
+  opNeedsRef: 'A node needs a source ref unless it is an inference or marked implicit.',
+  opExplicitNeedsRef: 'A {0} node needs a source ref; add one before making it explicit.',
+  opPositionRange:
+    'Node "{0}" cannot be moved to ({1}, {2}): positions must be within ±10,000,000.',
+  opSelfEdge: 'A node cannot support or attack itself.',
+  opEdgeExists: 'An edge "{0}" already exists.',
+  opNoEdge: 'There is no edge "{0}" in this map.',
+  opNoRef: 'Node "{0}" has no ref number {1}.',
+  opOnlyRef: 'This is the node’s only source ref: add another, or mark the node implicit, first.',
+  opNoGroup: 'There is no group "{0}" in this map.',
+  opGroupExists: 'A group "{0}" already exists.',
+  opNoSource: 'There is no source "{0}" in this map.',
+  opNoSentencesLeft: 'The corrected text has no sentences left to hold the links into it.',
+} as const;
+
+export type OperationMessageKey = keyof typeof OPERATION_MESSAGES;
+
+/** Fills a message's "{0}", "{1}"… with its arguments. */
+export function fillMessage(template: string, args: readonly (string | number)[]): string {
+  return template.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+}
+
+/**
+ * An edit refused because it would break a rule of the contract: its message in English, and,
+ * when made from a key of {@link OPERATION_MESSAGES}, that key and its arguments for a
+ * translation (an error made from free words has no key: it is shown as it is).
+ */
 export class OperationError extends Error {
   override name = 'OperationError';
+  readonly key: OperationMessageKey | undefined;
+  readonly args: readonly string[];
+  constructor(key: OperationMessageKey, ...args: (string | number)[]);
+  constructor(message: string);
+  constructor(keyOrMessage: string, ...args: (string | number)[]) {
+    const key = Object.hasOwn(OPERATION_MESSAGES, keyOrMessage)
+      ? (keyOrMessage as OperationMessageKey)
+      : undefined;
+    super(key ? fillMessage(OPERATION_MESSAGES[key], args) : keyOrMessage);
+    this.key = key;
+    this.args = args.map(String);
+  }
 }
 
 /** The fields of a node a caller may change with {@link updateNode}. */
@@ -31,7 +82,7 @@ export function findNode(map: ArgMap, id: string): ArgNode | undefined {
 
 function requireNode(map: ArgMap, id: string): ArgNode {
   const node = findNode(map, id);
-  if (!node) throw new OperationError(`There is no node "${id}" in this map.`);
+  if (!node) throw new OperationError('opNoNode', id);
   return node;
 }
 
@@ -52,22 +103,20 @@ export function sentenceIndex(
 
 function checkRef(map: ArgMap, ref: Ref): void {
   const sentence = sentenceIndex(map).get(ref.sentence);
-  if (!sentence) throw new OperationError(`"${ref.sentence}" is not a sentence of this map.`);
+  if (!sentence) throw new OperationError('opNotSentence', ref.sentence);
   if (ref.start === undefined && ref.end === undefined) return;
   if (ref.start === undefined || ref.end === undefined || ref.start >= ref.end) {
-    throw new OperationError('A span needs a start before its end.');
+    throw new OperationError('opSpanOrder');
   }
   if (ref.start < sentence.start || ref.end > sentence.end) {
-    throw new OperationError(`The span lies outside sentence "${ref.sentence}".`);
+    throw new OperationError('opSpanOutside', ref.sentence);
   }
   const text = map.sources[sentence.sourceIndex]!.text;
   if (splitsPair(text, ref.start) || splitsPair(text, ref.end)) {
-    throw new OperationError(
-      'The span would begin or end between the two halves of one character (a surrogate pair).',
-    );
+    throw new OperationError('opSpanSplitsPair');
   }
   if (ref.quote !== undefined && text.slice(ref.start, ref.end) !== ref.quote) {
-    throw new OperationError('The quote does not match the text of its span.');
+    throw new OperationError('opQuoteMismatch');
   }
 }
 
@@ -82,11 +131,9 @@ export function addNode(
       'n',
       map.nodes.map((n) => n.id),
     );
-  if (findNode(map, id)) throw new OperationError(`A node "${id}" already exists.`);
+  if (findNode(map, id)) throw new OperationError('opNodeExists', id);
   if (node.refs.length === 0 && needsRef(node)) {
-    throw new OperationError(
-      'A node needs a source ref unless it is an inference or marked implicit.',
-    );
+    throw new OperationError('opNeedsRef');
   }
   for (const ref of node.refs) checkRef(map, ref);
   return { map: { ...map, nodes: [...map.nodes, { ...node, id }] }, id };
@@ -100,9 +147,7 @@ export function updateNode(map: ArgMap, id: string, patch: NodePatch): ArgMap {
     if (next[key] === undefined) delete next[key];
   }
   if (next.refs.length === 0 && needsRef(next)) {
-    throw new OperationError(
-      `A ${next.kind} node needs a source ref; add one before making it explicit.`,
-    );
+    throw new OperationError('opExplicitNeedsRef', next.kind);
   }
   return replaceNode(map, id, next);
 }
@@ -160,9 +205,7 @@ export function withoutDangling(map: ArgMap): ArgMap {
 export function moveNodes(map: ArgMap, positions: Readonly<Record<string, Position>>): ArgMap {
   for (const [id, p] of Object.entries(positions)) {
     if (![p.x, p.y].every((v) => Number.isFinite(v) && Math.abs(v) <= MAX_COORDINATE))
-      throw new OperationError(
-        `Node "${id}" cannot be moved to (${p.x}, ${p.y}): positions must be within ±10,000,000.`,
-      );
+      throw new OperationError('opPositionRange', id, p.x, p.y);
   }
   return {
     ...map,
@@ -183,15 +226,14 @@ export function connect(
 ): { map: ArgMap; id: string } {
   requireNode(map, from);
   requireNode(map, to);
-  if (from === to) throw new OperationError('A node cannot support or attack itself.');
+  if (from === to) throw new OperationError('opSelfEdge');
   const id =
     extra.id ??
     nextId(
       'e',
       map.edges.map((e) => e.id),
     );
-  if (map.edges.some((e) => e.id === id))
-    throw new OperationError(`An edge "${id}" already exists.`);
+  if (map.edges.some((e) => e.id === id)) throw new OperationError('opEdgeExists', id);
   const edge: ArgEdge = { ...extra, id, from, to, relation };
   return { map: { ...map, edges: [...map.edges, edge] }, id };
 }
@@ -199,7 +241,7 @@ export function connect(
 /** Removes an edge and the comments on it (with their replies). */
 export function disconnect(map: ArgMap, edgeId: string): ArgMap {
   if (!map.edges.some((e) => e.id === edgeId)) {
-    throw new OperationError(`There is no edge "${edgeId}" in this map.`);
+    throw new OperationError('opNoEdge', edgeId);
   }
   return withoutDangling({ ...map, edges: map.edges.filter((e) => e.id !== edgeId) });
 }
@@ -211,7 +253,7 @@ export function updateEdge(
   patch: Partial<Pick<ArgEdge, 'relation' | 'note' | 'rating'>>,
 ): ArgMap {
   if (!map.edges.some((e) => e.id === edgeId)) {
-    throw new OperationError(`There is no edge "${edgeId}" in this map.`);
+    throw new OperationError('opNoEdge', edgeId);
   }
   return {
     ...map,
@@ -240,12 +282,10 @@ export function addRef(map: ArgMap, nodeId: string, ref: Ref): ArgMap {
 export function removeRef(map: ArgMap, nodeId: string, index: number): ArgMap {
   const node = requireNode(map, nodeId);
   if (index < 0 || index >= node.refs.length) {
-    throw new OperationError(`Node "${nodeId}" has no ref number ${index + 1}.`);
+    throw new OperationError('opNoRef', nodeId, index + 1);
   }
   if (node.refs.length === 1 && needsRef(node)) {
-    throw new OperationError(
-      'This is the node’s only source ref: add another, or mark the node implicit, first.',
-    );
+    throw new OperationError('opOnlyRef');
   }
   return replaceNode(map, nodeId, { ...node, refs: node.refs.filter((_, i) => i !== index) });
 }

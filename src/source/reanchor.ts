@@ -71,7 +71,7 @@ export function correctSourceText(
 ): { map: ArgMap; report: ReanchorReport } {
   const sourceIndex = map.sources.findIndex((s) => s.id === sourceId);
   const source = map.sources[sourceIndex];
-  if (!source) throw new OperationError(`There is no source "${sourceId}" in this map.`);
+  if (!source) throw new OperationError('opNoSource', sourceId);
   const piece = (text: string) => (r: { start: number; end: number }) => ({
     text: text.slice(r.start, r.end),
     start: r.start,
@@ -81,7 +81,7 @@ export function correctSourceText(
   const news = sentenceRanges(newText, source.language).map(piece(newText));
   const oldIndex = new Map(source.sentences.map((s, i) => [s.id, i]));
   if (!news.length && map.nodes.some((n) => n.refs.some((r) => oldIndex.has(r.sentence)))) {
-    throw new OperationError('The corrected text has no sentences left to hold the links into it.');
+    throw new OperationError('opNoSentencesLeft');
   }
   const { match, moved } = alignSentences(olds, news);
 

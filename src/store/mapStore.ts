@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import { temporal } from 'zundo';
 import type { ArgMap } from '../model/schema';
 import { OperationError } from '../model/operations';
-import { editLimitMessage } from '../model/limits';
+import { EDIT_REFUSED, editLimitMessage } from '../model/limits';
 
 export interface Selection {
   nodeIds: string[];
@@ -111,7 +111,8 @@ export const useMapStore = create<MapState>()(
           // what it changes.
           const overLimit = editLimitMessage(map, stamped);
           if (overLimit) {
-            set({ error: overLimit });
+            // A message key and its detail: the UI says the first part in its language.
+            set({ error: `editRefused|${overLimit.slice(EDIT_REFUSED.length)}` });
             return false;
           }
           pendingKey = coalesceKey;
@@ -119,7 +120,8 @@ export const useMapStore = create<MapState>()(
           return true;
         } catch (error) {
           if (error instanceof OperationError) {
-            set({ error: error.message });
+            // Its key and arguments: the UI shows it in its language (see showMessage).
+            set({ error: error.key ? [error.key, ...error.args].join('|') : error.message });
             return false;
           }
           throw error;

@@ -2,11 +2,12 @@
  * The selected edge: its relation, note and rating, both ends by their text (click to go there),
  * and Delete. Every change is one undoable edit.
  */
-import { RELATIONS, type ArgEdge, type ArgMap, type Relation } from '../model/schema';
+import type { ArgEdge, ArgMap } from '../model/schema';
 import { disconnect, updateEdge } from '../model/operations';
 import { useMapStore } from '../store/mapStore';
 import { useT } from './i18n';
 import { RatingInput } from './RatingInput';
+import { RelationSelect } from './RelationSelect';
 import { revealNodes } from './SearchBox';
 
 export function EdgeInspector({ map, edge }: { map: ArgMap; edge: ArgEdge }) {
@@ -36,23 +37,7 @@ export function EdgeInspector({ map, edge }: { map: ArgMap; edge: ArgEdge }) {
       </h2>
       {end(edge.from, t('edgeFrom'))}
       {end(edge.to, t('edgeTo'))}
-      <label>
-        {t('relation')}
-        <select
-          data-testid="edge-relation"
-          value={edge.relation}
-          disabled={readOnly}
-          onChange={(e) =>
-            edit((m) => updateEdge(m, edge.id, { relation: e.target.value as Relation }))
-          }
-        >
-          {RELATIONS.map((r) => (
-            <option key={r} value={r}>
-              {t.relation(r)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RelationSelect edge={edge} disabled={readOnly} testId="edge-relation" />
       <label>
         {t('edgeNote')}
         <textarea

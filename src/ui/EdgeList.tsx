@@ -1,9 +1,10 @@
 /** The selected node's incoming and outgoing edges, each editable: relation, note, rating. */
-import { RELATIONS, type ArgEdge, type ArgMap, type Relation } from '../model/schema';
+import type { ArgEdge, ArgMap } from '../model/schema';
 import { disconnect, updateEdge } from '../model/operations';
 import { useMapStore } from '../store/mapStore';
 import { useT } from './i18n';
 import { RatingInput } from './RatingInput';
+import { RelationSelect } from './RelationSelect';
 import { revealNodes } from './SearchBox';
 
 export function EdgeList({ map, nodeId }: { map: ArgMap; nodeId: string }) {
@@ -47,21 +48,7 @@ function EdgeItems({
               {otherNode ? `${t.kind(otherNode.kind)}: ${otherNode.text || '…'}` : other(edge)}
             </button>
             <fieldset className="plain" disabled={readOnly}>
-              <label>
-                {t('relation')}
-                <select
-                  value={edge.relation}
-                  onChange={(e) =>
-                    edit((m) => updateEdge(m, edge.id, { relation: e.target.value as Relation }))
-                  }
-                >
-                  {RELATIONS.map((r) => (
-                    <option key={r} value={r}>
-                      {t.relation(r)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <RelationSelect edge={edge} />
               <label>
                 {t('edgeNote')}
                 <input

@@ -74,6 +74,9 @@ export function FileMenu() {
             e.target.value = '';
             if (!files.length) return;
             details.current?.removeAttribute('open');
+            // The focus leaves the closed menu's command for the menu's button, where the
+            // import report gives it back when it closes.
+            details.current?.querySelector('summary')?.focus();
             set({ importReport: await importFiles(files) });
           }}
         />

@@ -2,28 +2,43 @@
  * What the last import did, file by file: maps added, notes, and for a refused file its problems
  * (the first 20, each with its JSON path or line, then how many more).
  */
-import { useUiStore } from '../store/uiStore';
+import { useRef } from 'react';
+import { useUiStore, type ImportOutcome } from '../store/uiStore';
 import { useT } from './i18n';
+import { useDialogFocus } from './useDialogFocus';
 
 export function ImportReport() {
-  const t = useT();
   const report = useUiStore((s) => s.importReport);
+  return report ? <ReportDialog report={report} /> : null;
+}
+
+/**
+ * The report as a dialog: it takes the focus when it opens (an alert dialog when a file was
+ * refused), keeps it until closed (✕ or Esc), then gives it back.
+ */
+function ReportDialog({ report }: { report: ImportOutcome }) {
+  const t = useT();
   const set = useUiStore((s) => s.set);
-  if (!report) return null;
+  const dialog = useRef<HTMLDivElement>(null);
+  useDialogFocus(dialog);
   const failed = report.messages.some((m) => !m.ok);
+  const close = () => set({ importReport: null });
   return (
     <div
+      ref={dialog}
       className={`banner ${failed ? 'error' : 'info'}`}
-      role={failed ? 'alert' : 'status'}
+      role={failed ? 'alertdialog' : 'dialog'}
+      aria-label={t('importReport')}
       data-testid="import-report"
       // A report of many refused files scrolls instead of pushing the map off the screen.
       style={{ maxHeight: '40vh', overflowY: 'auto' }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        close();
+      }}
     >
-      <button
-        className="banner-close"
-        onClick={() => set({ importReport: null })}
-        aria-label={t('close')}
-      >
+      <button className="banner-close" onClick={close} aria-label={t('close')}>
         ✕
       </button>
       {report.messages.map((m, i) => (

@@ -3,7 +3,7 @@
  * and then its reasons depth-first), zooming to each node and showing its source sentence and
  * note; optionally hides the nodes not yet presented. ←/→/Space step, Esc leaves.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { ArgMap } from '../model/schema';
 import { sentenceIndex } from '../model/operations';
 import { firstTourSteps } from '../model/tours';
@@ -11,6 +11,7 @@ import { outlineOrder } from '../io/exportMarkdown';
 import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
 import { revealNodes } from './SearchBox';
+import { useDialogFocus } from './useDialogFocus';
 
 /**
  * The steps of the presentation: the first tour's existing nodes, or the argument's outline order.
@@ -57,12 +58,7 @@ export function Presentation({ map }: { map: ArgMap }) {
 
   if (step === null || !current) return null;
   return (
-    <div
-      className="presentation"
-      role="region"
-      aria-label={t('presentation')}
-      data-testid="presentation"
-    >
+    <PresentationDialog>
       {/* Scrollable, so it takes the focus (keyboard users scroll it with the arrows). */}
       <div className="presentation-card" tabIndex={0}>
         <p className="muted">
@@ -115,6 +111,29 @@ export function Presentation({ map }: { map: ArgMap }) {
           {t('exitPresentation')} (Esc)
         </button>
       </div>
+    </PresentationDialog>
+  );
+}
+
+/**
+ * The presentation's card and controls: a dialog that takes the focus when the presentation
+ * starts (its card, scrollable with the arrows), keeps Tab inside and gives the focus back when
+ * it ends. The view keeps each step's node clear of it (data-canvas-cover, see MapCanvas).
+ */
+function PresentationDialog({ children }: { children: ReactNode }) {
+  const t = useT();
+  const dialog = useRef<HTMLDivElement>(null);
+  useDialogFocus(dialog);
+  return (
+    <div
+      ref={dialog}
+      className="presentation"
+      role="dialog"
+      aria-label={t('presentation')}
+      data-testid="presentation"
+      data-canvas-cover
+    >
+      {children}
     </div>
   );
 }

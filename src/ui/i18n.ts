@@ -1,6 +1,7 @@
 /** Interface strings in English and Simplified Chinese. */
 import { useUiStore, type UiLanguage } from '../store/uiStore';
 import type { NodeKind, Relation } from '../model/schema';
+import { OPERATION_MESSAGES } from '../model/operations';
 
 const en = {
   appName: 'Argument map editor',
@@ -107,6 +108,7 @@ const en = {
   nativeFile: 'Map file',
   backupAll: 'Back up all maps',
   importUnchanged: 'What had problems was not imported; the maps you already had are unchanged.',
+  importReport: 'Import report',
   handoutAppendix: 'The argument, node by node, with the author’s words',
   present: 'Present',
   presentation: 'Presentation',
@@ -163,6 +165,9 @@ const en = {
   selectNodeForRef: 'Select the node that should cite this passage first.',
   selectNodesToGroup: 'Select the nodes to group first.',
   readOnlyRefused: 'This map is a read-only view: copy it into your library to edit it.',
+  editRefused: 'This edit was not made: {0}',
+  // Why the model refuses an edit (its own English words, src/model/operations.ts).
+  ...OPERATION_MESSAGES,
   exportFailed: 'Export failed:',
   miniMap: 'Mini map',
   fitView: 'Fit view',
@@ -305,6 +310,7 @@ const zh: Record<MessageKey, string> = {
   nativeFile: '论证图文件',
   backupAll: '备份全部论证图',
   importUnchanged: '有问题的内容未导入；您已有的图没有改变。',
+  importReport: '导入报告',
   handoutAppendix: '逐个节点的论证与作者原文',
   present: '演示',
   presentation: '演示模式',
@@ -359,6 +365,26 @@ const zh: Record<MessageKey, string> = {
   selectNodeForRef: '请先选择应引用这段文字的节点。',
   selectNodesToGroup: '请先选择要分组的节点。',
   readOnlyRefused: '这是只读视图：复制到您的图库后才能编辑。',
+  editRefused: '未做此修改：{0}',
+  opNoNode: '此图中没有节点“{0}”。',
+  opNotSentence: '“{0}”不是此图中的句子。',
+  opSpanOrder: '片段的起点必须在终点之前。',
+  opSpanOutside: '片段超出了句子“{0}”的范围。',
+  opSpanSplitsPair: '片段的起点或终点会落在一个字符的两半之间（代理对）。',
+  opQuoteMismatch: '引文与其片段的文字不符。',
+  opNodeExists: '节点“{0}”已存在。',
+  opNeedsRef: '节点需要来源引用，除非它是推理节点或标为隐含前提。',
+  opExplicitNeedsRef: '这种节点需要来源引用：请先添加一个，再取消“隐含”。',
+  opPositionRange: '节点“{0}”不能移到 ({1}, {2})：位置必须在 ±10,000,000 以内。',
+  opSelfEdge: '节点不能支持或攻击自己。',
+  opEdgeExists: '连线“{0}”已存在。',
+  opNoEdge: '此图中没有连线“{0}”。',
+  opNoRef: '节点“{0}”没有第 {1} 条引用。',
+  opOnlyRef: '这是该节点唯一的来源引用：请先添加另一条，或将节点标为隐含前提。',
+  opNoGroup: '此图中没有分组“{0}”。',
+  opGroupExists: '分组“{0}”已存在。',
+  opNoSource: '此图中没有来源“{0}”。',
+  opNoSentencesLeft: '修改后的文本中没有句子可以承接原有的引用。',
   exportFailed: '导出失败：',
   miniMap: '缩略图',
   fitView: '适应视图',

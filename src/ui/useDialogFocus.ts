@@ -37,7 +37,13 @@ export function useDialogFocus(dialog: RefObject<HTMLElement | null>) {
     document.addEventListener('keydown', onKey, true);
     return () => {
       document.removeEventListener('keydown', onKey, true);
-      if (before && document.contains(before)) before.focus();
+      if (before && document.contains(before)) {
+        before.focus();
+        // A command inside a menu that has closed since (File → Import) cannot take the focus
+        // back: its menu's button does.
+        if (document.activeElement !== before)
+          before.closest('details')?.querySelector<HTMLElement>('summary')?.focus();
+      }
     };
   }, [dialog, before]);
 }

@@ -145,7 +145,7 @@ async function expectRefused(input: BadInput, before: string) {
   const placed = input.problems.filter((p) => /^(line \d|[a-zA-Z.[\]\d]+: )/.test(p));
   expect(report.places.filter((p) => p !== null).length).toBe(Math.min(20, placed.length));
   const panel = page.getByTestId('import-report');
-  expect(await panel.getAttribute('role')).toBe('alert');
+  expect(await panel.getAttribute('role')).toBe('alertdialog');
   expect(await panel.textContent()).toContain('the maps you already had are unchanged');
   expectSame(await storedData(), before, input.name);
 }

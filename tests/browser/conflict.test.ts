@@ -3,28 +3,13 @@
  * the same moment (the text in one, the note in the other); the last write wins the node, and the
  * tab whose change it replaced says so, names the node, and restores its version on request.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage } from './browser';
+import { contextPerTest, nodeOn } from './helpers';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-});
-afterEach(async () => {
-  await context.close();
-});
-
-const nodeOn = (page: Page, id: string) => page.locator(`.react-flow__node-arg[data-id="${id}"]`);
+const session = contextPerTest({ viewport: { width: 1400, height: 900 } });
 
 /** The statement node drawn nearest the canvas's centre. */
 function centralNode(page: Page): Promise<string> {
@@ -47,8 +32,8 @@ const hasNotice = async (page: Page) => (await page.getByTestId('conflict-notice
 
 describe('two tabs changing one node at the same moment', () => {
   it('the tab whose change was overwritten names the node and restores its version', async () => {
-    const a = await openPage(context, baseUrl);
-    const b = await openPage(context, baseUrl);
+    const a = await openPage(session.context, baseUrl);
+    const b = await openPage(session.context, baseUrl);
     const x = await centralNode(a.page);
     await nodeOn(a.page, x).click();
     await nodeOn(b.page, x).click();

@@ -230,67 +230,219 @@ for (const language of ['en', 'zh'] as const) {
   });
 }
 
-describe('keyboard order and menus', () => {
-  it('tabs toolbar → source → nodes → edges → inspector; a tabbed-to edge is selected and takes S/A/E', async () => {
+for (const language of ['en', 'zh'] as const) {
+  describe(`keyboard order and menus (${language} interface)`, () => {
+    it('tabs toolbar → source → nodes in outline order → edges → inspector; a tabbed-to edge is selected and takes S/A/E', async () => {
+      await setLanguage(language);
+      await newMapFromText(page);
+      // Made in this order: thesis, reason, objection, then a reason for the reason. The outline
+      // lists the reason's own reason under it, before the objection.
+      const thesis = await nodeFromText(page, 's1', 0, 38, 'conclusion');
+      const made = [thesis];
+      const addTo = async (parent: string, button: 'add-reason' | 'add-objection') => {
+        await node(parent).click();
+        await node(parent).getByTestId(button).click();
+        await expect.poll(async () => (await nodeIds(page)).length).toBe(made.length + 1);
+        const id = (await nodeIds(page)).find((n) => !made.includes(n))!;
+        made.push(id);
+        await expect.poll(async () => (await focused()).testId).toBe('node-text');
+        await page.keyboard.type(`${button} ${made.length}`);
+        await page.keyboard.press('Escape');
+        return id;
+      };
+      const reason = await addTo(thesis, 'add-reason');
+      const objection = await addTo(thesis, 'add-objection');
+      const reasonOfReason = await addTo(reason, 'add-reason');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('language-switch').focus();
+      const areas: string[] = [];
+      const tabbedNodes: string[] = [];
+      for (let i = 0; i < 80 && !areas.includes('inspector'); i++) {
+        await page.keyboard.press('Tab');
+        const { area, id } = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const place = (): string => {
+            if (el.closest('.toolbar')) return 'toolbar';
+            if (el.closest('.source-pane')) return 'source';
+            if (el.classList.contains('react-flow__node')) return 'node';
+            if (el.closest('.edge-tabs')) return 'edge';
+            if (el.closest('.inspector')) return 'inspector';
+            return 'other';
+          };
+          return { area: place(), id: el.dataset.id ?? null };
+        });
+        if (area === 'node') tabbedNodes.push(id!);
+        if (area !== 'other' && areas[areas.length - 1] !== area) areas.push(area);
+      }
+      // (Splitters, a node's quick-build buttons, the zoom controls and the legend lie between.)
+      expect(areas).toEqual(['toolbar', 'source', 'node', 'edge', 'inspector']);
+      expect(tabbedNodes).toEqual([thesis, reason, reasonOfReason, objection]);
+      // Back to an edge: it is selected, named by its ends, and A makes it an attack.
+      const tab = page.locator(`.edge-tabs button[data-edge-id]`).first();
+      const edgeId = await tab.getAttribute('data-edge-id');
+      await tab.focus();
+      const edge = page.locator(`.react-flow__edge[data-id="${edgeId}"]`);
+      await expect.poll(() => edge.getAttribute('class')).toContain('selected');
+      const from = await edge.getAttribute('data-from');
+      expect(await tab.textContent()).toContain(
+        await node(from!).locator('.arg-node-text').textContent(),
+      );
+      await page.keyboard.press('a');
+      await expect.poll(() => edge.getAttribute('class')).toContain('edge-attacks');
+    });
+
+    it('closes the File menu on Esc and on a click outside', async () => {
+      await setLanguage(language);
+      const menu = page.locator('details.menu');
+      await page.getByTestId('file-menu').click();
+      expect(await menu.getAttribute('open')).not.toBeNull();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => menu.getAttribute('open')).toBeNull();
+      await page.getByTestId('file-menu').click();
+      expect(await menu.getAttribute('open')).not.toBeNull();
+      await page.getByTestId('source-pane').click({ position: { x: 30, y: 300 } });
+      await expect.poll(() => menu.getAttribute('open')).toBeNull();
+    });
+  });
+
+  describe(`the map title (${language} interface)`, () => {
+    it('is renamed where it is shown; Esc cancels; undo takes it back', async () => {
+      await setLanguage(language);
+      await newMapFromText(page);
+      const title = page.locator('.toolbar h1');
+      await title.dblclick();
+      const field = page.getByTestId('title-input');
+      await field.fill('Shade and streets');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => title.textContent()).toBe('Street trees');
+      await page.getByTestId('rename-title').click();
+      await field.fill('Shade and streets');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => title.textContent()).toBe('Shade and streets');
+      await page.getByTestId('undo').click();
+      await expect.poll(() => title.textContent()).toBe('Street trees');
+    });
+  });
+}
+
+describe('connecting by dragging', () => {
+  /** Two unconnected nodes side by side: a conclusion, and an evidence node to its right. */
+  async function twoNodes() {
     await newMapFromText(page);
     const thesis = await nodeFromText(page, 's1', 0, 38, 'conclusion');
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
     const premise = await nodeFromText(page, 's2', 0, 18, 'evidence');
-    await page.keyboard.press('Escape');
-    await page.getByTestId('language-switch').focus();
-    const areas: string[] = [];
-    for (let i = 0; i < 60 && !areas.includes('inspector'); i++) {
-      await page.keyboard.press('Tab');
-      const area = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement;
-        if (el.closest('.toolbar')) return 'toolbar';
-        if (el.closest('.source-pane')) return 'source';
-        if (el.classList.contains('react-flow__node')) return 'node';
-        if (el.closest('.edge-tabs')) return 'edge';
-        if (el.closest('.inspector')) return 'inspector';
-        return 'other';
-      });
-      if (area !== 'other' && areas[areas.length - 1] !== area) areas.push(area);
-    }
-    // (Splitters, a node's quick-build buttons, the zoom controls and the legend lie between.)
-    expect(areas).toEqual(['toolbar', 'source', 'node', 'edge', 'inspector']);
-    // Back to the edge: it is selected, named by its ends, and A makes it an attack.
-    await page.locator('.edge-tabs button').first().focus();
-    const edge = page.locator(`.react-flow__edge[data-from="${premise}"][data-to="${thesis}"]`);
-    await expect.poll(() => edge.getAttribute('class')).toContain('selected');
-    expect(await page.locator('.edge-tabs button').first().textContent()).toContain(
-      'Trees cool streets',
-    );
-    await page.keyboard.press('a');
-    await expect.poll(() => edge.getAttribute('class')).toContain('edge-attacks');
-  });
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    return { thesis, premise };
+  }
+  /** Drags with the mouse from the premise's top handle to `to` (screen pixels). */
+  async function dragFromHandle(premise: string, to: { x: number; y: number }) {
+    const handle = (await node(premise).locator('.react-flow__handle.source').boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x - 40, to.y - 30, { steps: 8 });
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await page.mouse.up();
+  }
 
-  it('closes the File menu on Esc and on a click outside', async () => {
-    const menu = page.locator('details.menu');
-    await page.getByTestId('file-menu').click();
-    expect(await menu.getAttribute('open')).not.toBeNull();
-    await page.keyboard.press('Escape');
-    await expect.poll(() => menu.getAttribute('open')).toBeNull();
-    await page.getByTestId('file-menu').click();
-    await page.getByTestId('source-pane').click({ position: { x: 30, y: 300 } });
-    await expect.poll(() => menu.getAttribute('open')).toBeNull();
-  });
-});
-
-describe('the map title', () => {
-  it('is renamed where it is shown; Esc cancels; undo takes it back', async () => {
-    await newMapFromText(page);
-    const title = page.locator('.toolbar h1');
-    await title.dblclick();
-    const field = page.getByTestId('title-input');
-    await field.fill('Shade and streets');
-    await page.keyboard.press('Escape');
-    await expect.poll(() => title.textContent()).toBe('Street trees');
-    await page.getByTestId('rename-title').click();
-    await field.fill('Shade and streets');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => title.textContent()).toBe('Shade and streets');
+  it('connects when the drag ends anywhere on the target node, far from its handles', async () => {
+    const { thesis, premise } = await twoNodes();
+    const box = (await node(thesis).boundingBox())!;
+    const zoom = await page
+      .locator('.react-flow__viewport')
+      .evaluate((v) => new DOMMatrix(getComputedStyle(v).transform).a);
+    // Near the box's right end, level with its text: far from the bottom handle, in map pixels
+    // too (React Flow's snap radius is 60).
+    const drop = { x: box.x + box.width - 12, y: box.y + box.height / 2 };
+    const bottomHandle = { x: box.x + box.width / 2, y: box.y + box.height };
+    expect(Math.hypot(drop.x - bottomHandle.x, drop.y - bottomHandle.y) / zoom).toBeGreaterThan(90);
+    await dragFromHandle(premise, drop);
+    await expect.poll(() => edgeBetween(premise, thesis).count()).toBe(1);
+    expect(await edgeBetween(premise, thesis).getAttribute('class')).toContain('edge-supports');
+    // Dropped back on its own box, a drag connects nothing (and reports nothing).
+    const own = (await node(premise).boundingBox())!;
+    await dragFromHandle(premise, { x: own.x + own.width - 12, y: own.y + own.height / 2 });
+    expect(await page.locator('.react-flow__edge').count()).toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    // Undo takes the connection back.
     await page.getByTestId('undo').click();
-    await expect.poll(() => title.textContent()).toBe('Street trees');
+    await expect.poll(() => edgeBetween(premise, thesis).count()).toBe(0);
+  });
+
+  it('draws a fresh edge round its own ends from its first frame, never through them', async () => {
+    const { thesis, premise } = await twoNodes();
+    // Every shape the new edge takes, frame by frame, from before it exists.
+    await page.evaluate((from) => {
+      const w = window as unknown as { shapes: string[]; stop: boolean };
+      w.shapes = [];
+      w.stop = false;
+      const tick = () => {
+        for (const p of document.querySelectorAll(
+          `.react-flow__edge[data-from="${from}"] path.react-flow__edge-path`,
+        )) {
+          const d = p.getAttribute('d')!;
+          if (w.shapes[w.shapes.length - 1] !== d) w.shapes.push(d);
+        }
+        if (!w.stop) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, premise);
+    // Dropped on the target's own (bottom) handle, as always worked.
+    const handle = (await node(thesis)
+      .locator('.react-flow__handle.target')
+      .first()
+      .boundingBox())!;
+    await dragFromHandle(premise, {
+      x: handle.x + handle.width / 2,
+      y: handle.y + handle.height / 2,
+    });
+    await expect.poll(() => edgeBetween(premise, thesis).count()).toBe(1);
+    // Some frames more for the edge to settle, then stop recording.
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          let frames = 20;
+          const tick = () => (--frames ? requestAnimationFrame(tick) : done());
+          requestAnimationFrame(tick);
+        }),
+    );
+    const crossings = await page.evaluate(
+      ({ from, to }) => {
+        const w = window as unknown as { shapes: string[]; stop: boolean };
+        w.stop = true;
+        const path = document.querySelector<SVGPathElement>(
+          `.react-flow__edge[data-from="${from}"] path.react-flow__edge-path`,
+        )!;
+        const boxes = [from, to].map((id) =>
+          document.querySelector(`.react-flow__node[data-id="${id}"]`)!.getBoundingClientRect(),
+        );
+        const probe = path.cloneNode() as SVGPathElement;
+        path.parentNode!.appendChild(probe);
+        const found: string[] = [];
+        for (const d of w.shapes) {
+          probe.setAttribute('d', d);
+          const m = probe.getScreenCTM()!;
+          const length = probe.getTotalLength();
+          for (let i = 0; i <= 100; i++) {
+            const p = probe.getPointAtLength((length * i) / 100);
+            const x = p.x * m.a + m.e;
+            const y = p.y * m.d + m.f;
+            // Strictly inside a box (its border, where the edge starts and ends, excepted).
+            if (
+              boxes.some(
+                (b) => x > b.left + 3 && x < b.right - 3 && y > b.top + 3 && y < b.bottom - 3,
+              )
+            )
+              found.push(d);
+          }
+        }
+        probe.remove();
+        return { shapes: w.shapes.length, crossing: [...new Set(found)] };
+      },
+      { from: premise, to: thesis },
+    );
+    expect(crossings.shapes).toBeGreaterThan(0);
+    expect(crossings.crossing).toEqual([]);
   });
 });
 
@@ -315,5 +467,53 @@ describe('the shortcut list and dialogs', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await shortcutsButton.evaluate((b) => b === document.activeElement)).toBe(true);
+  });
+
+  it('the import report takes the focus, keeps it inside, and gives it back to the File menu', async () => {
+    await page.getByTestId('file-menu').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import').click();
+    await (
+      await chooser
+    ).setFiles({
+      name: 'broken.argmap.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "argmap", "version": 1,'),
+    });
+    const report = page.getByRole('alertdialog', { name: 'Import report' });
+    await report.waitFor();
+    await expect.poll(() => report.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      expect(await report.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+      await page.keyboard.press('Shift+Tab');
+      expect(await report.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => report.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'file-menu',
+    );
+  });
+
+  it('presentation mode takes the focus, keeps Tab inside, and gives it back to ▶ Present', async () => {
+    const present = page.locator('.toolbar [data-command="present"]');
+    await present.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Presentation' });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    for (let i = 0; i < 7; i++) {
+      await page.keyboard.press('Tab');
+      expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    }
+    // The arrows still step through it.
+    const text = page.getByTestId('presentation-text');
+    const first = await text.textContent();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => text.textContent()).not.toBe(first);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await present.evaluate((b) => b === document.activeElement)).toBe(true);
   });
 });

@@ -152,7 +152,9 @@ describe('canvas editing', () => {
     await page.locator('.react-flow__controls-fitview').click();
     await page.waitForTimeout(600);
     const from = await node(b).locator('.react-flow__handle-top').boundingBox();
-    const to = await node(a).locator('.react-flow__handle-bottom').boundingBox();
+    const to = await node(a)
+      .locator('.react-flow__handle-bottom:not(.arg-node-drop)')
+      .boundingBox();
     await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
     await page.mouse.down();
     await page.mouse.move(to!.x + to!.width / 2, to!.y + to!.height / 2, { steps: 12 });

@@ -1,5 +1,33 @@
-/** Shared steps for the editor's browser tests: real pointer selection, new maps, nodes. */
-import type { Page } from 'playwright-core';
+/** Shared steps for the editor's browser tests: real pointer selection, new maps, nodes, tabs. */
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+
+/**
+ * One browser for a test file and a fresh context (its own, empty IndexedDB) for each test, in
+ * which a test opens as many tabs as it needs (`openPage(session.context, url)`), all sharing that
+ * context's storage: for tests of several tabs of one user.
+ */
+export function contextPerTest(options: BrowserContextOptions): { context: BrowserContext } {
+  const state = {} as { browser: Browser; context: BrowserContext };
+  beforeAll(async () => {
+    state.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+  });
+  beforeEach(async () => {
+    state.context = await state.browser.newContext(options);
+  });
+  afterEach(async () => {
+    await state.context.close();
+  });
+  return state;
+}
+
+/** A statement node on the canvas of one tab. */
+export const nodeOn = (page: Page, id: string) =>
+  page.locator(`.react-flow__node-arg[data-id="${id}"]`);
 
 /** The screen point just before (`side` 'start') or after ('end') character `index` of a sentence. */
 async function charPoint(page: Page, sentenceId: string, index: number, side: 'start' | 'end') {

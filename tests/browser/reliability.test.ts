@@ -6,31 +6,17 @@
  * opens with its maps intact.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage } from './browser';
+import { contextPerTest, nodeOn } from './helpers';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({
-    viewport: { width: 1400, height: 900 },
-    acceptDownloads: true,
-  });
-});
-afterEach(async () => {
-  await context.close();
+const session = contextPerTest({
+  viewport: { width: 1400, height: 900 },
+  acceptDownloads: true,
 });
 
-const nodeOn = (page: Page, id: string) => page.locator(`.react-flow__node-arg[data-id="${id}"]`);
 /** A node's text as drawn (not its kind or the quick-build buttons a selected node shows). */
 const textOn = (page: Page, id: string) => nodeOn(page, id).locator('.arg-node-text');
 
@@ -96,10 +82,10 @@ async function textAfterReload(page: Page, id: string): Promise<string | null> {
 
 /** A blank page on the app's origin, where the app does not run. */
 async function blankPage(): Promise<Page> {
-  await context.route(`${baseUrl}blank`, (route) =>
+  await session.context.route(`${baseUrl}blank`, (route) =>
     route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }),
   );
-  const page = await context.newPage();
+  const page = await session.context.newPage();
   await page.goto(`${baseUrl}blank`);
   return page;
 }
@@ -111,8 +97,8 @@ const settled = (page: Page) =>
 
 describe('two tabs on one map', () => {
   it('keep both tabs’ edits to different nodes, made at the same moment, in both tabs and in storage', async () => {
-    const a = await openPage(context, baseUrl);
-    const b = await openPage(context, baseUrl);
+    const a = await openPage(session.context, baseUrl);
+    const b = await openPage(session.context, baseUrl);
     const [x, y] = await twoNodes(a.page);
     await nodeOn(a.page, x).click();
     await nodeOn(b.page, y).click();
@@ -136,8 +122,8 @@ describe('two tabs on one map', () => {
   });
 
   it('give the same node the last written text in both tabs, even when both type at once', async () => {
-    const a = await openPage(context, baseUrl);
-    const b = await openPage(context, baseUrl);
+    const a = await openPage(session.context, baseUrl);
+    const b = await openPage(session.context, baseUrl);
     const [x] = await twoNodes(a.page);
     await setText(a.page, x, 'First, from A');
     await settled(a.page);
@@ -176,8 +162,8 @@ describe('two tabs on one map', () => {
   });
 
   it('undo in one tab takes back only that tab’s own edit, not the other tab’s', async () => {
-    const a = await openPage(context, baseUrl);
-    const b = await openPage(context, baseUrl);
+    const a = await openPage(session.context, baseUrl);
+    const b = await openPage(session.context, baseUrl);
     const [x, y] = await twoNodes(a.page);
     const originalX = (await textOn(a.page, x).textContent())!;
     await setText(a.page, x, 'A’s edit, to be undone');
@@ -199,9 +185,9 @@ describe('an edit right before the page goes away', () => {
   it.each(['closed', 'crashed'] as const)(
     'is there when the tab is %s at once, before the autosave delay',
     async (how) => {
-      const { page, errors } = await openPage(context, baseUrl);
+      const { page, errors } = await openPage(session.context, baseUrl);
       const [x] = await twoNodes(page);
-      const cdp = await context.newCDPSession(page);
+      const cdp = await session.context.newCDPSession(page);
       await nodeOn(page, x).click();
       await page.getByTestId('node-text').fill(`Edited, then the tab was ${how}`);
       if (how === 'closed') await page.close();
@@ -210,7 +196,7 @@ describe('an edit right before the page goes away', () => {
         void cdp.send('Page.crash').catch(() => undefined); // never answers: the page is gone
         await crashed;
       }
-      const next = await openPage(context, baseUrl);
+      const next = await openPage(session.context, baseUrl);
       await next.page.waitForSelector(`.react-flow__node-arg[data-id="${x}"]`);
       expect(await textOn(next.page, x).textContent()).toContain(`Edited, then the tab was ${how}`);
       expect(errors.filter((e) => !/crash/i.test(e))).toEqual([]);
@@ -223,7 +209,7 @@ describe('storage full', () => {
   it('keeps editing in memory with a banner, downloads the map with the unsaved edit, and saves on retry', async () => {
     // Chromium's DevTools quota override (Storage.overrideQuotaForOrigin) has no effect in this
     // headless build, so IndexedDB is made to refuse writes the way it does when the disk is full.
-    await context.addInitScript(() => {
+    await session.context.addInitScript(() => {
       for (const method of ['put', 'add'] as const) {
         const original = IDBObjectStore.prototype[method];
         IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: [unknown]) {
@@ -233,7 +219,7 @@ describe('storage full', () => {
         };
       }
     });
-    const { page, errors } = await openPage(context, baseUrl);
+    const { page, errors } = await openPage(session.context, baseUrl);
     await page.evaluate(() => ((window as { storageFull?: boolean }).storageFull = true));
     const [x] = await twoNodes(page);
     const long = `Too long to fit: ${'论证'.repeat(1000)}`;
@@ -268,7 +254,7 @@ describe('storage full', () => {
 
 describe('a damaged stored record', () => {
   it('is left out and reported while the rest of the map opens, and stays stored unchanged', async () => {
-    const { page, errors } = await openPage(context, baseUrl);
+    const { page, errors } = await openPage(session.context, baseUrl);
     // y is the tour's first stop, which the map opens on; x is another node.
     const [y, x] = await twoNodes(page);
     const mapId = new URL(page.url()).searchParams.get('map')!;
@@ -329,14 +315,14 @@ describe('a damaged stored record', () => {
 describe('a render error in one node', () => {
   it('shows a small box in that node’s place while the rest of the app keeps working', async () => {
     // A fault planted in rendering: drawing a five-star rating throws.
-    await context.addInitScript(() => {
+    await session.context.addInitScript(() => {
       const repeat = String.prototype.repeat;
       String.prototype.repeat = function (this: string, count: number) {
         if (String(this) === '★' && count === 5) throw new Error('planted fault');
         return repeat.call(this, count);
       };
     });
-    const { page, errors } = await openPage(context, baseUrl);
+    const { page, errors } = await openPage(session.context, baseUrl);
     const [x, y] = await twoNodes(page);
     await zoomTo(page, x);
     await nodeOn(page, x).click();
@@ -362,7 +348,7 @@ describe('a render error in one node', () => {
 
 describe('a newer version of the editor in another tab', () => {
   it('is not blocked from upgrading; this tab says to reload, keeps its edits, and the reload stores them', async () => {
-    const { page, errors } = await openPage(context, baseUrl);
+    const { page, errors } = await openPage(session.context, baseUrl);
     const [x] = await twoNodes(page);
     // What a newer editor does on start: open the database at a higher version.
     const other = await blankPage();

@@ -29,6 +29,9 @@ export interface ArgNodeData extends Record<string, unknown> {
 
 export type ArgFlowNode = Node<ArgNodeData, 'arg'>;
 
+/** The id of the handle covering a node's box, where a connection can be dropped. */
+export const DROP_HANDLE = 'drop';
+
 /** The box's head, padding and borders; the text's line height (see nodeSize). */
 const CHROME = 42;
 const LINE = 20;
@@ -105,6 +108,15 @@ function ArgNodeViewImpl({ data, selected, height }: NodeProps<ArgFlowNode>) {
       </div>
       <Handle type="source" position={Position.Top} />
       {selected && <QuickBuild kind={node.kind} />}
+      {/* The whole box takes a connection dropped on it (only while one is drawn: canvas.css). */}
+      <Handle
+        type="target"
+        id={DROP_HANDLE}
+        position={Position.Bottom}
+        className="arg-node-drop"
+        isConnectableStart={false}
+        aria-hidden
+      />
     </div>
   );
 }

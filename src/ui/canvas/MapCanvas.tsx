@@ -13,7 +13,6 @@ import {
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
-  useStoreApi,
   type Connection,
   type EdgeChange,
   type Node,
@@ -27,6 +26,7 @@ import type { ArgMap, ArgNode } from '../../model/schema';
 import { moveNodes } from '../../model/operations';
 import { hiddenNodes } from '../../model/graph';
 import { searchMap } from '../../model/search';
+import { buildOutline } from '../../model/outline';
 import { kindStyles } from '../../io/kindStyles';
 import { useMapStore } from '../../store/mapStore';
 import { useUiStore } from '../../store/uiStore';
@@ -43,15 +43,8 @@ import { toFlowEdge } from './flowEdges';
 import { Legend } from './Legend';
 import { NODE_WIDTH } from '../../layout/layout';
 import { CanvasMiniMap } from './CanvasMiniMap';
-import {
-  MIN_ZOOM,
-  boundsOf,
-  boxOf,
-  estimatedCovers,
-  initialViewport,
-  viewportFor,
-} from './initialViewport';
-import { freeRect, shiftIntoView, type Box } from './freeArea';
+import { MIN_ZOOM, boundsOf, boxOf, estimatedCovers, initialViewport } from './initialViewport';
+import { freeRect, shiftIntoView, viewportInto, type Box } from './freeArea';
 import { overviewViewport } from './overview';
 import { LevelOfDetail } from './LevelOfDetail';
 import { mainConclusions, thesisTitle } from './cardLabel';
@@ -156,15 +149,25 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
 
-  const storeApi = useStoreApi();
-  /** Moves the view to show the given flow nodes (see viewportFor). */
+  /**
+   * Moves the view to show the given flow nodes in the part of the canvas that no panel or
+   * overlay covers (legend, minimap, controls, the presentation's card), measured now.
+   */
   const showNodes = useCallback(
     (shown: readonly ArgFlowNode[], options: { maxZoom?: number; padding?: number } = {}) => {
-      const { width, height } = storeApi.getState();
-      const viewport = viewportFor(shown, width, height, options);
-      if (viewport) void flow.setViewport(viewport, { duration: 300 });
+      const el = wrapper.current;
+      const bounds = boundsOf(shown.map(boxOf));
+      if (!el || !bounds) return;
+      const free = freeRect(
+        { x: 0, y: 0, width: el.clientWidth, height: el.clientHeight },
+        coversIn(el),
+        bounds.width / Math.max(bounds.height, 1),
+      );
+      void flow.setViewport(viewportInto(bounds, free, { minZoom: MIN_ZOOM, ...options }), {
+        duration: 300,
+      });
     },
-    [flow, storeApi],
+    [flow],
   );
   const nodesRef = useRef<ArgFlowNode[]>([]);
   nodesRef.current = nodes;
@@ -343,18 +346,41 @@ export function MapCanvas({ map }: { map: ArgMap }) {
       repacked,
     ],
   );
-  // What the flow nodes were last derived from: with the same context, an edit rebuilds only the
-  // nodes it replaced (O(changed) instead of O(n) per keystroke).
-  const derivedFrom = useRef<{ nodes: readonly ArgNode[]; context: NodeContext } | null>(null);
+  // The nodes' Tab order is the outline's (conclusions first, each node after what it bears on),
+  // not the order they were made in. It depends on the edges, the node ids and which nodes are
+  // conclusions, not on what the nodes say: typing in a node keeps it.
+  const conclusionKey = useMemo(
+    () =>
+      map.nodes
+        .filter((n) => n.kind === 'conclusion')
+        .map((n) => n.id)
+        .join(' '),
+    [map.nodes],
+  );
+  const ordered = { nodes: map.nodes, edges: map.edges };
+  const tabOrder = useMemo(
+    () => outlineRanks(ordered),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
+    [map.edges, map.nodes.length, conclusionKey],
+  );
+  // What the flow nodes were last derived from: with the same context and order, an edit
+  // rebuilds only the nodes it replaced (O(changed) instead of O(n) per keystroke).
+  const derivedFrom = useRef<{
+    nodes: readonly ArgNode[];
+    context: NodeContext;
+    order: ReadonlyMap<string, number>;
+  } | null>(null);
   useEffect(() => {
     const last = derivedFrom.current;
-    derivedFrom.current = { nodes: map.nodes, context };
+    derivedFrom.current = { nodes: map.nodes, context, order: tabOrder };
     setNodes(
       (previous) =>
-        (last?.context === context && updateFlowNodes(last.nodes, map.nodes, context, previous)) ||
-        deriveFlowNodes(map.nodes, context, previous),
+        (last?.context === context &&
+          last.order === tabOrder &&
+          updateFlowNodes(last.nodes, map.nodes, context, previous)) ||
+        deriveFlowNodes(map.nodes, context, previous, tabOrder),
     );
-  }, [map.nodes, context]);
+  }, [map.nodes, context, tabOrder]);
 
   // The view the map opens on, from the canvas's size (measured before the first paint).
   const [defaultViewport, setDefaultViewport] = useState<Viewport | null>(null);
@@ -484,8 +510,34 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   // The same array while every edge keeps its object (typing in a node that names no edge), so
   // React Flow does not rebuild its per-edge lookups on each keystroke.
   const lastEdges = useRef<RoutedFlowEdge[]>([]);
+  // The edges are named by their ends' text. The nodes by id are kept up to date in place: an
+  // edit that replaces some nodes (typing) updates only their entries, and the edges are named
+  // again only when one of those is the end of an edge on the canvas.
+  const nodeIndex = useRef<{ nodes: readonly ArgNode[]; byId: Map<string, ArgNode> } | null>(null);
+  const namesChanged = useRef(0);
+  const edgeEnds = useMemo(() => new Set(nearEdges.flatMap((e) => [e.from, e.to])), [nearEdges]);
+  const endNames = useMemo(() => {
+    const last = nodeIndex.current;
+    const nodes = map.nodes;
+    let rebuilt = !last || last.nodes.length !== nodes.length;
+    let endChanged = false;
+    if (last && !rebuilt)
+      for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i]!;
+        if (node === last.nodes[i]) continue;
+        if (node.id !== last.nodes[i]!.id) {
+          rebuilt = true;
+          break;
+        }
+        last.byId.set(node.id, node);
+        if (edgeEnds.has(node.id)) endChanged = true;
+      }
+    if (rebuilt) nodeIndex.current = { nodes, byId: new Map(nodes.map((n) => [n.id, n])) };
+    else nodeIndex.current = { nodes, byId: last!.byId };
+    return rebuilt || endChanged ? ++namesChanged.current : namesChanged.current;
+  }, [map.nodes, edgeEnds]);
   const edges = useMemo(() => {
-    const texts = new Map(map.nodes.map((n) => [n.id, n]));
+    const texts = nodeIndex.current!.byId;
     const name = (id: string) => {
       const n = texts.get(id);
       const text = n ? shownLabel(n, labelLanguage) || t.kind(n.kind) : id;
@@ -506,7 +558,8 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     });
     const same = next.length === last.length && next.every((e, i) => e === last[i]);
     return same ? last : (lastEdges.current = next);
-  }, [nearEdges, routes, map.nodes, labelLanguage, t, selectedEdgeIds]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- endNames: the ends' names changed
+  }, [nearEdges, routes, endNames, labelLanguage, t, selectedEdgeIds]);
   // Edges are selected by click or keyboard on the canvas; the store keeps which.
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
@@ -555,6 +608,11 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     [select],
   );
 
+  // A node's whole box takes a drop (ArgNodeView's drop handle), its own excepted.
+  const isValidConnection = useCallback(
+    (c: Connection | RoutedFlowEdge) => c.source !== c.target,
+    [],
+  );
   const onConnect = useCallback((connection: Connection) => {
     // Drawn from a premise's top handle to the bottom of what it supports.
     if (connection.source && connection.target)
@@ -592,6 +650,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
           nodesConnectable={!readOnly}
           edgesFocusable={false}
           connectionRadius={60}
+          isValidConnection={isValidConnection}
           onlyRenderVisibleElements
           deleteKeyCode={null}
           ariaLabelConfig={ariaLabels}
@@ -632,13 +691,28 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   );
 }
 
-/** The panels lying over the canvas, in the canvas's own pixels. */
+/**
+ * The panels lying over the canvas (its own, and overlays marked data-canvas-cover anywhere in
+ * the page, such as the presentation's card), in the canvas's own pixels.
+ */
 function coversIn(el: HTMLElement): Box[] {
   const origin = el.getBoundingClientRect();
-  return [...el.querySelectorAll('.react-flow__panel, [data-canvas-cover]')].map((p) => {
+  const found = new Set([
+    ...el.querySelectorAll('.react-flow__panel'),
+    ...document.querySelectorAll('[data-canvas-cover]'),
+  ]);
+  return [...found].map((p) => {
     const r = p.getBoundingClientRect();
     return { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
   });
+}
+
+/** Each node's place in the outline (its first appearance there). */
+function outlineRanks(map: Pick<ArgMap, 'nodes' | 'edges'>): Map<string, number> {
+  const ranks = new Map<string, number>();
+  for (const item of buildOutline(map))
+    if (!ranks.has(item.nodeId)) ranks.set(item.nodeId, ranks.size);
+  return ranks;
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {

@@ -153,22 +153,33 @@ export function dropEstimatedHandles(
   });
 }
 
-/** Every shown node, reusing the previous flow node wherever nothing it shows changed. */
+/**
+ * Every shown node, reusing the previous flow node wherever nothing it shows changed. With `order`
+ * (each node's place in the outline), the flow nodes follow it: React Flow puts them in the
+ * document, and so in the Tab order, in their array's order.
+ */
 export function deriveFlowNodes(
   nodes: readonly ArgNode[],
   c: NodeContext,
   previous: readonly ArgFlowNode[],
+  order?: ReadonlyMap<string, number>,
 ): ArgFlowNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
   const next: ArgFlowNode[] = [];
   nodes.forEach((node, i) => {
     if (!c.hidden.has(node.id)) next.push(toFlowNode(node, i, byId.get(node.id), c));
   });
+  if (order) {
+    const rank = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
+    // Stable: nodes the order does not know keep their map order, after the others.
+    next.sort((a, b) => rank(a.id) - rank(b.id));
+  }
   return next;
 }
 
 /**
- * With the same context and the same nodes in the same order, only some of them edited:
+ * With the same context (and outline order) and the same nodes in the same order, only some of
+ * them edited:
  * `previous` with the edited nodes' flow nodes replaced (identity checks only for the rest).
  * Null when the change is structural (nodes added, removed or reordered): use the full pass.
  */

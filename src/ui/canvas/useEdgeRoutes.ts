@@ -11,13 +11,16 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { edgeRouter, routeEdges, type Point, type Rect } from '../../layout/route';
-import { SpatialIndex } from '../../layout/geometry';
+// Boxes that only touch count as meeting here (a node on the view's border is near it).
+import { SpatialIndex, inflate, rectsMeet } from '../../layout/geometry';
 import type { ArgEdge } from '../../model/schema';
 import type { Node } from '@xyflow/react';
 import { boxOf } from './initialViewport';
 
 interface Kept {
   points: Point[];
+  /** The boxes it was routed among, when it was routed while the canvas rendered (fresh edges). */
+  among?: ReadonlyMap<string, Rect>;
   /** The route's bounding box, to tell whether a moved box lands on it. */
   span: Rect;
   /** The edge's ends (a route is made again when one of them moves). */
@@ -37,8 +40,6 @@ const PUBLISH_MS = 150;
 /** How far around a dragged node other boxes are avoided while it moves. */
 const DRAG_REACH = 400;
 
-const overlaps = (a: Rect, b: Rect) =>
-  a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height;
 const sameBox = (a: Rect, b: Rect) =>
   a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 
@@ -51,10 +52,6 @@ function spanOf(points: readonly Point[]): Rect {
     y1 = Math.max(y1, p.y);
   }
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-}
-
-function grow(r: Rect, by: number): Rect {
-  return { x: r.x - by, y: r.y - by, width: r.width + 2 * by, height: r.height + 2 * by };
 }
 
 /** Above this many edges the canvas is handed only those near the view (see edgesNear). */
@@ -72,9 +69,9 @@ export function edgesNear<E extends ArgEdge>(
   view: Rect | null,
 ): readonly E[] {
   if (edges.length <= MANY_EDGES || !view) return edges;
-  const area = grow(view, Math.max(view.width, view.height));
+  const area = inflate(view, Math.max(view.width, view.height));
   const near = new Set<string>();
-  for (const n of nodes) if (overlaps(boxOf(n), area)) near.add(n.id);
+  for (const n of nodes) if (rectsMeet(boxOf(n), area)) near.add(n.id);
   return edges.filter((e) => near.has(e.from) || near.has(e.to));
 }
 
@@ -117,6 +114,7 @@ export function useEdgeRoutes(
       if (
         !live.has(id) ||
         (movedIds.size &&
+          route.among !== boxes &&
           (movedIds.has(route.from) ||
             movedIds.has(route.to) ||
             moved.query(route.span).length > 0))
@@ -146,10 +144,10 @@ export function useEdgeRoutes(
         const f = boxes.get(e.from);
         const t = boxes.get(e.to);
         if (f && t)
-          reach.push(grow(spanOf([f, t, { x: t.x + t.width, y: t.y + t.height }]), DRAG_REACH));
+          reach.push(inflate(spanOf([f, t, { x: t.x + t.width, y: t.y + t.height }]), DRAG_REACH));
       }
       const near = new Map<string, Rect>();
-      for (const [id, box] of boxes) if (reach.some((r) => overlaps(r, box))) near.set(id, box);
+      for (const [id, box] of boxes) if (reach.some((r) => rectsMeet(r, box))) near.set(id, box);
       keep(routeEdges(near, touching), touching);
       setVersion((v) => v + 1);
       return;
@@ -159,10 +157,10 @@ export function useEdgeRoutes(
     // The edges in view not routed yet, a slice at a time; what is routed is shown at most every
     // PUBLISH_MS (each showing hands React Flow all the edges again).
     if (!view) return;
-    const area = grow(view, Math.max(view.width, view.height) * 0.25);
+    const area = inflate(view, Math.max(view.width, view.height) * 0.25);
     const inView = (id: string) => {
       const box = boxes.get(id);
-      return !!box && overlaps(box, area);
+      return !!box && rectsMeet(box, area);
     };
     const shown = edges.filter((e) => inView(e.from) || inView(e.to));
     if (shown.length > MAX_ROUTED) return;
@@ -186,10 +184,46 @@ export function useEdgeRoutes(
     return () => clearTimeout(timer);
   }, [boxes, edges, view, nodes]);
 
+  // A fresh edge (just connected or quick-built) is routed at once, while the canvas renders, so
+  // it is never drawn as the straight line between its handles, which may cross its own ends'
+  // boxes (from a premise's top to the bottom of a node beside or below it). Looked for only when
+  // the edges or the set of boxes change, not on every keystroke.
+  const routable = useRef<{ edges: readonly ArgEdge[]; size: number; ids: Set<string> } | null>(
+    null,
+  );
+  const freshRouted = useRef(0);
+  const fresh = useMemo(() => {
+    const last = routable.current;
+    if (last && last.edges === edges && last.size === boxes.size) return freshRouted.current;
+    const ids = new Set<string>();
+    const todo: ArgEdge[] = [];
+    for (const e of edges) {
+      if (!boxes.has(e.from) || !boxes.has(e.to)) continue;
+      ids.add(e.id);
+      if (last && !last.ids.has(e.id) && !kept.current.has(e.id)) todo.push(e);
+    }
+    routable.current = { edges, size: boxes.size, ids };
+    if (!todo.length || todo.length > CHUNK) return freshRouted.current;
+    if (router.current?.boxes !== boxes) router.current = { boxes, route: edgeRouter(boxes) };
+    const routed = router.current.route(todo);
+    for (const e of todo) {
+      const points = routed[e.id];
+      if (points)
+        kept.current.set(e.id, {
+          points,
+          span: spanOf(points),
+          from: e.from,
+          to: e.to,
+          among: boxes,
+        });
+    }
+    return ++freshRouted.current;
+  }, [edges, boxes]);
+
   return useMemo(() => {
     const out = new Map<string, Point[]>();
     for (const [id, route] of kept.current) out.set(id, route.points);
     return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- version: the routes changed
-  }, [version]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version, fresh: the routes changed
+  }, [version, fresh]);
 }

@@ -35,7 +35,7 @@ describe('group actions on the open map', () => {
     expect(groupNodesAction('Empty')).toBeNull();
     expect(state().error).toBe('selectNodesToGroup');
     expect(groupNodesAction('Ghost', ['n9'])).toBeNull();
-    expect(state().error).toBe('There is no node "n9" in this map.');
+    expect(state().error).toBe('opNoNode|n9');
     expect(state().map!.groups).toBeUndefined();
   });
 
@@ -67,6 +67,6 @@ describe('group actions on the open map', () => {
     undo();
     expect(groups().map((g) => g.id)).toEqual(['g1', 'g2']);
     expect(ungroupAction('g7')).toBe(false);
-    expect(state().error).toBe('There is no group "g7" in this map.');
+    expect(state().error).toBe('opNoGroup|g7');
   });
 });

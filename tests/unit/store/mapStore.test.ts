@@ -57,7 +57,8 @@ describe('the map store', () => {
     const before = state().map;
     expect(state().edit((m) => connect(m, 'n1', 'n1', 'supports').map)).toBe(false);
     expect(state().map).toBe(before);
-    expect(state().error).toBe('A node cannot support or attack itself.');
+    // A message key, shown in the interface's language.
+    expect(state().error).toBe('opSelfEdge');
   });
 
   it('clears the history when another map is opened', () => {
