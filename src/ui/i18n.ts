@@ -1,6 +1,7 @@
 /** Interface strings in English and Simplified Chinese. */
 import { useUiStore, type UiLanguage } from '../store/uiStore';
 import type { NodeKind, Relation } from '../model/schema';
+import { KIND_NAMES, RELATION_NAMES } from '../model/words';
 import { OPERATION_MESSAGES } from '../model/operations';
 
 const en = {
@@ -418,33 +419,9 @@ const zh: Record<MessageKey, string> = {
   pngTooLarge: '论证图太大，无法导出 {0}× PNG；已按 {1}× 导出。导出所选部分可得到更清晰的图像。',
 };
 
-const kindNames: Record<UiLanguage, Record<NodeKind, string>> = {
-  en: {
-    conclusion: 'Conclusion',
-    claim: 'Claim',
-    evidence: 'Evidence',
-    objection: 'Objection',
-    rebuttal: 'Rebuttal',
-    recommendation: 'Recommendation',
-    context: 'Context',
-    inference: 'Inference',
-  },
-  zh: {
-    conclusion: '结论',
-    claim: '主张',
-    evidence: '证据',
-    objection: '反对意见',
-    rebuttal: '反驳',
-    recommendation: '建议',
-    context: '背景',
-    inference: '推理节点',
-  },
-};
-
-const relationNames: Record<UiLanguage, Record<Relation, string>> = {
-  en: { supports: 'supports', attacks: 'attacks', elaborates: 'elaborates' },
-  zh: { supports: '支持', attacks: '攻击', elaborates: '阐述' },
-};
+/** Kind and relation names are shared with slides and handouts (`src/model/words.ts`). */
+const kindNames = KIND_NAMES;
+const relationNames = RELATION_NAMES;
 
 const dictionaries: Record<UiLanguage, Record<MessageKey, string>> = { en, zh };
 
