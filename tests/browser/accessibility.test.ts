@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { freshPagePerTest } from './freshPage';
+import { viewSettled } from './helpers';
 
 const session = freshPagePerTest();
 let page: Page;
@@ -72,7 +73,7 @@ for (const language of ['en', 'zh'] as const) {
 
     it('presentation mode', async () => {
       await page.getByTestId('present').click();
-      await page.waitForTimeout(500);
+      await viewSettled(page);
       expect(await scan()).toEqual([]);
     });
   });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { freshPagePerTest } from './freshPage';
+import { pageIdle } from './helpers';
 import { BAD_INPUTS, panelLines, type BadInput } from '../fixtures/bad/badInputs';
 
 const session = freshPagePerTest();
@@ -81,7 +82,11 @@ function storedData(): Promise<string> {
 async function settledData(): Promise<string> {
   let previous = await storedData();
   for (;;) {
-    await page.waitForTimeout(400);
+    // Saving is debounced: wait until the editor says it has saved, then compare once more.
+    await expect
+      .poll(() => page.getByTestId('save-state').getAttribute('class'))
+      .toMatch(/save-saved|save-read-only/);
+    await pageIdle(page);
     const now = await storedData();
     if (now === previous) return now;
     previous = now;

@@ -110,3 +110,45 @@ export async function nodeFromText(
   const after = await nodeIds(page);
   return after.find((id) => !before.includes(id))!;
 }
+
+/**
+ * Resolves once `sample` has given the same value for `frames` animation frames in a row: a
+ * condition, not a guess at how long an animation or a save takes. `sample` runs in the page.
+ */
+export async function untilStable(page: Page, sample: string, frames = 10): Promise<void> {
+  await page.evaluate(
+    async ([code, needed]) => {
+      const read = new Function(`return (${code});`) as () => unknown;
+      let last = JSON.stringify(read());
+      let same = 0;
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      for (let i = 0; i < 2000 && same < needed; i++) {
+        await frame();
+        const now = JSON.stringify(read());
+        same = now === last ? same + 1 : 0;
+        last = now;
+      }
+      if (same < needed) throw new Error(`${code} never settled`);
+    },
+    [sample, frames] as const,
+  );
+}
+
+/** Resolves once the canvas has stopped panning and zooming (its transitions last 300 ms). */
+export function viewSettled(page: Page): Promise<void> {
+  return untilStable(
+    page,
+    "document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? ''",
+    20,
+  );
+}
+
+/** Lets the page run what is queued: two animation frames and a task after them. */
+export async function pageIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))),
+      ),
+  );
+}

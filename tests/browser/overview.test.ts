@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { freshPagePerTest } from './freshPage';
+import { viewSettled } from './helpers';
 
 const article = JSON.parse(
   readFileSync(resolve(__dirname, '../../maps/us-japan-nuclear-sharing.argmap.json'), 'utf8'),
@@ -62,7 +63,7 @@ async function settled(): Promise<Scene> {
     const now = await scene();
     if (now.transform === last) return now;
     last = now.transform;
-    await page.waitForTimeout(150);
+    await viewSettled(page);
   }
   throw new Error('The view never stopped moving.');
 }

@@ -15,6 +15,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { freshPagePerTest } from './freshPage';
+import { untilStable, viewSettled } from './helpers';
 import { schoolStartMap } from '../fixtures/maps/schoolStart';
 import { serializeMap } from '../../src/io/mapFile';
 
@@ -115,22 +116,21 @@ function storedNodeCount(): Promise<number> {
   })`);
 }
 
-/** Waits until every node and edge has stopped moving (routes are computed in slices). */
+/**
+ * Waits until every node and edge has stopped moving (routes are computed in slices, handed over
+ * at most every 150 ms: 30 unchanged frames is twice that).
+ */
 async function settledDrawing(): Promise<Drawing> {
-  let last = '';
-  let stable = 0;
-  for (let i = 0; i < 100; i++) {
-    const key = (await page.evaluate(`JSON.stringify([
+  await untilStable(
+    page,
+    `[
       document.querySelector('.react-flow__viewport').style.transform,
       [...document.querySelectorAll('.react-flow__node-arg')].map((n) => n.style.transform),
       [...document.querySelectorAll('.react-flow__edge path.react-flow__edge-path')].map((p) => p.getAttribute('d')),
-    ])`)) as string;
-    stable = key === last ? stable + 1 : 0;
-    if (stable >= 3) return drawing();
-    last = key;
-    await page.waitForTimeout(200);
-  }
-  throw new Error('The drawing never settled.');
+    ]`,
+    30,
+  );
+  return drawing();
 }
 
 /** Edges drawn through a box that is not one of their ends, as `edge/node`. */
@@ -228,7 +228,7 @@ describe('the article map', () => {
   }, 240_000);
 
   it('opens on an overview where the thesis and every section title are readable', async () => {
-    await page.waitForTimeout(500);
+    await viewSettled(page);
     const zoom = await page.evaluate(
       `Number(/scale\\(([^)]+)\\)/.exec(document.querySelector('.react-flow__viewport').style.transform)[1])`,
     );

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage } from './browser';
-import { contextPerTest, nodeOn } from './helpers';
+import { contextPerTest, nodeOn, viewSettled } from './helpers';
 
 const baseUrl = inject('baseUrl');
 const session = contextPerTest({
@@ -29,7 +29,7 @@ async function zoomTo(page: Page, id: string) {
     // Off screen (only nodes in view are drawn): back to the whole map first.
     await page.getByTestId('overview').click();
     await nodeOn(page, id).waitFor();
-    await page.waitForTimeout(400);
+    await viewSettled(page);
   }
   for (let i = 0; i < 12; i++) {
     const box = await nodeOn(page, id).boundingBox();
@@ -37,7 +37,7 @@ async function zoomTo(page: Page, id: string) {
     if (box.width >= 150) return;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, -400);
-    await page.waitForTimeout(250);
+    await viewSettled(page);
   }
 }
 

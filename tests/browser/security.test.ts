@@ -8,6 +8,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { freshPagePerTest } from './freshPage';
+import { pageIdle } from './helpers';
 
 const session = freshPagePerTest();
 let page: Page;
@@ -75,7 +76,7 @@ async function importFiles(files: { name: string; body: string }[]) {
 
 async function nothingRan() {
   // Give any handler a chance to fire.
-  await page.waitForTimeout(300);
+  await pageIdle(page);
   expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
   expect(await page.locator('#root img[src="x"], #root script, #root iframe').count()).toBe(0);
