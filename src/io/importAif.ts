@@ -21,7 +21,7 @@ import type { ArgEdge, ArgNode, Draft, NodeKind, Relation, Source } from '../mod
 import { briefValue, type Problem } from '../model/problem';
 import { MAX_COORDINATE, NODE_KINDS } from '../model/schema';
 import { htmlToText } from './htmlToText';
-import { refsForRange, textFinder } from './refsForRange';
+import { findStatements, refsForRange } from './refsForRange';
 import {
   finishImport,
   guessLanguage,
@@ -391,12 +391,14 @@ function buildSource(
     if (text)
       report.push('The AIF carries no analysed text: the source is built from the statements.');
   }
-  const find = textFinder(text);
-  for (const node of nodes) {
-    if (node.kind === 'inference' || ranges.has(node.id) || !node.text) continue;
-    const range = find(node.text);
-    if (range) ranges.set(node.id, range);
-  }
+  // Every statement not placed by the text's own marks, searched for in one pass.
+  const unmarked = nodes.filter((n) => n.kind !== 'inference' && !ranges.has(n.id) && n.text);
+  findStatements(
+    text,
+    unmarked.map((n) => n.text),
+  ).forEach((range, i) => {
+    if (range) ranges.set(unmarked[i]!.id, range);
+  });
   const language = options.language ?? guessLanguage(text);
   const source = sourceFromText(text, language, { title: options.title ?? 'Imported AIF' });
   let unplaced = 0;
