@@ -5,20 +5,32 @@
  * run in this thread.
  */
 import type { IoReply, IoResult, IoTask } from '../io/ioTasks';
+import type { ArgMap } from '../model/schema';
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve(r: unknown): void; reject(e: Error): void }>();
+const pending = new Map<
+  number,
+  { resolve(r: unknown): void; reject(e: Error): void; sources: ArgMap['sources'][number][] }
+>();
 
 function startWorker(): Worker {
   // Vite bundles the worker and what it imports from this pattern.
   const started = new Worker(new URL('../io/ioWorker.ts', import.meta.url));
   started.onmessage = ({ data }: MessageEvent<IoReply>) => {
     const waiting = pending.get(data.id);
-    pending.delete(data.id);
     if (!waiting) return;
-    if (data.ok) waiting.resolve(data.result);
-    else waiting.reject(new Error(data.error));
+    if ('source' in data) {
+      waiting.sources.push(data.source);
+      return;
+    }
+    pending.delete(data.id);
+    if (!data.ok) return waiting.reject(new Error(data.error));
+    const { result } = data;
+    // An imported map's sources came ahead, one message each.
+    if (typeof result === 'object' && result.kind === 'map')
+      waiting.resolve({ ...result, map: { ...result.map, sources: waiting.sources } });
+    else waiting.resolve(result);
   };
   // A worker that fails to load or dies (out of memory): every task waiting on it fails, and
   // the next one starts a new worker.
@@ -45,7 +57,7 @@ export async function runInWorker<T extends IoTask>(
   worker ??= startWorker();
   const id = nextId++;
   return new Promise<IoResult<T>>((resolve, reject) => {
-    pending.set(id, { resolve: resolve as (r: unknown) => void, reject });
+    pending.set(id, { resolve: resolve as (r: unknown) => void, reject, sources: [] });
     worker!.postMessage({ id, task }, transfer);
   });
 }

@@ -31,7 +31,9 @@ export interface IoRequest {
 
 export type IoReply =
   | { id: number; ok: true; result: ImportedFile | string }
-  | { id: number; ok: false; error: string };
+  | { id: number; ok: false; error: string }
+  /** One source of the map an import gives, sent ahead of the reply (which has `sources: []`). */
+  | { id: number; source: ArgMap['sources'][number] };
 
 export function runIo<T extends IoTask>(task: T): IoResult<T>;
 export function runIo(task: IoTask): ImportedFile | string {

@@ -12,7 +12,16 @@ const scope = self as unknown as {
 
 scope.onmessage = ({ data }) => {
   try {
-    scope.postMessage({ id: data.id, ok: true, result: runIo(data.task) });
+    const result = runIo(data.task);
+    // A map's sources (most of a large map) go one message each, so the page takes each in
+    // with a short task rather than the whole map with one long one.
+    if (typeof result === 'object' && result.kind === 'map') {
+      for (const source of result.map.sources) scope.postMessage({ id: data.id, source });
+      const map = { ...result.map, sources: [] };
+      scope.postMessage({ id: data.id, ok: true, result: { ...result, map } });
+      return;
+    }
+    scope.postMessage({ id: data.id, ok: true, result });
   } catch (error) {
     scope.postMessage({
       id: data.id,
