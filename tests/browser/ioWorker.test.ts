@@ -38,32 +38,45 @@ describe('importing the largest allowed file', () => {
       w.longTasks = [];
       w.picked = 0;
       w.reported = 0;
+      w.reportLine = '';
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, ms: e.duration });
-      }).observe({ type: 'longtask' });
+      }).observe({ type: 'longtask', buffered: true });
       document.addEventListener('change', () => (w.picked = performance.now()), true);
       const entry = '[data-testid="import-file"][data-file="largest.argmap.json"]';
       new MutationObserver((_, observer) => {
         if (!document.querySelector(entry)) return;
         w.reported = performance.now();
+        w.reportLine = document.querySelector(`${entry} li`)?.textContent ?? '';
         observer.disconnect();
       }).observe(document.body, { childList: true, subtree: true });
     });
+    // The page first finishes opening the map it started with (no long task for a second).
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const { longTasks } = window as unknown as Timings;
+            const last = longTasks.reduce((end, t) => Math.max(end, t.start + t.ms), 0);
+            return performance.now() - last;
+          }),
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(1_000);
     try {
       await page.getByTestId('import-input').setInputFiles(path);
-      const entry = page.locator('[data-testid="import-file"][data-file="largest.argmap.json"]');
-      await entry.waitFor({ timeout: 60_000 });
-      expect(await entry.locator('li').first().textContent()).toBe(
-        'Imported as “The largest file”.',
-      );
+      await page.waitForFunction(() => (window as unknown as Timings).reported > 0, null, {
+        timeout: 60_000,
+      });
       // The map opens.
-      await page.locator('h1[title="The largest file"]').waitFor({ timeout: 60_000 });
+      // (Drawing the map may keep the page busy: that is the map's opening, not the import.)
+      await page.locator('h1[title="The largest file"]').waitFor({ timeout: 120_000 });
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
     const w = await page.evaluate(() => {
-      const { longTasks, picked, reported } = window as unknown as Timings;
-      return { longTasks, picked, reported, opened: performance.now() };
+      const { longTasks, picked, reported, reportLine } = window as unknown as Timings;
+      return { longTasks, picked, reported, reportLine, opened: performance.now() };
     });
     const longest = (from: number, to: number) =>
       Math.round(
@@ -72,17 +85,19 @@ describe('importing the largest allowed file', () => {
           ...w.longTasks.filter((t) => t.start + t.ms > from && t.start < to).map((t) => t.ms),
         ),
       );
+    expect(w.reportLine).toBe('Imported as “The largest file”.');
     const importMs = w.reported - w.picked;
     console.info(
       `largest file (${(text.length / 1e6).toFixed(1)} M characters): imported (read, checked, stored) in ${Math.round(importMs)} ms, longest task ${longest(w.picked, w.reported)} ms; then opened in ${Math.round(w.opened - w.reported)} ms, longest task ${longest(w.reported, w.opened)} ms`,
     );
     expect(importMs).toBeLessThan(5_000);
     expect(longest(w.picked, w.reported)).toBeLessThan(200);
-  }, 180_000);
+  }, 300_000);
 });
 
 interface Timings {
   longTasks: { start: number; ms: number }[];
   picked: number;
   reported: number;
+  reportLine: string;
 }
