@@ -6,7 +6,7 @@
  */
 import { problemLines, type Problem } from '../model/problem';
 import { useUiStore, type ImportOutcome } from '../store/uiStore';
-import { messagesFor } from '../ui/i18n';
+import { create } from 'zustand';
 import type { FileBytes } from '../io/importBytes';
 import { runInWorker } from './ioClient';
 import { openMap, refreshLibrary, storeNew } from './session';
@@ -14,15 +14,35 @@ import { openMap, refreshLibrary, storeNew } from './session';
 type Message = ImportOutcome['messages'][number];
 
 /**
+ * The names of the files being imported, empty when none is: while an import runs, the UI can
+ * say "Importing…" (message key `importing`).
+ */
+export const useImporting = create<{ files: string[] }>()(() => ({ files: [] }));
+
+/** Files up to this many bytes are imported in the page's thread (in well under 200 ms). */
+const IN_THREAD_BYTES = 500_000;
+
+/**
  * Imports files as new maps (nothing stored is changed): native maps, backups, AIF, Argdown and
  * plain text. Each file is reported on its own; the last map added is opened.
  */
 export async function importFiles(files: readonly File[]): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { added: [], messages: [] };
-  // Until the report replaces it, the import panel says that the files are being imported.
-  const { language, set } = useUiStore.getState();
-  const importing = messagesFor(language).importing;
-  set({ importReport: { added: [], messages: [{ file: importing, ok: true, lines: [] }] } });
+  // Until the report comes, the files being imported (for an "Importing…" indicator).
+  const { set } = useUiStore.getState();
+  useImporting.setState({ files: files.map((f) => f.name) });
+  try {
+    return await importAll(files, outcome, set);
+  } finally {
+    useImporting.setState({ files: [] });
+  }
+}
+
+async function importAll(
+  files: readonly File[],
+  outcome: ImportOutcome,
+  set: (state: { importReport: ImportOutcome }) => void,
+): Promise<ImportOutcome> {
   const byName = new Map<string, File>(files.map((f) => [f.name, f]));
   for (const file of files) {
     if (/\.txt$/i.test(file.name) && byName.has(file.name.replace(/\.txt$/i, '.json'))) continue; // AIF sidecar
@@ -85,17 +105,19 @@ async function importOne(
       );
     sidecar = { name: sidecarFile.name, bytes: read.bytes };
   }
-  // Decoding, parsing, checking and converting run in the I/O worker; the bytes move there.
-  const transfer = [bytes.bytes.buffer, ...(sidecar ? [sidecar.bytes.buffer] : [])];
-  const result = await runInWorker(
-    {
-      op: 'import',
-      file: { name: file.name, bytes: bytes.bytes },
-      isBackup,
-      ...(sidecar ? { sidecar } : {}),
-    },
-    transfer,
-  );
+  // Decoding, parsing, checking and converting run in the I/O worker (the bytes move there); a
+  // small file, done in a few milliseconds, is imported here, without waiting for the worker.
+  const task = {
+    op: 'import' as const,
+    file: { name: file.name, bytes: bytes.bytes },
+    isBackup,
+    ...(sidecar ? { sidecar } : {}),
+  };
+  const size = bytes.bytes.length + (sidecar?.bytes.length ?? 0);
+  const result =
+    size <= IN_THREAD_BYTES
+      ? (await import('../io/ioTasks')).runIo(task)
+      : await runInWorker(task, [bytes.bytes.buffer, ...(sidecar ? [sidecar.bytes.buffer] : [])]);
   if (result.kind === 'refused') return refused(result.problems);
   if (result.kind === 'backup') {
     const { maps, refused: left } = result;
