@@ -1,12 +1,13 @@
 /**
- * Exports from the browser: each format's pure exporter (loaded on demand, shared with the CLI)
- * turned into a file download. PNG is the SVG drawn onto a canvas at 1×, 2× or 3×.
+ * Exports from the browser: each format's pure exporter (shared with the CLI) runs in the I/O
+ * worker, and its text becomes a file download. PNG is the SVG drawn onto a canvas at 1×, 2× or 3×.
  */
 import type { ArgMap } from '../model/schema';
-import { serializeMap } from '../io/mapFile';
 import { useMapStore } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
-import { exportAllMaps } from './session';
+import { runInWorker } from './ioClient';
+import { leftOutNotice } from '../persist/backupMaps';
+import { backupContents } from './session';
 
 export type ExportFormat = 'svg' | 'png' | 'md' | 'argdown' | 'aif' | 'json' | 'backup';
 
@@ -38,15 +39,18 @@ export function download(name: string, data: Blob | string, type = 'text/plain;c
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The SVG of the map (or the selection) with the labels the canvas shows. */
+/** The SVG of the map (or the selection) with the labels the canvas shows, made in the I/O worker. */
 export async function svgOf(map: ArgMap, options: ExportOptions = {}): Promise<string> {
-  const { exportSvg } = await import('../io/exportSvg');
   const selected = useMapStore.getState().selection.nodeIds;
   const language = useUiStore.getState().labelLanguage === 'en' ? 'en' : undefined;
-  return exportSvg(map, {
-    ...(options.selectionOnly && selected.length ? { nodeIds: selected } : {}),
-    ...(language ? { language } : {}),
-    background: options.background ?? 'white',
+  return runInWorker({
+    op: 'svg',
+    map,
+    options: {
+      ...(options.selectionOnly && selected.length ? { nodeIds: selected } : {}),
+      ...(language ? { language } : {}),
+      background: options.background ?? 'white',
+    },
   });
 }
 
@@ -101,7 +105,13 @@ export async function exportAs(format: ExportFormat, options: ExportOptions = {}
   const map = useMapStore.getState().map;
   if (format === 'backup') {
     const stamp = new Date().toISOString().slice(0, 10);
-    return download(`argmap-backup-${stamp}.json`, await exportAllMaps(), 'application/json');
+    const { maps, leftOut } = await backupContents();
+    const text = await runInWorker({ op: 'backup', maps });
+    download(`argmap-backup-${stamp}.json`, text, 'application/json');
+    // What does not validate is not in the backup: say which maps and why.
+    const notice = leftOutNotice(leftOut);
+    if (notice) useMapStore.setState({ error: notice });
+    return;
   }
   if (!map) return;
   const base = fileBase(map);
@@ -119,23 +129,23 @@ export async function exportAs(format: ExportFormat, options: ExportOptions = {}
       return download(`${base}@${requested}x.png`, png);
     }
     case 'md': {
-      const { exportMarkdown } = await import('../io/exportMarkdown');
       const language = useUiStore.getState().labelLanguage === 'en' ? { language: 'en' } : {};
-      return download(`${base}.md`, exportMarkdown(map, language), 'text/markdown;charset=utf-8');
+      const text = await runInWorker({ op: 'md', map, ...language });
+      return download(`${base}.md`, text, 'text/markdown;charset=utf-8');
     }
-    case 'argdown': {
-      const { exportArgdown } = await import('../io/exportArgdown');
-      return download(`${base}.argdown`, exportArgdown(map));
-    }
-    case 'aif': {
-      const { exportAif } = await import('../io/exportAif');
+    case 'argdown':
+      return download(`${base}.argdown`, await runInWorker({ op: 'argdown', map }));
+    case 'aif':
       return download(
         `${base}.aif.json`,
-        JSON.stringify(exportAif(map), null, 2),
+        await runInWorker({ op: 'aif', map }),
         'application/json',
       );
-    }
     case 'json':
-      return download(`${base}.argmap.json`, serializeMap(map), 'application/json');
+      return download(
+        `${base}.argmap.json`,
+        await runInWorker({ op: 'json', map }),
+        'application/json',
+      );
   }
 }

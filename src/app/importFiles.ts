@@ -5,10 +5,22 @@
  * checked before it is read, and no file, however broken, makes the import throw.
  */
 import { problemLines, type Problem } from '../model/problem';
-import type { ImportOutcome } from '../store/uiStore';
+import { useUiStore, type ImportOutcome } from '../store/uiStore';
+import { create } from 'zustand';
+import type { FileBytes } from '../io/importBytes';
+import { runInWorker } from './ioClient';
 import { openMap, refreshLibrary, storeNew } from './session';
 
 type Message = ImportOutcome['messages'][number];
+
+/**
+ * The names of the files being imported, empty when none is: while an import runs, the UI can
+ * say "Importing…" (message key `importing`).
+ */
+export const useImporting = create<{ files: string[] }>()(() => ({ files: [] }));
+
+/** Files up to this many bytes are imported in the page's thread (in well under 200 ms). */
+const IN_THREAD_BYTES = 500_000;
 
 /**
  * Imports files as new maps (nothing stored is changed): native maps, backups, AIF, Argdown and
@@ -16,6 +28,21 @@ type Message = ImportOutcome['messages'][number];
  */
 export async function importFiles(files: readonly File[]): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { added: [], messages: [] };
+  // Until the report comes, the files being imported (for an "Importing…" indicator).
+  const { set } = useUiStore.getState();
+  useImporting.setState({ files: files.map((f) => f.name) });
+  try {
+    return await importAll(files, outcome, set);
+  } finally {
+    useImporting.setState({ files: [] });
+  }
+}
+
+async function importAll(
+  files: readonly File[],
+  outcome: ImportOutcome,
+  set: (state: { importReport: ImportOutcome }) => void,
+): Promise<ImportOutcome> {
   const byName = new Map<string, File>(files.map((f) => [f.name, f]));
   for (const file of files) {
     if (/\.txt$/i.test(file.name) && byName.has(file.name.replace(/\.txt$/i, '.json'))) continue; // AIF sidecar
@@ -34,6 +61,8 @@ export async function importFiles(files: readonly File[]): Promise<ImportOutcome
   }
   if (outcome.added.length) {
     await refreshLibrary();
+    // The report first: the maps are stored; opening the last one may take a moment more.
+    set({ importReport: outcome });
     await openMap(outcome.added[outcome.added.length - 1]!);
   }
   return outcome;
@@ -44,29 +73,54 @@ async function importOne(
   byName: ReadonlyMap<string, File>,
   added: string[],
 ): Promise<Message> {
-  const [{ readTextFile }, { importFile }, backup, { BACKUP_FILE_LIMITS }] = await Promise.all([
-    import('../io/decodeText'),
-    import('../io/importFile'),
-    import('../io/backup'),
-    import('../io/inputLimits'),
-  ]);
+  const [{ looksLikeBackup }, { BACKUP_FILE_LIMITS, INPUT_LIMITS }, { fileTooLarge }] =
+    await Promise.all([
+      import('../io/backup'),
+      import('../io/inputLimits'),
+      import('../io/decodeText'),
+    ]);
   const refused = (problems: readonly Problem[]): Message => ({
     file: file.name,
     ok: false,
     lines: problemLines(problems),
   });
   // A backup is told from its first bytes, so that it is read with a backup's size limits.
-  const isBackup = backup.looksLikeBackup(await file.slice(0, 200).text());
-  const read = await readTextFile(file, isBackup ? BACKUP_FILE_LIMITS : undefined);
-  if (!read.ok) return refused(read.problems);
-  const { text } = read;
-  const restored =
-    isBackup || (/^\s*\{/.test(text) && text.includes('"argmap-backup"'))
-      ? backup.restoreBackup(text)
-      : undefined;
-  if (restored && !restored.ok && isBackup) return refused(restored.problems);
-  if (restored?.ok) {
-    const { maps, refused: left } = restored.contents;
+  const isBackup = looksLikeBackup(await file.slice(0, 200).text());
+  const limits = isBackup ? BACKUP_FILE_LIMITS : INPUT_LIMITS;
+  // A file past the size limit is never read.
+  if (file.size > limits.bytes) return refused([fileTooLarge(file.size, limits)]);
+  const bytes = await readBytes(file);
+  if (!bytes.ok) return refused(bytes.problems);
+  const sidecarFile = byName.get(file.name.replace(/\.json$/i, '.txt'));
+  let sidecar: FileBytes | undefined;
+  if (sidecarFile && sidecarFile !== file) {
+    if (sidecarFile.size > INPUT_LIMITS.bytes) {
+      const problem = fileTooLarge(sidecarFile.size);
+      return refused([{ ...problem, message: `${sidecarFile.name}: ${problem.message}` }]);
+    }
+    const read = await readBytes(sidecarFile);
+    if (!read.ok)
+      return refused(
+        read.problems.map((p) => ({ ...p, message: `${sidecarFile.name}: ${p.message}` })),
+      );
+    sidecar = { name: sidecarFile.name, bytes: read.bytes };
+  }
+  // Decoding, parsing, checking and converting run in the I/O worker (the bytes move there); a
+  // small file, done in a few milliseconds, is imported here, without waiting for the worker.
+  const task = {
+    op: 'import' as const,
+    file: { name: file.name, bytes: bytes.bytes },
+    isBackup,
+    ...(sidecar ? { sidecar } : {}),
+  };
+  const size = bytes.bytes.length + (sidecar?.bytes.length ?? 0);
+  const result =
+    size <= IN_THREAD_BYTES
+      ? (await import('../io/ioTasks')).runIo(task)
+      : await runInWorker(task, [bytes.bytes.buffer, ...(sidecar ? [sidecar.bytes.buffer] : [])]);
+  if (result.kind === 'refused') return refused(result.problems);
+  if (result.kind === 'backup') {
+    const { maps, refused: left } = result;
     for (const map of maps) added.push(await storeNew(map));
     return {
       file: file.name,
@@ -80,19 +134,6 @@ async function importOne(
       ],
     };
   }
-  const sidecarFile = byName.get(file.name.replace(/\.json$/i, '.txt'));
-  let sidecarText: string | undefined;
-  if (sidecarFile && sidecarFile !== file) {
-    const sidecar = await readTextFile(sidecarFile);
-    if (!sidecar.ok) {
-      return refused(
-        sidecar.problems.map((p) => ({ ...p, message: `${sidecarFile.name}: ${p.message}` })),
-      );
-    }
-    sidecarText = sidecar.text;
-  }
-  const result = importFile(file.name, text, sidecarText !== undefined ? { sidecarText } : {});
-  if (!result.ok) return refused(result.problems);
   const map = withFileTitle(result.map, file.name);
   added.push(await storeNew(map));
   return {
@@ -100,6 +141,18 @@ async function importOne(
     ok: true,
     lines: [`Imported as “${map.title}”.`, ...result.report],
   };
+}
+
+/** A file's bytes, or why they could not be read. */
+async function readBytes(
+  file: Blob,
+): Promise<{ ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; problems: Problem[] }> {
+  try {
+    return { ok: true, bytes: new Uint8Array(await file.arrayBuffer()) };
+  } catch (error) {
+    const message = `The file could not be read (${error instanceof Error ? error.message : String(error)}).`;
+    return { ok: false, problems: [{ path: '', message }] };
+  }
 }
 
 /** The importers' titles for a document that names itself nowhere. */

@@ -9,6 +9,7 @@ import type { ArgMap } from '../model/schema';
 import { openDatabase } from '../persist/database';
 import type { ChangeNotice } from '../persist/changeFeed';
 import { MapRepository, type MapSummary } from '../persist/mapRepository';
+import { mapsForBackup, type BackupMaps } from '../persist/backupMaps';
 import { seedShippedMaps } from '../persist/seedMaps';
 import { useMapStore } from '../store/mapStore';
 import { Autosave } from './autosave';
@@ -265,29 +266,21 @@ export async function deleteMap(mapId: string): Promise<void> {
   if (wasOpen && next) await openMap(next.id);
 }
 
-/** Every stored map as one backup file (maps that fail validation are left out and logged). */
-export async function exportAllMaps(): Promise<string> {
-  const { serializeBackup } = await import('../io/backup');
+/**
+ * Every stored map, for a backup, and what was left out of it because it does not validate (see
+ * persist/backupMaps): the open map is taken as it is on screen.
+ */
+export async function backupContents(): Promise<BackupMaps> {
   if (memoryMaps) {
     const current = useMapStore.getState().map;
     if (current) memoryMaps.set(current.id, current);
-    return serializeBackup([...memoryMaps.values()]);
+    return { maps: [...memoryMaps.values()], leftOut: [] };
   }
   if (!repo) throw new Error('The session has not started.');
   await autosave?.flushNow();
-  const maps: ArgMap[] = [];
   // The open map as it is on screen: if storage is full, its latest edits are only here.
   const { map: open, readOnly } = useMapStore.getState();
-  for (const summary of await repo.listMaps()) {
-    if (open && !readOnly && open.id === summary.id) {
-      maps.push(open);
-      continue;
-    }
-    const loaded = await repo.loadMap(summary.id);
-    if (loaded?.ok) maps.push(loaded.map);
-    else console.error(`Map ${summary.id} left out of the backup: it does not validate.`);
-  }
-  return serializeBackup(maps);
+  return mapsForBackup(repo, readOnly ? null : open);
 }
 
 /** Stores a map under a free id (in memory when there is no IndexedDB); returns the id. */

@@ -21,7 +21,7 @@ import type { ArgEdge, ArgNode, Draft, NodeKind, Relation, Source } from '../mod
 import { briefValue, type Problem } from '../model/problem';
 import { MAX_COORDINATE, NODE_KINDS } from '../model/schema';
 import { htmlToText } from './htmlToText';
-import { refsForRange, textFinder } from './refsForRange';
+import { findStatements, refsForRange } from './refsForRange';
 import {
   finishImport,
   guessLanguage,
@@ -195,7 +195,7 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
   guessKinds(nodes, edges, guess, report);
   const source = buildSource(d, raw, outOf, nodes, nodeOf, options, report);
   placeNodes(d, nodes, nodeOf);
-  const title = options.title ?? 'Imported AIF';
+  const title = options.title ?? documentTitle(d) ?? 'Imported AIF';
   const map = {
     ...newMap(
       `aif-${hashId(
@@ -216,6 +216,28 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
   // AIF has no sections, so there are never groups to import; say so rather than leave it unsaid.
   report.push('AIF has no sections or groups: the map has none.');
   return finishImport(map, report);
+}
+
+/**
+ * The title a file gives itself: OVA's analysis metadata (`analysis.documentTitle`, or `title`),
+ * or the same fields at the top (AIFdb and other tools). None of the AIF or OVA files we have seen
+ * names itself; the importer then takes the file's name (app/importFiles).
+ */
+export function documentTitle(doc: Record<string, unknown>): string | undefined {
+  const analysis = doc.analysis;
+  const places = [
+    ...(typeof analysis === 'object' && analysis !== null && !Array.isArray(analysis)
+      ? [analysis as Record<string, unknown>]
+      : []),
+    doc,
+  ];
+  for (const place of places)
+    for (const key of ['documentTitle', 'title']) {
+      const value = place[key];
+      const title = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
+      if (title) return title.slice(0, 200);
+    }
+  return undefined;
 }
 
 const S_TYPES = ['RA', 'CA', 'MA'];
@@ -403,14 +425,18 @@ function buildSource(
     if (text)
       report.push('The AIF carries no analysed text: the source is built from the statements.');
   }
-  const find = textFinder(text);
-  for (const node of nodes) {
-    if (node.kind === 'inference' || ranges.has(node.id) || !node.text) continue;
-    const range = find(node.text);
-    if (range) ranges.set(node.id, range);
-  }
+  // Every statement not placed by the text's own marks, searched for in one pass.
+  const unmarked = nodes.filter((n) => n.kind !== 'inference' && !ranges.has(n.id) && n.text);
+  findStatements(
+    text,
+    unmarked.map((n) => n.text),
+  ).forEach((range, i) => {
+    if (range) ranges.set(unmarked[i]!.id, range);
+  });
   const language = options.language ?? guessLanguage(text);
-  const source = sourceFromText(text, language, { title: options.title ?? 'Imported AIF' });
+  const source = sourceFromText(text, language, {
+    title: options.title ?? documentTitle(doc) ?? 'Imported AIF',
+  });
   let unplaced = 0;
   for (const node of nodes) {
     if (node.kind === 'inference') continue;

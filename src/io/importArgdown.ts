@@ -390,11 +390,13 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
     text += node.text;
   }
   const front = (response.frontMatter ?? {}) as Record<string, unknown>;
+  // The document's own title: its front matter's, else its first heading (`# …`).
+  const heading = clean(response.sections?.[0]?.title).slice(0, 200);
   const title =
     options.title ??
     (typeof front.title === 'string' && front.title.trim()
-      ? front.title.trim()
-      : 'Imported Argdown');
+      ? clean(front.title).slice(0, 200)
+      : heading || 'Imported Argdown');
   const language = options.language ?? guessLanguage(text);
   const source = sourceFromText(text, language, {
     title,

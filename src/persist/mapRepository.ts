@@ -22,6 +22,9 @@ export interface MapSummary {
   nodeCount: number;
 }
 
+/** Records written in one request when a whole map is written (see putMap). */
+const WRITE_PIECE = 2_000;
+
 /** The tables that hold a map; written together, in one transaction. */
 const TABLES = ['maps', 'sources', 'nodes', 'edges'];
 
@@ -224,9 +227,22 @@ export class MapRepository {
       const openedAt = flags.openedAt ?? (await db.maps.get(map.id))?.openedAt;
       await this.deleteRows(map.id);
       await db.maps.put({ ...this.mapFields(map), ...flags, ...(openedAt ? { openedAt } : {}) });
-      await db.sources.bulkPut(map.sources.map((s, order) => ({ ...s, mapId: map.id, order })));
-      await db.nodes.bulkPut(map.nodes.map((n, order) => ({ ...n, mapId: map.id, order })));
-      await db.edges.bulkPut(map.edges.map((e, order) => ({ ...e, mapId: map.id, order })));
+      // In pieces: the browser copies each piece in the page's thread as it is written, and a
+      // map at the limits in one piece would block the page for most of a second.
+      for (const [order, s] of map.sources.entries())
+        await db.sources.put({ ...s, mapId: map.id, order });
+      for (let at = 0; at < map.nodes.length; at += WRITE_PIECE)
+        await db.nodes.bulkPut(
+          map.nodes
+            .slice(at, at + WRITE_PIECE)
+            .map((n, i) => ({ ...n, mapId: map.id, order: at + i })),
+        );
+      for (let at = 0; at < map.edges.length; at += WRITE_PIECE)
+        await db.edges.bulkPut(
+          map.edges
+            .slice(at, at + WRITE_PIECE)
+            .map((e, i) => ({ ...e, mapId: map.id, order: at + i })),
+        );
     });
     this.notify({ mapId: map.id, whole: true, nodes: [], edges: [] });
   }

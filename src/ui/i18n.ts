@@ -203,6 +203,8 @@ const en = {
   edges: 'Edges',
   pngTooLarge:
     'The map is too large for a {0}× PNG; it was exported at {1}×. Export a selection for a sharper image.',
+  importing: 'Importing…',
+  backupLeftOut: 'The backup leaves out what does not validate (it stays stored, unchanged): {0}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -417,6 +419,8 @@ const zh: Record<MessageKey, string> = {
   newMapShort: '新建',
   edges: '连线',
   pngTooLarge: '论证图太大，无法导出 {0}× PNG；已按 {1}× 导出。导出所选部分可得到更清晰的图像。',
+  importing: '正在导入…',
+  backupLeftOut: '备份未包含无法通过校验的内容（它们仍按原样保存）：{0}',
 };
 
 /** Kind and relation names are shared with slides and handouts (`src/model/words.ts`). */

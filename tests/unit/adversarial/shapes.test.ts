@@ -164,6 +164,38 @@ describe('adversarial shapes take roughly linear time', { timeout: 60_000 }, () 
     );
   });
 
+  it('wide: AIF with thousands of statements, each searched for in the analysed text', () => {
+    // Statements found exactly, found only loosely (AIFdb drops commas and case), and not
+    // found, in a text of long sentences (a hundred clauses each: the statement search is measured
+    // here, not the sentence splitting).
+    const statement = (i: number) =>
+      i % 3 === 0 ? `claim ${i} holds` : i % 3 === 1 ? `Claim, ${i} HOLDS.` : `Absent ${i}`;
+    const clause = (i: number) => (i % 3 === 2 ? 'something else' : `claim ${i} holds`);
+    expectLinear(
+      (n) => ({
+        json: JSON.stringify({
+          nodes: Array.from({ length: n }, (_, i) => ({
+            nodeID: String(i),
+            text: statement(i),
+            type: 'I',
+          })),
+          edges: [],
+        }),
+        text: Array.from({ length: n }, (_, i) => clause(i) + (i % 100 === 99 ? '. ' : ', ')).join(
+          '',
+        ),
+      }),
+      ({ json, text }) => {
+        const result = importFile('nodeset.json', json, { sidecarText: text });
+        if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
+        const placed = result.map.nodes.filter((node) => node.refs.length > 0).length;
+        expect(placed).toBe(result.map.nodes.length - Math.floor(result.map.nodes.length / 3));
+      },
+      2_000,
+      MAP_LIMITS.nodes,
+    );
+  });
+
   it('repeated: many nodes with the same text, and Argdown repeating one statement', () => {
     expectLinear(
       (n) =>

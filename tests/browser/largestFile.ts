@@ -1,0 +1,64 @@
+/** The largest file the limits allow, for the import-time tests. */
+import { MAP_LIMITS } from '../../src/model/limits';
+import { serializeMap } from '../../src/io/mapFile';
+import type { ArgMap, Draft } from '../../src/model/schema';
+
+/**
+ * A native map at the limits: 20 sources of 100,000 sentences together, and as much text as a
+ * map may hold (10 million characters), most of it in the sources. Its nodes are few, so that
+ * what is measured is the import, not drawing thousands of nodes.
+ */
+export function largestMapFile(): { map: ArgMap; text: string } {
+  const perSource = MAP_LIMITS.sentences / MAP_LIMITS.sources;
+  const nodeCount = 200;
+  const sentence = (si: number, i: number) =>
+    `Source ${si} sentence ${String(i).padStart(6, '0')} says something.`;
+  const sources = Array.from({ length: MAP_LIMITS.sources }, (_, si) => {
+    const parts: string[] = [];
+    const sentences: { id: string; start: number; end: number }[] = [];
+    let at = 0;
+    for (let i = 0; i < perSource; i++) {
+      const s = sentence(si, i);
+      sentences.push({ id: `s${si}-${i}`, start: at, end: at + s.length });
+      parts.push(s);
+      at += s.length + 1;
+    }
+    return { id: `src${si}`, language: 'en', text: parts.join(' '), sentences };
+  });
+  const map: Draft<ArgMap> = {
+    format: 'argmap',
+    version: 2,
+    id: 'largest',
+    title: 'The largest file',
+    sources,
+    nodes: [],
+    edges: [],
+    tours: [],
+  };
+  for (let i = 0; i < nodeCount; i++) {
+    map.nodes.push({
+      id: `n${i}`,
+      kind: i === 0 ? 'conclusion' : 'claim',
+      text: `Node ${i} 核心论点 🙂`,
+      refs: [{ sentence: `s${i % MAP_LIMITS.sources}-${Math.floor(i / MAP_LIMITS.sources)}` }],
+    });
+    if (i > 0)
+      map.edges.push({ id: `e${i}`, from: `n${i}`, to: `n${(i - 1) >> 1}`, relation: 'supports' });
+  }
+  // The rest of the map's text budget (less a margin) goes to appendices after the sentences.
+  const share = Math.floor((MAP_LIMITS.mapChars - textOf(map) - 1_000) / MAP_LIMITS.sources);
+  for (const source of sources)
+    source.text += ` ${'Filler words in a long appendix. '.repeat(Math.ceil(share / 33))}`.slice(
+      0,
+      share,
+    );
+  return { map, text: serializeMap(map) };
+}
+
+/** Characters of text in a map as the limits count them: every string and field name. */
+export function textOf(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (typeof value !== 'object' || value === null) return 0;
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + textOf(v), 0);
+  return Object.entries(value).reduce((n, [k, v]) => n + k.length + textOf(v), 0);
+}
