@@ -1,7 +1,7 @@
 /** Import and export: the "File" menu of the toolbar. */
 import { useEffect, useRef, useState } from 'react';
 import { exportAs, type ExportFormat, type ExportOptions } from '../app/exportActions';
-import { importFiles } from '../app/importFiles';
+import { importFiles, useImporting } from '../app/importFiles';
 import { useMapStore } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
@@ -55,9 +55,18 @@ export function FileMenu() {
     }
   };
 
+  const importing = useImporting((state) => state.files.length > 0);
   return (
     <details className="menu" ref={details}>
-      <summary data-testid="file-menu">{t('file')}</summary>
+      <summary data-testid="file-menu">
+        {t('file')}
+        {importing ? (
+          <span className="menu-busy" role="status" data-testid="importing">
+            {' '}
+            {t('importing')}
+          </span>
+        ) : null}
+      </summary>
       <div className="menu-panel" role="menu">
         <button role="menuitem" data-testid="import" onClick={() => input.current?.click()}>
           {t('importFiles')}
