@@ -168,6 +168,42 @@ function moveMarkersBack(text: string, ranges: SentenceRange[]): SentenceRange[]
   return out;
 }
 
+/** How much text the segmenter is given at once (see {@link segmentsOf}). */
+const WINDOW = 4096;
+
+/**
+ * ICU's sentence segments of `text` from `from` to `to`, with offsets into `text`. V8's segmenter
+ * takes time growing with the square of the text it is given (4,000 short sentences: 0.14 s; 8,000:
+ * 0.6 s), so it is given a window at a time: every segment but the window's last is kept, and the
+ * next window starts where that last one began (a sentence start, where ICU's rules look no
+ * further back). A sentence longer than a window gets a window twice as large.
+ */
+export function* segmentsOf(
+  text: string,
+  from: number,
+  to: number,
+  language: string,
+): Generator<{ segment: string; index: number }> {
+  const segmenter = segmenterFor(language);
+  let at = from;
+  let size = WINDOW;
+  while (at < to) {
+    const end = Math.min(to, at + size);
+    const segments = [...segmenter.segment(text.slice(at, end))];
+    if (end === to) {
+      for (const s of segments) yield { segment: s.segment, index: at + s.index };
+      return;
+    }
+    if (segments.length < 2) {
+      size *= 2;
+      continue;
+    }
+    for (const s of segments.slice(0, -1)) yield { segment: s.segment, index: at + s.index };
+    at += segments[segments.length - 1]!.index;
+    size = WINDOW;
+  }
+}
+
 function segmentParagraph(
   text: string,
   from: number,
@@ -175,15 +211,14 @@ function segmentParagraph(
   language: string,
 ): SentenceRange[] {
   const out: SentenceRange[] = [];
-  const slice = text.slice(from, to);
-  for (const { segment, index } of segmenterFor(language).segment(slice)) {
+  for (const { segment, index } of segmentsOf(text, from, to, language)) {
     const lead = segment.length - segment.trimStart().length;
     const trimmed = segment.trim();
     if (!trimmed) continue;
-    const start = from + index + lead;
+    const start = index + lead;
     const range = { start, end: start + trimmed.length };
     const previous = out[out.length - 1];
-    if (previous && endsWithAbbreviation(text.slice(previous.start, previous.end))) {
+    if (previous && endsWithAbbreviation(text, previous)) {
       previous.end = range.end;
     } else {
       out.push(range);
@@ -208,7 +243,10 @@ function moveOpenersForward(
 ): SentenceRange {
   if (next) {
     const own = text.slice(range.start, range.end);
-    const trailing = OPENERS.exec(own);
+    // Only the end can hold openers: read the last 256 characters, not a long sentence's all.
+    const tail = Math.max(0, own.length - 256);
+    const found = OPENERS.exec(own.slice(tail));
+    const trailing = found ? { index: tail + found.index } : null;
     if (trailing && trailing.index > 0) {
       const cut = range.start + trailing.index;
       next.start =
@@ -222,7 +260,14 @@ function moveOpenersForward(
   return range;
 }
 
-function endsWithAbbreviation(sentence: string): boolean {
+/**
+ * Whether the sentence ends with an abbreviation. Only its last 64 characters are read (from a
+ * word's start), so that a long run of sentences merged after "No." after "No." stays linear.
+ */
+function endsWithAbbreviation(text: string, range: SentenceRange): boolean {
+  let from = Math.max(range.start, range.end - 64);
+  if (from > range.start) while (from < range.end && !/[\s(]/.test(text.charAt(from - 1))) from++;
+  const sentence = text.slice(from, range.end);
   const match = /(?:^|[\s(])((?:[A-Za-z]\.)+[A-Za-z]?|[A-Za-z]+)\.$/.exec(sentence);
   if (!match) return false;
   const word = match[1]!.toLowerCase().replace(/\.$/, '');

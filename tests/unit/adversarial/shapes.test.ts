@@ -15,6 +15,7 @@ import { exportAif } from '../../../src/io/exportAif';
 import { exportMarkdown } from '../../../src/io/exportMarkdown';
 import { exportSvg } from '../../../src/io/exportSvg';
 import { htmlToText } from '../../../src/io/htmlToText';
+import { sentenceRanges } from '../../../src/source/segment';
 
 function time(run: () => void): number {
   const started = performance.now();
@@ -211,6 +212,19 @@ describe('adversarial shapes take roughly linear time', { timeout: 60_000 }, () 
       (n) => `[a]: A statement.\n${'\n[a]\n  + [b]: A reason.\n'.repeat(n)}`,
       (text) => expect(importFile('r.argdown', text).ok).toBe(true),
       500,
+    );
+  });
+
+  it('long: one paragraph of thousands of short sentences, split into sentences', () => {
+    // The platform's sentence segmenter alone grows with the square of the text it is given.
+    expectLinear(
+      (n) =>
+        Array.from({ length: n }, (_, i) => (i % 3 ? `Claim number ${i}.` : `第${i}个论点。`)).join(
+          ' ',
+        ),
+      (text) => expect(sentenceRanges(text, 'en').length).toBeGreaterThan(0),
+      4000,
+      MAP_LIMITS.sentences,
     );
   });
 });
