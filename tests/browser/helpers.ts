@@ -134,12 +134,15 @@ export async function untilStable(page: Page, sample: string, frames = 10): Prom
   );
 }
 
-/** Resolves once the canvas has stopped panning and zooming (its transitions last 300 ms). */
-export function viewSettled(page: Page): Promise<void> {
+/**
+ * Resolves once the canvas has stopped panning and zooming: its transform unchanged for `frames`
+ * frames (20 outlasts the 300 ms transitions; a wheel zoom is immediate and needs few).
+ */
+export function viewSettled(page: Page, frames = 20): Promise<void> {
   return untilStable(
     page,
     "document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? ''",
-    20,
+    frames,
   );
 }
 

@@ -37,7 +37,7 @@ async function zoomTo(page: Page, id: string) {
     if (box.width >= 150) return;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, -400);
-    await viewSettled(page);
+    await viewSettled(page, 3);
   }
 }
 
