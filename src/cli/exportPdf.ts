@@ -9,15 +9,15 @@
  * The map pages are pictures of the SVG export (rendered by resvg with Noto Sans CJK, so Chinese
  * always renders); the list is text.
  */
-import PDFDocument from 'pdfkit';
 import type { ArgMap } from '../model/schema';
 import { translationIn } from '../model/translation';
+import { sectionOfGroup } from '../model/groups';
 import { wordsLanguage } from '../model/words';
 import { exportSvg, type SvgExportOptions } from '../io/exportSvg';
 import { kindStyles } from '../io/kindStyles';
 import { nodeDescriber } from '../io/slides';
 import { rasterize } from './rasterize';
-import { pdfFonts } from './exportSlidesPdf';
+import { openPdf } from './exportSlidesPdf';
 
 /** A4 in points. */
 const A4 = { width: 595.28, height: 841.89 };
@@ -33,25 +33,10 @@ export async function exportPdf(
   map: ArgMap,
   options: SvgExportOptions & { scale?: number } = {},
 ): Promise<Uint8Array> {
-  const font = pdfFonts();
   const lang = wordsLanguage(options.language);
   const scale = options.scale ?? 2;
   const { numbers, describe } = nodeDescriber(map, lang);
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    margin: MARGIN,
-    info: { Title: map.title, Creator: 'argmap' },
-    lang: lang === 'zh' ? 'zh-Hans' : 'en',
-    displayTitle: true,
-  });
-  doc.registerFont('regular', font.regular, font.faces.regular);
-  doc.registerFont('bold', font.bold, font.faces.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
+  const { doc, finish } = openPdf(map.title, lang);
 
   /** A landscape page holding a picture of (part of) the map, fitted inside the margins. */
   const mapPage = (svgOptions: SvgExportOptions) => {
@@ -72,18 +57,9 @@ export async function exportPdf(
   const ids = new Set(groups.map((g) => g.id));
   const top = groups.filter((g) => g.parent === undefined || !ids.has(g.parent));
   if (top.length > 1) {
-    const topOf = new Map<string, string>();
-    const parent = new Map(groups.map((g) => [g.id, g.parent]));
-    for (const g of groups) {
-      let at: string | undefined = g.id;
-      for (let i = 0; at !== undefined && parent.get(at) !== undefined && i < 1000; i++)
-        at = parent.get(at);
-      if (at !== undefined) topOf.set(g.id, at);
-    }
+    const sectionOf = sectionOfGroup(map);
     for (const g of top) {
-      const nodeIds = map.nodes
-        .filter((n) => n.group !== undefined && topOf.get(n.group) === g.id)
-        .map((n) => n.id);
+      const nodeIds = map.nodes.filter((n) => sectionOf(n.group) === g.id).map((n) => n.id);
       if (!nodeIds.length) continue;
       const title = translationIn(g.translations, options.language) || g.title;
       mapPage({ nodeIds, title: `${map.title} — ${title}` });
@@ -123,7 +99,5 @@ export async function exportPdf(
         .text(`“${q.text}”${where ? ` — ${where}` : ''}`, { width });
     }
   }
-  doc.end();
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
+  return new Uint8Array(await finish());
 }

@@ -10,6 +10,7 @@ import type { ArgMap } from '../model/schema';
 import { layoutSlide } from '../io/slideLayout';
 import { buildDeck, type SlidesOptions } from '../io/slides';
 import { cjkFontFiles } from './rasterize';
+import type { WordsLanguage } from '../model/words';
 
 /** The faces inside Noto Sans CJK's collections that the deck uses (simplified Chinese first). */
 const FACES = { regular: 'NotoSansCJKsc-Regular', bold: 'NotoSansCJKsc-Bold' } as const;
@@ -36,25 +37,44 @@ export function pdfFonts(): {
   };
 }
 
-/** The deck of `map` as PDF bytes. */
-export async function exportSlidesPdf(map: ArgMap, options: SlidesOptions = {}): Promise<Buffer> {
+/**
+ * A PDF document titled `title` with the CJK faces registered as 'regular' and 'bold' (pages are
+ * added with their own size and margins); `finish` ends it and gives its bytes.
+ */
+export function openPdf(
+  title: string,
+  lang: WordsLanguage,
+): { doc: PDFKit.PDFDocument; finish: () => Promise<Buffer> } {
   const font = pdfFonts();
-  const deck = buildDeck(map, options);
   const doc = new PDFDocument({
     autoFirstPage: false,
     margin: 0,
-    info: { Title: deck.title, Creator: 'argmap' },
-    lang: deck.lang === 'zh' ? 'zh-Hans' : 'en',
+    info: { Title: title, Creator: 'argmap' },
+    lang: lang === 'zh' ? 'zh-Hans' : 'en',
     displayTitle: true,
   });
-  doc.registerFont('regular', font.regular, FACES.regular);
-  doc.registerFont('bold', font.bold, FACES.bold);
+  doc.registerFont('regular', font.regular, font.faces.regular);
+  doc.registerFont('bold', font.bold, font.faces.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve, reject) => {
     doc.on('end', resolve);
     doc.on('error', reject);
   });
+  return {
+    doc,
+    finish: async () => {
+      doc.end();
+      await done;
+      return Buffer.concat(chunks);
+    },
+  };
+}
+
+/** The deck of `map` as PDF bytes. */
+export async function exportSlidesPdf(map: ArgMap, options: SlidesOptions = {}): Promise<Buffer> {
+  const deck = buildDeck(map, options);
+  const { doc, finish } = openPdf(deck.title, deck.lang);
   for (const slide of deck.slides) {
     const drawing = layoutSlide(slide, deck.lang);
     doc.addPage({ size: [drawing.width, drawing.height], margin: 0 });
@@ -79,7 +99,5 @@ export async function exportSlidesPdf(map: ArgMap, options: SlidesOptions = {}):
       doc.text(item.text, x, item.y, { lineBreak: false, baseline: 'alphabetic' });
     }
   }
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }

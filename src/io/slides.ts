@@ -9,6 +9,7 @@
 import type { ArgEdge, ArgMap, ArgNode, NodeKind, Relation, Source } from '../model/schema';
 import { translationIn } from '../model/translation';
 import { pageAt } from '../model/pages';
+import { sectionOfGroup } from '../model/groups';
 import { bigrams, containment } from '../model/textSimilarity';
 import {
   KIND_NAMES,
@@ -190,17 +191,6 @@ function relationsOf(
   );
 }
 
-/** The top-level group a node is in (its outermost section), if any. */
-function sectionOf(map: ArgMap): (node: ArgNode) => string | undefined {
-  const parent = new Map((map.groups ?? []).map((g) => [g.id, g.parent]));
-  return (node) => {
-    let at = node.group;
-    for (let guard = 0; at !== undefined && parent.get(at) !== undefined && guard < 1000; guard++)
-      at = parent.get(at);
-    return at;
-  };
-}
-
 /** What a slide or a handout says about one node. */
 export type NodeDescription = Omit<StopSlide, 'type' | 'chapter' | 'index' | 'total'>;
 
@@ -268,7 +258,8 @@ export function buildDeck(map: ArgMap, options: SlidesOptions = {}): Deck {
     groups.map((g) => [g.id, translationIn(g.translations, lang) ?? g.title]),
   );
   const topGroups = groups.filter((g) => g.parent === undefined || !groupTitle.has(g.parent));
-  const section = sectionOf(map);
+  const sectionOf = sectionOfGroup(map);
+  const section = (node: ArgNode) => sectionOf(node.group);
 
   const stop = (node: ArgNode, chapter: string | undefined): Unnumbered<StopSlide> => ({
     type: 'stop',

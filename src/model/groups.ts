@@ -27,14 +27,35 @@ function withGroup(node: ArgNode, group: string | undefined): ArgNode {
 }
 
 /** The ids of the groups around `groupId`, outermost first, ending with `groupId` itself. */
-function ancestry(map: ArgMap, groupId: string | undefined): string[] {
-  const parentOf = new Map((map.groups ?? []).map((g) => [g.id, g.parent]));
+function ancestry(map: Pick<ArgMap, 'groups'>, groupId: string | undefined): string[] {
+  return ancestryIn(parentsOf(map), groupId);
+}
+
+function parentsOf(map: Pick<ArgMap, 'groups'>): Map<string, string | undefined> {
+  return new Map((map.groups ?? []).map((g) => [g.id, g.parent]));
+}
+
+function ancestryIn(
+  parentOf: ReadonlyMap<string, string | undefined>,
+  groupId: string | undefined,
+): string[] {
   const path: string[] = [];
   for (let at = groupId; at !== undefined && parentOf.has(at); at = parentOf.get(at)) {
     if (path.includes(at)) break; // a cycle (only in an invalid map): stop rather than loop
     path.unshift(at);
   }
   return path;
+}
+
+/**
+ * The section a group belongs to: its outermost enclosing group (itself at the top level). For
+ * many lookups: the groups are indexed once.
+ */
+export function sectionOfGroup(
+  map: Pick<ArgMap, 'groups'>,
+): (groupId: string | undefined) => string | undefined {
+  const parentOf = parentsOf(map);
+  return (groupId) => ancestryIn(parentOf, groupId)[0];
 }
 
 /** The groups a node is in, outermost first, ending with its own group; [] when it has none. */
