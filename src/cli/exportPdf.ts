@@ -11,7 +11,7 @@
  */
 import type { ArgMap } from '../model/schema';
 import { translationIn } from '../model/translation';
-import { sectionOfGroup } from '../model/groups';
+import { sectionsOf } from '../model/groups';
 import { wordsLanguage } from '../model/words';
 import { exportSvg, type SvgExportOptions } from '../io/exportSvg';
 import { kindStyles } from '../io/kindStyles';
@@ -53,18 +53,12 @@ export async function exportPdf(
 
   mapPage({});
   // One page per top-level section, when there is more than one.
-  const groups = map.groups ?? [];
-  const ids = new Set(groups.map((g) => g.id));
-  const top = groups.filter((g) => g.parent === undefined || !ids.has(g.parent));
-  if (top.length > 1) {
-    const sectionOf = sectionOfGroup(map);
-    for (const g of top) {
-      const nodeIds = map.nodes.filter((n) => sectionOf(n.group) === g.id).map((n) => n.id);
-      if (!nodeIds.length) continue;
-      const title = translationIn(g.translations, options.language) || g.title;
+  const sections = sectionsOf(map);
+  if (sections.length > 1)
+    for (const { group, nodeIds } of sections) {
+      const title = translationIn(group.translations, options.language) || group.title;
       mapPage({ nodeIds, title: `${map.title} — ${title}` });
     }
-  }
 
   // The numbered list, flowing over portrait pages.
   doc.addPage({ size: 'A4', margin: MARGIN });

@@ -4,12 +4,9 @@
  * {@link layoutSlide}).
  */
 import type { ArgMap } from '../model/schema';
-import { escapeXml } from './exportSvg';
+import { escapeXml, FONT_FAMILY } from './exportSvg';
 import { layoutSlide, type SlideDrawing } from './slideLayout';
 import { buildDeck, type SlidesOptions } from './slides';
-
-const FONT =
-  "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
 /** One laid-out slide as a standalone SVG document. */
 export function slideSvg(drawing: SlideDrawing, title: string): string {
@@ -20,7 +17,7 @@ export function slideSvg(drawing: SlideDrawing, title: string): string {
         : `<text x="${item.x}" y="${item.y}" font-size="${item.size}" fill="${item.colour}"${item.bold ? ' font-weight="700"' : ''}${item.alignRight ? ' text-anchor="end"' : ''}>${escapeXml(item.text)}</text>`,
     )
     .join('\n  ');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${drawing.width} ${drawing.height}" width="${drawing.width}pt" height="${drawing.height}pt" font-family="${escapeXml(FONT)}">
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${drawing.width} ${drawing.height}" width="${drawing.width}pt" height="${drawing.height}pt" font-family="${escapeXml(FONT_FAMILY)}">
   <title>${escapeXml(title)}</title>
   <rect width="100%" height="100%" fill="#FFFFFF"/>
   ${body}

@@ -54,7 +54,7 @@ const LABEL_FONT = 11;
 const MARGIN = 24;
 const TITLE_FONT = 20;
 const GROUP_FONT = 16;
-const FONT_FAMILY =
+export const FONT_FAMILY =
   "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
 /** Characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE/FFFF). */

@@ -58,6 +58,31 @@ export function sectionOfGroup(
   return (groupId) => ancestryIn(parentOf, groupId)[0];
 }
 
+/** A top-level group and the nodes in it (at any depth), in map order. */
+export interface Section {
+  readonly group: Group;
+  readonly nodeIds: readonly string[];
+}
+
+/**
+ * The map's sections: its top-level groups, each with the nodes inside it at any depth (those
+ * with none left out), in the groups' order.
+ */
+export function sectionsOf(map: Pick<ArgMap, 'groups' | 'nodes'>): Section[] {
+  const groups = map.groups ?? [];
+  const ids = new Set(groups.map((g) => g.id));
+  const top = groups.filter((g) => g.parent === undefined || !ids.has(g.parent));
+  const sectionOf = sectionOfGroup(map);
+  const members = new Map<string, string[]>(top.map((g) => [g.id, []]));
+  for (const node of map.nodes) {
+    const section = sectionOf(node.group);
+    if (section !== undefined) members.get(section)?.push(node.id);
+  }
+  return top
+    .map((group) => ({ group, nodeIds: members.get(group.id)! }))
+    .filter((s) => s.nodeIds.length > 0);
+}
+
 /** The groups a node is in, outermost first, ending with its own group; [] when it has none. */
 export function groupPath(map: ArgMap, nodeId: string): string[] {
   return ancestry(map, map.nodes.find((n) => n.id === nodeId)?.group);

@@ -24,6 +24,7 @@ import { SaveFailedBanner } from './SaveFailedBanner';
 import { ConflictNotice } from './ConflictNotice';
 import { Presentation } from './Presentation';
 import { PrintHandout } from './PrintHandout';
+import { PrintSlides, SlidesDialog } from './PrintSlides';
 import { importFiles } from '../app/importFiles';
 import { OutlineView } from './OutlineView';
 
@@ -166,6 +167,8 @@ export function App() {
         <ImportReport />
         {map && <Presentation map={map} />}
         {map && <PrintHandout map={map} />}
+        {map && <PrintSlides map={map} />}
+        {map && <SlidesDialog map={map} />}
         {ui.libraryOpen && <MapLibrary />}
         {ui.newMapOpen && <NewMapDialog />}
         {ui.shortcutsOpen && <ShortcutsDialog />}

@@ -1,62 +1,146 @@
 /**
- * The printable handout: the map fitted to the first page, then every node with its kind, its
- * English rendering and the author's quoted sentence(s). Shown only when printing.
+ * The printable handout, the browser's twin of `argmap export --format pdf`: page 1 is the whole
+ * map with a number on every node; then, when the map has sections, one page per section, large
+ * enough to read; then the numbered list: each node's kind, text, rendering, its relations by
+ * number ("supports 3", "attacked by 7") and the author's words with their page, only where they
+ * add to the node's text. Shown only when printing (Print → Save as PDF).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import type { ArgMap } from '../model/schema';
-import { sentenceIndex } from '../model/operations';
-import { svgOf } from '../app/exportActions';
+import { sectionsOf } from '../model/groups';
+import { translationIn } from '../model/translation';
+import { wordsLanguage, type WordsLanguage } from '../model/words';
+import { nodeDescriber, type NodeDescription } from '../io/slides';
+import { runInWorker } from '../app/ioClient';
 import { useMapStore } from '../store/mapStore';
+import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
+import { printWhenReady, requestPrint, usePrintJob } from './print/printJob';
 
-const usePrint = create<{ svgUrl: string | null }>()(() => ({ svgUrl: null }));
+interface MapPage {
+  title: string;
+  url: string;
+}
 
-/** Renders the handout, then opens the browser's print dialog (Print → Save as PDF). */
+interface Handout {
+  mapId: string;
+  title: string;
+  lang: WordsLanguage;
+  pages: MapPage[];
+  entries: NodeDescription[];
+}
+
+const useHandout = create<{ handout: Handout | null }>()(() => ({ handout: null }));
+
+/**
+ * Draws the handout of the open map (its map pages in the I/O worker), in the interface's
+ * language, then prints it.
+ */
 export async function printHandout() {
   const map = useMapStore.getState().map;
   if (!map) return;
-  const svg = await svgOf(map);
-  const previous = usePrint.getState().svgUrl;
-  if (previous) URL.revokeObjectURL(previous);
-  usePrint.setState({ svgUrl: URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' })) });
-  requestAnimationFrame(() => requestAnimationFrame(() => print()));
+  const { language: uiLanguage, labelLanguage } = useUiStore.getState();
+  const lang = wordsLanguage(uiLanguage);
+  const { numbers, describe } = nodeDescriber(map, lang);
+  const labels = labelLanguage === 'en' ? { language: 'en' } : {};
+  const sections = sectionsOf(map);
+  const wanted = [
+    { title: map.title },
+    ...(sections.length > 1
+      ? sections.map(({ group, nodeIds }) => ({
+          title: `${map.title} — ${translationIn(group.translations, uiLanguage) || group.title}`,
+          nodeIds,
+        }))
+      : []),
+  ];
+  const svgs = await Promise.all(
+    wanted.map((page) =>
+      runInWorker({
+        op: 'svg',
+        map,
+        options: { ...page, ...labels, numbers, background: 'white' },
+      }),
+    ),
+  );
+  for (const page of useHandout.getState().handout?.pages ?? []) URL.revokeObjectURL(page.url);
+  useHandout.setState({
+    handout: {
+      mapId: map.id,
+      title: map.title,
+      lang,
+      pages: svgs.map((svg, i) => ({
+        title: wanted[i]!.title,
+        url: URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' })),
+      })),
+      entries: map.nodes.filter((n) => n.kind !== 'inference').map(describe),
+    },
+  });
+  requestPrint('handout');
 }
 
 export function PrintHandout({ map }: { map: ArgMap }) {
+  const handout = useHandout((s) => s.handout);
+  const shown = usePrintJob((s) => s.kind === 'handout');
+  // A handout of another map (the library switched since) is not printed.
+  if (!shown || !handout || handout.mapId !== map.id) return null;
+  return <HandoutView handout={handout} />;
+}
+
+function HandoutView({ handout }: { handout: Handout }) {
   const t = useT();
-  const svgUrl = usePrint((s) => s.svgUrl);
-  const sources = map.sources;
-  const sentences = useMemo(() => sentenceIndex({ sources }), [sources]);
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(false), [svgUrl]);
-  if (!svgUrl) return null;
+  const request = usePrintJob((s) => s.request);
+  const [loaded, setLoaded] = useState(0);
+  const ready = loaded >= handout.pages.length;
+  useEffect(() => setLoaded(0), [handout]);
+  useEffect(() => {
+    if (ready) printWhenReady(request);
+  }, [ready, request]);
+  const separator = handout.lang === 'zh' ? '；' : '; ';
   return (
-    <div className="print-handout" data-testid="print-handout" data-ready={ready}>
-      <h1>{map.title}</h1>
-      <img src={svgUrl} alt={map.title} onLoad={() => setReady(true)} />
-      <h2 className="page-break">{t('handoutAppendix')}</h2>
-      <ol className="handout-list">
-        {map.nodes
-          .filter((n) => n.kind !== 'inference')
-          .map((node) => (
-            <li key={node.id}>
-              <p>
-                <strong>[{t.kind(node.kind)}]</strong> {node.text}
+    <div className="print-view print-handout" data-testid="print-handout" data-ready={ready}>
+      {handout.pages.map((page, i) => (
+        <section className="handout-map" key={page.url}>
+          <img
+            src={page.url}
+            alt={page.title}
+            data-testid={`handout-map-${i}`}
+            onLoad={() => setLoaded((n) => n + 1)}
+          />
+        </section>
+      ))}
+      <section className="handout-statements">
+        <h1>{handout.title}</h1>
+        <h2>{t('handoutAppendix')}</h2>
+        <ol className="handout-list">
+          {handout.entries.map((d) => (
+            <li key={d.nodeId} value={d.number} data-node={d.nodeId}>
+              <p className="handout-kind">
+                <strong>
+                  {d.number} · {d.kindName}
+                </strong>
               </p>
-              {node.translations?.en && <p lang="en">{node.translations.en}</p>}
-              {node.refs.map((ref, i) => {
-                const s = sentences.get(ref.sentence);
-                const text = s ? map.sources[s.sourceIndex]!.text : '';
+              <p>{d.text}</p>
+              {d.rendering && <p lang={handout.lang}>{d.rendering}</p>}
+              {d.relations.length > 0 && (
+                <p className="handout-relations">
+                  {d.relations.map((r) => `${r.words} ${r.number ?? r.nodeId}`).join(separator)}
+                </p>
+              )}
+              {d.quotes.map((q, i) => {
+                const where = [q.cite, q.page !== undefined ? `p. ${q.page}` : '']
+                  .filter(Boolean)
+                  .join(', ');
                 return (
                   <blockquote key={i}>
-                    {ref.quote ?? (s ? text.slice(s.start, s.end) : '')}
+                    “{q.text}”{where && <cite> — {where}</cite>}
                   </blockquote>
                 );
               })}
             </li>
           ))}
-      </ol>
+        </ol>
+      </section>
     </div>
   );
 }
