@@ -3,6 +3,7 @@ import { useUiStore, type UiLanguage } from '../store/uiStore';
 import type { NodeKind, Relation } from '../model/schema';
 import { KIND_NAMES, RELATION_NAMES } from '../model/words';
 import { OPERATION_MESSAGES } from '../model/operations';
+import { MESSAGES, MESSAGES_ZH } from './i18nMessages';
 
 const en = {
   appName: 'Argument map editor',
@@ -169,6 +170,8 @@ const en = {
   editRefused: 'This edit was not made: {0}',
   // Why the model refuses an edit (its own English words, src/model/operations.ts).
   ...OPERATION_MESSAGES,
+  // Messages made outside the interface: imports, refused files, opening by address.
+  ...MESSAGES,
   exportFailed: 'Export failed:',
   miniMap: 'Mini map',
   fitView: 'Fit view',
@@ -210,6 +213,7 @@ const en = {
 export type MessageKey = keyof typeof en;
 
 const zh: Record<MessageKey, string> = {
+  ...MESSAGES_ZH,
   appName: '论证图编辑器',
   library: '图库',
   openLibrary: '论证图库',
