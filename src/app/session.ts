@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import { problemLines } from '../model/problem';
+import type { Message } from '../model/messages';
 import type { ArgMap } from '../model/schema';
 import { openDatabase } from '../persist/database';
 import type { ChangeNotice } from '../persist/changeFeed';
@@ -21,8 +22,8 @@ import { useSaveStatus } from './saveStatus';
 
 export interface SessionState {
   status: 'loading' | 'ready' | 'failed';
-  /** Why loading failed, in words for the user. */
-  message: string | null;
+  /** Why loading failed, in words for the user (or by key, shown in the interface's language). */
+  message: string | Message | null;
   library: MapSummary[];
   /** The address of a map shown read-only (`?open=<url>`), not stored. */
   readOnlyUrl: string | null;
@@ -93,7 +94,7 @@ function yieldToNewerVersion(r: MapRepository) {
 async function openReadOnly(url: string): Promise<boolean> {
   const loaded = await loadMapFromUrl(url);
   if (!loaded.ok) {
-    useSession.setState({ message: loaded.message });
+    useSession.setState({ message: loaded.says });
     return false;
   }
   autosave?.markSaved(null);

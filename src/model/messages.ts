@@ -186,6 +186,7 @@ export const MESSAGES = {
   placeLineColumn: 'line {0}, column {1}',
   moreProblems: '…and {0} more.',
   indented: '  {0}',
+  twoLines: '{0}\n{1}',
   // Opening a map by its address (app/openByUrl.ts)
   urlNotAddress: '“{0}” is not a web address.',
   urlNotHttp: 'Only http and https addresses can be opened, not “{0}”.',
@@ -244,4 +245,12 @@ export function isMessage(value: unknown): value is Message {
     Object.hasOwn(MESSAGES, (value as Message).key) &&
     Array.isArray((value as Message).args)
   );
+}
+
+/** An error that says why by key: its message is the English; `says` is for the interface. */
+export class MessageError extends Error {
+  override name = 'MessageError';
+  constructor(readonly says: Message) {
+    super(english(says));
+  }
 }

@@ -26,6 +26,7 @@ import { Presentation } from './Presentation';
 import { PrintHandout } from './PrintHandout';
 import { importFiles } from '../app/importFiles';
 import { OutlineView } from './OutlineView';
+import { showText } from './i18nMessages';
 
 export function App() {
   const t = useT();
@@ -74,7 +75,7 @@ export function App() {
   if (session.status === 'failed') {
     return (
       <div className="splash error" role="alert">
-        {session.message}
+        {session.message && showText(t, session.message)}
       </div>
     );
   }
@@ -103,7 +104,7 @@ export function App() {
             >
               ✕
             </button>
-            {session.message}
+            {showText(t, session.message)}
           </div>
         )}
         <SaveFailedBanner />

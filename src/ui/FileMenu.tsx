@@ -6,6 +6,8 @@ import { useMapStore } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
 import { printHandout } from './PrintHandout';
+import { MessageError } from '../model/messages';
+import { showText } from './i18nMessages';
 
 export function FileMenu() {
   const t = useT();
@@ -48,7 +50,7 @@ export function FileMenu() {
       details.current?.removeAttribute('open');
     } catch (error) {
       useMapStore.setState({
-        error: `${t('exportFailed')} ${error instanceof Error ? error.message : String(error)}`,
+        error: `${t('exportFailed')} ${error instanceof MessageError ? showText(t, error.says) : error instanceof Error ? error.message : String(error)}`,
       });
     } finally {
       setBusy(false);

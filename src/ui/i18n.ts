@@ -392,6 +392,12 @@ const zh: Record<MessageKey, string> = {
   opGroupExists: '分组“{0}”已存在。',
   opNoSource: '此图中没有来源“{0}”。',
   opNoSentencesLeft: '修改后的文本中没有句子可以承接原有的引用。',
+  // Critical questions (src/model/schemeOps.ts)
+  opNoScheme: '这个论证没有论证型式。',
+  opNoQuestions: '论证型式“{0}”没有已知的批判性问题。',
+  opNoQuestion: '论证型式“{0}”有 {1} 个批判性问题；没有第 {2} 个。',
+  opUndercutTarget: '削弱攻击的是推理：请选择它的推理节点或连线。',
+  opNoConclusion: '这个论证没有可反驳的结论。',
   exportFailed: '导出失败：',
   miniMap: '缩略图',
   fitView: '适应视图',

@@ -136,7 +136,7 @@ export const MESSAGES_ZH: Record<MessageKey, string> = {
   aifIdUsed: '{0} 已被另一个节点使用（{1}）',
   aifEdgeShape: '必须是含 "fromID" 和 "toID" 的对象',
   aifMissing: '缺失',
-  aifNodeId: '必须是节点 id（字符串或数字）',
+  aifNodeId: '必须是节点标识（字符串或数字）',
   aifNotNode: '{0} 不是此 AIF 文件的节点',
   aifSelfEdge: '把 {0} 连到了它自己',
   aifBothEnds: '{0} 把陈述 {1} 同时作为前提和结论：经过 S 节点成环（陈述不能支持或攻击它自己）',
@@ -172,6 +172,7 @@ export const MESSAGES_ZH: Record<MessageKey, string> = {
   placeLineColumn: '第 {0} 行第 {1} 列',
   moreProblems: '……另有 {0} 个问题。',
   indented: '  {0}',
+  twoLines: '{0}\n{1}',
   urlNotAddress: '“{0}”不是网址。',
   urlNotHttp: '只能打开 http 和 https 网址，不能打开“{0}”。',
   urlNetwork: '无法下载位于 {0} 的论证图（网络错误）。请检查网络连接后重试。',
@@ -195,7 +196,13 @@ type Lookup = (key: MessageKey) => string;
  */
 export function showText(t: Lookup, text: MessageArg): string {
   if (typeof text === 'string') return text;
-  const show = (m: Message): string => fillTemplate(t(m.key), m.args, show);
+  const show = (m: Message): string => {
+    const [place, ...rest] = m.args;
+    // A problem's place (`line 4, column 5`) in the same language.
+    const args =
+      m.key === 'problemAt' && typeof place === 'string' ? [showPlace(t, place), ...rest] : m.args;
+    return fillTemplate(t(m.key), args, show);
+  };
   return show(text);
 }
 
