@@ -8,7 +8,7 @@ import { formatPath, problem, type Problem } from '../model/problem';
 import { fieldNameTooLong, stringTooLong } from '../model/limits';
 import { say, type Message, type MessageArg, type MessageKey } from '../model/messages';
 import { checkText } from './decodeText';
-import { INPUT_LIMITS, formatCount, type FileLimits } from './inputLimits';
+import { INPUT_LIMITS, type FileLimits } from './inputLimits';
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; problems: Problem[] };
 
