@@ -199,6 +199,16 @@ export const MESSAGES = {
   urlTooLarge: 'The map at {0} is too large ({1} MB).',
   urlUnreadable: 'The map at {0} could not be read: {1}',
   urlInvalid: 'The file at {0} is not a valid argument map:',
+  // The session's banner (app/session.ts)
+  sesNewerVersion:
+    'A newer version of the editor has opened in another tab. Reload this tab to go on saving: until then your edits here are kept in memory, and the reload stores them.',
+  sesNoStorage:
+    "This browser's storage is unavailable ({0}). The editor works in memory: your changes are lost when you close the tab unless you export them (File → Map file, or Back up all maps).",
+  sesCouldNotStart: 'The editor could not start: {0}',
+  sesDamaged: 'The stored map "{0}" is damaged and was not opened:',
+  sesSkipped:
+    '{0} damaged record(s) of this map were left out; they stay stored, unchanged, and the rest of the map opened:',
+  sesDeleted: '“{0}” was deleted in another tab.',
   // Exporting an image (app/exportActions.ts)
   expCannotDraw: 'This browser cannot draw the image.',
   expPngTooLarge: 'The map is too large for a PNG at this scale.',

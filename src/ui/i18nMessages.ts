@@ -183,6 +183,14 @@ export const MESSAGES_ZH: Record<MessageKey, string> = {
   urlTooLarge: '位于 {0} 的论证图太大（{1} MB）。',
   urlUnreadable: '无法读取位于 {0} 的论证图：{1}',
   urlInvalid: '位于 {0} 的文件不是有效的论证图：',
+  sesNewerVersion:
+    '编辑器的新版本已在另一个标签页中打开。请重新加载此标签页以继续保存：在此之前，你在这里的编辑保存在内存中，重新加载时会存储它们。',
+  sesNoStorage:
+    '此浏览器的存储不可用（{0}）。编辑器在内存中工作：关闭标签页后，未导出的更改将丢失（文件 → 论证图文件，或备份全部论证图）。',
+  sesCouldNotStart: '编辑器无法启动：{0}',
+  sesDamaged: '存储的论证图“{0}”已损坏，未打开：',
+  sesSkipped: '此论证图有 {0} 条损坏的记录被略去；它们仍按原样存储，论证图的其余部分已打开：',
+  sesDeleted: '“{0}”已在另一个标签页中删除。',
   expCannotDraw: '此浏览器无法绘制该图像。',
   expPngTooLarge: '论证图太大，无法按此比例导出 PNG。',
 };
