@@ -8,6 +8,7 @@ import { useUiStore } from '../store/uiStore';
 import { runInWorker } from './ioClient';
 import { leftOutNotice } from '../persist/backupMaps';
 import { backupContents } from './session';
+import { MessageError, say } from '../model/messages';
 
 export type ExportFormat = 'svg' | 'png' | 'md' | 'argdown' | 'aif' | 'json' | 'backup';
 
@@ -85,13 +86,12 @@ export async function svgToPng(
     canvas.width = Math.ceil(width * scale);
     canvas.height = Math.ceil(height * scale);
     const context = canvas.getContext('2d');
-    if (!context) throw new Error('This browser cannot draw the image.');
+    if (!context) throw new MessageError(say('expCannotDraw'));
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, width, height);
     const png = await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob(
-        (blob) =>
-          blob ? resolve(blob) : reject(new Error('The map is too large for a PNG at this scale.')),
+        (blob) => (blob ? resolve(blob) : reject(new MessageError(say('expPngTooLarge')))),
         'image/png',
       ),
     );

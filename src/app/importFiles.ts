@@ -4,7 +4,8 @@
  * refused one with its problems (the first 20, each with its JSON path or line). A file's size is
  * checked before it is read, and no file, however broken, makes the import throw.
  */
-import { problemLines, type Problem } from '../model/problem';
+import { problem, problemMessages, rewordProblem, type Problem } from '../model/problem';
+import { say } from '../model/messages';
 import { useUiStore, type ImportOutcome } from '../store/uiStore';
 import { create } from 'zustand';
 import type { FileBytes } from '../io/importBytes';
@@ -53,9 +54,7 @@ async function importAll(
       outcome.messages.push({
         file: file.name,
         ok: false,
-        lines: [
-          `The file could not be imported: ${error instanceof Error ? error.message : String(error)}`,
-        ],
+        lines: [say('impFailed', error instanceof Error ? error.message : String(error))],
       });
     }
   }
@@ -82,7 +81,7 @@ async function importOne(
   const refused = (problems: readonly Problem[]): Message => ({
     file: file.name,
     ok: false,
-    lines: problemLines(problems),
+    lines: problemMessages(problems),
   });
   // A backup is told from its first bytes, so that it is read with a backup's size limits.
   const isBackup = looksLikeBackup(await file.slice(0, 200).text());
@@ -95,14 +94,13 @@ async function importOne(
   let sidecar: FileBytes | undefined;
   if (sidecarFile && sidecarFile !== file) {
     if (sidecarFile.size > INPUT_LIMITS.bytes) {
-      const problem = fileTooLarge(sidecarFile.size);
-      return refused([{ ...problem, message: `${sidecarFile.name}: ${problem.message}` }]);
+      return refused([
+        rewordProblem(fileTooLarge(sidecarFile.size), 'fileNamed', sidecarFile.name),
+      ]);
     }
     const read = await readBytes(sidecarFile);
     if (!read.ok)
-      return refused(
-        read.problems.map((p) => ({ ...p, message: `${sidecarFile.name}: ${p.message}` })),
-      );
+      return refused(read.problems.map((p) => rewordProblem(p, 'fileNamed', sidecarFile.name)));
     sidecar = { name: sidecarFile.name, bytes: read.bytes };
   }
   // Decoding, parsing, checking and converting run in the I/O worker (the bytes move there); a
@@ -126,10 +124,12 @@ async function importOne(
       file: file.name,
       ok: left.length === 0,
       lines: [
-        `${maps.length} map(s) restored.`,
+        say('impRestored', maps.length),
         ...left.flatMap(({ index, title, problems }) => [
-          `Not restored: map ${index + 1}${title !== undefined ? ` “${title}”` : ''}:`,
-          ...problemLines(problems).map((line) => `  ${line}`),
+          title !== undefined
+            ? say('impNotRestoredTitled', index + 1, title)
+            : say('impNotRestored', index + 1),
+          ...problemMessages(problems).map((line) => say('indented', line)),
         ]),
       ],
     };
@@ -139,7 +139,7 @@ async function importOne(
   return {
     file: file.name,
     ok: true,
-    lines: [`Imported as “${map.title}”.`, ...result.report],
+    lines: [say('impImportedAs', map.title), ...result.notes],
   };
 }
 
@@ -150,8 +150,8 @@ async function readBytes(
   try {
     return { ok: true, bytes: new Uint8Array(await file.arrayBuffer()) };
   } catch (error) {
-    const message = `The file could not be read (${error instanceof Error ? error.message : String(error)}).`;
-    return { ok: false, problems: [{ path: '', message }] };
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [problem('', 'fileUnreadable', detail)] };
   }
 }
 

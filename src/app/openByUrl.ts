@@ -6,10 +6,17 @@
  */
 import { MAX_FILE_CHARS, parseMapText } from '../io/mapFile';
 import { mapLimitProblems } from '../model/limits';
-import { describeProblem } from '../model/problem';
+import { problemMessages } from '../model/problem';
+import { english, say, type Message, type MessageArg, type MessageKey } from '../model/messages';
 import type { ArgMap } from '../model/schema';
 
-export type UrlLoad = { ok: true; map: ArgMap } | { ok: false; message: string };
+/** A map, or why it could not be opened: in English (`message`), and by key (`says`). */
+export type UrlLoad = { ok: true; map: ArgMap } | { ok: false; message: string; says: Message };
+
+const fail = (key: MessageKey, ...args: (MessageArg | number)[]): UrlLoad => {
+  const says = say(key, ...args);
+  return { ok: false, message: english(says), says };
+};
 
 /** The `?open=` parameter of the address (or of `search`), or null when absent or blank. */
 export function openUrlParam(search: string = globalThis.location?.search ?? ''): string | null {
@@ -23,10 +30,10 @@ export async function loadMapFromUrl(url: string): Promise<UrlLoad> {
   try {
     target = new URL(url, globalThis.location?.href);
   } catch {
-    return { ok: false, message: `“${url}” is not a web address.` };
+    return fail('urlNotAddress', url);
   }
   if (target.protocol !== 'https:' && target.protocol !== 'http:') {
-    return { ok: false, message: `Only http and https addresses can be opened, not “${url}”.` };
+    return fail('urlNotHttp', url);
   }
   const sameOrigin = globalThis.location !== undefined && target.origin === location.origin;
   let response: Response;
@@ -34,48 +41,43 @@ export async function loadMapFromUrl(url: string): Promise<UrlLoad> {
     response = await fetch(target, { credentials: 'omit' });
   } catch {
     // fetch gives no detail on purpose; a cross-origin failure is almost always CORS.
-    return {
-      ok: false,
-      message: sameOrigin
-        ? `The map at ${target.href} could not be downloaded (network error). Check the connection and try again.`
-        : `The map at ${target.href} could not be downloaded: the network failed, or its site does not allow other sites to read it (CORS: it must send “Access-Control-Allow-Origin”).`,
-    };
+    return fail(sameOrigin ? 'urlNetwork' : 'urlCors', target.href);
   }
   if (!response.ok) {
-    const why =
-      response.status === 404
-        ? 'there is no file at that address (404 Not Found)'
-        : `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-    return { ok: false, message: `The map at ${target.href} could not be opened: ${why}.` };
+    return response.status === 404
+      ? fail('url404', target.href)
+      : fail(
+          'urlStatus',
+          target.href,
+          `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+        );
   }
   const declared = Number(response.headers.get('content-length') ?? 0);
   // UTF-8 takes at least one byte per character, at most four.
   if (declared > MAX_FILE_CHARS * 4) {
-    return {
-      ok: false,
-      message: `The map at ${target.href} is too large (${Math.round(declared / 1e6)} MB).`,
-    };
+    return fail('urlTooLarge', target.href, Math.round(declared / 1e6));
   }
   let text: string;
   try {
     text = await response.text();
   } catch (error) {
-    return {
-      ok: false,
-      message: `The map at ${target.href} could not be read: ${error instanceof Error ? error.message : String(error)}`,
-    };
+    return fail(
+      'urlUnreadable',
+      target.href,
+      error instanceof Error ? error.message : String(error),
+    );
   }
   const parsed = parseMapText(text);
   // The map limits too: a map opened by address can be copied into the library.
   const over = parsed.ok ? mapLimitProblems(parsed.map) : [];
   const result = over.length ? { ok: false as const, problems: over } : parsed;
   if (!result.ok) {
-    const lines = result.problems.slice(0, 10).map(describeProblem);
-    if (result.problems.length > 10) lines.push(`…and ${result.problems.length - 10} more.`);
-    return {
-      ok: false,
-      message: `The file at ${target.href} is not a valid argument map:\n${lines.join('\n')}`,
-    };
+    // One problem a line, the first ten.
+    const lines = [say('urlInvalid', target.href), ...problemMessages(result.problems, 10)];
+    return fail(
+      'plain',
+      lines.reduce((above, line) => say('twoLines', above, line)),
+    );
   }
   return { ok: true, map: result.map };
 }

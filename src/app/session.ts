@@ -4,7 +4,8 @@
  * tabs make (persist/changeFeed), merging them record by record (persist/mergeOutside).
  */
 import { create } from 'zustand';
-import { problemLines } from '../model/problem';
+import { problemMessages } from '../model/problem';
+import { say, type Message } from '../model/messages';
 import type { ArgMap } from '../model/schema';
 import { openDatabase } from '../persist/database';
 import type { ChangeNotice } from '../persist/changeFeed';
@@ -21,8 +22,8 @@ import { useSaveStatus } from './saveStatus';
 
 export interface SessionState {
   status: 'loading' | 'ready' | 'failed';
-  /** Why loading failed, in words for the user. */
-  message: string | null;
+  /** Why loading failed, in words for the user (or by key, shown in the interface's language). */
+  message: string | Message | null;
   library: MapSummary[];
   /** The address of a map shown read-only (`?open=<url>`), not stored. */
   readOnlyUrl: string | null;
@@ -79,8 +80,7 @@ function yieldToNewerVersion(r: MapRepository) {
   r.db.on('versionchange', () => {
     r.db.close();
     useSession.setState({
-      message:
-        'A newer version of the editor has opened in another tab. Reload this tab to go on saving: until then your edits here are kept in memory, and the reload stores them.',
+      message: say('sesNewerVersion'),
     });
     return false;
   });
@@ -93,13 +93,18 @@ function yieldToNewerVersion(r: MapRepository) {
 async function openReadOnly(url: string): Promise<boolean> {
   const loaded = await loadMapFromUrl(url);
   if (!loaded.ok) {
-    useSession.setState({ message: loaded.message });
+    useSession.setState({ message: loaded.says });
     return false;
   }
   autosave?.markSaved(null);
   useMapStore.getState().open(loaded.map, { readOnly: true });
   useSession.setState({ readOnlyUrl: url });
   return true;
+}
+
+/** A heading and the lines under it, one message (one line each). */
+function lines(heading: Message, below: readonly Message[]): Message {
+  return below.reduce((above, line) => say('twoLines', above, line), heading);
 }
 
 /** Maps held in memory when IndexedDB cannot be used (private mode, blocked, broken). */
@@ -124,7 +129,7 @@ async function startInMemory(cause: unknown): Promise<void> {
         title: map.title,
         nodeCount: map.nodes.length,
       })),
-      message: `This browser's storage is unavailable (${cause instanceof Error ? cause.message : String(cause)}). The editor works in memory: your changes are lost when you close the tab unless you export them (File → Map file, or Back up all maps).`,
+      message: say('sesNoStorage', cause instanceof Error ? cause.message : String(cause)),
     });
     useSaveStatus.getState().set('failed', 'Storage unavailable: working in memory');
     const first = shipped[0];
@@ -132,7 +137,7 @@ async function startInMemory(cause: unknown): Promise<void> {
   } catch (error) {
     useSession.setState({
       status: 'failed',
-      message: `The editor could not start: ${String(error)}`,
+      message: say('sesCouldNotStart', String(error)),
     });
   }
 }
@@ -152,7 +157,7 @@ export async function openMap(mapId: string): Promise<void> {
   if (!loaded) throw new Error(`There is no map "${mapId}".`);
   if (!loaded.ok) {
     useSession.setState({
-      message: `The stored map "${mapId}" is damaged and was not opened:\n${problemLines(loaded.problems).join('\n')}`,
+      message: lines(say('sesDamaged', mapId), problemMessages(loaded.problems)),
     });
     return;
   }
@@ -163,7 +168,7 @@ export async function openMap(mapId: string): Promise<void> {
   const { skipped } = loaded;
   useSession.setState({
     message: skipped.length
-      ? `${skipped.length} damaged record(s) of this map were left out; they stay stored, unchanged, and the rest of the map opened:\n${problemLines(skipped).join('\n')}`
+      ? lines(say('sesSkipped', skipped.length), problemMessages(skipped))
       : null,
     readOnlyUrl: null,
   });
@@ -196,7 +201,7 @@ async function takeOutsideChange(r: MapRepository, notice: ChangeNotice): Promis
       await refreshLibrary();
       const next = useSession.getState().library[0];
       if (next) await openMap(next.id);
-      useSession.setState({ message: `“${open.title}” was deleted in another tab.` });
+      useSession.setState({ message: say('sesDeleted', open.title) });
       return;
     }
     await absorbNotice(r, autosave, notice);

@@ -9,7 +9,8 @@
  */
 import { load } from 'js-yaml';
 import type { IArgdownPlugin, ITokenNodeHandler } from '@argdown/core';
-import type { Problem } from '../model/problem';
+import { problem, type Problem } from '../model/problem';
+import { say, type Message } from '../model/messages';
 import { INPUT_LIMITS, formatCount } from './inputLimits';
 
 interface Token {
@@ -18,14 +19,14 @@ interface Token {
 }
 
 /** Why `value` is too big once its aliases are expanded, or undefined; stops at the limits. */
-export function yamlTooBig(value: unknown): string | undefined {
+export function yamlTooBig(value: unknown): Message | undefined {
   let values = 0;
   let chars = 0;
   const stack: unknown[] = [value];
   while (stack.length) {
     const v = stack.pop();
     if (++values > INPUT_LIMITS.yamlValues)
-      return `holds more than ${formatCount(INPUT_LIMITS.yamlValues)} values (counting each use of an alias)`;
+      return say('adYamlValues', formatCount(INPUT_LIMITS.yamlValues));
     if (typeof v === 'string') chars += v.length;
     else if (Array.isArray(v)) for (const item of v) stack.push(item);
     else if (typeof v === 'object' && v !== null) {
@@ -35,7 +36,7 @@ export function yamlTooBig(value: unknown): string | undefined {
       }
     }
     if (chars > INPUT_LIMITS.yamlChars)
-      return `holds more than ${formatCount(INPUT_LIMITS.yamlChars)} characters (counting each use of an alias)`;
+      return say('adYamlChars', formatCount(INPUT_LIMITS.yamlChars));
   }
   return undefined;
 }
@@ -50,19 +51,19 @@ export class BoundedDataPlugin implements IArgdownPlugin {
   name = 'DataPlugin';
   readonly problems: Problem[] = [];
 
-  private read(what: string, source: string, token: Token): unknown {
+  private read(what: Message, source: string, token: Token): unknown {
     const path = token.startLine !== undefined ? `line ${token.startLine}` : '';
     let value: unknown;
     try {
       value = load(source);
     } catch (error) {
       const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-      this.problems.push({ path, message: `the ${what} is not valid YAML: ${reason}.` });
+      this.problems.push(problem(path, 'adYamlInvalid', what, reason));
       return undefined;
     }
     const tooBig = yamlTooBig(value);
     if (tooBig) {
-      this.problems.push({ path, message: `the ${what} ${tooBig}; it was not read.` });
+      this.problems.push(problem(path, 'adYamlTooBig', what, tooBig));
       return undefined;
     }
     return value;
@@ -75,13 +76,13 @@ export class BoundedDataPlugin implements IArgdownPlugin {
       let source = token.image;
       const block = BLOCK_START.exec(source);
       if (block) source = source.slice(block[0].length).replace(BLOCK_END, '');
-      const data = this.read('data', source, token);
+      const data = this.read(say('adData'), source, token);
       if (parentNode) parentNode.data = data;
     },
     FrontMatter: (_request, response, node, parentNode) => {
       const token = node as unknown as Token;
       const source = token.image.replace(FRONT_START, '').replace(FRONT_END, '');
-      const data = this.read('front matter', source, token);
+      const data = this.read(say('adFrontMatter'), source, token);
       if (parentNode) parentNode.data = data;
       response.frontMatter = data;
     },

@@ -4,7 +4,7 @@
  * backup come back and each refused one is listed with its reasons.
  */
 import type { ArgMap } from '../model/schema';
-import type { Problem } from '../model/problem';
+import { problem, type Problem } from '../model/problem';
 import { mapLimitProblems } from '../model/limits';
 import { loadMapDocument } from './mapFile';
 import { parseJsonText } from './parseJsonText';
@@ -50,8 +50,7 @@ export interface BackupContents {
 export function readBackup(doc: unknown): BackupContents {
   const list = (doc as { maps?: unknown }).maps;
   if (!Array.isArray(list)) {
-    const problem = { path: 'maps', message: 'is missing: this backup holds no maps' };
-    return { maps: [], refused: [], problems: [problem] };
+    return { maps: [], refused: [], problems: [problem('maps', 'backupNoMaps')] };
   }
   const maps: ArgMap[] = [];
   const refused: RefusedMap[] = [];
@@ -70,10 +69,7 @@ export function readBackup(doc: unknown): BackupContents {
       problems: own,
     });
     for (const p of own)
-      problems.push({
-        path: p.path ? `maps[${index}].${p.path}` : `maps[${index}]`,
-        message: p.message,
-      });
+      problems.push({ ...p, path: p.path ? `maps[${index}].${p.path}` : `maps[${index}]` });
   });
   return { maps, refused, problems };
 }
@@ -88,6 +84,6 @@ export function restoreBackup(
   const parsed = parseJsonText(text, { limits: BACKUP_FILE_LIMITS, stringLimits: false });
   if (!parsed.ok) return parsed;
   if (!isBackup(parsed.value))
-    return { ok: false, problems: [{ path: 'format', message: 'is not "argmap-backup"' }] };
+    return { ok: false, problems: [problem('format', 'backupNotBackup')] };
   return { ok: true, contents: readBackup(parsed.value) };
 }

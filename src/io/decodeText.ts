@@ -3,31 +3,33 @@
  * archive, anything with zero bytes) or not UTF-8. The browser's import and the command line both
  * read files through here before any importer sees them.
  */
-import type { Problem } from '../model/problem';
+import { problem, type Problem } from '../model/problem';
+import { say, type MessageArg, type MessageKey } from '../model/messages';
 import { INPUT_LIMITS, formatCount, formatMegabytes, type FileLimits } from './inputLimits';
 
 export type TextResult = { ok: true; text: string } | { ok: false; problems: Problem[] };
 
-const fail = (message: string): TextResult => ({ ok: false, problems: [{ path: '', message }] });
+const fail = (key: MessageKey, ...args: (MessageArg | number)[]): TextResult => ({
+  ok: false,
+  problems: [problem('', key, ...args)],
+});
 
 /** Leading bytes of common binary formats, to say what a refused file is. */
-const SIGNATURES: readonly (readonly [string, readonly number[]])[] = [
-  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
-  ['a JPEG image', [0xff, 0xd8, 0xff]],
-  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
-  ['a PDF document', [0x25, 0x50, 0x44, 0x46, 0x2d]],
-  ['a ZIP archive (or a Word, Excel or OpenDocument file)', [0x50, 0x4b, 0x03, 0x04]],
-  ['a gzip archive', [0x1f, 0x8b]],
+const SIGNATURES: readonly (readonly [MessageKey, readonly number[]])[] = [
+  ['fileKindPng', [0x89, 0x50, 0x4e, 0x47]],
+  ['fileKindJpeg', [0xff, 0xd8, 0xff]],
+  ['fileKindGif', [0x47, 0x49, 0x46, 0x38]],
+  ['fileKindPdf', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['fileKindZip', [0x50, 0x4b, 0x03, 0x04]],
+  ['fileKindGzip', [0x1f, 0x8b]],
 ];
-
-const NOT_TEXT = 'not a text file, so it cannot be an argument map, AIF, Argdown or plain text.';
 
 /** Decodes a file's bytes as UTF-8 (or UTF-16 with a byte-order mark), refusing what is not text. */
 export function decodeText(bytes: Uint8Array, limits: FileLimits = INPUT_LIMITS): TextResult {
   if (bytes.length > limits.bytes) return tooLarge(bytes.length, limits);
-  if (bytes.length === 0) return fail('The file is empty.');
+  if (bytes.length === 0) return fail('fileEmpty');
   const kind = SIGNATURES.find(([, sig]) => sig.every((b, i) => bytes[i] === b))?.[0];
-  if (kind) return fail(`This is ${kind}, ${NOT_TEXT}`);
+  if (kind) return fail('fileIsKind', say(kind));
   const utf16 =
     bytes[0] === 0xff && bytes[1] === 0xfe
       ? 'utf-16le'
@@ -41,11 +43,9 @@ export function decodeText(bytes: Uint8Array, limits: FileLimits = INPUT_LIMITS)
     const zero = bytes.indexOf(0);
     if (zero !== -1) {
       const halfZero = bytes.length > 3 && (bytes[1] === 0 || bytes[0] === 0);
-      return fail(
-        halfZero && isUtf16WithoutMark(bytes)
-          ? 'This looks like UTF-16 text without a byte-order mark; save it as UTF-8 and import it again.'
-          : `This is a binary file (it has a zero byte at offset ${formatCount(zero)}), ${NOT_TEXT}`,
-      );
+      return halfZero && isUtf16WithoutMark(bytes)
+        ? fail('fileUtf16NoMark')
+        : fail('fileZeroByte', formatCount(zero));
     }
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -53,9 +53,7 @@ export function decodeText(bytes: Uint8Array, limits: FileLimits = INPUT_LIMITS)
       const at = firstInvalidUtf8(bytes);
       const { line, column } = lineColumnOfByte(bytes, at);
       const byte = bytes[at]!.toString(16).toUpperCase().padStart(2, '0');
-      return fail(
-        `This is not a UTF-8 text file: byte 0x${byte} at line ${line}, column ${column} is not valid UTF-8. Maps, AIF, Argdown and plain text must be UTF-8; if this is text in another encoding, save it as UTF-8 and import it again.`,
-      );
+      return fail('fileNotUtf8', byte, line, column);
     }
   }
   if (text.length > limits.chars) return tooManyChars(text.length, limits);
@@ -66,10 +64,7 @@ export function decodeText(bytes: Uint8Array, limits: FileLimits = INPUT_LIMITS)
 export function checkText(text: string, limits: FileLimits = INPUT_LIMITS): TextResult {
   if (text.length > limits.chars) return tooManyChars(text.length, limits);
   const zero = text.indexOf('\u0000');
-  if (zero !== -1)
-    return fail(
-      `This is a binary file (it has a zero character at offset ${formatCount(zero)}), ${NOT_TEXT}`,
-    );
+  if (zero !== -1) return fail('fileZeroChar', formatCount(zero));
   return { ok: true, text };
 }
 
@@ -86,9 +81,7 @@ export async function readTextFile(
   try {
     buffer = await file.arrayBuffer();
   } catch (error) {
-    return fail(
-      `The file could not be read (${error instanceof Error ? error.message : String(error)}).`,
-    );
+    return fail('fileUnreadable', error instanceof Error ? error.message : String(error));
   }
   return decodeText(new Uint8Array(buffer), limits);
 }
@@ -99,16 +92,17 @@ function tooLarge(bytes: number, limits: FileLimits): TextResult {
 
 /** The problem of a file of `bytes` bytes, over {@link INPUT_LIMITS}.bytes. */
 export function fileTooLarge(bytes: number, limits: FileLimits = INPUT_LIMITS): Problem {
-  return {
-    path: '',
-    message: `The file is too large: ${formatMegabytes(bytes)} (${formatCount(bytes)} bytes); files up to ${formatMegabytes(limits.bytes)} can be imported. It was not read.`,
-  };
+  return problem(
+    '',
+    'fileTooLarge',
+    formatMegabytes(bytes),
+    formatCount(bytes),
+    formatMegabytes(limits.bytes),
+  );
 }
 
 function tooManyChars(chars: number, limits: FileLimits): TextResult {
-  return fail(
-    `The file is too large: ${formatCount(chars)} characters; files up to ${formatCount(limits.chars)} characters can be imported.`,
-  );
+  return fail('fileTooManyChars', formatCount(chars), formatCount(limits.chars));
 }
 
 /** Every odd (or every even) byte of the first kilobyte is zero: UTF-16 of mostly Latin text. */

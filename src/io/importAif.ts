@@ -18,7 +18,8 @@
  * the report. The importer never throws on bad input.
  */
 import type { ArgEdge, ArgNode, Draft, NodeKind, Relation, Source } from '../model/schema';
-import { briefValue, type Problem } from '../model/problem';
+import { briefValue, problem, type Problem } from '../model/problem';
+import { say, type Message, type MessageArg, type MessageKey } from '../model/messages';
 import { MAX_COORDINATE, NODE_KINDS } from '../model/schema';
 import { htmlToText } from './htmlToText';
 import { findStatements, refsForRange } from './refsForRange';
@@ -70,13 +71,7 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
   if (!isAif(doc)) {
     return {
       ok: false,
-      problems: [
-        {
-          path: '',
-          message:
-            'This JSON is not AIF: expected "nodes" and "edges" lists (or an "AIF" object holding them).',
-        },
-      ],
+      problems: [problem('', 'aifNotAif')],
     };
   }
   const d = doc as Record<string, unknown>;
@@ -84,7 +79,7 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
   const aif = (nested ? d.AIF : d) as Record<string, unknown>;
   const problems = graphProblems(aif, nested ? 'AIF.' : '');
   if (problems.length) return { ok: false, problems };
-  const report: string[] = [];
+  const report: Message[] = [];
 
   const raw = new Map<string, RawNode>();
   const skippedTypes = new Map<string, number>();
@@ -92,7 +87,7 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
   list(aif.nodes).forEach((n, i) => {
     const id = idOf(n.nodeID);
     const type = typeof n.type === 'string' ? n.type : '';
-    if (!id) return void report.push(`Skipped node #${i + 1}: it has no nodeID.`);
+    if (!id) return void report.push(say('aifSkippedNoId', i + 1));
     const kind = typeof n.argmapKind === 'string' ? n.argmapKind : undefined;
     const scheme = ['RA', 'CA', 'MA'].includes(type) ? aifSchemeName(n, fulfilments) : undefined;
     raw.set(id, {
@@ -115,11 +110,11 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
     pushTo(into, to, from);
   });
   for (const [type, n] of skippedTypes) {
-    const what =
-      { L: 'locution', YA: 'illocution', TA: 'transition', PA: 'preference' }[type] ?? 'unknown';
-    report.push(
-      `Skipped ${n} ${type} (${what}) node(s): only I, RA, CA and MA carry the argument.`,
-    );
+    const what: MessageKey =
+      (
+        { L: 'aifLocution', YA: 'aifIllocution', TA: 'aifTransition', PA: 'aifPreference' } as const
+      )[type as 'L'] ?? 'aifUnknown';
+    report.push(say('aifSkippedType', n, type, say(what)));
   }
 
   const isS = (id: string) => ['RA', 'CA', 'MA'].includes(raw.get(id)?.type ?? '');
@@ -173,18 +168,13 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
     );
     const targets = (outOf.get(s.id) ?? []).filter((t) => nodeOf.has(t));
     if (!premises.length || !targets.length) {
-      report.push(
-        `Skipped ${s.type} node ${s.id}: it has no ${premises.length ? 'conclusion' : 'premise'} among the argument's nodes.`,
-      );
+      report.push(say(premises.length ? 'aifNoConclusion' : 'aifNoPremise', s.type, s.id));
       continue;
     }
     const relation: Relation =
       s.type === 'RA' ? 'supports' : s.type === 'CA' ? 'attacks' : 'elaborates';
     const junction = s.type !== 'MA' ? nodeOf.get(s.id) : undefined;
-    if (targets.length > 1)
-      report.push(
-        `${s.type} node ${s.id} has ${targets.length} conclusions; each got the relation.`,
-      );
+    if (targets.length > 1) report.push(say('aifConclusions', s.type, s.id, targets.length));
     for (const p of premises) {
       if (junction) addEdge(nodeOf.get(p), junction, 'supports');
       else for (const t of targets) addEdge(nodeOf.get(p), nodeOf.get(t), relation, s.scheme);
@@ -211,10 +201,10 @@ export function importAif(doc: unknown, options: AifImportOptions = {}): ImportR
     nodes,
     edges,
   };
-  report.unshift(`${nodes.length} nodes and ${edges.length} edges from ${raw.size} AIF nodes.`);
-  if (!raw.size) report.push('The AIF holds no nodes: the map is empty.');
+  report.unshift(say('aifCounts', nodes.length, edges.length, raw.size));
+  if (!raw.size) report.push(say('aifEmpty'));
   // AIF has no sections, so there are never groups to import; say so rather than leave it unsaid.
-  report.push('AIF has no sections or groups: the map has none.');
+  report.push(say('aifNoGroups'));
   return finishImport(map, report);
 }
 
@@ -249,7 +239,8 @@ const S_TYPES = ['RA', 'CA', 'MA'];
  */
 function graphProblems(aif: Record<string, unknown>, prefix: string): Problem[] {
   const problems: Problem[] = [];
-  const add = (path: string, message: string) => problems.push({ path: prefix + path, message });
+  const add = (path: string, key: MessageKey, ...args: (MessageArg | number)[]) =>
+    problems.push(problem(prefix + path, key, ...args));
   const nodes = Array.isArray(aif.nodes) ? (aif.nodes as unknown[]) : [];
   const edges = Array.isArray(aif.edges) ? (aif.edges as unknown[]) : [];
   const field = (value: unknown, key: string) =>
@@ -264,7 +255,7 @@ function graphProblems(aif: Record<string, unknown>, prefix: string): Problem[] 
     if (id === undefined) return;
     const first = indexOf.get(id);
     if (first !== undefined) {
-      add(`nodes[${i}].nodeID`, `${briefValue(id)} is used by another node (nodes[${first}])`);
+      add(`nodes[${i}].nodeID`, 'aifIdUsed', briefValue(id), `nodes[${first}]`);
       return;
     }
     indexOf.set(id, i);
@@ -278,25 +269,22 @@ function graphProblems(aif: Record<string, unknown>, prefix: string): Problem[] 
   const outOf = new Map<string, Set<string>>();
   edges.forEach((edge, i) => {
     if (typeof edge !== 'object' || edge === null || Array.isArray(edge)) {
-      return void add(`edges[${i}]`, 'must be an object with "fromID" and "toID"');
+      return void add(`edges[${i}]`, 'aifEdgeShape');
     }
     const ends = (['fromID', 'toID'] as const).map((key) => {
       const raw = field(edge, key);
       const id = idOf(raw);
       if (id === undefined) {
-        add(
-          `edges[${i}].${key}`,
-          raw === undefined ? 'is missing' : `must be a node id (a string or number)`,
-        );
+        add(`edges[${i}].${key}`, raw === undefined ? 'aifMissing' : 'aifNodeId');
       } else if (!typeOf.has(id)) {
-        add(`edges[${i}].${key}`, `${briefValue(id)} is not a node of this AIF file`);
+        add(`edges[${i}].${key}`, 'aifNotNode', briefValue(id));
         return undefined;
       }
       return id;
     });
     const [from, to] = ends;
     if (from === undefined || to === undefined) return;
-    if (from === to) return void add(`edges[${i}]`, `joins ${label(from)} to itself`);
+    if (from === to) return void add(`edges[${i}]`, 'aifSelfEdge', label(from));
     if (!into.has(to)) into.set(to, new Set());
     into.get(to)!.add(from);
     if (!outOf.has(from)) outOf.set(from, new Set());
@@ -311,10 +299,7 @@ function graphProblems(aif: Record<string, unknown>, prefix: string): Problem[] 
     if (!S_TYPES.includes(type)) continue;
     for (const premise of into.get(id) ?? []) {
       if (typeOf.get(premise) === 'I' && outOf.get(id)?.has(premise)) {
-        add(
-          `nodes[${indexOf.get(id)}]`,
-          `${label(id)} has statement ${premise} as both premise and conclusion: a cycle through an S-node (a statement cannot support or attack itself)`,
-        );
+        add(`nodes[${indexOf.get(id)}]`, 'aifBothEnds', label(id), premise);
       }
     }
   }
@@ -336,10 +321,7 @@ function graphProblems(aif: Record<string, unknown>, prefix: string): Problem[] 
       const { to, edge } = out[top.next++]!;
       if (state.get(to) === 'open') {
         const cycle = path.slice(path.findIndex((p) => p.id === to)).map((p) => label(p.id));
-        add(
-          `edges[${edge}]`,
-          `closes a cycle of S-nodes: ${[...cycle, label(to)].join(' → ')} (an inference or conflict cannot, through others, rest on itself)`,
-        );
+        add(`edges[${edge}]`, 'aifCycle', [...cycle, label(to)].join(' → '));
       } else if (!state.has(to)) {
         state.set(to, 'open');
         path.push({ id: to, next: 0 });
@@ -354,7 +336,7 @@ function guessKinds(
   nodes: Draft<ArgNode>[],
   edges: Draft<ArgEdge>[],
   guess: Set<string>,
-  report: string[],
+  report: Message[],
 ) {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const outOf = new Map<string, Draft<ArgEdge>[]>();
@@ -376,8 +358,7 @@ function guessKinds(
         node.kind = 'rebuttal';
     }
   }
-  if (guess.size)
-    report.push(`${guess.size} statement(s) got a kind from the structure (AIF has no kinds).`);
+  if (guess.size) report.push(say('aifGuessed', guess.size));
 }
 
 /** The source: OVA's analysed text (or `options.text`), else the I-nodes' texts; and each node's refs. */
@@ -388,7 +369,7 @@ function buildSource(
   nodes: Draft<ArgNode>[],
   nodeOf: Map<string, string>,
   options: AifImportOptions,
-  report: string[],
+  report: Message[],
 ): Source {
   const ranges = new Map<string, { start: number; end: number }>(); // map node id → range
   let text: string;
@@ -422,8 +403,7 @@ function buildSource(
       .filter((n) => n.kind !== 'inference' && n.text)
       .map((n) => n.text)
       .join('\n\n');
-    if (text)
-      report.push('The AIF carries no analysed text: the source is built from the statements.');
+    if (text) report.push(say('aifNoText'));
   }
   // Every statement not placed by the text's own marks, searched for in one pass.
   const unmarked = nodes.filter((n) => n.kind !== 'inference' && !ranges.has(n.id) && n.text);
@@ -448,8 +428,7 @@ function buildSource(
       unplaced++;
     }
   }
-  if (unplaced)
-    report.push(`${unplaced} statement(s) were not found in the text and are marked implicit.`);
+  if (unplaced) report.push(say('aifUnplaced', unplaced));
   return source;
 }
 

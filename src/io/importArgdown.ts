@@ -37,7 +37,8 @@ import {
   type NodeKind,
   type Relation,
 } from '../model/schema';
-import type { Problem } from '../model/problem';
+import { problem, type Problem } from '../model/problem';
+import { say, type Message } from '../model/messages';
 import {
   finishImport,
   guessLanguage,
@@ -162,12 +163,7 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
   if (deep !== undefined) {
     return {
       ok: false,
-      problems: [
-        {
-          path: `line ${deep}`,
-          message: `relations are nested more than ${INPUT_LIMITS.argdownDepth} levels deep here (by indentation); the file was not read.`,
-        },
-      ],
+      problems: [problem(`line ${deep}`, 'adTooDeep', INPUT_LIMITS.argdownDepth)],
     };
   }
   let response: ReturnType<typeof parseArgdown>;
@@ -176,7 +172,7 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
   } catch (error) {
     return {
       ok: false,
-      problems: [{ path: '', message: `The Argdown parser failed: ${(error as Error).message}` }],
+      problems: [problem('', 'adParserFailed', (error as Error).message)],
     };
   }
   const problems: Problem[] = [];
@@ -193,17 +189,16 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
   // Without syntax errors, an exception is the parser giving up (it names no line).
   if (!problems.length) {
     for (const e of response.exceptions ?? []) {
-      problems.push({
-        path: '',
-        message: /no "ast"/i.test(e.message)
-          ? 'The Argdown parser could not read this file and named no line: it may nest relations, bold or italic text too deeply.'
-          : `The Argdown parser could not read this file: ${e.message}`,
-      });
+      problems.push(
+        /no "ast"/i.test(e.message)
+          ? problem('', 'adNoLine')
+          : problem('', 'adCannotRead', e.message),
+      );
     }
   }
   if (problems.length) return { ok: false, problems };
 
-  const report: string[] = [];
+  const report: Message[] = [];
   const { groups, groupOf } = groupsFromSections(response.sections ?? []);
   const nodes: Draft<ArgNode>[] = [];
   const edges: Draft<ArgEdge>[] = [];
@@ -325,7 +320,7 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
     const to = resolve(r.to, 'to');
     if (!from || !to) {
       report.push(
-        `Skipped a ${r.relationType} relation whose ends could not be found (${r.from?.title ?? '?'} → ${r.to?.title ?? '?'}).`,
+        say('adSkippedRelation', String(r.relationType), r.from?.title ?? '?', r.to?.title ?? '?'),
       );
       continue;
     }
@@ -347,14 +342,9 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
     }
   }
   if (onArguments) {
-    report.push(
-      `${onArguments} relation(s) to a reconstructed argument were attached to its final inference.`,
-    );
+    report.push(say('adOnArguments', onArguments));
   }
-  if (converted)
-    report.push(
-      `${converted} entailment/contrary/contradiction relation(s) became supports/attacks.`,
-    );
+  if (converted) report.push(say('adConverted', converted));
 
   const byTitle = new Map<string, string>();
   for (const [key, id] of nodeOf) byTitle.set(key.slice(2), id);
@@ -362,7 +352,7 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
     for (const t of Array.isArray(targets) ? targets : [targets]) {
       const to = byTitle.get(String(t));
       if (to) addEdge(from, to, 'elaborates');
-      else report.push(`"elaborates: ${String(t)}" names no statement; skipped.`);
+      else report.push(say('adElaboratesNone', String(t)));
     }
   }
 
@@ -377,8 +367,7 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
     const any = out || hasIn.has(node.id);
     node.kind = !any ? 'context' : out ? 'claim' : 'conclusion';
   }
-  if (guessed)
-    report.push(`${guessed} statement(s) without a kind tag got a kind from the structure.`);
+  if (guessed) report.push(say('adGuessed', guessed));
 
   // The source: one paragraph per stated node, so each cites its own sentence(s).
   const stated = nodes.filter((node) => node.kind !== 'inference' && !node.implicit && node.text);
@@ -415,13 +404,13 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
     if (node.kind !== 'inference' && node.refs.length === 0 && !node.implicit) {
       node.implicit = true;
       node.note ??= 'Imported from Argdown: the statement has no text to cite.';
-      report.push(`Statement "${node.text.slice(0, 40)}" has no text to cite; marked implicit.`);
+      report.push(say('adNoCiteText', node.text.slice(0, 40)));
     }
   }
   if (!text) {
     return {
       ok: false,
-      problems: [{ path: '', message: 'The Argdown text holds no statements.' }],
+      problems: [problem('', 'adNoStatements')],
     };
   }
   const map = {
@@ -430,9 +419,15 @@ export function importArgdown(input: string, options: ImportOptions = {}): Impor
     edges,
     ...(groups.length ? { groups } : {}),
   };
-  if (groups.length) report.push(`${groups.length} heading(s) became groups.`);
+  if (groups.length) report.push(say('adHeadings', groups.length));
   report.unshift(
-    `${nodes.length} nodes and ${edges.length} edges from ${Object.keys(response.statements ?? {}).length} statements and ${Object.keys(response.arguments ?? {}).length} arguments.`,
+    say(
+      'adCounts',
+      nodes.length,
+      edges.length,
+      Object.keys(response.statements ?? {}).length,
+      Object.keys(response.arguments ?? {}).length,
+    ),
   );
   return finishImport(map, report);
 }

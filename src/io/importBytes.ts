@@ -4,7 +4,8 @@
  * It runs in the I/O worker (`ioWorker.ts`), so that the largest allowed file never blocks the
  * editor's main thread; the same function runs in the thread itself where there are no workers.
  */
-import type { Problem } from '../model/problem';
+import { rewordProblem, type Problem } from '../model/problem';
+import type { Message } from '../model/messages';
 import type { ArgMap } from '../model/schema';
 import { restoreBackup, type RefusedMap } from './backup';
 import { decodeText } from './decodeText';
@@ -20,7 +21,7 @@ export interface FileBytes {
 export type ImportedFile =
   | { kind: 'refused'; problems: Problem[] }
   | { kind: 'backup'; maps: ArgMap[]; refused: RefusedMap[] }
-  | { kind: 'map'; map: ArgMap; report: string[] };
+  | { kind: 'map'; map: ArgMap; notes: Message[] };
 
 /**
  * Imports one file: a backup (read with a backup's size limits when `isBackup`), a native map,
@@ -46,12 +47,12 @@ export function importBytes(file: FileBytes, isBackup: boolean, sidecar?: FileBy
     if (!decoded.ok) {
       return {
         kind: 'refused',
-        problems: decoded.problems.map((p) => ({ ...p, message: `${sidecar.name}: ${p.message}` })),
+        problems: decoded.problems.map((p) => rewordProblem(p, 'fileNamed', sidecar.name)),
       };
     }
     sidecarText = decoded.text;
   }
   const result = importFile(file.name, text, sidecarText !== undefined ? { sidecarText } : {});
   if (!result.ok) return { kind: 'refused', problems: result.problems };
-  return { kind: 'map', map: result.map, report: result.report };
+  return { kind: 'map', map: result.map, notes: result.notes };
 }

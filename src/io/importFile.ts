@@ -14,6 +14,8 @@ import { parseJsonText } from './parseJsonText';
 import { INPUT_LIMITS, formatCount } from './inputLimits';
 import { FORMAT, type OriginKind } from '../model/schema';
 import { mapLimitProblems } from '../model/limits';
+import { problem } from '../model/problem';
+import { english, say, type Message, type MessageArg, type MessageKey } from '../model/messages';
 
 export type ImportFormat = 'argmap' | 'aif' | 'argdown' | 'text';
 
@@ -25,9 +27,9 @@ export interface ImportFileOptions extends ImportOptions {
 /** The import's outcome, with the format it was read as. */
 export type FileImportResult = ImportResult & { format?: ImportFormat };
 
-const fail = (message: string, path = ''): FileImportResult => ({
+const fail = (key: MessageKey, ...args: (MessageArg | number)[]): FileImportResult => ({
   ok: false,
-  problems: [{ path, message }],
+  problems: [problem('', key, ...args)],
 });
 
 /**
@@ -42,10 +44,13 @@ function isNativeLike(json: unknown): boolean {
 }
 
 /** A text that is too long to split into sentences without freezing the page. */
-function tooLongForText(text: string, what: string): FileImportResult | undefined {
+function tooLongForText(text: string, what: MessageKey): FileImportResult | undefined {
   if (text.length <= INPUT_LIMITS.sourceChars) return undefined;
   return fail(
-    `${what} is ${formatCount(text.length)} characters long; the limit for a source text is ${formatCount(INPUT_LIMITS.sourceChars)}.`,
+    'textTooLong',
+    say(what),
+    formatCount(text.length),
+    formatCount(INPUT_LIMITS.sourceChars),
   );
 }
 
@@ -57,7 +62,7 @@ export function importFile(
   const { sidecarText, ...common } = options;
   const checked = checkText(text);
   if (!checked.ok) return checked;
-  if (!text.trim()) return fail('The file is empty.');
+  if (!text.trim()) return fail('fileEmpty');
   const isJsonName = /\.json$/i.test(name);
   if (isJsonName || /^\s*[{["]/.test(text)) {
     const parsed = parseJsonText(text);
@@ -70,15 +75,14 @@ export function importFile(
       if (!loaded.ok) return loaded;
       const over = mapLimitProblems(loaded.map);
       if (over.length) return { ok: false, problems: over };
-      const report =
-        loaded.migratedFrom !== undefined ? [`Migrated from version ${loaded.migratedFrom}.`] : [];
-      return { ok: true, map: loaded.map, report, format: 'argmap' };
+      const notes = loaded.migratedFrom !== undefined ? [say('migrated', loaded.migratedFrom)] : [];
+      return { ok: true, map: loaded.map, report: notes.map(english), notes, format: 'argmap' };
     }
     if (isAif(json)) {
       if (sidecarText !== undefined) {
         const sidecar = checkText(sidecarText);
         if (!sidecar.ok) return sidecar;
-        const long = tooLongForText(sidecarText, 'The analysed text beside the AIF file');
+        const long = tooLongForText(sidecarText, 'textWhatSidecar');
         if (long) return long;
       }
       const result = importAif(json, {
@@ -88,9 +92,7 @@ export function importFile(
       return { ...withOrigin(result, 'aif', name), format: 'aif' };
     }
     if (isJsonName) {
-      return fail(
-        `This is JSON of another kind (${describeJson(json)}): neither an argument map ("format": "argmap") nor AIF ("nodes" and "edges" lists).`,
-      );
+      return fail('fileOtherJson', describeJson(json));
     }
   }
   return importAsText(name, text, common);
@@ -99,7 +101,7 @@ export function importFile(
 /** Argdown (by extension or content), else plain text. */
 function importAsText(name: string, text: string, options: ImportOptions): FileImportResult {
   const argdown = /\.(argdown|ad)$/i.test(name) || /^\s*(===|\[[^\]\n]+\]:|<[^>\n]+>:)/m.test(text);
-  const long = tooLongForText(text, argdown ? 'The Argdown file' : 'The text');
+  const long = tooLongForText(text, argdown ? 'textWhatArgdown' : 'textWhatText');
   if (long) return long;
   if (argdown)
     return { ...withOrigin(importArgdown(text, options), 'argdown', name), format: 'argdown' };
@@ -117,12 +119,12 @@ function withOrigin(result: ImportResult, kind: OriginKind, fileName: string): I
 }
 
 /** What a JSON value is, in a few words: `an object with "name", "version", …`. */
-function describeJson(json: unknown): string {
-  if (Array.isArray(json)) return `a list of ${json.length} item(s)`;
+function describeJson(json: unknown): Message {
+  if (Array.isArray(json)) return say('jsonList', json.length);
   if (typeof json !== 'object' || json === null)
-    return `a single ${json === null ? 'null' : typeof json}`;
+    return say('jsonSingle', json === null ? 'null' : typeof json);
   const keys = Object.keys(json);
-  if (!keys.length) return 'an empty object';
+  if (!keys.length) return say('jsonEmptyObject');
   const shown = keys.slice(0, 4).map((k) => `"${k.length > 30 ? `${k.slice(0, 29)}…` : k}"`);
-  return `an object with ${shown.join(', ')}${keys.length > 4 ? ', …' : ''}`;
+  return say('jsonObjectWith', `${shown.join(', ')}${keys.length > 4 ? ', …' : ''}`);
 }

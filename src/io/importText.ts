@@ -4,16 +4,21 @@
  * script, and a source built from text.
  */
 import { CURRENT_VERSION, FORMAT, type ArgMap, type Source } from '../model/schema';
-import type { Problem } from '../model/problem';
+import { problem, rewordProblem, type Problem } from '../model/problem';
+import { english, say, type Message } from '../model/messages';
 import { mapLimitProblems } from '../model/limits';
 import { validateMap } from '../model/validate';
 import { cleanText } from '../source/clean';
 import { formatCount, INPUT_LIMITS } from './inputLimits';
 import { segmentSentences } from '../source/segment';
 
-/** What an importer returns: a new map and notes on what was converted or left out, or problems. */
+/**
+ * What an importer returns: a new map and notes on what was converted or left out (as messages,
+ * `notes`, and in English, `report`), or problems.
+ */
 export type ImportResult =
-  { ok: true; map: ArgMap; report: string[] } | { ok: false; problems: Problem[] };
+  | { ok: true; map: ArgMap; report: string[]; notes: Message[] }
+  | { ok: false; problems: Problem[] };
 
 export interface ImportOptions {
   /** BCP 47 tag of the text; guessed from its script when absent. */
@@ -89,41 +94,42 @@ export function newMap(id: string, title: string, source: Source, now: string): 
 }
 
 /** Validates an imported map, so an importer bug surfaces as problems, never as a bad map. */
-export function finishImport(map: ArgMap, report: string[]): ImportResult {
+export function finishImport(map: ArgMap, notes: Message[]): ImportResult {
   const over = mapLimitProblems(map);
   if (over.length) {
-    return {
-      ok: false,
-      problems: over.map((p) => ({ ...p, message: `${p.message} (in the converted map)` })),
-    };
+    return { ok: false, problems: over.map((p) => rewordProblem(p, 'inConvertedMap')) };
   }
   const checked = validateMap(map);
   if (!checked.ok) {
-    return {
-      ok: false,
-      problems: checked.problems.map((p) => ({
-        ...p,
-        message: `${p.message} (in the converted map)`,
-      })),
-    };
+    return { ok: false, problems: checked.problems.map((p) => rewordProblem(p, 'inConvertedMap')) };
   }
-  return { ok: true, map: checked.map, report };
+  return { ok: true, map: checked.map, report: notes.map(english), notes };
 }
 
 /** Plain text → a new map with the cleaned, segmented text as its source and no nodes. */
 export function importText(raw: string, options: ImportOptions = {}): ImportResult {
   if (raw.length > INPUT_LIMITS.sourceChars) {
-    const message = `The text is ${formatCount(raw.length)} characters long; the limit for a source text is ${formatCount(INPUT_LIMITS.sourceChars)}.`;
-    return { ok: false, problems: [{ path: '', message }] };
+    const tooLong = problem(
+      '',
+      'textTooLong',
+      say('textWhatText'),
+      formatCount(raw.length),
+      formatCount(INPUT_LIMITS.sourceChars),
+    );
+    return { ok: false, problems: [tooLong] };
   }
   const text = cleanText(raw);
-  if (!text) return { ok: false, problems: [{ path: '', message: 'The text is empty.' }] };
+  if (!text) return { ok: false, problems: [problem('', 'textEmpty')] };
   const language = options.language ?? guessLanguage(text);
   const firstLine = text.split('\n')[0]!.trim();
   const title = options.title ?? (firstLine.length > 80 ? `${firstLine.slice(0, 79)}…` : firstLine);
   const source = sourceFromText(text, language, { title });
   const report = [
-    `${source.sentences.length} sentences in ${language}${options.language ? '' : ' (language guessed from the script)'}.`,
+    say(
+      options.language ? 'txtSentences' : 'txtSentencesGuessed',
+      source.sentences.length,
+      language,
+    ),
   ];
   return finishImport(
     newMap(`text-${hashId(text)}`, title, source, options.now ?? new Date().toISOString()),

@@ -5,7 +5,8 @@
  */
 import { validateMap } from '../model/validate';
 import { FORMAT, type ArgMap } from '../model/schema';
-import { briefValue, type Problem } from '../model/problem';
+import { briefValue, problem, type Problem } from '../model/problem';
+import type { MessageKey } from '../model/messages';
 import { migrate } from './migrations';
 import { INPUT_LIMITS } from './inputLimits';
 import { parseJsonText } from './parseJsonText';
@@ -16,9 +17,9 @@ export type LoadResult =
 /** Files longer than this (in characters) are refused before parsing. */
 export const MAX_FILE_CHARS = INPUT_LIMITS.chars;
 
-const fail = (message: string, path = ''): LoadResult => ({
+const fail = (path: string, key: MessageKey, ...args: string[]): LoadResult => ({
   ok: false,
-  problems: [{ path, message }],
+  problems: [problem(path, key, ...args)],
 });
 
 /** Parses the text of a `.argmap.json` file. */
@@ -30,19 +31,19 @@ export function parseMapText(text: string): LoadResult {
 /** Migrates and validates an already-parsed document. */
 export function loadMapDocument(doc: unknown): LoadResult {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    return fail('This JSON is not an argument map: expected an object with "format": "argmap".');
+    return fail('', 'mapNotMap');
   }
   const record = doc as Record<string, unknown>;
   if (record.format !== FORMAT) {
     return record.format === undefined
-      ? fail(`is missing (expected "${FORMAT}"): this JSON is not an argument map`, 'format')
-      : fail(
-          `is ${briefValue(record.format)}, not "${FORMAT}": this file is not an argument map`,
-          'format',
-        );
+      ? fail('format', 'mapNoFormat', FORMAT)
+      : fail('format', 'mapOtherFormat', briefValue(record.format), FORMAT);
   }
   const migrated = migrate(record);
-  if (!migrated.ok) return fail(migrated.message, migrated.path);
+  if (!migrated.ok) {
+    const { ok, ...problem } = migrated;
+    return { ok, problems: [problem] };
+  }
   const validated = validateMap(migrated.doc);
   if (!validated.ok) return validated;
   return migrated.from === validated.map.version

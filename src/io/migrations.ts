@@ -4,7 +4,7 @@
  * the two shapes it bridges.
  */
 import { CURRENT_VERSION } from '../model/schema';
-import { briefValue } from '../model/problem';
+import { briefValue, problem, type Problem } from '../model/problem';
 
 type Json = Record<string, unknown>;
 
@@ -50,8 +50,7 @@ function asArray(value: unknown): unknown[] {
 }
 
 /** The outcome of migrating: the document at the current version, or why it cannot be. */
-export type MigrationResult =
-  { ok: true; doc: Json; from: number } | { ok: false; path: string; message: string };
+export type MigrationResult = { ok: true; doc: Json; from: number } | ({ ok: false } & Problem);
 
 /** Brings a parsed document up to {@link CURRENT_VERSION}; refuses versions it cannot read. */
 export function migrate(doc: Json): MigrationResult {
@@ -59,21 +58,18 @@ export function migrate(doc: Json): MigrationResult {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
     return {
       ok: false,
-      path: 'version',
-      message: `${version === undefined ? 'is missing' : `is ${briefValue(version)}`}: must be a whole number (this editor reads versions 0 to ${CURRENT_VERSION})`,
+      ...(version === undefined
+        ? problem('version', 'verMissing', CURRENT_VERSION)
+        : problem('version', 'verBad', briefValue(version), CURRENT_VERSION)),
     };
   }
   if (version > CURRENT_VERSION) {
-    return {
-      ok: false,
-      path: 'version',
-      message: `this file is version ${version}, made by a newer release of the editor; this one reads up to version ${CURRENT_VERSION}. Update the editor to open it.`,
-    };
+    return { ok: false, ...problem('version', 'verNewer', version, CURRENT_VERSION) };
   }
   let current = doc;
   for (let v = version; v < CURRENT_VERSION; v++) {
     const step = steps[v];
-    if (!step) return { ok: false, path: 'version', message: `no migration from version ${v}` };
+    if (!step) return { ok: false, ...problem('version', 'verNoStep', v) };
     current = step(current);
   }
   return { ok: true, doc: current, from: version };

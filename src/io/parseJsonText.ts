@@ -4,16 +4,17 @@
  * column), nesting deep enough to exhaust a recursive walk anywhere later (checked before
  * parsing, without recursion), and strings too long to show (JSON path).
  */
-import type { Problem } from '../model/problem';
-import { formatPath } from '../model/problem';
+import { formatPath, problem, type Problem } from '../model/problem';
+import { fieldNameTooLong, stringTooLong } from '../model/limits';
+import { say, type Message, type MessageArg, type MessageKey } from '../model/messages';
 import { checkText } from './decodeText';
-import { INPUT_LIMITS, formatCount, type FileLimits } from './inputLimits';
+import { INPUT_LIMITS, type FileLimits } from './inputLimits';
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; problems: Problem[] };
 
-const fail = (message: string, path = ''): JsonResult => ({
+const fail = (path: string, key: MessageKey, ...args: (MessageArg | number)[]): JsonResult => ({
   ok: false,
-  problems: [{ path, message }],
+  problems: [problem(path, key, ...args)],
 });
 
 export interface ParseJsonOptions {
@@ -29,13 +30,10 @@ export interface ParseJsonOptions {
 export function parseJsonText(text: string, options: ParseJsonOptions = {}): JsonResult {
   const checked = checkText(text, options.limits);
   if (!checked.ok) return checked;
-  if (!text.trim()) return fail('The file is empty.');
+  if (!text.trim()) return fail('', 'fileEmpty');
   const scan = scanJson(text, INPUT_LIMITS.jsonDepth);
   if (scan.tooDeepAt !== undefined) {
-    return fail(
-      `the JSON is nested more than ${INPUT_LIMITS.jsonDepth} levels deep here; no argument map or AIF file nests that deep, so it was not read.`,
-      lineColumn(text, scan.tooDeepAt),
-    );
+    return fail(lineColumn(text, scan.tooDeepAt), 'jsonTooDeep', INPUT_LIMITS.jsonDepth);
   }
   let value: unknown;
   try {
@@ -93,27 +91,20 @@ function syntaxProblem(text: string, error: unknown): JsonResult {
   if (!found) {
     // Our reading found no error where the engine did: give the engine's words.
     const raw = error instanceof Error ? error.message : String(error);
-    return fail(`not valid JSON: ${raw}`);
+    return fail('', 'jsonInvalid', raw);
   }
-  if (found.offset >= text.length) {
-    return fail(
-      'not valid JSON: the text ends before the JSON is complete, so the file looks truncated (cut off while saving or downloading).',
-      lineColumn(text, text.length),
-    );
+  if (found.offset >= text.length || !found.expected) {
+    return fail(lineColumn(text, text.length), 'jsonTruncated');
   }
   const char = text.codePointAt(found.offset)!;
   const shown =
     char < 0x20
-      ? `the control character U+${char.toString(16).toUpperCase().padStart(4, '0')}`
+      ? say('jsonControlChar', char.toString(16).toUpperCase().padStart(4, '0'))
       : `"${String.fromCodePoint(char)}"`;
-  return fail(
-    `not valid JSON: expected ${found.expected}, found ${shown}.`,
-    lineColumn(text, found.offset),
-  );
+  return fail(lineColumn(text, found.offset), 'jsonExpectedFound', found.expected, shown);
 }
 
-const VALUE =
-  'a value (an object, a list, a string in double quotes, a number, true, false or null)';
+const VALUE = say('jsonValue');
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const LITERALS = ['true', 'false', 'null'];
 
@@ -122,40 +113,42 @@ const LITERALS = ['true', 'false', 'null'];
  * `text.length` when the text ends too early); undefined if it is valid. Iterative, so any
  * nesting is fine. Only called once JSON.parse has failed, to say where.
  */
-export function firstJsonError(text: string): { offset: number; expected: string } | undefined {
+export function firstJsonError(
+  text: string,
+): { offset: number; expected: Message | undefined } | undefined {
   const open: string[] = []; // '{' or '[' of each enclosing container
   type Want = 'value' | 'value or ]' | 'key' | 'key or }' | ':' | 'next';
   let want: Want = 'value';
   let i = 0;
   const n = text.length;
   /** The offset just past the string starting at `i`, or an error. */
-  const string = (start: number): number | { offset: number; expected: string } => {
+  const string = (start: number): number | { offset: number; expected: Message | undefined } => {
     for (let j = start + 1; j < n; j++) {
       const c = text.charCodeAt(j);
       if (c === 0x22) return j + 1;
-      if (c < 0x20) return { offset: j, expected: 'the string to be closed with " on its line' };
+      if (c < 0x20) return { offset: j, expected: say('jsonCloseString') };
       if (c === 0x5c) {
         const e = text[j + 1];
-        if (e === undefined) return { offset: n, expected: '' };
+        if (e === undefined) return { offset: n, expected: undefined };
         if (e === 'u') {
           if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6)))
-            return { offset: Math.min(j + 2, n), expected: 'four hex digits after \\u' };
+            return { offset: Math.min(j + 2, n), expected: say('jsonHexDigits') };
           j += 5;
         } else if ('"\\/bfnrt'.includes(e)) j++;
         else
           return {
             offset: j + 1,
-            expected: 'an escape such as \\n, \\" or \\\\ after a backslash',
+            expected: say('jsonEscape'),
           };
       }
     }
-    return { offset: n, expected: '' }; // unterminated
+    return { offset: n, expected: undefined }; // unterminated
   };
   for (;;) {
     while (i < n && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t'))
       i++;
     if (i >= n)
-      return want === 'next' && open.length === 0 ? undefined : { offset: n, expected: '' };
+      return want === 'next' && open.length === 0 ? undefined : { offset: n, expected: undefined };
     const c = text[i]!;
     if (want === 'value' || want === 'value or ]') {
       if (want === 'value or ]' && c === ']') {
@@ -186,18 +179,18 @@ export function firstJsonError(text: string): { offset: number; expected: string
         want = 'next';
         continue;
       }
-      if (c !== '"') return { offset: i, expected: 'a field name in double quotes' };
+      if (c !== '"') return { offset: i, expected: say('jsonFieldName') };
       const end = string(i);
       if (typeof end !== 'number') return end;
       i = end;
       want = ':';
     } else if (want === ':') {
-      if (c !== ':') return { offset: i, expected: '":" after the field name' };
+      if (c !== ':') return { offset: i, expected: say('jsonColon') };
       i++;
       want = 'value';
     } else {
       const top = open[open.length - 1];
-      if (top === undefined) return { offset: i, expected: 'nothing after the end of the JSON' };
+      if (top === undefined) return { offset: i, expected: say('jsonNothingAfter') };
       const close = top === '{' ? '}' : ']';
       if (c === ',') {
         i++;
@@ -205,7 +198,7 @@ export function firstJsonError(text: string): { offset: number; expected: string
       } else if (c === close) {
         open.pop();
         i++;
-      } else return { offset: i, expected: `"," or "${close}"` };
+      } else return { offset: i, expected: say('jsonCommaOr', close) };
     }
   }
 }
@@ -243,10 +236,7 @@ function longStrings(root: unknown): Problem[] {
       const source = isSourceText(path);
       const limit = source ? INPUT_LIMITS.sourceChars : INPUT_LIMITS.stringChars;
       if (value.length > limit) {
-        problems.push({
-          path: formatPath(path),
-          message: `is ${formatCount(value.length)} characters long; the limit ${source ? 'for a source text' : 'for this field'} is ${formatCount(limit)}${source ? '' : ` (source texts may have ${formatCount(INPUT_LIMITS.sourceChars)})`}.`,
-        });
+        problems.push(stringTooLong(formatPath(path), value.length, source));
       }
     } else if (typeof value === 'object' && value !== null) {
       const entries: [string | number, unknown][] = Array.isArray(value)
@@ -254,10 +244,7 @@ function longStrings(root: unknown): Problem[] {
         : Object.entries(value);
       for (const [key] of entries) {
         if (typeof key === 'string' && key.length > INPUT_LIMITS.stringChars) {
-          problems.push({
-            path: formatPath(pathOf(frame)),
-            message: `has a field name ${formatCount(key.length)} characters long; the limit is ${formatCount(INPUT_LIMITS.stringChars)}.`,
-          });
+          problems.push(fieldNameTooLong(formatPath(pathOf(frame)), key.length));
         }
       }
       for (let i = entries.length - 1; i >= 0; i--) {

@@ -4,7 +4,7 @@
  * be refused later (a backup holding it restores). The file-level limits that come before
  * parsing (bytes, characters, nesting) are in `io/inputLimits.ts` and are set from these.
  */
-import { formatPath, type Problem } from './problem';
+import { formatPath, problem, type Problem } from './problem';
 import type { ArgMap } from './schema';
 
 export const MAP_LIMITS = {
@@ -63,10 +63,7 @@ function walk(value: unknown, base: (string | number)[]): Walk {
       const source = isSourceText(path);
       const limit = source ? MAP_LIMITS.sourceChars : MAP_LIMITS.stringChars;
       if (value.length > limit)
-        out.problems.push({
-          path: formatPath(path),
-          message: `is ${formatCount(value.length)} characters long; the limit ${source ? 'for a source text' : 'for this field'} is ${formatCount(limit)}${source ? '' : ` (source texts may have ${formatCount(MAP_LIMITS.sourceChars)})`}.`,
-        });
+        out.problems.push(stringTooLong(formatPath(path), value.length, source));
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
@@ -84,19 +81,20 @@ function walk(value: unknown, base: (string | number)[]): Walk {
             ? Infinity
             : MAP_LIMITS.listItems;
     if (entries.length > limit)
-      out.problems.push({
-        path: formatPath(path),
-        message: `has ${formatCount(entries.length)} entries; the limit is ${formatCount(limit)}.`,
-      });
+      out.problems.push(
+        problem(
+          formatPath(path),
+          'limTooManyEntries',
+          formatCount(entries.length),
+          formatCount(limit),
+        ),
+      );
     for (let i = entries.length - 1; i >= 0; i--) {
       const [k, child] = entries[i]!;
       if (typeof k === 'string') {
         out.chars += k.length;
         if (k.length > MAP_LIMITS.stringChars)
-          out.problems.push({
-            path: formatPath(path),
-            message: `has a field name ${formatCount(k.length)} characters long; the limit is ${formatCount(MAP_LIMITS.stringChars)}.`,
-          });
+          out.problems.push(fieldNameTooLong(formatPath(path), k.length));
       }
       stack.push({ value: child, path: [...path, k] });
     }
@@ -104,14 +102,33 @@ function walk(value: unknown, base: (string | number)[]): Walk {
   return out;
 }
 
-const tooManySentences = (n: number): Problem => ({
-  path: 'sources',
-  message: `hold ${formatCount(n)} sentences together; the limit for a map is ${formatCount(MAP_LIMITS.sentences)}.`,
-});
-const tooManyChars = (n: number): Problem => ({
-  path: '',
-  message: `The map holds ${formatCount(n)} characters of text; the limit for a map is ${formatCount(MAP_LIMITS.mapChars)}.`,
-});
+/** A string of `length` characters at `path`, over its limit (a source text's when `source`). */
+export function stringTooLong(path: string, length: number, source: boolean): Problem {
+  return source
+    ? problem(path, 'limSourceTooLong', formatCount(length), formatCount(MAP_LIMITS.sourceChars))
+    : problem(
+        path,
+        'limFieldTooLong',
+        formatCount(length),
+        formatCount(MAP_LIMITS.stringChars),
+        formatCount(MAP_LIMITS.sourceChars),
+      );
+}
+
+/** A field name of `length` characters in the object at `path`, over its limit. */
+export function fieldNameTooLong(path: string, length: number): Problem {
+  return problem(
+    path,
+    'limLongFieldName',
+    formatCount(length),
+    formatCount(MAP_LIMITS.stringChars),
+  );
+}
+
+const tooManySentences = (n: number): Problem =>
+  problem('sources', 'limSentences', formatCount(n), formatCount(MAP_LIMITS.sentences));
+const tooManyChars = (n: number): Problem =>
+  problem('', 'limMapChars', formatCount(n), formatCount(MAP_LIMITS.mapChars));
 
 /** Characters of text of maps already measured (each map object is measured once). */
 const measured = new WeakMap<object, number>();
@@ -146,10 +163,14 @@ export function editLimitMessage(before: ArgMap, after: ArgMap): string | undefi
     const oldSet = new Set(old);
     const nowSet = new Set(now);
     if (now.length > old.length && now.length > LIST_LIMITS[list]!)
-      problems.push({
-        path: list,
-        message: `would have ${formatCount(now.length)} entries; the limit is ${formatCount(LIST_LIMITS[list]!)}.`,
-      });
+      problems.push(
+        problem(
+          list,
+          'limWouldHaveEntries',
+          formatCount(now.length),
+          formatCount(LIST_LIMITS[list]!),
+        ),
+      );
     now.forEach((item, i) => {
       if (oldSet.has(item)) return;
       const found = walk(item, [list, i]);

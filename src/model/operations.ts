@@ -43,6 +43,12 @@ export const OPERATION_MESSAGES = {
   opGroupExists: 'A group "{0}" already exists.',
   opNoSource: 'There is no source "{0}" in this map.',
   opNoSentencesLeft: 'The corrected text has no sentences left to hold the links into it.',
+  // Critical questions (src/model/schemeOps.ts)
+  opNoScheme: 'This argument has no scheme.',
+  opNoQuestions: 'No critical questions are known for the scheme "{0}".',
+  opNoQuestion: 'The scheme "{0}" has {1} critical questions; there is no number {2}.',
+  opUndercutTarget: 'An undercut attacks an inference: choose its junction or edge.',
+  opNoConclusion: 'This argument has no conclusion to object to.',
 } as const;
 
 export type OperationMessageKey = keyof typeof OPERATION_MESSAGES;

@@ -19,7 +19,7 @@ export type QuestionKind = 'objection' | 'undercut';
 
 function requireEdge(map: ArgMap, id: string): ArgEdge {
   const edge = map.edges.find((e) => e.id === id);
-  if (!edge) throw new OperationError(`There is no edge "${id}" in this map.`);
+  if (!edge) throw new OperationError('opNoEdge', id);
   return edge;
 }
 
@@ -27,7 +27,7 @@ function requireEdge(map: ArgMap, id: string): ArgEdge {
 export function schemeOf(map: ArgMap, target: SchemeTarget): string | undefined {
   if ('node' in target) {
     const node = findNode(map, target.node);
-    if (!node) throw new OperationError(`There is no node "${target.node}" in this map.`);
+    if (!node) throw new OperationError('opNoNode', target.node);
     return node.scheme;
   }
   return requireEdge(map, target.edge).scheme;
@@ -72,15 +72,12 @@ export function questionToNode(
   language = 'en',
 ): QuestionNodeResult {
   const name = schemeOf(map, target);
-  if (name === undefined) throw new OperationError('This argument has no scheme.');
+  if (name === undefined) throw new OperationError('opNoScheme');
   const scheme = findScheme(name);
-  if (!scheme)
-    throw new OperationError(`No critical questions are known for the scheme "${name}".`);
+  if (!scheme) throw new OperationError('opNoQuestions', name);
   const question = scheme.questions[index];
   if (!Number.isInteger(index) || !question) {
-    throw new OperationError(
-      `The scheme "${name}" has ${scheme.questions.length} critical questions; there is no number ${index + 1}.`,
-    );
+    throw new OperationError('opNoQuestion', name, scheme.questions.length, index + 1);
   }
   const zh = language.toLowerCase().startsWith('zh');
   const text = zh ? question.zh : question.en;
@@ -94,12 +91,11 @@ export function questionToNode(
   if ('node' in target) {
     const node = findNode(map, target.node)!;
     if (kind === 'undercut') {
-      if (node.kind !== 'inference')
-        throw new OperationError('An undercut attacks an inference: choose its junction or edge.');
+      if (node.kind !== 'inference') throw new OperationError('opUndercutTarget');
       attacks = node.id;
     } else {
       const out = map.edges.find((e) => e.from === node.id && e.relation !== 'elaborates');
-      if (!out) throw new OperationError('This argument has no conclusion to object to.');
+      if (!out) throw new OperationError('opNoConclusion');
       attacks = out.to;
     }
   } else {

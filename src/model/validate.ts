@@ -13,7 +13,8 @@ import {
   type ArgMap,
   type ArgNode,
 } from './schema';
-import { formatPath, type Problem } from './problem';
+import { formatPath, problem, type Problem } from './problem';
+import { say, type Message, type MessageArg, type MessageKey } from './messages';
 
 export type Validation = { ok: true; map: ArgMap } | { ok: false; problems: Problem[] };
 
@@ -29,10 +30,7 @@ export function validateMap(doc: unknown): Validation {
 function issueToProblems(issue: core.$ZodIssue): Problem[] {
   // An unknown field is named at its own path, one problem each.
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({
-      path: formatPath([...issue.path, key]),
-      message: 'is not a field of this format (unknown fields are refused)',
-    }));
+    return issue.keys.map((key) => problem(formatPath([...issue.path, key]), 'valUnknownField'));
   }
   return [issueToProblem(issue)];
 }
@@ -41,24 +39,49 @@ function issueToProblem(issue: core.$ZodIssue): Problem {
   const path = formatPath(issue.path);
   // zod does not keep the input on its issues; its message says when the value was absent.
   if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
-    return { path, message: `is missing (expected ${issue.expected})` };
+    return problem(path, 'valMissing', issue.expected);
   }
+  if (issue.code === 'invalid_type') {
+    const received = /^Invalid input: expected \w+, received (\w+)$/.exec(issue.message)?.[1];
+    if (received) return problem(path, 'valWrongType', issue.expected, received);
+  }
+  if (issue.code === 'invalid_value') {
+    const values = issue.values.map((v) => JSON.stringify(v)).join('|');
+    if (lowerFirst(issue.message) === `invalid option: expected one of ${values}`)
+      return problem(path, 'valOneOf', values);
+    if (lowerFirst(issue.message) === `invalid input: expected ${values}`)
+      return problem(path, 'valExpected', values);
+  }
+  // The schema's own words (`model/schema.ts`), by key.
+  const own = SCHEMA_MESSAGES[issue.message];
+  if (own) return problem(path, own);
   return { path, message: lowerFirst(issue.message) };
 }
+
+/** The messages the schema gives its checks (`model/schema.ts`), and their keys. */
+const SCHEMA_MESSAGES: Record<string, MessageKey> = {
+  'must not be empty': 'valNotEmpty',
+  'is longer than 200 characters': 'valIdTooLong',
+  'must be a whole number': 'valWhole',
+  'must not be negative': 'valNotNegative',
+  'must be within ±10,000,000': 'valCoordinate',
+  'must be 1 to 5': 'valRating',
+  'must hold at least one source': 'valOneSource',
+};
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** The rules of the contract that the structural schema cannot express. */
 export function checkRules(map: ArgMap): Problem[] {
   const problems: Problem[] = [];
-  const add = (path: string, message: string) => problems.push({ path, message });
+  const add: Add = (path, key, ...args) => problems.push(problem(path, key, ...args));
 
-  checkUnique(map.sources, 'sources', 'source', add);
-  checkUnique(map.nodes, 'nodes', 'node', add);
-  checkUnique(map.edges, 'edges', 'edge', add);
-  checkUnique(map.groups ?? [], 'groups', 'group', add);
-  checkUnique(map.tours, 'tours', 'tour', add);
-  checkUnique(map.comments ?? [], 'comments', 'comment', add);
+  checkUnique(map.sources, 'sources', say('wSource'), add);
+  checkUnique(map.nodes, 'nodes', say('wNode'), add);
+  checkUnique(map.edges, 'edges', say('wEdge'), add);
+  checkUnique(map.groups ?? [], 'groups', say('wGroup'), add);
+  checkUnique(map.tours, 'tours', say('wTour'), add);
+  checkUnique(map.comments ?? [], 'comments', say('wComment'), add);
 
   /** sentence id → its source's text and range, across all sources */
   const sentences: SentenceTable = new Map();
@@ -67,21 +90,18 @@ export function checkRules(map: ArgMap): Problem[] {
     source.sentences.forEach((sentence, i) => {
       const at = `sources[${si}].sentences[${i}]`;
       if (sentences.has(sentence.id)) {
-        add(`${at}.id`, `"${sentence.id}" is used by another sentence of this map`);
+        add(`${at}.id`, 'valSentenceIdUsed', sentence.id);
       }
       if (sentence.end > source.text.length) {
-        add(`${at}.end`, `${sentence.end} is past the end of the text (${source.text.length})`);
+        add(`${at}.end`, 'valPastEnd', sentence.end, source.text.length);
       }
       for (const key of ['start', 'end'] as const) {
         if (splitsPair(source.text, sentence[key])) add(`${at}.${key}`, SPLITS_PAIR);
       }
       if (sentence.start >= sentence.end) {
-        add(at, `start ${sentence.start} must be before end ${sentence.end}`);
+        add(at, 'valStartBeforeEnd', sentence.start, sentence.end);
       } else if (sentence.start < previousEnd) {
-        add(
-          `${at}.start`,
-          `${sentence.start} overlaps the sentence before it (which ends at ${previousEnd})`,
-        );
+        add(`${at}.start`, 'valOverlaps', sentence.start, previousEnd);
       }
       previousEnd = Math.max(previousEnd, sentence.end);
       if (!sentences.has(sentence.id)) {
@@ -92,9 +112,9 @@ export function checkRules(map: ArgMap): Problem[] {
     source.pages?.forEach((page, i) => {
       const at = `sources[${si}].pages[${i}].start`;
       if (page.start > source.text.length) {
-        add(at, `${page.start} is past the end of the text (${source.text.length})`);
+        add(at, 'valPastEnd', page.start, source.text.length);
       } else if (page.start < previousPage) {
-        add(at, `${page.start} is before the start of the page before it (${previousPage})`);
+        add(at, 'valPageBefore', page.start, previousPage);
       } else if (splitsPair(source.text, page.start)) {
         add(at, SPLITS_PAIR);
       }
@@ -109,61 +129,50 @@ export function checkRules(map: ArgMap): Problem[] {
   checkGroups(map, add);
   map.tours.forEach((tour, ti) => {
     tour.steps.forEach((nodeId, i) => {
-      if (!nodeIds.has(nodeId))
-        add(`tours[${ti}].steps[${i}]`, `"${nodeId}" is not a node of this map`);
+      if (!nodeIds.has(nodeId)) add(`tours[${ti}].steps[${i}]`, 'valNotNode', nodeId);
     });
   });
   checkComments(map, nodeIds, add);
   return problems;
 }
 
-type Add = (path: string, message: string) => void;
+type Add = (path: string, key: MessageKey, ...args: (MessageArg | number)[]) => void;
 
 type SentenceTable = Map<string, { text: string; start: number; end: number }>;
 
 /** A node's own rules: it has a ref unless exempt, and each ref resolves, in range, quote matching. */
 function checkNode(node: ArgNode, at: string, sentences: SentenceTable, add: Add) {
   if (node.refs.length === 0 && needsRef(node)) {
-    add(
-      `${at}.refs`,
-      `a ${node.kind} node needs at least one ref (only inference junctions and implicit premises may have none)`,
-    );
+    add(`${at}.refs`, 'valNeedsRef', node.kind);
   }
   node.refs.forEach((ref, ri) => {
     const rat = `${at}.refs[${ri}]`;
     const sentence = sentences.get(ref.sentence);
     if (!sentence) {
-      add(`${rat}.sentence`, `"${ref.sentence}" is not a sentence of this map`);
+      add(`${rat}.sentence`, 'valNotSentence', ref.sentence);
       return;
     }
     const hasStart = ref.start !== undefined;
     const hasEnd = ref.end !== undefined;
     if (hasStart !== hasEnd) {
-      add(rat, 'a span needs both start and end');
+      add(rat, 'valSpanEnds');
       return;
     }
     if (ref.start === undefined || ref.end === undefined) {
-      if (ref.quote !== undefined)
-        add(`${rat}.quote`, 'a quote needs the start and end of its span');
+      if (ref.quote !== undefined) add(`${rat}.quote`, 'valQuoteSpan');
       return;
     }
     for (const key of ['start', 'end'] as const) {
       if (splitsPair(sentence.text, ref[key]!)) add(`${rat}.${key}`, SPLITS_PAIR);
     }
     if (ref.start >= ref.end) {
-      add(rat, `start ${ref.start} must be before end ${ref.end}`);
+      add(rat, 'valStartBeforeEnd', ref.start, ref.end);
     } else if (ref.start < sentence.start || ref.end > sentence.end) {
-      add(
-        rat,
-        `span ${ref.start}–${ref.end} lies outside sentence "${ref.sentence}" (${sentence.start}–${sentence.end})`,
-      );
+      add(rat, 'valSpanOutside', ref.start, ref.end, ref.sentence, sentence.start, sentence.end);
     } else if (ref.quote !== undefined) {
       const actual = sentence.text.slice(ref.start, ref.end);
       if (actual !== ref.quote) {
-        add(
-          `${rat}.quote`,
-          `"${clip(ref.quote)}" does not match the text at ${ref.start}–${ref.end} ("${clip(actual)}")`,
-        );
+        add(`${rat}.quote`, 'valQuoteMismatch', clip(ref.quote), ref.start, ref.end, clip(actual));
       }
     }
   });
@@ -171,9 +180,9 @@ function checkNode(node: ArgNode, at: string, sentences: SentenceTable, add: Add
 
 /** An edge's own rules: both ends are nodes of the map, and differ. */
 function checkEdge(edge: ArgEdge, at: string, nodeIds: ReadonlySet<string>, add: Add) {
-  if (!nodeIds.has(edge.from)) add(`${at}.from`, `"${edge.from}" is not a node of this map`);
-  if (!nodeIds.has(edge.to)) add(`${at}.to`, `"${edge.to}" is not a node of this map`);
-  if (edge.from === edge.to) add(at, `joins node "${edge.from}" to itself`);
+  if (!nodeIds.has(edge.from)) add(`${at}.from`, 'valNotNode', edge.from);
+  if (!nodeIds.has(edge.to)) add(`${at}.to`, 'valNotNode', edge.to);
+  if (edge.from === edge.to) add(at, 'valSelfEdge', edge.from);
 }
 
 export type RecordCheck<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
@@ -193,8 +202,8 @@ export function recordValidator(frame: ArgMap) {
   const groupIds = new Set((frame.groups ?? []).map((g) => g.id));
   const collect = () => {
     const problems: Problem[] = [];
-    const add: Add = (path, message) =>
-      problems.push({ path: path.replace(/^record\.?/, ''), message });
+    const add: Add = (path, key, ...args) =>
+      problems.push(problem(path.replace(/^record\.?/, ''), key, ...args));
     return { problems, add };
   };
   return {
@@ -205,8 +214,7 @@ export function recordValidator(frame: ArgMap) {
       const { problems, add } = collect();
       checkNode(parsed.data, 'record', sentences, add);
       const { group } = parsed.data;
-      if (group !== undefined && !groupIds.has(group))
-        add('record.group', `"${group}" is not a group of this map`);
+      if (group !== undefined && !groupIds.has(group)) add('record.group', 'valNotGroup', group);
       return problems.length ? { ok: false, problems } : { ok: true, value: parsed.data };
     },
     edge(raw: unknown, nodeIds: ReadonlySet<string>): RecordCheck<ArgEdge> {
@@ -220,8 +228,7 @@ export function recordValidator(frame: ArgMap) {
   };
 }
 
-const SPLITS_PAIR =
-  'falls inside a UTF-16 surrogate pair (between the two halves of one character)';
+const SPLITS_PAIR = 'valSplitsPair' as const;
 
 /** Whether `offset` lies between the two code units of one surrogate pair in `text`. */
 export function splitsPair(text: string, offset: number): boolean {
@@ -237,11 +244,11 @@ function checkGroups(map: ArgMap, add: Add) {
   const parentOf = new Map(groups.map((g) => [g.id, g.parent]));
   map.nodes.forEach((node, ni) => {
     if (node.group !== undefined && !parentOf.has(node.group))
-      add(`nodes[${ni}].group`, `"${node.group}" is not a group of this map`);
+      add(`nodes[${ni}].group`, 'valNotGroup', node.group);
   });
   groups.forEach((group, gi) => {
     if (group.parent !== undefined && !parentOf.has(group.parent))
-      add(`groups[${gi}].parent`, `"${group.parent}" is not a group of this map`);
+      add(`groups[${gi}].parent`, 'valNotGroup', group.parent);
   });
   // Each group's chain of parents is walked once (finished groups are not walked again), so
   // even a chain of thousands of nested groups is checked in linear time.
@@ -273,7 +280,7 @@ function checkGroups(map: ArgMap, add: Add) {
   }
   cycles.sort((a, b) => a.at - b.at);
   for (const { at, chain } of cycles)
-    add(`groups[${at}].parent`, `makes the groups a cycle (${chain.join(' → ')})`);
+    add(`groups[${at}].parent`, 'valGroupCycle', chain.join(' → '));
 }
 
 /** Comments are on existing nodes or edges and answer existing comments. */
@@ -284,18 +291,18 @@ function checkComments(map: ArgMap, nodeIds: Set<string>, add: Add) {
   comments.forEach((comment, ci) => {
     const at = `comments[${ci}]`;
     if (!nodeIds.has(comment.target) && !edgeIds.has(comment.target))
-      add(`${at}.target`, `"${comment.target}" is not a node or edge of this map`);
+      add(`${at}.target`, 'valNotTarget', comment.target);
     if (comment.replyTo === undefined) return;
-    if (comment.replyTo === comment.id) add(`${at}.replyTo`, 'a comment cannot answer itself');
+    if (comment.replyTo === comment.id) add(`${at}.replyTo`, 'valSelfReply');
     else if (!commentIds.has(comment.replyTo))
-      add(`${at}.replyTo`, `"${comment.replyTo}" is not a comment of this map`);
+      add(`${at}.replyTo`, 'valNotComment', comment.replyTo);
   });
 }
 
-function checkUnique(items: readonly { id: string }[], list: string, what: string, add: Add) {
+function checkUnique(items: readonly { id: string }[], list: string, what: Message, add: Add) {
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    if (seen.has(item.id)) add(`${list}[${i}].id`, `"${item.id}" is used by another ${what}`);
+    if (seen.has(item.id)) add(`${list}[${i}].id`, 'valIdUsed', item.id, what);
     seen.add(item.id);
   });
 }

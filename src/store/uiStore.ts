@@ -8,9 +8,12 @@ import { persist } from 'zustand/middleware';
 import type { NodeKind } from '../model/schema';
 
 /** What importing some files did: the maps added, and each file's notes or problems. */
+import type { Message } from '../model/messages';
+
 export interface ImportOutcome {
   added: string[];
-  messages: { file: string; ok: boolean; lines: string[] }[];
+  /** Each file's report, as messages (shown in the interface's language). */
+  messages: { file: string; ok: boolean; lines: Message[] }[];
 }
 
 export type UiLanguage = 'en' | 'zh';

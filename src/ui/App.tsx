@@ -27,6 +27,7 @@ import { PrintHandout } from './PrintHandout';
 import { PrintSlides, SlidesDialog } from './PrintSlides';
 import { importFiles } from '../app/importFiles';
 import { OutlineView } from './OutlineView';
+import { showText } from './i18nMessages';
 
 export function App() {
   const t = useT();
@@ -75,7 +76,7 @@ export function App() {
   if (session.status === 'failed') {
     return (
       <div className="splash error" role="alert">
-        {session.message}
+        {session.message && showText(t, session.message)}
       </div>
     );
   }
@@ -104,7 +105,7 @@ export function App() {
             >
               ✕
             </button>
-            {session.message}
+            {showText(t, session.message)}
           </div>
         )}
         <SaveFailedBanner />

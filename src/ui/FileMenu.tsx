@@ -7,6 +7,8 @@ import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
 import { printHandout } from './PrintHandout';
 import { openSlidesDialog } from './PrintSlides';
+import { MessageError } from '../model/messages';
+import { showText } from './i18nMessages';
 
 export function FileMenu() {
   const t = useT();
@@ -49,7 +51,7 @@ export function FileMenu() {
       details.current?.removeAttribute('open');
     } catch (error) {
       useMapStore.setState({
-        error: `${t('exportFailed')} ${error instanceof Error ? error.message : String(error)}`,
+        error: `${t('exportFailed')} ${error instanceof MessageError ? showText(t, error.says) : error instanceof Error ? error.message : String(error)}`,
       });
     } finally {
       setBusy(false);

@@ -4,7 +4,9 @@
  */
 import { useRef } from 'react';
 import { useUiStore, type ImportOutcome } from '../store/uiStore';
-import { useT } from './i18n';
+import { useT, type Translator } from './i18n';
+import { showPlace, showText } from './i18nMessages';
+import type { Message } from '../model/messages';
 import { useDialogFocus } from './useDialogFocus';
 
 export function ImportReport() {
@@ -49,7 +51,7 @@ function ReportDialog({ report }: { report: ImportOutcome }) {
           <ul>
             {m.lines.map((line, j) => (
               <li key={j}>
-                <ProblemLine line={line} />
+                <ReportLine t={t} line={line} />
               </li>
             ))}
           </ul>
@@ -60,17 +62,27 @@ function ReportDialog({ report }: { report: ImportOutcome }) {
   );
 }
 
-/** A JSON path (`nodes[3].refs[0]`) or a place (`line 4, column 5`) at the start of a line. */
-const PLACE =
-  /^((?:[A-Za-z_$][\w$]*|\[\d+\])(?:\.[A-Za-z_$][\w$]*|\[\d+\])*|line \d+(?:, column \d+)?): /;
-
-/** A problem line with its path or place set in code type, so it stands out from the message. */
-function ProblemLine({ line }: { line: string }) {
-  const place = PLACE.exec(line);
-  if (!place) return <>{line}</>;
+/**
+ * A line of the report in the interface's language; a problem's path (`nodes[3].refs[0]`) or
+ * place (`line 4, column 5`) set in code type, so it stands out from the message.
+ */
+function ReportLine({ t, line }: { t: Translator; line: Message }) {
+  const [inner] = line.args;
+  if (line.key === 'indented' && inner !== undefined && typeof inner !== 'string')
+    return (
+      <span style={{ paddingLeft: '1.5em', display: 'inline-block' }}>
+        <ReportLine t={t} line={inner} />
+      </span>
+    );
+  const [place, message] = line.args;
+  if (line.key !== 'problemAt' || typeof place !== 'string' || message === undefined)
+    return <>{showText(t, line)}</>;
+  const [before, after] = t('problemAt').split('{0}');
   return (
     <>
-      <code>{place[1]}</code>: {line.slice(place[0].length)}
+      {before}
+      <code>{showPlace(t, place)}</code>
+      {(after ?? '').replace('{1}', showText(t, message))}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useUiStore, type UiLanguage } from '../store/uiStore';
 import type { NodeKind, Relation } from '../model/schema';
 import { KIND_NAMES, RELATION_NAMES } from '../model/words';
 import { OPERATION_MESSAGES } from '../model/operations';
+import { MESSAGES, MESSAGES_ZH } from './i18nMessages';
 
 const en = {
   appName: 'Argument map editor',
@@ -178,6 +179,8 @@ const en = {
   editRefused: 'This edit was not made: {0}',
   // Why the model refuses an edit (its own English words, src/model/operations.ts).
   ...OPERATION_MESSAGES,
+  // Messages made outside the interface: imports, refused files, opening by address.
+  ...MESSAGES,
   exportFailed: 'Export failed:',
   miniMap: 'Mini map',
   fitView: 'Fit view',
@@ -219,6 +222,7 @@ const en = {
 export type MessageKey = keyof typeof en;
 
 const zh: Record<MessageKey, string> = {
+  ...MESSAGES_ZH,
   appName: '论证图编辑器',
   library: '图库',
   openLibrary: '论证图库',
@@ -406,6 +410,12 @@ const zh: Record<MessageKey, string> = {
   opGroupExists: '分组“{0}”已存在。',
   opNoSource: '此图中没有来源“{0}”。',
   opNoSentencesLeft: '修改后的文本中没有句子可以承接原有的引用。',
+  // Critical questions (src/model/schemeOps.ts)
+  opNoScheme: '这个论证没有论证型式。',
+  opNoQuestions: '论证型式“{0}”没有已知的批判性问题。',
+  opNoQuestion: '论证型式“{0}”有 {1} 个批判性问题；没有第 {2} 个。',
+  opUndercutTarget: '削弱攻击的是推理：请选择它的推理节点或连线。',
+  opNoConclusion: '这个论证没有可反驳的结论。',
   exportFailed: '导出失败：',
   miniMap: '缩略图',
   fitView: '适应视图',

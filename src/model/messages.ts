@@ -1,0 +1,266 @@
+/**
+ * Messages made outside the interface (an import's report and problems, a refused file, a map
+ * that cannot be opened by address), by key and arguments: the English words are here, next to
+ * their keys (the command line prints them); the editor shows each key in its interface's
+ * language (src/ui/i18nMessages.ts). "{0}", "{1}"… stand for the arguments, which are data (a
+ * file name, a JSON path, a number, a parser's own words) or messages themselves.
+ */
+export const MESSAGES = {
+  // Reading a file (io/decodeText.ts, io/parseJsonText.ts, io/importFile.ts)
+  fileEmpty: 'The file is empty.',
+  fileIsKind:
+    'This is {0}, not a text file, so it cannot be an argument map, AIF, Argdown or plain text.',
+  fileKindPng: 'a PNG image',
+  fileKindJpeg: 'a JPEG image',
+  fileKindGif: 'a GIF image',
+  fileKindPdf: 'a PDF document',
+  fileKindZip: 'a ZIP archive (or a Word, Excel or OpenDocument file)',
+  fileKindGzip: 'a gzip archive',
+  fileUtf16NoMark:
+    'This looks like UTF-16 text without a byte-order mark; save it as UTF-8 and import it again.',
+  fileZeroByte:
+    'This is a binary file (it has a zero byte at offset {0}), not a text file, so it cannot be an argument map, AIF, Argdown or plain text.',
+  fileZeroChar:
+    'This is a binary file (it has a zero character at offset {0}), not a text file, so it cannot be an argument map, AIF, Argdown or plain text.',
+  fileNotUtf8:
+    'This is not a UTF-8 text file: byte 0x{0} at line {1}, column {2} is not valid UTF-8. Maps, AIF, Argdown and plain text must be UTF-8; if this is text in another encoding, save it as UTF-8 and import it again.',
+  fileUnreadable: 'The file could not be read ({0}).',
+  fileTooLarge:
+    'The file is too large: {0} ({1} bytes); files up to {2} can be imported. It was not read.',
+  fileTooManyChars:
+    'The file is too large: {0} characters; files up to {1} characters can be imported.',
+  fileNamed: '{0}: {1}',
+  fileOtherJson:
+    'This is JSON of another kind ({0}): neither an argument map ("format": "argmap") nor AIF ("nodes" and "edges" lists).',
+  jsonList: 'a list of {0} item(s)',
+  jsonSingle: 'a single {0}',
+  jsonEmptyObject: 'an empty object',
+  jsonObjectWith: 'an object with {0}',
+  jsonTooDeep:
+    'the JSON is nested more than {0} levels deep here; no argument map or AIF file nests that deep, so it was not read.',
+  jsonInvalid: 'not valid JSON: {0}',
+  jsonTruncated:
+    'not valid JSON: the text ends before the JSON is complete, so the file looks truncated (cut off while saving or downloading).',
+  jsonExpectedFound: 'not valid JSON: expected {0}, found {1}.',
+  jsonControlChar: 'the control character U+{0}',
+  jsonValue:
+    'a value (an object, a list, a string in double quotes, a number, true, false or null)',
+  jsonCloseString: 'the string to be closed with " on its line',
+  jsonHexDigits: 'four hex digits after \\u',
+  jsonEscape: 'an escape such as \\n, \\" or \\\\ after a backslash',
+  jsonFieldName: 'a field name in double quotes',
+  jsonColon: '":" after the field name',
+  jsonNothingAfter: 'nothing after the end of the JSON',
+  jsonCommaOr: '"," or "{0}"',
+  textTooLong: '{0} is {1} characters long; the limit for a source text is {2}.',
+  textWhatSidecar: 'The analysed text beside the AIF file',
+  textWhatArgdown: 'The Argdown file',
+  textWhatText: 'The text',
+  textEmpty: 'The text is empty.',
+  // The limits of one map (model/limits.ts, io/parseJsonText.ts)
+  limSourceTooLong: 'is {0} characters long; the limit for a source text is {1}.',
+  limFieldTooLong:
+    'is {0} characters long; the limit for this field is {1} (source texts may have {2}).',
+  limTooManyEntries: 'has {0} entries; the limit is {1}.',
+  limWouldHaveEntries: 'would have {0} entries; the limit is {1}.',
+  limLongFieldName: 'has a field name {0} characters long; the limit is {1}.',
+  limSentences: 'hold {0} sentences together; the limit for a map is {1}.',
+  limMapChars: 'The map holds {0} characters of text; the limit for a map is {1}.',
+  inConvertedMap: '{0} (in the converted map)',
+  // Checking a map (model/validate.ts, io/migrations.ts)
+  valUnknownField: 'is not a field of this format (unknown fields are refused)',
+  valMissing: 'is missing (expected {0})',
+  valWrongType: 'invalid input: expected {0}, received {1}',
+  valOneOf: 'invalid option: expected one of {0}',
+  valExpected: 'invalid input: expected {0}',
+  valNotEmpty: 'must not be empty',
+  valIdTooLong: 'is longer than 200 characters',
+  valWhole: 'must be a whole number',
+  valNotNegative: 'must not be negative',
+  valCoordinate: 'must be within ±10,000,000',
+  valRating: 'must be 1 to 5',
+  valOneSource: 'must hold at least one source',
+  valSentenceIdUsed: '"{0}" is used by another sentence of this map',
+  valPastEnd: '{0} is past the end of the text ({1})',
+  valStartBeforeEnd: 'start {0} must be before end {1}',
+  valOverlaps: '{0} overlaps the sentence before it (which ends at {1})',
+  valPageBefore: '{0} is before the start of the page before it ({1})',
+  valSplitsPair: 'falls inside a UTF-16 surrogate pair (between the two halves of one character)',
+  valNotNode: '"{0}" is not a node of this map',
+  valNeedsRef:
+    'a {0} node needs at least one ref (only inference junctions and implicit premises may have none)',
+  valNotSentence: '"{0}" is not a sentence of this map',
+  valSpanEnds: 'a span needs both start and end',
+  valQuoteSpan: 'a quote needs the start and end of its span',
+  valSpanOutside: 'span {0}–{1} lies outside sentence "{2}" ({3}–{4})',
+  valQuoteMismatch: '"{0}" does not match the text at {1}–{2} ("{3}")',
+  valSelfEdge: 'joins node "{0}" to itself',
+  valNotGroup: '"{0}" is not a group of this map',
+  valGroupCycle: 'makes the groups a cycle ({0})',
+  valNotTarget: '"{0}" is not a node or edge of this map',
+  valSelfReply: 'a comment cannot answer itself',
+  valNotComment: '"{0}" is not a comment of this map',
+  valIdUsed: '"{0}" is used by another {1}',
+  wSource: 'source',
+  wNode: 'node',
+  wEdge: 'edge',
+  wGroup: 'group',
+  wTour: 'tour',
+  wComment: 'comment',
+  plain: '{0}',
+  verMissing: 'is missing: must be a whole number (this editor reads versions 0 to {0})',
+  verBad: 'is {0}: must be a whole number (this editor reads versions 0 to {1})',
+  verNewer:
+    'this file is version {0}, made by a newer release of the editor; this one reads up to version {1}. Update the editor to open it.',
+  verNoStep: 'no migration from version {0}',
+  migrated: 'Migrated from version {0}.',
+  mapNotMap: 'This JSON is not an argument map: expected an object with "format": "argmap".',
+  mapNoFormat: 'is missing (expected "{0}"): this JSON is not an argument map',
+  mapOtherFormat: 'is {0}, not "{1}": this file is not an argument map',
+  backupNoMaps: 'is missing: this backup holds no maps',
+  backupNotBackup: 'is not "argmap-backup"',
+  // AIF (io/importAif.ts)
+  aifNotAif:
+    'This JSON is not AIF: expected "nodes" and "edges" lists (or an "AIF" object holding them).',
+  aifSkippedNoId: 'Skipped node #{0}: it has no nodeID.',
+  aifSkippedType: 'Skipped {0} {1} ({2}) node(s): only I, RA, CA and MA carry the argument.',
+  aifLocution: 'locution',
+  aifIllocution: 'illocution',
+  aifTransition: 'transition',
+  aifPreference: 'preference',
+  aifUnknown: 'unknown',
+  aifNoConclusion: "Skipped {0} node {1}: it has no conclusion among the argument's nodes.",
+  aifNoPremise: "Skipped {0} node {1}: it has no premise among the argument's nodes.",
+  aifConclusions: '{0} node {1} has {2} conclusions; each got the relation.',
+  aifCounts: '{0} nodes and {1} edges from {2} AIF nodes.',
+  aifEmpty: 'The AIF holds no nodes: the map is empty.',
+  aifNoGroups: 'AIF has no sections or groups: the map has none.',
+  aifGuessed: '{0} statement(s) got a kind from the structure (AIF has no kinds).',
+  aifNoText: 'The AIF carries no analysed text: the source is built from the statements.',
+  aifUnplaced: '{0} statement(s) were not found in the text and are marked implicit.',
+  aifIdUsed: '{0} is used by another node ({1})',
+  aifEdgeShape: 'must be an object with "fromID" and "toID"',
+  aifMissing: 'is missing',
+  aifNodeId: 'must be a node id (a string or number)',
+  aifNotNode: '{0} is not a node of this AIF file',
+  aifSelfEdge: 'joins {0} to itself',
+  aifBothEnds:
+    '{0} has statement {1} as both premise and conclusion: a cycle through an S-node (a statement cannot support or attack itself)',
+  aifCycle:
+    'closes a cycle of S-nodes: {0} (an inference or conflict cannot, through others, rest on itself)',
+  // Argdown (io/importArgdown.ts, io/argdownData.ts)
+  adTooDeep:
+    'relations are nested more than {0} levels deep here (by indentation); the file was not read.',
+  adParserFailed: 'The Argdown parser failed: {0}',
+  adNoLine:
+    'The Argdown parser could not read this file and named no line: it may nest relations, bold or italic text too deeply.',
+  adCannotRead: 'The Argdown parser could not read this file: {0}',
+  adSkippedRelation: 'Skipped a {0} relation whose ends could not be found ({1} → {2}).',
+  adOnArguments:
+    '{0} relation(s) to a reconstructed argument were attached to its final inference.',
+  adConverted: '{0} entailment/contrary/contradiction relation(s) became supports/attacks.',
+  adElaboratesNone: '"elaborates: {0}" names no statement; skipped.',
+  adGuessed: '{0} statement(s) without a kind tag got a kind from the structure.',
+  adNoCiteText: 'Statement "{0}" has no text to cite; marked implicit.',
+  adNoStatements: 'The Argdown text holds no statements.',
+  adHeadings: '{0} heading(s) became groups.',
+  adCounts: '{0} nodes and {1} edges from {2} statements and {3} arguments.',
+  adYamlInvalid: 'the {0} is not valid YAML: {1}.',
+  adYamlTooBig: 'the {0} {1}; it was not read.',
+  adFrontMatter: 'front matter',
+  adData: 'data',
+  adYamlValues: 'holds more than {0} values (counting each use of an alias)',
+  adYamlChars: 'holds more than {0} characters (counting each use of an alias)',
+  // Plain text (io/importText.ts)
+  txtSentences: '{0} sentences in {1}.',
+  txtSentencesGuessed: '{0} sentences in {1} (language guessed from the script).',
+  // Importing in the editor (app/importFiles.ts)
+  impImportedAs: 'Imported as “{0}”.',
+  impRestored: '{0} map(s) restored.',
+  impNotRestored: 'Not restored: map {0}:',
+  impNotRestoredTitled: 'Not restored: map {0} “{1}”:',
+  impFailed: 'The file could not be imported: {0}',
+  problemAt: '{0}: {1}',
+  // A problem's place in a text file (the path of a problem in Argdown or broken JSON)
+  placeLine: 'line {0}',
+  placeLineColumn: 'line {0}, column {1}',
+  moreProblems: '…and {0} more.',
+  indented: '  {0}',
+  twoLines: '{0}\n{1}',
+  // Opening a map by its address (app/openByUrl.ts)
+  urlNotAddress: '“{0}” is not a web address.',
+  urlNotHttp: 'Only http and https addresses can be opened, not “{0}”.',
+  urlNetwork:
+    'The map at {0} could not be downloaded (network error). Check the connection and try again.',
+  urlCors:
+    'The map at {0} could not be downloaded: the network failed, or its site does not allow other sites to read it (CORS: it must send “Access-Control-Allow-Origin”).',
+  url404: 'The map at {0} could not be opened: there is no file at that address (404 Not Found).',
+  urlStatus: 'The map at {0} could not be opened: the server answered {1}.',
+  urlTooLarge: 'The map at {0} is too large ({1} MB).',
+  urlUnreadable: 'The map at {0} could not be read: {1}',
+  urlInvalid: 'The file at {0} is not a valid argument map:',
+  // The session's banner (app/session.ts)
+  sesNewerVersion:
+    'A newer version of the editor has opened in another tab. Reload this tab to go on saving: until then your edits here are kept in memory, and the reload stores them.',
+  sesNoStorage:
+    "This browser's storage is unavailable ({0}). The editor works in memory: your changes are lost when you close the tab unless you export them (File → Map file, or Back up all maps).",
+  sesCouldNotStart: 'The editor could not start: {0}',
+  sesDamaged: 'The stored map "{0}" is damaged and was not opened:',
+  sesSkipped:
+    '{0} damaged record(s) of this map were left out; they stay stored, unchanged, and the rest of the map opened:',
+  sesDeleted: '“{0}” was deleted in another tab.',
+  // Exporting an image (app/exportActions.ts)
+  expCannotDraw: 'This browser cannot draw the image.',
+  expPngTooLarge: 'The map is too large for a PNG at this scale.',
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** A message by key; its arguments are data, or messages themselves (shown in the same language). */
+export interface Message {
+  key: MessageKey;
+  args: MessageArg[];
+}
+
+export type MessageArg = string | Message;
+
+/** A message from its key and arguments (numbers as they are written). */
+export function say(key: MessageKey, ...args: (MessageArg | number)[]): Message {
+  return { key, args: args.map((a) => (typeof a === 'number' ? String(a) : a)) };
+}
+
+/** Fills a template's "{0}", "{1}"… with its arguments, each rendered by `show`. */
+export function fillTemplate(
+  template: string,
+  args: readonly MessageArg[],
+  show: (message: Message) => string,
+): string {
+  return template.replace(/\{(\d)\}/g, (_, i: string) => {
+    const arg = args[Number(i)];
+    return arg === undefined ? '' : typeof arg === 'string' ? arg : show(arg);
+  });
+}
+
+/** A message in English (the command line's words). */
+export function english(message: Message): string {
+  return fillTemplate(MESSAGES[message.key], message.args, english);
+}
+
+/** Whether a value is a {@link Message} (it may have come through a worker, as plain data). */
+export function isMessage(value: unknown): value is Message {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Message).key === 'string' &&
+    Object.hasOwn(MESSAGES, (value as Message).key) &&
+    Array.isArray((value as Message).args)
+  );
+}
+
+/** An error that says why by key: its message is the English; `says` is for the interface. */
+export class MessageError extends Error {
+  override name = 'MessageError';
+  constructor(readonly says: Message) {
+    super(english(says));
+  }
+}
