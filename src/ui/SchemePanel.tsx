@@ -12,7 +12,10 @@ import {
   type QuestionKind,
   type SchemeTarget,
 } from '../model/schemeOps';
+import { moveNodes } from '../model/operations';
+import { placeBeside } from '../app/placement';
 import { useMapStore } from '../store/mapStore';
+import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
 import { SchemeBadge } from './canvas/SchemeBadge';
 
@@ -46,9 +49,22 @@ export function SchemePanel({
     const ok = edit((m) => {
       const result = questionToNode(m, target, index, kind, t.language);
       made = result.id;
-      return result.map;
+      // Placed beside what it attacks, as a node added by hand is.
+      return moveNodes(result.map, { [made]: placeBeside(result.map, result.attacks) });
     });
-    if (ok && made) select({ nodeIds: [made], edgeIds: [] });
+    if (!ok || !made) return;
+    const id = made;
+    const show = () => {
+      select({ nodeIds: [id], edgeIds: [] });
+      useUiStore.getState().set({ keepInView: { ids: [id], at: Date.now() } });
+    };
+    // From an edge, the edge is let go first and the node selected a frame later: the canvas does
+    // not survive going from a selected edge straight to a node (the same happens with the edge
+    // inspector's own links; a canvas bug, reported).
+    if ('edge' in target) {
+      select({ nodeIds: [], edgeIds: [] });
+      requestAnimationFrame(show);
+    } else show();
   };
 
   const questions = known ? known.questions.map((q) => (t.language === 'zh' ? q.zh : q.en)) : [];
