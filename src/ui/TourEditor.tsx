@@ -138,6 +138,37 @@ export function TourEditor({ map }: { map: ArgMap }) {
         </p>
       )}
       <fieldset className="plain" disabled={readOnly}>
+        <details className="tour-new" open={!tour}>
+          <summary>{t('newTour')}</summary>
+          <label>
+            {t('newTourTitle')}
+            <input
+              data-testid="new-tour-title"
+              value={newTitle}
+              onChange={(e) => setNewTitle(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') create();
+              }}
+            />
+          </label>
+          <label>
+            {t('newTourFrom')}
+            <select
+              data-testid="new-tour-from"
+              value={start}
+              onChange={(e) => setStart(e.target.value as Start)}
+            >
+              <option value="empty">{t('tourFromEmpty')}</option>
+              <option value="selection" disabled={selected.length === 0}>
+                {`${t('tourFromSelection')} (${selected.length})`}
+              </option>
+              <option value="outline">{t('tourFromOutline')}</option>
+            </select>
+          </label>
+          <button data-testid="create-tour" onClick={create}>
+            {t('createTour')}
+          </button>
+        </details>
         {tour ? (
           <>
             <label>
@@ -276,37 +307,6 @@ export function TourEditor({ map }: { map: ArgMap }) {
         ) : (
           <p className="muted">{t('tourEmpty')}</p>
         )}
-        <details className="tour-new" open={!tour}>
-          <summary>{t('newTour')}</summary>
-          <label>
-            {t('newTourTitle')}
-            <input
-              data-testid="new-tour-title"
-              value={newTitle}
-              onChange={(e) => setNewTitle(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') create();
-              }}
-            />
-          </label>
-          <label>
-            {t('newTourFrom')}
-            <select
-              data-testid="new-tour-from"
-              value={start}
-              onChange={(e) => setStart(e.target.value as Start)}
-            >
-              <option value="empty">{t('tourFromEmpty')}</option>
-              <option value="selection" disabled={selected.length === 0}>
-                {`${t('tourFromSelection')} (${selected.length})`}
-              </option>
-              <option value="outline">{t('tourFromOutline')}</option>
-            </select>
-          </label>
-          <button data-testid="create-tour" onClick={create}>
-            {t('createTour')}
-          </button>
-        </details>
       </fieldset>
     </section>
   );

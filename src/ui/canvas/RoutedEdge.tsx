@@ -104,7 +104,9 @@ export const RoutedEdge = memo(function RoutedEdge({
             }
           : {})}
       />
-      {data?.scheme && !count && <EdgeSchemeBadge name={data.scheme} at={label} />}
+      {data?.scheme && !count && (
+        <EdgeSchemeBadge name={data.scheme} at={label} selected={selected} />
+      )}
       {selected && !count && data && (
         <EdgeLabelRenderer>
           <RelationMenu id={id} relation={data.relation} at={label} />

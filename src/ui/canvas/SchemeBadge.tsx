@@ -94,14 +94,26 @@ export function SchemeBadge({ name, className = '' }: { name: string; className?
   );
 }
 
-/** The mark on an edge, centred at `at` (canvas coordinates) above the edge's line. */
-export function EdgeSchemeBadge({ name, at }: { name: string; at: { x: number; y: number } }) {
+/**
+ * The mark on an edge, centred at `at` (canvas coordinates) on the edge's line; on a selected
+ * edge, just above its relation menu (which sits at the same point).
+ */
+export function EdgeSchemeBadge({
+  name,
+  at,
+  selected = false,
+}: {
+  name: string;
+  at: { x: number; y: number };
+  selected?: boolean;
+}) {
   if (!hasSchemeMark(name)) return null;
+  const y = selected ? at.y - 26 : at.y;
   return (
     <EdgeLabelRenderer>
       <div
         className="scheme-badge-at nodrag nopan"
-        style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}
+        style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${y}px)` }}
       >
         <SchemeBadge name={name} />
       </div>
