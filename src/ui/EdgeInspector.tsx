@@ -1,13 +1,13 @@
 /**
- * The selected edge: its relation, note and rating, both ends by their text (click to go there),
- * and Delete. Every change is one undoable edit.
+ * The selected edge: its fields (relation, scheme with its critical questions, note, rating; see
+ * EdgeFields), both ends by their text (click to go there), and Delete. Every change is one
+ * undoable edit.
  */
 import type { ArgEdge, ArgMap } from '../model/schema';
-import { disconnect, updateEdge } from '../model/operations';
+import { disconnect } from '../model/operations';
 import { useMapStore } from '../store/mapStore';
 import { useT } from './i18n';
-import { RatingInput } from './RatingInput';
-import { RelationSelect } from './RelationSelect';
+import { EdgeFields } from './EdgeFields';
 import { revealNodes } from './SearchBox';
 
 export function EdgeInspector({ map, edge }: { map: ArgMap; edge: ArgEdge }) {
@@ -37,27 +37,7 @@ export function EdgeInspector({ map, edge }: { map: ArgMap; edge: ArgEdge }) {
       </h2>
       {end(edge.from, t('edgeFrom'))}
       {end(edge.to, t('edgeTo'))}
-      <RelationSelect edge={edge} disabled={readOnly} testId="edge-relation" />
-      <label>
-        {t('edgeNote')}
-        <textarea
-          data-testid="edge-note"
-          rows={3}
-          disabled={readOnly}
-          value={edge.note ?? ''}
-          onChange={(e) =>
-            edit(
-              (m) => updateEdge(m, edge.id, { note: e.target.value || undefined }),
-              `edge-note:${edge.id}`,
-            )
-          }
-        />
-      </label>
-      <RatingInput
-        label={t('rating')}
-        value={edge.rating}
-        onChange={(rating) => edit((m) => updateEdge(m, edge.id, { rating }))}
-      />
+      <EdgeFields edge={edge} />
       <button
         className="danger"
         data-testid="delete-edge"

@@ -1,10 +1,9 @@
-/** The selected node's incoming and outgoing edges, each editable: relation, note, rating. */
+/** The selected node's incoming and outgoing edges, each editable: relation, scheme, note, rating. */
 import type { ArgEdge, ArgMap } from '../model/schema';
-import { disconnect, updateEdge } from '../model/operations';
+import { disconnect } from '../model/operations';
 import { useMapStore } from '../store/mapStore';
 import { useT } from './i18n';
-import { RatingInput } from './RatingInput';
-import { RelationSelect } from './RelationSelect';
+import { EdgeFields } from './EdgeFields';
 import { revealNodes } from './SearchBox';
 
 export function EdgeList({ map, nodeId }: { map: ArgMap; nodeId: string }) {
@@ -47,29 +46,14 @@ function EdgeItems({
             >
               {otherNode ? `${t.kind(otherNode.kind)}: ${otherNode.text || '…'}` : other(edge)}
             </button>
-            <fieldset className="plain" disabled={readOnly}>
-              <RelationSelect edge={edge} />
-              <label>
-                {t('edgeNote')}
-                <input
-                  value={edge.note ?? ''}
-                  onChange={(e) =>
-                    edit(
-                      (m) => updateEdge(m, edge.id, { note: e.target.value || undefined }),
-                      `edge-note:${edge.id}`,
-                    )
-                  }
-                />
-              </label>
-              <RatingInput
-                label={t('rating')}
-                value={edge.rating}
-                onChange={(rating) => edit((m) => updateEdge(m, edge.id, { rating }))}
-              />
-              <button className="small danger" onClick={() => edit((m) => disconnect(m, edge.id))}>
-                {t('deleteEdge')}
-              </button>
-            </fieldset>
+            <EdgeFields edge={edge} compact />
+            <button
+              className="small danger"
+              disabled={readOnly}
+              onClick={() => edit((m) => disconnect(m, edge.id))}
+            >
+              {t('deleteEdge')}
+            </button>
           </li>
         );
       })}

@@ -1,6 +1,6 @@
 /**
  * Edits the selection: a node's text, kind, English rendering, note (Markdown, shown safely),
- * tags, rating and implicit flag; the passages it cites (click to jump, remove); and its
+ * tags, rating and implicit flag; an inference's scheme and its critical questions; the passages it cites (click to jump, remove); and its
  * incoming and outgoing edges, each with relation, note and rating.
  */
 import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
@@ -15,6 +15,7 @@ import { EdgeList } from './EdgeList';
 import { EdgeInspector } from './EdgeInspector';
 import { RatingInput } from './RatingInput';
 import { TourEditor, TourToggle } from './TourEditor';
+import { SchemePanel } from './SchemePanel';
 
 const NoteView = lazy(() => import('./NoteView'));
 const NONE: string[] = [];
@@ -171,6 +172,13 @@ function NodeInspector({ map, node }: { map: ArgMap; node: ArgNode }) {
           {t('implicit')}
         </label>
       </fieldset>
+      {(node.kind === 'inference' || node.scheme !== undefined) && (
+        <SchemePanel
+          target={{ node: id }}
+          scheme={node.scheme}
+          undercut={node.kind === 'inference'}
+        />
+      )}
       <div className="row">
         <button onClick={() => toggleFold(id)}>
           {folded.includes(id) ? t('unfold') : t('fold')}

@@ -6,6 +6,7 @@ import { kindStyles } from '../../io/kindStyles';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { useT } from '../i18n';
 import { KindIcon } from './KindIcon';
+import { SchemeBadge } from './SchemeBadge';
 import { thesisTitle } from './cardLabel';
 import { CommandButton } from '../CommandButton';
 
@@ -50,6 +51,7 @@ function ArgNodeViewImpl({ data, selected, height }: NodeProps<ArgFlowNode>) {
       >
         <Handle type="target" position={Position.Bottom} />
         <span aria-hidden>∧</span>
+        {node.scheme && <SchemeBadge name={node.scheme} className="on-junction" />}
         <Handle type="source" position={Position.Top} />
       </div>
     );

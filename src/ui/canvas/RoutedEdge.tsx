@@ -11,6 +11,7 @@ import { RELATIONS, type Relation } from '../../model/schema';
 import { setRelation } from '../../model/operations';
 import { useMapStore } from '../../store/mapStore';
 import { useT } from '../i18n';
+import { EdgeSchemeBadge } from './SchemeBadge';
 
 export type RoutedFlowEdge = Edge<
   {
@@ -18,6 +19,8 @@ export type RoutedFlowEdge = Edge<
     points?: readonly Point[];
     /** Several map edges drawn as one (re-attached to a collapsed group): how many. */
     count?: number;
+    /** The argumentation scheme the edge carries (shown as a mark, see SchemeBadge). */
+    scheme?: string;
   },
   'routed'
 >;
@@ -101,6 +104,9 @@ export const RoutedEdge = memo(function RoutedEdge({
             }
           : {})}
       />
+      {data?.scheme && !count && (
+        <EdgeSchemeBadge name={data.scheme} at={label} selected={selected} />
+      )}
       {selected && !count && data && (
         <EdgeLabelRenderer>
           <RelationMenu id={id} relation={data.relation} at={label} />

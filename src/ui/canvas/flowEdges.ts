@@ -32,6 +32,7 @@ export function toFlowEdge(
         relation: edge.relation,
         ...(points ? { points } : {}),
         ...(edge.count && edge.count > 1 ? { count: edge.count } : {}),
+        ...(edge.scheme ? { scheme: edge.scheme } : {}),
       },
       ariaLabel: label ?? `${edge.from} ${edge.relation} ${edge.to}`,
       domAttributes: { 'data-from': edge.from, 'data-to': edge.to } as Record<string, string>,
