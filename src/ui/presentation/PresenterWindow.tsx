@@ -4,7 +4,7 @@
  * move the stage. React renders into the window's document through a portal, so the two can
  * never disagree; closing either ends the other's part cleanly.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Slide } from '../../io/slides';
 import { useT } from '../i18n';
@@ -97,8 +97,19 @@ export function PresenterWindow({
     };
   }, [win, onClosed]);
 
-  // Closes the window when the presenter view ends (the presentation ends, or it is toggled off).
-  useEffect(() => () => win.close(), [win]);
+  // Closes the window when the presenter view ends (the presentation ends, or it is toggled off):
+  // after the cleanup's task, so that an effect run again at once (React's StrictMode checks)
+  // keeps it.
+  const live = useRef(false);
+  useEffect(() => {
+    live.current = true;
+    return () => {
+      live.current = false;
+      setTimeout(() => {
+        if (!live.current) win.close();
+      });
+    };
+  }, [win]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
