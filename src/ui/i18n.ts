@@ -227,6 +227,7 @@ const en = {
   noSpeakerNotes: 'No notes for this slide.',
   nextSlide: 'Next slide',
   endOfPresentation: 'End of the presentation',
+  authorsWords: 'The author’s words',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -464,6 +465,7 @@ const zh: Record<MessageKey, string> = {
   noSpeakerNotes: '这张幻灯片没有备注。',
   nextSlide: '下一张',
   endOfPresentation: '演示结束',
+  authorsWords: '作者原文',
 };
 
 /** Kind and relation names are shared with slides and handouts (`src/model/words.ts`). */

@@ -148,7 +148,8 @@ function StopView({ slide, t }: { slide: StopSlide; t: Translator }) {
           )}
         </article>
         {slide.quotes.length > 0 && (
-          <div className="stage-quotes">
+          // Focusable, so that a long quote can be scrolled with the keyboard.
+          <section className="stage-quotes" tabIndex={0} aria-label={t('authorsWords')}>
             {slide.quotes.map((q, i) => (
               <figure key={i} className="stage-quote">
                 <blockquote data-testid="presentation-quote">{q.text}</blockquote>
@@ -159,11 +160,17 @@ function StopView({ slide, t }: { slide: StopSlide; t: Translator }) {
                 </figcaption>
               </figure>
             ))}
-          </div>
+          </section>
         )}
       </div>
       {relations.length > 0 && (
-        <aside className="stage-relations" aria-label={t('slideConnections')}>
+        <aside
+          className="stage-relations"
+          aria-label={t('slideConnections')}
+          // Focusable, so that many neighbours can be scrolled with the keyboard.
+          tabIndex={0}
+          data-many={slide.relations.length > 4 || undefined}
+        >
           {relations.map(([words, list]) => (
             <section key={words} className="stage-relation-group">
               <h3 className="stage-relation-words">{words}</h3>
