@@ -28,6 +28,12 @@ export interface SlidesOptions {
   tourId?: string;
   /** The language of the slides' own words (kind names, relations, headings). */
   lang?: WordsLanguage;
+  /**
+   * The languages to look for a node's rendering in, first found first (a rendering that only
+   * repeats the node's text is skipped): `[lang]` when absent. The stage asks for `[lang, 'en']`,
+   * so a Chinese node shows its English rendering in a Chinese interface too.
+   */
+  renderings?: readonly string[];
 }
 
 /** One neighbour of the presented node, said in words. */
@@ -38,6 +44,8 @@ export interface SlideRelation {
   /** Whether the presented node is the source of the relation. */
   outgoing: boolean;
   nodeId: string;
+  /** The neighbour's kind (a thesis is a conclusion). */
+  kind: NodeKind;
   /** The neighbour's number in the deck's numbering, when it has one. */
   number?: number;
   text: string;
@@ -206,7 +214,11 @@ export function nodeNumbers(map: Pick<ArgMap, 'nodes'>): Map<string, number> {
 }
 
 /** Describes the nodes of `map` in `lang`: kind, number, relations in words, quotes, notes. */
-export function nodeDescriber(map: ArgMap, lang: WordsLanguage) {
+export function nodeDescriber(
+  map: ArgMap,
+  lang: WordsLanguage,
+  renderings: readonly string[] = [lang],
+) {
   const byId = new Map(map.nodes.map((n) => [n.id, n]));
   const numbers = nodeNumbers(map);
   const out = new Map<string, ArgEdge[]>();
@@ -220,20 +232,23 @@ export function nodeDescriber(map: ArgMap, lang: WordsLanguage) {
   for (const source of map.sources)
     source.sentences.forEach((s, i) => sentences.set(s.id, [source, i]));
   const describe = (node: ArgNode): NodeDescription => {
-    const rendering = translationIn(node.translations, lang);
+    const rendering = renderings
+      .map((language) => translationIn(node.translations, language))
+      .find((text) => !!text && text !== node.text);
     return {
       nodeId: node.id,
       number: numbers.get(node.id) ?? 0,
       kind: node.kind,
       kindName: KIND_NAMES[lang][node.kind],
       text: node.text,
-      ...(rendering && rendering !== node.text ? { rendering } : {}),
+      ...(rendering ? { rendering } : {}),
       relations: relationsOf(node.id, byId, out, into).map((r) => {
         const neighbour = byId.get(r.nodeId)!;
         const number = numbers.get(r.nodeId);
         return {
           ...r,
           words: (r.outgoing ? RELATION_NAMES : RELATION_NAMES_INVERSE)[lang][r.relation],
+          kind: neighbour.kind,
           text: neighbour.label ?? neighbour.text,
           ...(number !== undefined ? { number } : {}),
         };
@@ -252,7 +267,7 @@ export function nodeDescriber(map: ArgMap, lang: WordsLanguage) {
 export function buildDeck(map: ArgMap, options: SlidesOptions = {}): Deck {
   const lang = options.lang ?? 'en';
   const words = DECK_WORDS[lang];
-  const { byId, numbers, out, into, describe } = nodeDescriber(map, lang);
+  const { byId, numbers, out, into, describe } = nodeDescriber(map, lang, options.renderings);
   const groups = map.groups ?? [];
   const groupTitle = new Map(
     groups.map((g) => [g.id, translationIn(g.translations, lang) ?? g.title]),

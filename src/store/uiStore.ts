@@ -41,10 +41,8 @@ export interface UiState {
   reveal: { ids: string[]; at: number } | null;
   /** The outcome of the last import, shown until dismissed. */
   importReport: ImportOutcome | null;
-  /** Presentation mode: the step shown, or null when not presenting. */
+  /** Presentation: the slide shown (0 is the title slide), or null when not presenting. */
   presentationStep: number | null;
-  /** In presentation mode, hide the nodes not yet presented. */
-  revealAsYouGo: boolean;
   /** The outline panel is shown beside the canvas. */
   outlineOpen: boolean;
   /** Width in pixels of the outline panel. */
@@ -81,7 +79,6 @@ export const useUiStore = create<UiState>()(
       reveal: null,
       importReport: null,
       presentationStep: null,
-      revealAsYouGo: false,
       outlineOpen: false,
       outlineWidth: 340,
       overviewRequest: null,

@@ -43,6 +43,7 @@ export function App() {
       shortcutsOpen: s.shortcutsOpen,
       outlineOpen: s.outlineOpen,
       outlineWidth: s.outlineWidth,
+      presenting: s.presentationStep !== null,
       set: s.set,
     })),
   );
@@ -85,6 +86,8 @@ export function App() {
     <CanvasProvider>
       <div
         className="app"
+        // While presenting, the stage (over it) is all there is: the editor is hidden and inert.
+        inert={ui.presenting}
         onDragOver={(e) => {
           if (e.dataTransfer.types.includes('Files')) e.preventDefault();
         }}

@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { freshPagePerTest } from './freshPage';
-import { viewSettled } from './helpers';
 
 const session = freshPagePerTest();
 let page: Page;
@@ -71,9 +70,18 @@ for (const language of ['en', 'zh'] as const) {
       expect(await scan('[role="dialog"]')).toEqual([]);
     });
 
-    it('presentation mode', async () => {
+    it('presentation mode: the title slide, an overview, a stop and the jump list', async () => {
       await page.getByTestId('present').click();
-      await viewSettled(page);
+      const stage = page.getByTestId('presentation');
+      await stage.waitFor();
+      expect(await scan()).toEqual([]);
+      for (const type of ['section', 'stop']) {
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(() => stage.getAttribute('data-slide-type')).toBe(type);
+        expect(await scan()).toEqual([]);
+      }
+      await page.keyboard.press('g');
+      await page.getByTestId('presentation-jump-list').waitFor();
       expect(await scan()).toEqual([]);
     });
   });

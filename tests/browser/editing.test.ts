@@ -508,10 +508,8 @@ describe('the shortcut list and dialogs', () => {
       expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
     }
     // The arrows still step through it.
-    const text = page.getByTestId('presentation-text');
-    const first = await text.textContent();
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => text.textContent()).not.toBe(first);
+    await expect.poll(() => dialog.getAttribute('data-slide')).toBe('1');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await present.evaluate((b) => b === document.activeElement)).toBe(true);

@@ -112,19 +112,32 @@ describe('imports', () => {
 describe('presentation mode', () => {
   it('steps through the tour with the keyboard, showing each node and its source', async () => {
     await page.getByTestId('present').click();
+    const stage = page.getByTestId('presentation');
+    // The title slide, the first section's overview, then the tour's first stop.
+    await stage.waitFor();
+    expect(await stage.getAttribute('data-slide-type')).toBe('title');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => stage.getAttribute('data-slide-type')).toBe('section');
+    await page.keyboard.press('ArrowRight');
     const text = page.getByTestId('presentation-text');
+    await expect.poll(() => text.count()).toBe(1);
     const first = await text.textContent();
     expect(first).toBeTruthy();
-    expect(await page.getByTestId('presentation').locator('blockquote').count()).toBeGreaterThan(0);
+    expect(await stage.locator('blockquote').count()).toBeGreaterThan(0);
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => text.textContent()).not.toBe(first);
-    const selected = await page.locator('.react-flow__node.selected').getAttribute('data-id');
-    expect(selected).toBeTruthy();
+    const shown = await page.getByTestId('presentation-node').getAttribute('data-node-id');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => text.textContent()).toBe(first);
-    await page.getByTestId('presentation').getByRole('checkbox').check();
-    await expect.poll(() => page.locator('.react-flow__node-arg').count()).toBe(1);
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => page.getByTestId('presentation-node').getAttribute('data-node-id'))
+      .toBe(shown);
+    // Back in the editor, the map shows the node presented last, selected.
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByTestId('presentation').count()).toBe(0);
+    await expect.poll(() => stage.count()).toBe(0);
+    await expect
+      .poll(() => page.locator('.react-flow__node.selected').getAttribute('data-id'))
+      .toBe(shown);
   });
 });

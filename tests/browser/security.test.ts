@@ -1,9 +1,9 @@
 /**
  * No script from a map: a map file, an Argdown file and an AIF file full of the classic payloads
  * are imported through the real file picker, and every place that shows their content (canvas,
- * inspector and its Markdown note, source pane, search results, presentation, print handout,
- * library) shows them as literal text; nothing runs, no dialog opens, and links in notes are
- * kept only for http(s) and mailto.
+ * inspector and its Markdown note, source pane, search results, the presentation's stage and
+ * presenter window, print handout, library) shows them as literal text; nothing runs, no dialog
+ * opens, and links in notes are kept only for http(s) and mailto.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -110,10 +110,21 @@ describe('a map full of script payloads', () => {
       .toContain('<img src=x onerror="window.pwned=1">');
     await page.getByTestId('search-input').fill('');
 
+    // The stage and the presenter window (a document of the same origin) show it as text.
     await page.getByTestId('present').click();
-    await expect
-      .poll(() => page.getByTestId('presentation').textContent())
-      .toContain(`Node ${PAYLOAD}`);
+    const stage = page.getByTestId('presentation');
+    await expect.poll(() => stage.textContent()).toContain(`Hostile ${PAYLOAD}`);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => stage.textContent()).toContain(`Node ${PAYLOAD}`);
+    const [presenter] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.keyboard.press('p'),
+    ]);
+    const notes = presenter.getByTestId('presenter-notes');
+    await expect.poll(() => notes.textContent()).toContain(`Note ${PAYLOAD}`);
+    expect(await presenter.locator('img, script, svg, iframe').count()).toBe(0);
+    expect(await stage.locator('img, script, svg, iframe').count()).toBe(0);
+    expect(await presenter.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
     await page.keyboard.press('Escape');
 
     await page.evaluate(() => (window.print = () => undefined));

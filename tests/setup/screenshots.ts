@@ -72,12 +72,40 @@ try {
   await page.screenshot({ path: `${OUT}/editor-english-labels.png` });
   await page.getByTestId('label-language').selectOption('source');
 
-  await page.getByTestId('present').click();
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  await page.waitForTimeout(700);
-  await page.screenshot({ path: `${OUT}/presentation.png` });
-  await page.keyboard.press('Escape');
+  // Presentation (#13): the stage at a projector's 1280×720 and at 1920×1080 — a section's
+  // overview and a tour stop — and the presenter window beside it.
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    const screen = await browser.newContext({ viewport: { width, height } });
+    const stage = await screen.newPage();
+    await stage.goto(url);
+    await stage.waitForSelector('.react-flow__node');
+    await stage.getByTestId('present').click();
+    await stage.keyboard.press('ArrowRight');
+    await stage.waitForSelector('[data-testid="presentation-overview"]');
+    const suffix = width === 1280 ? '' : `-${width}`;
+    await stage.screenshot({ path: `${OUT}/presentation-overview${suffix}.png` });
+    await stage.keyboard.press('ArrowRight');
+    await stage.waitForSelector('[data-testid="presentation-node"]');
+    await stage.screenshot({ path: `${OUT}/presentation${suffix}.png` });
+    if (width === 1280) {
+      // The presenter window, moved on to the first stop with speaker notes.
+      const [presenter] = await Promise.all([
+        screen.waitForEvent('page'),
+        stage.keyboard.press('p'),
+      ]);
+      await presenter.setViewportSize({ width: 960, height: 600 });
+      await presenter.waitForSelector('[data-testid="presenter"]');
+      const next = presenter.getByTestId('presenter-next-button');
+      while ((await presenter.locator('.presenter-none').count()) > 0 && (await next.isEnabled()))
+        await next.click();
+      await presenter.waitForTimeout(1200);
+      await presenter.screenshot({ path: `${OUT}/presenter.png` });
+    }
+    await screen.close();
+  }
 
   await page.evaluate(() => (window.print = () => undefined));
   await page.getByTestId('file-menu').click();

@@ -73,7 +73,6 @@ function cachedSize(node: ArgNode, language: string): Size {
   sizeCache.set(node, { language, size });
   return size;
 }
-import { presentationSteps } from '../Presentation';
 import { useT } from '../i18n';
 
 const nodeTypes = { arg: ArgNodeView, group: GroupNodeView };
@@ -151,7 +150,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
 
   /**
    * Moves the view to show the given flow nodes in the part of the canvas that no panel or
-   * overlay covers (legend, minimap, controls, the presentation's card), measured now.
+   * overlay covers (legend, minimap, controls), measured now.
    */
   const showNodes = useCallback(
     (shown: readonly ArgFlowNode[], options: { maxZoom?: number; padding?: number } = {}) => {
@@ -247,32 +246,16 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     if (overviewRequest) fitAll();
   }, [overviewRequest, fitAll]);
 
-  const step = useUiStore((s) => s.presentationStep);
-  const revealAsYouGo = useUiStore((s) => s.revealAsYouGo);
-  // What is hidden depends on the map's structure (node ids, edges, tour), not on what the nodes
-  // say: recomputed only when that or a fold, focus or presentation step changes, so typing in a
-  // node keeps the same sets (and the same edges for React Flow).
-  const hiding = folded.length > 0 || focus !== null || (step !== null && revealAsYouGo);
+  // What is hidden depends on the map's structure (node ids, edges), not on what the nodes say:
+  // recomputed only when that or a fold or focus changes, so typing in a node keeps the same sets
+  // (and the same edges for React Flow).
+  const hiding = folded.length > 0 || focus !== null;
   const structure = hiding ? map : null;
   const { hidden, foldCounts } = useMemo(() => {
     if (!structure) return NOTHING_HIDDEN;
-    const result = hiddenNodes(structure, folded, focus);
-    if (step !== null && revealAsYouGo) {
-      // Presenting step by step: only the nodes presented so far are on the canvas.
-      const shown = new Set(presentationSteps(structure).slice(0, step + 1));
-      for (const n of structure.nodes) if (!shown.has(n.id)) result.hidden.add(n.id);
-    }
-    return result;
+    return hiddenNodes(structure, folded, focus);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- structure: see above
-  }, [
-    structure?.edges,
-    structure?.nodes.length,
-    structure?.tours,
-    folded,
-    focus,
-    step,
-    revealAsYouGo,
-  ]);
+  }, [structure?.edges, structure?.nodes.length, folded, focus]);
   const focusLayout = useFocusLayout(map, focus, hidden, labelLanguage);
   // Boxes take the size of the labels shown, so switching labels can make them overlap where the
   // map was laid out for the other language: those are re-packed for display (pinned nodes stay;
@@ -691,17 +674,10 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   );
 }
 
-/**
- * The panels lying over the canvas (its own, and overlays marked data-canvas-cover anywhere in
- * the page, such as the presentation's card), in the canvas's own pixels.
- */
+/** The panels lying over the canvas (legend, minimap, controls), in the canvas's own pixels. */
 function coversIn(el: HTMLElement): Box[] {
   const origin = el.getBoundingClientRect();
-  const found = new Set([
-    ...el.querySelectorAll('.react-flow__panel'),
-    ...document.querySelectorAll('[data-canvas-cover]'),
-  ]);
-  return [...found].map((p) => {
+  return [...el.querySelectorAll('.react-flow__panel')].map((p) => {
     const r = p.getBoundingClientRect();
     return { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
   });

@@ -90,6 +90,29 @@ describe('a deck of slides', () => {
     expect(n3!.notes).toBe('Ask the class for an example.');
   });
 
+  it('looks for the rendering in the languages asked for, in turn, skipping a mere repeat', () => {
+    const map = lessonMap();
+    map.nodes[2]!.translations = { zh: '树荫节省能源', en: 'Shade saves energy (EN)' };
+    map.nodes[1]!.translations = { en: map.nodes[1]!.text };
+    // The stage asks for the interface's language, then English.
+    const zh = stops(buildDeck(map, { lang: 'zh', renderings: ['zh', 'en'] }).slides);
+    expect(zh[2]!.rendering).toBe('树荫节省能源');
+    const en = stops(buildDeck(map, { lang: 'en', renderings: ['fr', 'en'] }).slides);
+    expect(en[2]!.rendering).toBe('Shade saves energy (EN)');
+    expect(en[1]!.rendering).toBeUndefined();
+    // Without the option, only the deck's language (the exports' behaviour).
+    expect(stops(buildDeck(map, { lang: 'en' }).slides)[2]!.rendering).toBe(
+      'Shade saves energy (EN)',
+    );
+    expect(stops(buildDeck(map, { lang: 'zh' }).slides)[1]!.rendering).toBeUndefined();
+  });
+
+  it('names each neighbour’s kind, so a slide can say it supports the thesis', () => {
+    const [n1, n2] = stops(buildDeck(lessonMap()).slides);
+    expect(n2!.relations.map((r) => `${r.words} ${r.kind}`)).toEqual(['supports conclusion']);
+    expect(n1!.relations.map((r) => r.kind)).toEqual(['evidence', 'claim', 'objection']);
+  });
+
   it('renders the node in the deck’s language where the map has that rendering', () => {
     const zh = stops(buildDeck(lessonMap(), { lang: 'zh' }).slides);
     expect(zh[2]!.rendering).toBe('树荫节省能源');
