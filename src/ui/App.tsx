@@ -26,6 +26,7 @@ import { Presentation } from './Presentation';
 import { PrintHandout } from './PrintHandout';
 import { importFiles } from '../app/importFiles';
 import { OutlineView } from './OutlineView';
+import { ComparePanel } from './ComparePanel';
 
 export function App() {
   const t = useT();
@@ -166,6 +167,7 @@ export function App() {
         <ImportReport />
         {map && <Presentation map={map} />}
         {map && <PrintHandout map={map} />}
+        {map && <ComparePanel map={map} />}
         {ui.libraryOpen && <MapLibrary />}
         {ui.newMapOpen && <NewMapDialog />}
         {ui.shortcutsOpen && <ShortcutsDialog />}

@@ -6,6 +6,7 @@ import { useMapStore } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
 import { printHandout } from './PrintHandout';
+import { startComparing } from './ComparePanel';
 
 export function FileMenu() {
   const t = useT();
@@ -136,6 +137,13 @@ export function FileMenu() {
               onClick={() => (details.current?.removeAttribute('open'), printHandout())}
             >
               {t('printHandout')}
+            </button>
+            <button
+              role="menuitem"
+              data-testid="compare-start"
+              onClick={() => (details.current?.removeAttribute('open'), startComparing())}
+            >
+              {t('compareMenu')}
             </button>
             <button
               role="menuitem"

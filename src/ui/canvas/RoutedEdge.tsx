@@ -11,6 +11,7 @@ import { RELATIONS, type Relation } from '../../model/schema';
 import { setRelation } from '../../model/operations';
 import { useMapStore } from '../../store/mapStore';
 import { useT } from '../i18n';
+import { CompareEdgeBadge } from './CompareBadge';
 
 export type RoutedFlowEdge = Edge<
   {
@@ -101,6 +102,7 @@ export const RoutedEdge = memo(function RoutedEdge({
             }
           : {})}
       />
+      <CompareEdgeBadge id={id} at={label} />
       {selected && !count && data && (
         <EdgeLabelRenderer>
           <RelationMenu id={id} relation={data.relation} at={label} />
