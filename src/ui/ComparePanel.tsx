@@ -322,6 +322,7 @@ function MarkEntry({ mapId, mark }: { mapId: string; mark: PointMark | RelationM
       data-key={mark.key}
       data-status={mark.status}
       data-verdict={mark.verdict}
+      data-shifted={point?.match?.shifted ? 'true' : undefined}
     >
       <button className="compare-show" onClick={() => revealNodes(ids)} title={t('compareShow')}>
         {point ? (
