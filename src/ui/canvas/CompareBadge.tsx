@@ -65,8 +65,19 @@ export function CompareBadge({ id }: { id: string }) {
   );
 }
 
-/** On an edge, at `at` (its label point): its mark, if a comparison is shown. */
-export function CompareEdgeBadge({ id, at }: { id: string; at: { x: number; y: number } }) {
+/**
+ * On an edge, at `at` (its label point): its mark, if a comparison is shown; `lifted` (the edge is
+ * selected) above the relation buttons shown there.
+ */
+export function CompareEdgeBadge({
+  id,
+  at,
+  lifted,
+}: {
+  id: string;
+  at: { x: number; y: number };
+  lifted?: boolean;
+}) {
   const t = useT();
   const mark = useCompareStore((s) => s.edgeMarks.get(id));
   if (!mark) return null;
@@ -85,7 +96,7 @@ export function CompareEdgeBadge({ id, at }: { id: string; at: { x: number; y: n
         title={title}
         // Grown around its centre when zoomed out (--compare-scale: styles.css).
         style={{
-          transform: `translate(${at.x}px, ${at.y}px) scale(var(--compare-scale, 1)) translate(-50%, -50%)`,
+          transform: `translate(${at.x}px, ${at.y - (lifted ? 30 : 0)}px) scale(var(--compare-scale, 1)) translate(-50%, ${lifted ? -100 : -50}%)`,
         }}
       >
         {symbol}

@@ -102,7 +102,7 @@ export const RoutedEdge = memo(function RoutedEdge({
             }
           : {})}
       />
-      <CompareEdgeBadge id={id} at={label} />
+      <CompareEdgeBadge id={id} at={label} lifted={selected} />
       {selected && !count && data && (
         <EdgeLabelRenderer>
           <RelationMenu id={id} relation={data.relation} at={label} />
