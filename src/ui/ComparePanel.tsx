@@ -324,7 +324,7 @@ function MarkEntry({ mapId, mark }: { mapId: string; mark: PointMark | RelationM
       data-verdict={mark.verdict}
       data-shifted={point?.match?.shifted ? 'true' : undefined}
     >
-      <button className="compare-show" onClick={() => show(mark, ids)} title={t('compareShow')}>
+      <button className="compare-show" onClick={() => revealNodes(ids)} title={t('compareShow')}>
         {point ? (
           <>
             <span className="compare-kind">{t.kind(point.student.kind)}</span> {point.student.text}
@@ -349,14 +349,6 @@ function MarkEntry({ mapId, mark }: { mapId: string; mark: PointMark | RelationM
       {mark.status !== 'withExtraPoint' && <VerdictButtons mapId={mapId} mark={mark} />}
     </li>
   );
-}
-
-/** Brings a mark's nodes into view and selects them, or, for a relation, its edge. */
-function show(mark: PointMark | RelationMark, ids: string[]) {
-  revealNodes(ids);
-  const edge = [...useCompareStore.getState().edgeMarks].find(([, m]) => m.key === mark.key);
-  if (edge && !mark.key.startsWith('p:'))
-    useMapStore.getState().select({ nodeIds: [], edgeIds: [edge[0]] });
 }
 
 function VerdictButtons({ mapId, mark }: { mapId: string; mark: Judged }) {
