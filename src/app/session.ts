@@ -9,7 +9,7 @@ import { say, type Message } from '../model/messages';
 import type { ArgMap } from '../model/schema';
 import { openDatabase } from '../persist/database';
 import type { ChangeNotice } from '../persist/changeFeed';
-import { MapRepository, type MapSummary } from '../persist/mapRepository';
+import { MapRepository, type LoadedMap, type MapSummary } from '../persist/mapRepository';
 import { mapsForBackup, type BackupMaps } from '../persist/backupMaps';
 import { seedShippedMaps } from '../persist/seedMaps';
 import { useMapStore } from '../store/mapStore';
@@ -255,6 +255,17 @@ export async function duplicateMap(mapId: string, titleSuffix: string): Promise<
     id: `${loaded.map.id}-copy`,
     title: `${loaded.map.title} ${titleSuffix}`,
   });
+}
+
+/** A stored map, read without opening it (the reference a map is compared with). */
+export async function readStoredMap(mapId: string): Promise<LoadedMap | undefined> {
+  if (memoryMaps) {
+    const map = memoryMaps.get(mapId);
+    return map && { ok: true, map, skipped: [] };
+  }
+  if (!repo) throw new Error('The session has not started.');
+  await autosave?.flushNow();
+  return repo.loadMap(mapId);
 }
 
 /** Deletes a stored map; if it was open, opens the next one (or none). */

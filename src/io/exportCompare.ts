@@ -14,6 +14,13 @@ import type {
   RelationInfo,
   RelationPair,
 } from '../model/compare';
+import {
+  judgedScores,
+  pointKey,
+  relationKey,
+  studentMarks,
+  type Verdicts,
+} from '../model/compareVerdicts';
 
 export type FeedbackLanguage = 'en' | 'zh';
 
@@ -21,6 +28,11 @@ export interface FeedbackOptions {
   lang?: FeedbackLanguage;
   /** Longest text shown for a node or quote before it is cut with "…" (default 160). */
   maxChars?: number;
+  /**
+   * The teacher's verdicts on the marks (`model/compareVerdicts.ts`): the scores count them, an
+   * accepted mark says so, and found points or agreeing relations marked wrong are listed.
+   */
+  verdicts?: Verdicts;
 }
 
 const WORDS = {
@@ -69,6 +81,11 @@ const WORDS = {
     },
     via: 'through an inference',
     warnings: 'Notes',
+    accepted: '*accepted by the teacher*',
+    markedWrong: 'Marked wrong by the teacher',
+    markedWrongHint: 'Found or agreeing, but the teacher does not accept them:',
+    teacher: (n: number) =>
+      `The teacher changed ${n} of the comparison’s marks; the scores count the teacher’s decisions.`,
   },
   zh: {
     title: (s: string, r: string) => `# 反馈：“${s}”与“${r}”的比较`,
@@ -113,6 +130,10 @@ const WORDS = {
     },
     via: '经由推理节点',
     warnings: '说明',
+    accepted: '*教师认可*',
+    markedWrong: '教师判为错误',
+    markedWrongHint: '比较认为找到或一致，但教师不认可：',
+    teacher: (n: number) => `教师更改了 ${n} 处比较标记；得分按教师的判定计算。`,
   },
 } as const;
 
@@ -160,12 +181,11 @@ export function exportCompareMarkdown(
   const pair = (p: RelationPair) =>
     `${w.reference} ${relation(p.reference)}; ${w.youHave} ${relation(p.student)}${p.difference === 'direction' ? ` (${w.direction})` : ''}.`;
 
-  const { reference: ref, student: stu, points, relations, scores } = result;
-  const judged =
-    relations.agree.length +
-    relations.reversed.length +
-    relations.differs.length +
-    relations.missing.length;
+  const { reference: ref, student: stu, points, relations } = result;
+  const verdicts = options.verdicts ?? {};
+  const { scores, counts } = judgedScores(result, verdicts);
+  const marks = studentMarks(result, verdicts);
+  const accepted = (key: string) => (verdicts[key] === 'right' ? ` — ${w.accepted}` : '');
   lines.push(
     w.title(inline(stu.title, max), inline(ref.title, max)),
     '',
@@ -175,10 +195,11 @@ export function exportCompareMarkdown(
     '',
     w.head,
     '| --- | --- | --- | --- |',
-    `| ${w.pointsRow(points.found.length, ref.points)} | ${percent(scores.points.recall)} | ${percent(scores.points.precision)} |`,
-    `| ${w.relationsRow(relations.agree.length, judged)} | ${percent(scores.relations.recall)} | ${percent(scores.relations.precision)} |`,
-    `| ${w.spansRow(points.found.length - points.shifted.length, points.found.length)} | ${percent(scores.spans.exact)} | |`,
+    `| ${w.pointsRow(counts.pointsRight, ref.points)} | ${percent(scores.points.recall)} | ${percent(scores.points.precision)} |`,
+    `| ${w.relationsRow(counts.relationsRight, counts.relationsJudged)} | ${percent(scores.relations.recall)} | ${percent(scores.relations.precision)} |`,
+    `| ${w.spansRow(counts.exactSpans, counts.pointsRight)} | ${percent(scores.spans.exact)} | |`,
   );
+  if (counts.overridden) lines.push('', w.teacher(counts.overridden));
   section(
     w.missing,
     points.missing.map((p) => `${point(p)} — ${quote(p.quote)}`),
@@ -186,13 +207,22 @@ export function exportCompareMarkdown(
   );
   section(
     w.extra,
-    points.extra.map((p) => `${point(p)} — ${quote(p.quote)}`),
+    points.extra.map((p) => `${point(p)} — ${quote(p.quote)}${accepted(pointKey(p.id))}`),
     w.extraHint,
   );
-  section(w.reversed, relations.reversed.map(pair));
-  section(w.differs, relations.differs.map(pair));
+  section(
+    w.reversed,
+    relations.reversed.map((p) => `${pair(p)}${accepted(relationKey(p.student))}`),
+  );
+  section(
+    w.differs,
+    relations.differs.map((p) => `${pair(p)}${accepted(relationKey(p.student))}`),
+  );
   section(w.relMissing, relations.missing.map(relation), w.relMissingHint);
-  section(w.relExtra, relations.extra.map(relation));
+  section(
+    w.relExtra,
+    relations.extra.map((r) => `${relation(r)}${accepted(relationKey(r))}`),
+  );
   section(
     w.shifted,
     points.shifted.map(
@@ -208,6 +238,15 @@ export function exportCompareMarkdown(
         `**${text(m.reference.text)}**: ${w.reference} ${w.kind[m.reference.kind]}; ${w.youHave} ${w.kind[m.student.kind]}.`,
     ),
   );
+  const rejected = [
+    ...[...marks.points.values()]
+      .filter((m) => m.status === 'found' && m.verdict === 'wrong')
+      .map((m) => `${point(m.student)} — ${quote(m.student.quote)}`),
+    ...[...marks.relations.values()]
+      .filter((m) => m.status === 'agree' && m.verdict === 'wrong')
+      .map((m) => relation(m.student)),
+  ];
+  if (rejected.length) section(w.markedWrong, rejected, w.markedWrongHint);
   const notes = [
     ...(relations.withMissingPoint.length
       ? [w.withMissing(relations.withMissingPoint.length)]

@@ -28,6 +28,7 @@ import { PrintSlides, SlidesDialog } from './PrintSlides';
 import { importFiles } from '../app/importFiles';
 import { OutlineView } from './OutlineView';
 import { showText } from './i18nMessages';
+import { ComparePanel } from './ComparePanel';
 
 export function App() {
   const t = useT();
@@ -173,6 +174,7 @@ export function App() {
         {map && <PrintHandout map={map} />}
         {map && <PrintSlides map={map} />}
         {map && <SlidesDialog map={map} />}
+        {map && <ComparePanel map={map} />}
         {ui.libraryOpen && <MapLibrary />}
         {ui.newMapOpen && <NewMapDialog />}
         {ui.shortcutsOpen && <ShortcutsDialog />}

@@ -9,6 +9,7 @@ import { printHandout } from './PrintHandout';
 import { openSlidesDialog } from './PrintSlides';
 import { MessageError } from '../model/messages';
 import { showText } from './i18nMessages';
+import { startComparing } from './ComparePanel';
 
 export function FileMenu() {
   const t = useT();
@@ -146,6 +147,13 @@ export function FileMenu() {
               onClick={() => (details.current?.removeAttribute('open'), openSlidesDialog())}
             >
               {t('slidesMenu')}
+            </button>
+            <button
+              role="menuitem"
+              data-testid="compare-start"
+              onClick={() => (details.current?.removeAttribute('open'), startComparing())}
+            >
+              {t('compareMenu')}
             </button>
             <button
               role="menuitem"

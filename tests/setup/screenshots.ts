@@ -12,6 +12,8 @@ import { parseMapText } from '../../src/io/mapFile';
 import { serveBuild } from './serveBuild';
 import { launchChromium } from '../browser/browser';
 import { ENGLISH_TEXT, newMapFromText, nodeFromText } from '../browser/helpers';
+import { alteredArticle } from '../unit/model/alteredArticle';
+import { serializeMap } from '../../src/io/mapFile';
 
 const OUT = 'tests/screenshots';
 
@@ -141,6 +143,41 @@ try {
       rasterize(slide, { scale: 1280 / ((SLIDE_WIDTH * 4) / 3) } /* the SVG is sized in points */)
         .png,
     );
+  }
+  // A student's map checked against the article's (#13): the copy with five points removed, two
+  // relations flipped and three spans shifted, its marks on the map, one reversal accepted.
+  {
+    const compare = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+    const student = await compare.newPage();
+    await student.goto(url);
+    await student.waitForSelector('.react-flow__node');
+    const copy = { ...alteredArticle().student, id: 'student-copy', title: 'Student copy' };
+    await student.getByTestId('file-menu').click();
+    await student.getByTestId('import-input').setInputFiles([
+      {
+        name: 'student.argmap.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(serializeMap(copy)),
+      },
+    ]);
+    await student.waitForFunction(
+      () => document.querySelector('.toolbar h1')?.textContent === 'Student copy',
+    );
+    await student.getByTestId('import-report').locator('.banner-close').click();
+    await student.getByTestId('file-menu').click();
+    await student.getByTestId('compare-start').click();
+    await student.getByTestId('compare-chooser').locator('.library-open').first().click();
+    const reversed = student.getByTestId('compare-reversed').getByTestId('compare-entry');
+    await reversed.first().locator('.compare-show').click();
+    await reversed.last().locator('button[data-verdict="right"]').click();
+    await student.waitForTimeout(1200);
+    // Closer, so the marks on the nodes read as ✓ and ⇄.
+    await student.mouse.move(760, 380);
+    await student.mouse.wheel(0, -250);
+    await student.waitForTimeout(800);
+    await student.getByTestId('compare-panel').evaluate((el) => el.scrollTo(0, 0));
+    await student.screenshot({ path: `${OUT}/compare.png` });
+    await compare.close();
   }
   console.log(`Screenshots written to ${OUT}/`);
 } finally {

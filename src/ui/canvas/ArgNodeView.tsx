@@ -9,6 +9,7 @@ import { KindIcon } from './KindIcon';
 import { SchemeBadge } from './SchemeBadge';
 import { thesisTitle } from './cardLabel';
 import { CommandButton } from '../CommandButton';
+import { CompareBadge } from './CompareBadge';
 
 export interface ArgNodeData extends Record<string, unknown> {
   node: ArgNode;
@@ -76,6 +77,7 @@ function ArgNodeViewImpl({ data, selected, height }: NodeProps<ArgFlowNode>) {
       aria-label={`${t.kind(node.kind)}: ${label}`}
     >
       <Handle type="target" position={Position.Bottom} />
+      <CompareBadge id={node.id} />
       <div className="arg-node-head">
         <KindIcon kind={node.kind} color={style.stroke} />
         <span className="arg-node-kind">{t.kind(node.kind)}</span>

@@ -12,6 +12,7 @@ import { setRelation } from '../../model/operations';
 import { useMapStore } from '../../store/mapStore';
 import { useT } from '../i18n';
 import { EdgeSchemeBadge } from './SchemeBadge';
+import { CompareEdgeBadge } from './CompareBadge';
 
 export type RoutedFlowEdge = Edge<
   {
@@ -107,6 +108,7 @@ export const RoutedEdge = memo(function RoutedEdge({
       {data?.scheme && !count && (
         <EdgeSchemeBadge name={data.scheme} at={label} selected={selected} />
       )}
+      <CompareEdgeBadge id={id} at={label} lifted={selected} />
       {selected && !count && data && (
         <EdgeLabelRenderer>
           <RelationMenu id={id} relation={data.relation} at={label} />
