@@ -19,6 +19,7 @@ import { holdTabLock, recoverUnsavedEdits } from './journal';
 import { loadShippedMaps } from './shippedMaps';
 import { loadMapFromUrl, openUrlParam } from './openByUrl';
 import { useSaveStatus } from './saveStatus';
+import { loadStored } from './storedMaps';
 
 export interface SessionState {
   status: 'loading' | 'ready' | 'failed';
@@ -153,7 +154,8 @@ export async function openMap(mapId: string): Promise<void> {
   }
   if (!repo || !autosave) throw new Error('The session has not started.');
   await autosave.flushNow();
-  const loaded = await repo.loadMap(mapId);
+  // Read and checked in a worker: a map of 100,000 sentences takes seconds to check.
+  const loaded = await loadStored(repo, mapId);
   if (!loaded) throw new Error(`There is no map "${mapId}".`);
   if (!loaded.ok) {
     useSession.setState({

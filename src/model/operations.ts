@@ -15,6 +15,7 @@ import {
   type Position,
   type Ref,
   type Relation,
+  type Source,
 } from './schema';
 
 /**
@@ -96,15 +97,42 @@ function replaceNode(map: ArgMap, id: string, next: ArgNode): ArgMap {
   return { ...map, nodes: map.nodes.map((n) => (n.id === id ? next : n)) };
 }
 
-/** Every sentence id of the map, with the text of its source and its range. */
-export function sentenceIndex(
-  map: Pick<ArgMap, 'sources'>,
-): Map<string, { sourceIndex: number; start: number; end: number }> {
-  const index = new Map<string, { sourceIndex: number; start: number; end: number }>();
-  map.sources.forEach((source, sourceIndex) => {
-    for (const s of source.sentences) index.set(s.id, { sourceIndex, start: s.start, end: s.end });
-  });
-  return index;
+/** Where a sentence is: its source's index, its own index in that source, and its range. */
+export interface SentencePlace {
+  sourceIndex: number;
+  index: number;
+  start: number;
+  end: number;
+}
+
+const sentenceIndexes = new WeakMap<readonly Source[], Map<string, SentencePlace>>();
+
+/**
+ * Every sentence id of the map, with the text of its source and its range. Built on the first
+ * look-up, once per sources (they are immutable): opening a map of 100,000 sentences does not
+ * pay for it, and every edit after the first finds it built.
+ */
+export function sentenceIndex(map: Pick<ArgMap, 'sources'>): {
+  get(id: string): SentencePlace | undefined;
+} {
+  const { sources } = map;
+  return {
+    get(id) {
+      let index = sentenceIndexes.get(sources);
+      if (!index) {
+        index = new Map();
+        for (let sourceIndex = 0; sourceIndex < sources.length; sourceIndex++) {
+          const sentences = sources[sourceIndex]!.sentences;
+          for (let i = 0; i < sentences.length; i++) {
+            const s = sentences[i]!;
+            index.set(s.id, { sourceIndex, index: i, start: s.start, end: s.end });
+          }
+        }
+        sentenceIndexes.set(sources, index);
+      }
+      return index.get(id);
+    },
+  };
 }
 
 function checkRef(map: ArgMap, ref: Ref): void {

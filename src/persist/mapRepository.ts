@@ -107,85 +107,11 @@ export class MapRepository {
    * The stored map, validated; `undefined` if there is none with that id. A node or edge record
    * that fails validation (damaged by hand, or left dangling by another tab's deletion) is left
    * out and reported in `skipped`, and the rest loads; it stays stored, untouched. A map whose own
-   * record or sources are damaged is not loaded at all.
+   * record or sources are damaged is not loaded at all. (The editor does this in its I/O worker:
+   * see {@link loadStoredMap}.)
    */
   async loadMap(mapId: string): Promise<LoadedMap | undefined> {
-    const read = await this.db.transaction('r', TABLES, async () => {
-      const record = await this.db.maps.get(mapId);
-      if (!record) return undefined;
-      const [sources, nodes, edges] = await Promise.all([
-        this.db.sources.where('mapId').equals(mapId).sortBy('order'),
-        this.inOrder(this.db.nodes, mapId),
-        this.inOrder(this.db.edges, mapId),
-      ]);
-      return { record, sources, nodes, edges };
-    });
-    if (!read) return undefined;
-    const { record } = read;
-    const whole: Record<string, unknown> = {
-      format: 'argmap',
-      version: record.version,
-      id: record.id,
-      title: record.title,
-      createdAt: record.createdAt,
-      updatedAt: record.updatedAt,
-      sources: read.sources.map(strip),
-      nodes: read.nodes.map(strip),
-      edges: read.edges.map(strip),
-      groups: record.groups,
-      ...pick(record, ['tour', 'tours', 'comments']),
-    };
-    for (const key of Object.keys(whole)) if (whole[key] === undefined) delete whole[key];
-    // Migration steps work record by record, so the whole document is migrated first.
-    const migrated = migrate(whole);
-    if (!migrated.ok)
-      return { ok: false, problems: [{ path: migrated.path, message: migrated.message }] };
-    const doc = migrated.doc;
-    // The map's frame (its own record and its sources) must be valid for anything to load.
-    const frame = validateMap({
-      ...doc,
-      nodes: [],
-      edges: [],
-      tours: Array.isArray(doc.tours)
-        ? doc.tours.map((t: unknown) => (isObject(t) ? { ...t, steps: [] } : t))
-        : doc.tours,
-      ...(doc.comments === undefined ? {} : { comments: [] }),
-    });
-    if (!frame.ok) return { ok: false, problems: frame.problems };
-    // Then each node and each edge record on its own: a damaged one is left out and reported.
-    const check = recordValidator(frame.map);
-    const skipped: Problem[] = [];
-    const leaveOut = (what: string, raw: unknown, problems: readonly Problem[]) => {
-      const id = isObject(raw) ? String(raw.id) : '?';
-      for (const p of problems) skipped.push({ path: `${what} "${id}"`, message: p.message });
-    };
-    const nodes: ArgNode[] = [];
-    for (const raw of list(doc.nodes)) {
-      const checked = check.node(raw);
-      if (checked.ok) nodes.push(checked.value);
-      else leaveOut('node', raw, checked.problems);
-    }
-    const nodeIds = new Set(nodes.map((n) => n.id));
-    const edges: ArgEdge[] = [];
-    for (const raw of list(doc.edges)) {
-      const checked = check.edge(raw, nodeIds);
-      if (checked.ok) edges.push(checked.value);
-      else leaveOut('edge', raw, checked.problems);
-    }
-    // Tour steps at, and comments on, records that are not there are left out with them.
-    const kept = withoutLeftOut(frame.map, doc, nodes, edges);
-    skipped.push(...kept.dropped);
-    const loaded = validateMap({ ...frame.map, nodes, edges, ...kept.fields });
-    if (!loaded.ok) return { ok: false, problems: loaded.problems };
-    return { ok: true, map: loaded.map, skipped };
-  }
-
-  /** The records of one map in their stored order, read from the `[mapId+order]` index. */
-  private inOrder<T>(table: Table<T, [string, string]>, mapId: string): Promise<T[]> {
-    return table
-      .where('[mapId+order]')
-      .between([mapId, Dexie.minKey], [mapId, Dexie.maxKey])
-      .toArray();
+    return loadStoredMap(this.db, mapId);
   }
 
   /** The records another tab's notice names, as they are stored now, for {@link mergeOutside}. */
@@ -431,4 +357,91 @@ function withoutLeftOut(
         message: 'it is on (or answers) a record that did not load; left out',
       });
   return { fields: { tours, comments: kept }, dropped };
+}
+
+/**
+ * A stored map read and validated (see {@link MapRepository.loadMap}): usable wherever the
+ * database can be opened, the I/O worker included, where it runs so that reading and checking a
+ * map of 100,000 sentences never blocks the editor's thread.
+ */
+export async function loadStoredMap(
+  db: ArgmapDatabase,
+  mapId: string,
+): Promise<LoadedMap | undefined> {
+  const read = await db.transaction('r', TABLES, async () => {
+    const record = await db.maps.get(mapId);
+    if (!record) return undefined;
+    const [sources, nodes, edges] = await Promise.all([
+      db.sources.where('mapId').equals(mapId).sortBy('order'),
+      inOrder(db.nodes, mapId),
+      inOrder(db.edges, mapId),
+    ]);
+    return { record, sources, nodes, edges };
+  });
+  if (!read) return undefined;
+  const { record } = read;
+  const whole: Record<string, unknown> = {
+    format: 'argmap',
+    version: record.version,
+    id: record.id,
+    title: record.title,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    sources: read.sources.map(strip),
+    nodes: read.nodes.map(strip),
+    edges: read.edges.map(strip),
+    groups: record.groups,
+    ...pick(record, ['tour', 'tours', 'comments']),
+  };
+  for (const key of Object.keys(whole)) if (whole[key] === undefined) delete whole[key];
+  // Migration steps work record by record, so the whole document is migrated first.
+  const migrated = migrate(whole);
+  if (!migrated.ok)
+    return { ok: false, problems: [{ path: migrated.path, message: migrated.message }] };
+  const doc = migrated.doc;
+  // The map's frame (its own record and its sources) must be valid for anything to load.
+  const frame = validateMap({
+    ...doc,
+    nodes: [],
+    edges: [],
+    tours: Array.isArray(doc.tours)
+      ? doc.tours.map((t: unknown) => (isObject(t) ? { ...t, steps: [] } : t))
+      : doc.tours,
+    ...(doc.comments === undefined ? {} : { comments: [] }),
+  });
+  if (!frame.ok) return { ok: false, problems: frame.problems };
+  // Then each node and each edge record on its own: a damaged one is left out and reported.
+  const check = recordValidator(frame.map);
+  const skipped: Problem[] = [];
+  const leaveOut = (what: string, raw: unknown, problems: readonly Problem[]) => {
+    const id = isObject(raw) ? String(raw.id) : '?';
+    for (const p of problems) skipped.push({ path: `${what} "${id}"`, message: p.message });
+  };
+  const nodes: ArgNode[] = [];
+  for (const raw of list(doc.nodes)) {
+    const checked = check.node(raw);
+    if (checked.ok) nodes.push(checked.value);
+    else leaveOut('node', raw, checked.problems);
+  }
+  const nodeIds = new Set(nodes.map((n) => n.id));
+  const edges: ArgEdge[] = [];
+  for (const raw of list(doc.edges)) {
+    const checked = check.edge(raw, nodeIds);
+    if (checked.ok) edges.push(checked.value);
+    else leaveOut('edge', raw, checked.problems);
+  }
+  // Tour steps at, and comments on, records that are not there are left out with them.
+  const kept = withoutLeftOut(frame.map, doc, nodes, edges);
+  skipped.push(...kept.dropped);
+  const loaded = validateMap({ ...frame.map, nodes, edges, ...kept.fields });
+  if (!loaded.ok) return { ok: false, problems: loaded.problems };
+  return { ok: true, map: loaded.map, skipped };
+}
+
+/** The records of one map in their stored order, read from the `[mapId+order]` index. */
+function inOrder<T>(table: Table<T, [string, string]>, mapId: string): Promise<T[]> {
+  return table
+    .where('[mapId+order]')
+    .between([mapId, Dexie.minKey], [mapId, Dexie.maxKey])
+    .toArray();
 }

@@ -9,21 +9,34 @@ import {
   memo,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
   type CSSProperties,
+  type RefObject,
 } from 'react';
 import { citationsBySentence, pieces, type Citation } from './citationMarks';
-import type { ArgMap, ArgNode, Sentence, Source } from '../model/schema';
+import type { ArgMap, ArgNode, Source } from '../model/schema';
 import { kindStyles } from '../io/kindStyles';
 import { useMapStore } from '../store/mapStore';
+import { sentenceIndex } from '../model/operations';
 import { useT } from './i18n';
 import { readSourceSelection, type SourceSelection } from './sourceSelection';
 import { SelectionBar } from './SelectionBar';
 import { SourceEditor } from './SourceEditor';
 import { UnanchoredList } from './UnanchoredList';
 import { revealNodes } from './SearchBox';
+import {
+  BlockHeights,
+  OVERSCAN_PX,
+  WINDOW_ABOVE_SENTENCES,
+  blockOfSentence,
+  bodyItems,
+  sourceBlocks,
+  type Block,
+  type BodyItem,
+} from './sourceWindow';
 
 /** `next`, or the previous value when both hold the same entries (compared with `same`). */
 function useSameContent<K, V>(next: Map<K, V>, same: (a: V, b: V) => boolean): Map<K, V> {
@@ -58,12 +71,15 @@ function useRefsVersion(nodes: readonly ArgNode[]): number {
   return last.current.version;
 }
 
+/** Brings sentence `index` (id `id`) of one source into the pane and scrolls it to the middle. */
+type Revealer = (index: number, id: string) => void;
+
 export function SourcePane({ map }: { map: ArgMap }) {
   const t = useT();
   const selectedIds = useMapStore((s) => s.selection.nodeIds);
   const hovered = useMapStore((s) => s.highlightedSentences);
   // Kept identical while their contents are (typing in a node changes neither), so the
-  // memoised source text does not re-render its thousands of sentences on every keystroke.
+  // memoised source text does not re-render its sentences on every keystroke.
   const refsVersion = useRefsVersion(map.nodes);
   const cited = useSameContent(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- refsVersion stands for map.nodes
@@ -97,11 +113,74 @@ export function SourcePane({ map }: { map: ArgMap }) {
   const [textSelection, setTextSelection] = useState<SourceSelection | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const texts = useMemo(() => new Map(map.sources.map((s) => [s.id, s.text])), [map.sources]);
+  // A long map is windowed: only the sentences on screen are in the page (see sourceWindow.ts).
+  const windowed = useMemo(
+    () => map.sources.reduce((n, s) => n + s.sentences.length, 0) > WINDOW_ABOVE_SENTENCES,
+    [map.sources],
+  );
+  const sources = map.sources;
+  const revealers = useRef(new Map<string, Revealer>());
+  /** Each source's window, recomputed when the pane scrolls or changes size. */
+  const windows = useRef(new Set<() => void>());
+  const reveal = useCallback(
+    (id: string) => {
+      const place = sentenceIndex({ sources }).get(id);
+      const source = place && sources[place.sourceIndex];
+      if (source) revealers.current.get(source.id)?.(place.index, id);
+    },
+    [sources],
+  );
+
+  // Selecting nodes brings the first sentence they cite (in the order of the text) into view.
+  const litRef = useRef(lit);
+  litRef.current = lit;
+  useEffect(() => {
+    const ids = [...litRef.current.keys()];
+    if (!ids.length) return;
+    const places = sentenceIndex({ sources });
+    let first: { id: string; sourceIndex: number; index: number } | null = null;
+    for (const id of ids) {
+      const place = places.get(id);
+      if (
+        place &&
+        (!first ||
+          place.sourceIndex < first.sourceIndex ||
+          (place.sourceIndex === first.sourceIndex && place.index < first.index))
+      )
+        first = { id, ...place };
+    }
+    if (first) reveal(first.id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on a new selection only
+  }, [selectedIds]);
+
+  // A sentence lit from elsewhere (a node's quote in the inspector, a search result) that is
+  // outside the window is brought in and into view (what is in the page, they scroll to).
+  useEffect(() => {
+    const id = hovered[0];
+    if (!id || !paneRef.current) return;
+    if (!paneRef.current.querySelector(`[data-sentence-id="${CSS.escape(id)}"]`)) reveal(id);
+  }, [hovered, reveal]);
 
   useEffect(() => {
-    const first = paneRef.current?.querySelector('[data-highlighted="true"]');
-    first?.scrollIntoView({ block: 'center' });
-  }, [selectedIds]);
+    const pane = paneRef.current;
+    if (!pane || !windowed) return;
+    let frame = 0;
+    const update = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        for (const recompute of windows.current) recompute();
+      });
+    };
+    pane.addEventListener('scroll', update, { passive: true });
+    const resized = new ResizeObserver(update);
+    resized.observe(pane);
+    return () => {
+      cancelAnimationFrame(frame);
+      pane.removeEventListener('scroll', update);
+      resized.disconnect();
+    };
+  }, [windowed]);
 
   const readSelection = useCallback(() => {
     if (paneRef.current) setTextSelection(readSourceSelection(paneRef.current, texts));
@@ -131,6 +210,8 @@ export function SourcePane({ map }: { map: ArgMap }) {
     <section
       className="source-pane"
       data-testid="source-pane"
+      data-windowed={windowed ? 'true' : undefined}
+      style={windowed ? { overflowAnchor: 'none' } : undefined}
       aria-label={t('sourceText')}
       ref={paneRef}
       onPointerDown={() => (dragging.current = true)}
@@ -147,6 +228,10 @@ export function SourcePane({ map }: { map: ArgMap }) {
             kindOf={kindOf}
             lit={lit}
             onEdit={setEditing}
+            windowed={windowed}
+            paneRef={paneRef}
+            revealers={revealers.current}
+            windows={windows.current}
           />
         ),
       )}
@@ -159,12 +244,19 @@ export function SourcePane({ map }: { map: ArgMap }) {
   );
 }
 
-interface SourceTextProps {
-  source: Source;
+interface Marks {
   cited: Map<string, Citation[]>;
   kindOf: Map<string, string>;
   lit: Map<string, string>;
+}
+
+interface SourceTextProps extends Marks {
+  source: Source;
   onEdit: (sourceId: string) => void;
+  windowed: boolean;
+  paneRef: RefObject<HTMLElement | null>;
+  revealers: Map<string, Revealer>;
+  windows: Set<() => void>;
 }
 
 function sameCitations(a: readonly Citation[], b: readonly Citation[]): boolean {
@@ -223,24 +315,166 @@ function refuseEdits(el: HTMLElement | null) {
   };
 }
 
+/** The block (index) a DOM point lies in, within `body`, or null. */
+function blockAt(node: Node | null, body: HTMLElement): number | null {
+  const element = node?.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element | null);
+  const block = element?.closest<HTMLElement>('[data-block]');
+  return block && body.contains(block) ? Number(block.dataset.block) : null;
+}
+
 const SourceText = memo(function SourceText({
   source,
   cited,
   kindOf,
   lit,
   onEdit,
+  windowed,
+  paneRef,
+  revealers,
+  windows,
 }: SourceTextProps) {
   const t = useT();
-  const highlight = useMapStore((s) => s.highlight);
-  const paragraphs = useMemo(() => {
-    const out: Sentence[][] = [[]];
-    source.sentences.forEach((sentence, i) => {
-      const previous = source.sentences[i - 1];
-      if (previous && source.text.slice(previous.end, sentence.start).includes('\n')) out.push([]);
-      out[out.length - 1]!.push(sentence);
-    });
-    return out;
-  }, [source]);
+  const blocks = useMemo(() => sourceBlocks(source, windowed), [source, windowed]);
+  const heights = useMemo(() => new BlockHeights(blocks), [blocks]);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  // Windowed: the blocks overlapping the pane's view (null until placed: none), those a text
+  // selection starts and ends in, and the one last revealed. Not windowed: every block.
+  const [range, setRange] = useState<readonly [number, number] | null>(null);
+  const [selectionPins, setSelectionPins] = useState<readonly number[]>([]);
+  const [revealPin, setRevealPin] = useState<number | null>(null);
+  const [, setMeasured] = useState(0);
+  /** A block in view and its top on screen, to keep there when the heights above it change. */
+  const anchor = useRef<{ block: number; top: number } | null>(null);
+  /** The sentence being revealed, until it is in the page and scrolled to. */
+  const scrollTo = useRef<string | null>(null);
+  const bodyElement = useCallback((element: HTMLDivElement | null) => {
+    bodyRef.current = element;
+    const refused = refuseEdits(element);
+    return () => {
+      refused?.();
+      bodyRef.current = null;
+    };
+  }, []);
+
+  const place = useCallback(() => {
+    const pane = paneRef.current;
+    const body = bodyRef.current;
+    if (!windowed || !pane || !body) return;
+    if (heights.setWidth(body.clientWidth)) setMeasured((n) => n + 1);
+    const view = pane.getBoundingClientRect();
+    const top = body.getBoundingClientRect().top;
+    const next = heights.range(view.top - top - OVERSCAN_PX, view.bottom - top + OVERSCAN_PX);
+    setRange((previous) =>
+      previous?.[0] === next?.[0] && previous?.[1] === next?.[1] ? previous : next,
+    );
+    // A revealed block is kept only until the view has come to it (then it is in the range).
+    if (!scrollTo.current && next)
+      setRevealPin((pin) => (pin !== null && next[0] <= pin && pin <= next[1] ? null : pin));
+  }, [windowed, paneRef, heights]);
+
+  useEffect(() => {
+    windows.add(place);
+    return () => void windows.delete(place);
+  }, [windows, place]);
+
+  // After every render (so no dependencies): measure the rendered blocks, place the window again if they are not as
+  // tall as estimated, and scroll to a sentence being revealed once it is in the page. It settles:
+  // a block measured again at the same height changes nothing.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs after every render on purpose
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    const pane = paneRef.current;
+    if (!body || !pane || !windowed) return;
+    const blockElement = (block: number) =>
+      body.querySelector<HTMLElement>(`:scope > [data-block="${block}"]`);
+    // The spacers have taken the new heights: put the block that was in view back where it
+    // was (the browser's own scroll anchoring is off in the windowed pane: it would do it
+    // twice), and place every source's window again (the sources below this one moved).
+    const kept = anchor.current;
+    if (kept) {
+      anchor.current = null;
+      const element = blockElement(kept.block);
+      const moved = element ? element.getBoundingClientRect().top - kept.top : 0;
+      if (Math.abs(moved) >= 1) pane.scrollTop += moved;
+      for (const recompute of windows) if (recompute !== place) recompute();
+    }
+    let changed = false;
+    for (const element of body.querySelectorAll<HTMLElement>(':scope > [data-block]'))
+      changed = heights.measure(Number(element.dataset.block), element.offsetHeight) || changed;
+    let revealed: Element | null = null;
+    if (scrollTo.current) {
+      revealed = body.querySelector(`[data-sentence-id="${CSS.escape(scrollTo.current)}"]`);
+      if (revealed) {
+        scrollTo.current = null;
+        revealed.scrollIntoView({ block: 'center' });
+      }
+    }
+    if (changed) {
+      heights.recompute();
+      setMeasured((n) => n + 1);
+      // What stays put while the spacers change: the sentence just revealed, or else the
+      // first block in view.
+      const view = pane.getBoundingClientRect();
+      const inView =
+        revealed?.closest<HTMLElement>('[data-block]') ??
+        [...body.querySelectorAll<HTMLElement>(':scope > [data-block]')].find(
+          (element) => element.getBoundingClientRect().bottom > view.top,
+        );
+      if (inView)
+        anchor.current = {
+          block: Number(inView.dataset.block),
+          top: inView.getBoundingClientRect().top,
+        };
+    }
+    place();
+  });
+
+  useEffect(() => {
+    const reveal: Revealer = (index, id) => {
+      const element = bodyRef.current?.querySelector(`[data-sentence-id="${CSS.escape(id)}"]`);
+      if (element) return element.scrollIntoView({ block: 'center' });
+      scrollTo.current = id;
+      setRevealPin(blockOfSentence(blocks, index));
+    };
+    revealers.set(source.id, reveal);
+    return () => {
+      if (revealers.get(source.id) === reveal) revealers.delete(source.id);
+    };
+  }, [revealers, source.id, blocks]);
+
+  // A selection being made keeps the blocks it starts and ends in, whatever scrolls.
+  useEffect(() => {
+    if (!windowed) return;
+    const onChange = () => {
+      const body = bodyRef.current;
+      const selection = document.getSelection();
+      const pins: number[] = [];
+      if (body && selection && !selection.isCollapsed)
+        for (const node of [selection.anchorNode, selection.focusNode]) {
+          const block = blockAt(node, body);
+          if (block !== null) pins.push(block);
+        }
+      setSelectionPins((previous) =>
+        previous.length === pins.length && previous.every((p, i) => p === pins[i])
+          ? previous
+          : pins,
+      );
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, [windowed]);
+
+  const items: BodyItem[] = windowed
+    ? bodyItems(
+        [
+          ...(range ? Array.from({ length: range[1] - range[0] + 1 }, (_, i) => range[0] + i) : []),
+          ...selectionPins,
+          ...(revealPin === null ? [] : [revealPin]),
+        ],
+        blocks.length,
+        heights,
+      )
+    : blocks.map((_, block) => ({ block }));
 
   return (
     <article lang={source.language} data-source-id={source.id}>
@@ -265,57 +499,98 @@ const SourceText = memo(function SourceText({
         aria-multiline="true"
         aria-label={source.title || t('sourceText')}
         data-testid="source-body"
-        ref={refuseEdits}
+        ref={bodyElement}
       >
-        {paragraphs.map((sentences, p) => (
-          <p key={p}>
-            {sentences.map((sentence, i) => {
-              const citations = cited.get(sentence.id);
-              const litSpec = lit.get(sentence.id);
-              const next = sentences[i + 1];
-              const gap = next ? source.text.slice(sentence.end, next.start) : '';
-              const ids = citations ? [...new Set(citations.map((c) => c.nodeId))] : [];
-              return (
-                <Fragment key={sentence.id}>
-                  <span
-                    className={`sentence${citations ? ' is-cited' : ''}${litSpec === 'whole' ? ' lit-whole' : ''}`}
-                    data-sentence-id={sentence.id}
-                    data-start={sentence.start}
-                    data-end={sentence.end}
-                    data-highlighted={litSpec ? 'true' : undefined}
-                    title={citations ? undefined : t('notCited')}
-                    onMouseEnter={() => citations && highlight([sentence.id])}
-                    onMouseLeave={() => citations && highlight([])}
-                    onMouseOver={(e) => {
-                      // Named on hover (by the nodes' current text), not on every render.
-                      const piece = (e.target as HTMLElement).closest<HTMLElement>('[data-nodes]');
-                      if (piece) piece.title = citingNames(piece.dataset.nodes!.split(' '), t);
-                    }}
-                    onClick={() => {
-                      if (citations && document.getSelection()?.isCollapsed !== false)
-                        revealNodes(ids);
-                    }}
-                  >
-                    {pieces(sentence.start, sentence.end, citations ?? []).map((piece) => (
-                      <span
-                        key={piece.start}
-                        className={`piece${isLit(litSpec, piece.start, piece.end) ? ' lit' : ''}`}
-                        data-start={piece.start}
-                        data-end={piece.end}
-                        data-nodes={piece.nodeIds.length ? piece.nodeIds.join(' ') : undefined}
-                        style={underlines(piece.nodeIds, kindOf)}
-                      >
-                        {source.text.slice(piece.start, piece.end)}
-                      </span>
-                    ))}
-                  </span>
-                  {gap.replace(/\s+/g, ' ')}
-                </Fragment>
-              );
-            })}
-          </p>
-        ))}
+        {items.map((item) =>
+          'spacer' in item ? (
+            <div
+              key={`spacer-${item.spacer}`}
+              className="source-spacer"
+              contentEditable={false}
+              aria-hidden="true"
+              style={{ height: item.height }}
+            />
+          ) : (
+            <SourceBlock
+              key={item.block}
+              index={item.block}
+              block={blocks[item.block]!}
+              source={source}
+              cited={cited}
+              kindOf={kindOf}
+              lit={lit}
+            />
+          ),
+        )}
       </div>
     </article>
+  );
+});
+
+/** A run of paragraphs of a source, sentence by sentence, with their marks. */
+const SourceBlock = memo(function SourceBlock({
+  index,
+  block,
+  source,
+  cited,
+  kindOf,
+  lit,
+}: Marks & { index: number; block: Block; source: Source }) {
+  const t = useT();
+  const highlight = useMapStore((s) => s.highlight);
+  const { sentences, text } = source;
+  return (
+    <div className="source-block" data-block={index}>
+      {block.pieces.map((piece) => (
+        <p key={piece.first} className={piece.continues ? 'continues' : undefined}>
+          {sentences.slice(piece.first, piece.end).map((sentence, i) => {
+            const citations = cited.get(sentence.id);
+            const litSpec = lit.get(sentence.id);
+            const next = sentences[piece.first + i + 1];
+            const last = piece.first + i + 1 === piece.end;
+            const gap =
+              next && (!last || piece.continues) ? text.slice(sentence.end, next.start) : '';
+            const ids = citations ? [...new Set(citations.map((c) => c.nodeId))] : [];
+            return (
+              <Fragment key={sentence.id}>
+                <span
+                  className={`sentence${citations ? ' is-cited' : ''}${litSpec === 'whole' ? ' lit-whole' : ''}`}
+                  data-sentence-id={sentence.id}
+                  data-start={sentence.start}
+                  data-end={sentence.end}
+                  data-highlighted={litSpec ? 'true' : undefined}
+                  title={citations ? undefined : t('notCited')}
+                  onMouseEnter={() => citations && highlight([sentence.id])}
+                  onMouseLeave={() => citations && highlight([])}
+                  onMouseOver={(e) => {
+                    // Named on hover (by the nodes' current text), not on every render.
+                    const piece = (e.target as HTMLElement).closest<HTMLElement>('[data-nodes]');
+                    if (piece) piece.title = citingNames(piece.dataset.nodes!.split(' '), t);
+                  }}
+                  onClick={() => {
+                    if (citations && document.getSelection()?.isCollapsed !== false)
+                      revealNodes(ids);
+                  }}
+                >
+                  {pieces(sentence.start, sentence.end, citations ?? []).map((piece) => (
+                    <span
+                      key={piece.start}
+                      className={`piece${isLit(litSpec, piece.start, piece.end) ? ' lit' : ''}`}
+                      data-start={piece.start}
+                      data-end={piece.end}
+                      data-nodes={piece.nodeIds.length ? piece.nodeIds.join(' ') : undefined}
+                      style={underlines(piece.nodeIds, kindOf)}
+                    >
+                      {text.slice(piece.start, piece.end)}
+                    </span>
+                  ))}
+                </span>
+                {gap.replace(/\s+/g, ' ')}
+              </Fragment>
+            );
+          })}
+        </p>
+      ))}
+    </div>
   );
 });

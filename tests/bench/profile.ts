@@ -1,5 +1,5 @@
 /**
- * `npm run bench:profile -- <article|stored|open|pan|typing|place|fold> [nodes]`: where the time of one benchmark
+ * `npm run bench:profile -- <article|stored|largest|open|pan|typing|place|fold> [nodes]`: where the time of one benchmark
  * scenario goes, for finding what to make faster (not a measurement to report). Builds the editor
  * unminified (readable function names), opens a generated map (imported through File › Import,
  * so it is editable), runs the scenario under Chromium's sampling profiler and tracing (CDP), and
@@ -18,6 +18,7 @@ import { serializeMap } from '../../src/io/mapFile';
 import { launchChromium } from '../browser/browser';
 import { BENCH_SECTION, generateMap } from './generateMap';
 import { PAGE_PROBES } from './pageProbes';
+import { largestMapFile } from '../browser/largestFile';
 import * as m from './measure';
 
 const [scenario = 'pan', size = '5000'] = process.argv.slice(2);
@@ -129,6 +130,30 @@ try {
       await m.waitFor(page, 'window.__bench.ready !== null', 60_000);
     });
     console.log(`ready at ${String(await page.evaluate('window.__bench.ready'))} ms`);
+  } else if (scenario === 'largest') {
+    // The largest map the limits allow (100,000 sentences, 10 M characters): imported through
+    // File › Import, then opened from IndexedDB in a page of its own.
+    const largest = largestMapFile();
+    const path = join(DIR, 'largest.argmap.json');
+    writeFileSync(path, largest.text);
+    const first = await m.openAndWait(context, { url, title: null });
+    await first.page.setInputFiles('[data-testid="import-input"]', path);
+    await m.waitFor(
+      first.page,
+      `document.querySelector('.toolbar h1')?.textContent === ${JSON.stringify(largest.map.title)}`,
+      300_000,
+    );
+    await first.page.close();
+    const page = await context.newPage();
+    await page.addInitScript(`window.__benchTitle = ${JSON.stringify(largest.map.title)};`);
+    await profiled(page, async () => {
+      await page.goto(`${url}?map=${largest.map.id}`);
+      await m.waitFor(page, 'window.__bench.ready !== null', 300_000);
+    });
+    const tasks = (await page.evaluate('window.__bench.longtasks')) as { duration: number }[];
+    console.log(
+      `ready at ${String(await page.evaluate('window.__bench.ready'))} ms; longest task ${Math.round(Math.max(0, ...tasks.map((t) => t.duration)))} ms`,
+    );
   } else if (scenario === 'open') {
     const page = await context.newPage();
     await profiled(page, async () => {

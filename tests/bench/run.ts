@@ -17,6 +17,7 @@ import type { BrowserContext } from 'playwright-core';
 import { serializeMap } from '../../src/io/mapFile';
 import { launchChromium } from '../browser/browser';
 import { BENCH_SECTION, generateMap } from './generateMap';
+import { largestMapFile } from '../browser/largestFile';
 import { PAGE_PROBES } from './pageProbes';
 import * as m from './measure';
 import { evaluate, table } from './report';
@@ -31,7 +32,8 @@ const BASE_DIR = `${TMP}/baseline`;
 /**
  * `BENCH_ONLY=open,pan` measures only those groups (comma-separated): `open` (article map and
  * each size), `byurl` (open by `?open=`), `interact` (heap, drag, typing, persisting one edit),
- * `pan`, `layout`, `place` (adding a node beside a selected one), `fold` (a 500-node section), `cli`. Unset: all of them.
+ * `pan`, `layout`, `place` (adding a node beside a selected one), `fold` (a 500-node section), `cli`,
+ * `largest` (opening the largest map the limits allow: 100,000 sentences). Unset: all of them.
  * `BENCH_SIZES=1000,5000` limits the generated maps; `BENCH_RUNS=1` the repetitions. A partial
  * run prints the rows it measured (the others show no samples).
  */
@@ -125,6 +127,32 @@ try {
         await page.close();
       }
     }
+  }
+  if (want('largest') && !overBudget()) {
+    // The largest map the limits allow, imported once, then opened from IndexedDB: how long
+    // until its nodes show, and the longest main-thread task from navigation to a second after.
+    const largest = largestMapFile();
+    const path = `${TMP}/maps/largest.argmap.json`;
+    writeFileSync(path, largest.text);
+    const importer = await m.openAndWait(context, ours('article'));
+    await importer.page.setInputFiles('[data-testid="import-input"]', path);
+    await m.waitFor(
+      importer.page,
+      `document.querySelector('.toolbar h1')?.textContent === ${JSON.stringify(largest.map.title)}`,
+      300_000,
+    );
+    await importer.page.close();
+    for (let run = 0; run < RUNS && !overBudget(); run++) {
+      const { page, ms } = await m.openAndWait(context, {
+        url: `${app.url}?map=${largest.map.id}`,
+        title: largest.map.title,
+      });
+      const tasks = (await page.evaluate('window.__bench.longtasks')) as { duration: number }[];
+      add('open.largest.ours', ms);
+      add('longestTask.largest.ours', Math.max(0, ...tasks.map((t) => t.duration)));
+      await page.close();
+    }
+    log('largest map: done');
   }
   const interact =
     want('interact') || want('pan') || want('layout') || want('place') || want('fold');

@@ -6,7 +6,9 @@ import type { ArgMap, Draft } from '../../src/model/schema';
 /**
  * A native map at the limits: 20 sources of 100,000 sentences together, and as much text as a
  * map may hold (10 million characters), most of it in the sources. Its nodes are few, so that
- * what is measured is the import, not drawing thousands of nodes.
+ * what is measured is the import, not drawing thousands of nodes. They cite the first sentences
+ * of each source, and the last node a span of the very last sentence
+ * ({@link LAST_SPAN}).
  */
 export function largestMapFile(): { map: ArgMap; text: string } {
   const perSource = MAP_LIMITS.sentences / MAP_LIMITS.sources;
@@ -40,7 +42,10 @@ export function largestMapFile(): { map: ArgMap; text: string } {
       id: `n${i}`,
       kind: i === 0 ? 'conclusion' : 'claim',
       text: `Node ${i} 核心论点 🙂`,
-      refs: [{ sentence: `s${i % MAP_LIMITS.sources}-${Math.floor(i / MAP_LIMITS.sources)}` }],
+      refs:
+        i === nodeCount - 1
+          ? [lastSpan(sources)]
+          : [{ sentence: `s${i % MAP_LIMITS.sources}-${Math.floor(i / MAP_LIMITS.sources)}` }],
     });
     if (i > 0)
       map.edges.push({ id: `e${i}`, from: `n${i}`, to: `n${(i - 1) >> 1}`, relation: 'supports' });
@@ -53,6 +58,26 @@ export function largestMapFile(): { map: ArgMap; text: string } {
       share,
     );
   return { map, text: serializeMap(map) };
+}
+
+/** What the last node cites: a span of the very last sentence. */
+export const LAST_SPAN = {
+  sentence: `s${MAP_LIMITS.sources - 1}-${MAP_LIMITS.sentences / MAP_LIMITS.sources - 1}`,
+  quote: 'says something',
+} as const;
+
+/**
+ * A span of the map's very last sentence ("says something" of it): what the last node cites, so
+ * that the end of the text is cited too (the source pane must bring it into view).
+ */
+function lastSpan(
+  sources: readonly { text: string; sentences: { id: string; start: number }[] }[],
+) {
+  const source = sources[sources.length - 1]!;
+  const sentence = source.sentences[source.sentences.length - 1]!;
+  const { quote } = LAST_SPAN;
+  const start = source.text.indexOf(quote, sentence.start);
+  return { sentence: sentence.id, start, end: start + quote.length, quote };
 }
 
 /** Characters of text in a map as the limits count them: every string and field name. */
