@@ -115,9 +115,21 @@ try {
   await page.waitForSelector('[data-testid="print-handout"][data-ready="true"]', {
     state: 'attached',
   });
+  // The handout as printed: a section's numbered map page (A4 landscape, 1,123 px wide at
+  // 96 dpi) and the start of the numbered list (A4 portrait).
   await page.emulateMedia({ media: 'print' });
-  await page.setViewportSize({ width: 900, height: 1200 });
-  await page.screenshot({ path: `${OUT}/handout.png` });
+  await page.setViewportSize({ width: 1123, height: 794 });
+  await page
+    .locator('.handout-map')
+    .nth(2)
+    .screenshot({ path: `${OUT}/handout-section.png` });
+  await page.setViewportSize({ width: 794, height: 1123 });
+  const list = (await page.locator('.handout-statements').boundingBox())!;
+  await page.screenshot({
+    path: `${OUT}/handout.png`,
+    fullPage: true,
+    clip: { x: 0, y: list.y, width: 794, height: 1000 },
+  });
   await page.emulateMedia({ media: 'screen' });
   await page.setViewportSize({ width: 1600, height: 900 });
 
