@@ -4,7 +4,8 @@
  * be refused later (a backup holding it restores). The file-level limits that come before
  * parsing (bytes, characters, nesting) are in `io/inputLimits.ts` and are set from these.
  */
-import { formatPath, problem, type Problem } from './problem';
+import { formatPath, problem, problemMessage, type Problem } from './problem';
+import { say, type Message } from './messages';
 import type { ArgMap } from './schema';
 
 export const MAP_LIMITS = {
@@ -148,11 +149,11 @@ export function mapLimitProblems(map: unknown): Problem[] {
 const LISTS = ['sources', 'nodes', 'edges', 'groups', 'tours', 'comments'] as const;
 
 /**
- * Why an edit from `before` to `after` is refused by the limits, in words, or undefined. Only
+ * Why an edit from `before` to `after` is refused by the limits (its first problem), or undefined. Only
  * what the edit changed is measured (records compared by identity, as the autosaver does), so a
  * keystroke costs little on a big map, and a map already over a limit can still be made smaller.
  */
-export function editLimitMessage(before: ArgMap, after: ArgMap): string | undefined {
+export function editLimitMessage(before: ArgMap, after: ArgMap): Message | undefined {
   const problems: Problem[] = [];
   const beforeTotal = measured.get(before) ?? walk(before, []).chars;
   let total = beforeTotal;
@@ -196,13 +197,8 @@ export function editLimitMessage(before: ArgMap, after: ArgMap): string | undefi
   measured.set(after, total);
   const [first] = problems;
   if (!first) return undefined;
-  return `${EDIT_REFUSED}${editLimitDetail(first)}`;
-}
-
-/** How {@link editLimitMessage} begins; the rest is {@link editLimitDetail}. */
-export const EDIT_REFUSED = 'This edit was not made: ';
-
-/** What an edit-limit problem says after {@link EDIT_REFUSED}. */
-export function editLimitDetail(problem: Problem): string {
-  return `${problem.path ? `${problem.path} ` : ''}${problem.message}`;
+  return say(
+    'limEditRefused',
+    first.path ? say('limFieldSays', first.path, problemMessage(first)) : problemMessage(first),
+  );
 }

@@ -66,6 +66,8 @@ export const MESSAGES = {
   limLongFieldName: 'has a field name {0} characters long; the limit is {1}.',
   limSentences: 'hold {0} sentences together; the limit for a map is {1}.',
   limMapChars: 'The map holds {0} characters of text; the limit for a map is {1}.',
+  limEditRefused: 'This edit was not made: {0}',
+  limFieldSays: '{0} {1}',
   inConvertedMap: '{0} (in the converted map)',
   // Checking a map (model/validate.ts, io/migrations.ts)
   valUnknownField: 'is not a field of this format (unknown fields are refused)',

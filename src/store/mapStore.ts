@@ -7,7 +7,8 @@ import { create } from 'zustand';
 import { temporal } from 'zundo';
 import type { ArgMap } from '../model/schema';
 import { OperationError } from '../model/operations';
-import { EDIT_REFUSED, editLimitMessage } from '../model/limits';
+import { editLimitMessage } from '../model/limits';
+import type { Message } from '../model/messages';
 
 export interface Selection {
   nodeIds: string[];
@@ -20,7 +21,8 @@ export interface MapState {
   /** Sentences lit up in the source pane (those the selected nodes cite, or one hovered). */
   highlightedSentences: string[];
   /** The last refused edit, in words for the user; cleared by the next successful edit. */
-  error: string | null;
+  /** Why the last edit was refused: a UI message key ("key|arg…"), free words, or a message. */
+  error: string | Message | null;
   /** A map shown read-only (opened by address, not stored): every edit is refused. */
   readOnly: boolean;
 
@@ -111,8 +113,8 @@ export const useMapStore = create<MapState>()(
           // what it changes.
           const overLimit = editLimitMessage(map, stamped);
           if (overLimit) {
-            // A message key and its detail: the UI says the first part in its language.
-            set({ error: `editRefused|${overLimit.slice(EDIT_REFUSED.length)}` });
+            // A message by key: the interface says it in its language.
+            set({ error: overLimit });
             return false;
           }
           pendingKey = coalesceKey;

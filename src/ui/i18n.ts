@@ -3,7 +3,8 @@ import { useUiStore, type UiLanguage } from '../store/uiStore';
 import type { NodeKind, Relation } from '../model/schema';
 import { KIND_NAMES, RELATION_NAMES } from '../model/words';
 import { OPERATION_MESSAGES } from '../model/operations';
-import { MESSAGES, MESSAGES_ZH } from './i18nMessages';
+import { MESSAGES, MESSAGES_ZH, showText } from './i18nMessages';
+import type { Message } from '../model/messages';
 
 const en = {
   appName: 'Argument map editor',
@@ -175,7 +176,6 @@ const en = {
   selectNodeForRef: 'Select the node that should cite this passage first.',
   selectNodesToGroup: 'Select the nodes to group first.',
   readOnlyRefused: 'This map is a read-only view: copy it into your library to edit it.',
-  editRefused: 'This edit was not made: {0}',
   // Why the model refuses an edit (its own English words, src/model/operations.ts).
   ...OPERATION_MESSAGES,
   // Messages made outside the interface: imports, refused files, opening by address.
@@ -507,7 +507,6 @@ const zh: Record<MessageKey, string> = {
   selectNodeForRef: '请先选择应引用这段文字的节点。',
   selectNodesToGroup: '请先选择要分组的节点。',
   readOnlyRefused: '这是只读视图：复制到您的图库后才能编辑。',
-  editRefused: '未做此修改：{0}',
   opNoNode: '此图中没有节点“{0}”。',
   opNotSentence: '“{0}”不是此图中的句子。',
   opSpanOrder: '片段的起点必须在终点之前。',
@@ -706,11 +705,12 @@ export function isMessageKey(text: string): text is MessageKey {
 }
 
 /**
- * A message stored outside the UI (the store's `error`): a key, or a key and its arguments as
- * "key|arg0|arg1" (filling "{0}", "{1}"), shown in the interface's language; anything else
- * (an operation's own words) as it is.
+ * A message stored outside the UI (the store's `error`): a {@link Message}, a key, or a key and
+ * its arguments as "key|arg0|arg1" (filling "{0}", "{1}"), shown in the interface's language;
+ * anything else (an operation's own words) as it is.
  */
-export function showMessage(t: Translator, message: string): string {
+export function showMessage(t: Translator, message: string | Message): string {
+  if (typeof message !== 'string') return showText(t, message);
   const [key, ...args] = message.split('|');
   if (!key || !isMessageKey(key)) return message;
   return t(key).replace(/\{(\d)\}/g, (_, i: string) => args[Number(i)] ?? '');

@@ -65,6 +65,8 @@ export const MESSAGES_ZH: Record<MessageKey, string> = {
   limLongFieldName: '有一个长 {0} 个字符的字段名；上限为 {1}。',
   limSentences: '共有 {0} 个句子；一张论证图最多 {1} 个。',
   limMapChars: '论证图共有 {0} 个字符的文本；一张论证图最多 {1} 个。',
+  limEditRefused: '未做此修改：{0}',
+  limFieldSays: '{0} {1}',
   inConvertedMap: '{0}（在转换后的论证图中）',
   valUnknownField: '不是此格式的字段（不接受未知字段）',
   valMissing: '缺失（应为 {0}）',

@@ -8,11 +8,13 @@ import {
   OPERATION_MESSAGES,
   OperationError,
   connect,
+  updateNode,
   type OperationMessageKey,
 } from '../../../src/model/operations';
 import { showMessage, translator } from '../../../src/ui/i18n';
 import { useMapStore } from '../../../src/store/mapStore';
 import { sampleMap } from '../model/sampleMap';
+import { MAP_LIMITS } from '../../../src/model/limits';
 
 const en = translator('en');
 const zh = translator('zh');
@@ -51,5 +53,20 @@ describe('the model’s refusals in both languages', () => {
     const error = useMapStore.getState().error!;
     expect(showMessage(en, error)).toBe('A node cannot support or attack itself.');
     expect(showMessage(zh, error)).toBe('节点不能支持或攻击自己。');
+  });
+
+  it('an edit over the map limits says why in the interface’s language, its data as it is', () => {
+    useMapStore.getState().open(sampleMap());
+    const long = 'x'.repeat(MAP_LIMITS.stringChars + 1);
+    const ok = useMapStore.getState().edit((m) => updateNode(m, 'n2', { text: long }));
+    expect(ok).toBe(false);
+    const error = useMapStore.getState().error!;
+    const index = sampleMap().nodes.findIndex((n) => n.id === 'n2');
+    expect(showMessage(en, error)).toBe(
+      `This edit was not made: nodes[${index}].text is 100,001 characters long; the limit for this field is 100,000 (source texts may have 2,000,000).`,
+    );
+    expect(showMessage(zh, error)).toBe(
+      `未做此修改：nodes[${index}].text 长 100,001 个字符；此字段最多 100,000 个字符（来源文本可有 2,000,000 个）。`,
+    );
   });
 });
