@@ -124,11 +124,14 @@ try {
     .nth(2)
     .screenshot({ path: `${OUT}/handout-section.png` });
   await page.setViewportSize({ width: 794, height: 1123 });
-  const list = (await page.locator('.handout-statements').boundingBox())!;
+  // (In the page's coordinates: the shot of the section above scrolled the page.)
+  const top = await page.evaluate(
+    () => document.querySelector('.handout-statements')!.getBoundingClientRect().top + scrollY,
+  );
   await page.screenshot({
     path: `${OUT}/handout.png`,
     fullPage: true,
-    clip: { x: 0, y: list.y, width: 794, height: 1000 },
+    clip: { x: 0, y: top, width: 794, height: 1000 },
   });
   await page.emulateMedia({ media: 'screen' });
   await page.setViewportSize({ width: 1600, height: 900 });
