@@ -187,6 +187,13 @@ export const MESSAGES = {
   placeLine: 'line {0}',
   placeLineColumn: 'line {0}, column {1}',
   moreProblems: '…and {0} more.',
+  // Loading a stored map record by record, and backing maps up (persist/)
+  repStepMissing: 'its step {0} names no node that loaded; left out',
+  repOrphan: 'it is on (or answers) a record that did not load; left out',
+  bakLeftOut: 'The backup leaves out what does not validate (it stays stored, unchanged): {0}',
+  bakMap: '“{0}” ({1}): {2}',
+  bakMapNext: '{0} — {1}',
+  bakProblemNext: '{0} {1}',
   indented: '  {0}',
   twoLines: '{0}\n{1}',
   // Opening a map by its address (app/openByUrl.ts)

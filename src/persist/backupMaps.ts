@@ -4,7 +4,8 @@
  * listed, never dropped without a word: a map whose own record or sources are damaged is left out
  * whole, a damaged node or edge record alone. What is left out stays stored, unchanged.
  */
-import { describeProblem, type Problem } from '../model/problem';
+import { problemMessages, type Problem } from '../model/problem';
+import { say, type Message, type MessageKey } from '../model/messages';
 import type { ArgMap } from '../model/schema';
 import type { MapRepository } from './mapRepository';
 
@@ -53,18 +54,19 @@ export async function mapsForBackup(
 const SHOWN = 3;
 
 /**
- * The notice for what a backup left out, as a message key and its arguments
- * (`backupLeftOut|<list>`, shown in the interface's language), or undefined when nothing was.
+ * The notice for what a backup left out, as a message (shown in the interface's language), or
+ * undefined when nothing was.
  */
-export function leftOutNotice(leftOut: readonly LeftOutOfBackup[]): string | undefined {
+export function leftOutNotice(leftOut: readonly LeftOutOfBackup[]): Message | undefined {
   if (!leftOut.length) return undefined;
-  const list = leftOut
-    .map(({ title, id, problems }) => {
-      const shown = problems.slice(0, SHOWN).map(describeProblem);
-      if (problems.length > SHOWN) shown.push(`…and ${problems.length - SHOWN} more.`);
-      return `“${title}” (${id}): ${shown.join(' ')}`;
-    })
-    .join(' — ');
-  // "|" separates a message's arguments.
-  return `backupLeftOut|${list.replace(/\|/g, '¦')}`;
+  const maps = leftOut.map(({ title, id, problems }) =>
+    say('bakMap', title, id, chain('bakProblemNext', problemMessages(problems, SHOWN))),
+  );
+  return say('bakLeftOut', chain('bakMapNext', maps));
+}
+
+/** Messages one after another, joined as the two-part message `key` joins them. */
+function chain(key: MessageKey, messages: readonly Message[]): Message {
+  const [first, ...rest] = messages;
+  return rest.reduce((said, next) => say(key, said, next), first ?? say('plain', ''));
 }

@@ -4,7 +4,7 @@
  */
 import { Dexie, type Table } from 'dexie';
 import type { ArgEdge, ArgMap, ArgNode, Comment } from '../model/schema';
-import type { Problem } from '../model/problem';
+import { problem, type Problem } from '../model/problem';
 import { recordValidator, validateMap } from '../model/validate';
 import { migrate } from '../io/migrations';
 import { DEFAULT_TOUR } from '../model/tours';
@@ -330,11 +330,7 @@ function withoutLeftOut(
   const tours = frame.tours.map((tour, i) => {
     const steps = list(storedTours[i]?.steps).filter((id): id is string => {
       const ok = typeof id === 'string' && ids.has(id);
-      if (!ok)
-        dropped.push({
-          path: `tour "${tour.id}"`,
-          message: `its step ${JSON.stringify(id)} names no node that loaded; left out`,
-        });
+      if (!ok) dropped.push(problem(`tour "${tour.id}"`, 'repStepMissing', JSON.stringify(id)));
       return ok;
     });
     return { ...tour, steps };
@@ -351,11 +347,7 @@ function withoutLeftOut(
   }
   const keptSet = new Set(kept);
   for (const c of comments)
-    if (!keptSet.has(c))
-      dropped.push({
-        path: `comment "${String(c.id)}"`,
-        message: 'it is on (or answers) a record that did not load; left out',
-      });
+    if (!keptSet.has(c)) dropped.push(problem(`comment "${String(c.id)}"`, 'repOrphan'));
   return { fields: { tours, comments: kept }, dropped };
 }
 
@@ -397,7 +389,16 @@ export async function loadStoredMap(
   // Migration steps work record by record, so the whole document is migrated first.
   const migrated = migrate(whole);
   if (!migrated.ok)
-    return { ok: false, problems: [{ path: migrated.path, message: migrated.message }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          path: migrated.path,
+          message: migrated.message,
+          ...(migrated.says ? { says: migrated.says } : {}),
+        },
+      ],
+    };
   const doc = migrated.doc;
   // The map's frame (its own record and its sources) must be valid for anything to load.
   const frame = validateMap({
@@ -415,7 +416,12 @@ export async function loadStoredMap(
   const skipped: Problem[] = [];
   const leaveOut = (what: string, raw: unknown, problems: readonly Problem[]) => {
     const id = isObject(raw) ? String(raw.id) : '?';
-    for (const p of problems) skipped.push({ path: `${what} "${id}"`, message: p.message });
+    for (const p of problems)
+      skipped.push({
+        path: `${what} "${id}"`,
+        message: p.message,
+        ...(p.says ? { says: p.says } : {}),
+      });
   };
   const nodes: ArgNode[] = [];
   for (const raw of list(doc.nodes)) {

@@ -215,7 +215,6 @@ const en = {
   pngTooLarge:
     'The map is too large for a {0}× PNG; it was exported at {1}×. Export a selection for a sharper image.',
   importing: 'Importing…',
-  backupLeftOut: 'The backup leaves out what does not validate (it stays stored, unchanged): {0}',
   // Tours and schemes
   tours: 'Tours',
   chooseTour: 'Tour',
@@ -564,7 +563,6 @@ const zh: Record<MessageKey, string> = {
   edges: '连线',
   pngTooLarge: '论证图太大，无法导出 {0}× PNG；已按 {1}× 导出。导出所选部分可得到更清晰的图像。',
   importing: '正在导入…',
-  backupLeftOut: '备份未包含无法通过校验的内容（它们仍按原样保存）：{0}',
   // Tours and schemes
   tours: '演示路线',
   chooseTour: '路线',

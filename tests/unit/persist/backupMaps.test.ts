@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/persist/database';
 import { MapRepository } from '../../../src/persist/mapRepository';
 import { leftOutNotice, mapsForBackup } from '../../../src/persist/backupMaps';
+import { problem } from '../../../src/model/problem';
 import { restoreBackup, serializeBackup } from '../../../src/io/backup';
 import { showMessage, translator } from '../../../src/ui/i18n';
 import { sampleMap } from '../model/sampleMap';
@@ -54,22 +55,23 @@ describe('the maps of a backup', () => {
         id: 'node',
         title: 'Damaged node',
         whole: false,
-        problems: Array.from({ length: 5 }, (_, i) => ({
-          path: `node "n${i}"`,
-          message: 'kind: must be one of …',
-        })),
+        problems: Array.from({ length: 5 }, (_, i) => problem(`comment "c${i}"`, 'repOrphan')),
       },
     ])!;
     const en = showMessage(translator('en'), notice);
     expect(en).toMatch(
       /^The backup leaves out what does not validate \(it stays stored, unchanged\): /,
     );
-    expect(en).toContain('“Damaged ¦ frame” (frame): sources[0].language: must be a string');
-    expect(en).toContain('“Damaged node” (node): node "n0": kind: must be one of …');
+    expect(en).toContain('“Damaged | frame” (frame): sources[0].language: must be a string — ');
+    expect(en).toContain(
+      '“Damaged node” (node): comment "c0": it is on (or answers) a record that did not load; left out comment "c1": ',
+    );
     expect(en).toContain('…and 2 more.');
     const zh = showMessage(translator('zh'), notice);
     expect(zh).toMatch(/^备份未包含无法通过校验的内容/);
-    expect(zh).toContain('“Damaged ¦ frame” (frame)');
+    expect(zh).toContain('“Damaged | frame”（frame）：sources[0].language：must be a string');
+    expect(zh).toContain('comment "c0"：它所在（或所回复）的记录未能载入；已略去');
+    expect(zh).toContain('……另有 2 个问题。');
     expect(leftOutNotice([])).toBeUndefined();
   });
 });

@@ -144,9 +144,11 @@ describe('MapRepository', () => {
     expect(loaded.map.nodes.map((n) => n.id)).toEqual(['n1', 'n3', 'n4']);
     // n2's edge now has no end: it is left out in the next round, and said so.
     expect(loaded.map.edges.some((e) => e.from === 'n2' || e.to === 'n2')).toBe(false);
+    // (In English, and by key for the editor to say in its language.)
     expect(loaded.skipped[0]).toEqual({
       path: 'node "n2"',
       message: '"gone" is not a sentence of this map',
+      says: { key: 'valNotSentence', args: ['gone'] },
     });
     expect(loaded.skipped.some((p) => p.path.startsWith('edge '))).toBe(true);
     // Nothing stored is changed by reading.
@@ -231,7 +233,11 @@ describe('MapRepository', () => {
     expect(loaded.map.nodes.map((n) => n.id)).toEqual(['n1', 'n2', 'n3']);
     expect(loaded.map.tours[0]!.steps).toEqual(['n1', 'n2', 'n3']);
     expect(loaded.skipped).toEqual([
-      { path: 'tour "t1"', message: 'its step "n4" names no node that loaded; left out' },
+      {
+        path: 'tour "t1"',
+        message: 'its step "n4" names no node that loaded; left out',
+        says: { key: 'repStepMissing', args: ['"n4"'] },
+      },
     ]);
   });
 
