@@ -129,7 +129,10 @@ try {
       await page.goto(mapUrl);
       await m.waitFor(page, 'window.__bench.ready !== null', 60_000);
     });
-    const tasks = (await page.evaluate('window.__bench.longtasks')) as { duration: number }[];
+    const tasks = (await page.evaluate('window.__bench.longtasks')) as {
+      start: number;
+      duration: number;
+    }[];
     console.log(
       `ready at ${String(await page.evaluate('window.__bench.ready'))} ms; longest task ${Math.round(Math.max(0, ...tasks.map((t) => t.duration)))} ms; long tasks ${tasks.map((t) => `${Math.round(t.duration)}@${Math.round(t.start)}`).join(' ')}`,
     );
@@ -153,7 +156,10 @@ try {
       await page.goto(`${url}?map=${largest.map.id}`);
       await m.waitFor(page, 'window.__bench.ready !== null', 300_000);
     });
-    const tasks = (await page.evaluate('window.__bench.longtasks')) as { duration: number }[];
+    const tasks = (await page.evaluate('window.__bench.longtasks')) as {
+      start: number;
+      duration: number;
+    }[];
     console.log(
       `ready at ${String(await page.evaluate('window.__bench.ready'))} ms; longest task ${Math.round(Math.max(0, ...tasks.map((t) => t.duration)))} ms; long tasks ${tasks.map((t) => `${Math.round(t.duration)}@${Math.round(t.start)}`).join(' ')}`,
     );
