@@ -48,10 +48,13 @@ function isSourceText(path: readonly (string | number)[]): boolean {
 
 interface Walk {
   problems: Problem[];
-  /** Characters of every string and field name. */
+  /** Characters of every string and field name (and the positions nodes do not have yet). */
   chars: number;
   sentences: number;
 }
+
+/** The field names of a node's position (`"position": { "x": …, "y": … }`). */
+export const POSITION_CHARS = 'position'.length + 'x'.length + 'y'.length;
 
 /** The limits' problems of `value`, found at `base` in a map (iterative, linear in its size). */
 function walk(value: unknown, base: (string | number)[]): Walk {
@@ -68,6 +71,10 @@ function walk(value: unknown, base: (string | number)[]): Walk {
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
+    // A node without a position is counted as if it had one, so that laying the map out (as
+    // opening a map without positions does) or dragging a node never takes it over the limit.
+    if (path.length === 2 && path[0] === 'nodes' && !Array.isArray(value) && !('position' in value))
+      out.chars += POSITION_CHARS;
     const entries: [string | number, unknown][] = Array.isArray(value)
       ? value.map((v, i) => [i, v])
       : Object.entries(value);
@@ -178,7 +185,7 @@ export function editLimitMessage(before: ArgMap, after: ArgMap): Message | undef
       problems.push(...found.problems);
       total += found.chars;
     });
-    for (const item of old) if (!nowSet.has(item)) total -= walk(item, []).chars;
+    for (const item of old) if (!nowSet.has(item)) total -= walk(item, [list, 0]).chars;
   }
   for (const key of Object.keys(after) as (keyof ArgMap)[]) {
     const value = after[key];

@@ -129,7 +129,13 @@ try {
       await page.goto(mapUrl);
       await m.waitFor(page, 'window.__bench.ready !== null', 60_000);
     });
-    console.log(`ready at ${String(await page.evaluate('window.__bench.ready'))} ms`);
+    const tasks = (await page.evaluate('window.__bench.longtasks')) as {
+      start: number;
+      duration: number;
+    }[];
+    console.log(
+      `ready at ${String(await page.evaluate('window.__bench.ready'))} ms; longest task ${Math.round(Math.max(0, ...tasks.map((t) => t.duration)))} ms; long tasks ${tasks.map((t) => `${Math.round(t.duration)}@${Math.round(t.start)}`).join(' ')}`,
+    );
   } else if (scenario === 'largest') {
     // The largest map the limits allow (100,000 sentences, 10 M characters): imported through
     // File › Import, then opened from IndexedDB in a page of its own.
@@ -150,9 +156,12 @@ try {
       await page.goto(`${url}?map=${largest.map.id}`);
       await m.waitFor(page, 'window.__bench.ready !== null', 300_000);
     });
-    const tasks = (await page.evaluate('window.__bench.longtasks')) as { duration: number }[];
+    const tasks = (await page.evaluate('window.__bench.longtasks')) as {
+      start: number;
+      duration: number;
+    }[];
     console.log(
-      `ready at ${String(await page.evaluate('window.__bench.ready'))} ms; longest task ${Math.round(Math.max(0, ...tasks.map((t) => t.duration)))} ms`,
+      `ready at ${String(await page.evaluate('window.__bench.ready'))} ms; longest task ${Math.round(Math.max(0, ...tasks.map((t) => t.duration)))} ms; long tasks ${tasks.map((t) => `${Math.round(t.duration)}@${Math.round(t.start)}`).join(' ')}`,
     );
   } else if (scenario === 'open') {
     const page = await context.newPage();

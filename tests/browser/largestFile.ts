@@ -1,5 +1,5 @@
 /** The largest file the limits allow, for the import-time tests. */
-import { MAP_LIMITS } from '../../src/model/limits';
+import { MAP_LIMITS, POSITION_CHARS } from '../../src/model/limits';
 import { serializeMap } from '../../src/io/mapFile';
 import type { ArgMap, Draft } from '../../src/model/schema';
 
@@ -51,7 +51,9 @@ export function largestMapFile(): { map: ArgMap; text: string } {
       map.edges.push({ id: `e${i}`, from: `n${i}`, to: `n${(i - 1) >> 1}`, relation: 'supports' });
   }
   // The rest of the map's text budget (less a margin) goes to appendices after the sentences.
-  const share = Math.floor((MAP_LIMITS.mapChars - textOf(map) - 1_000) / MAP_LIMITS.sources);
+  // The limits count the positions the nodes do not have yet (opening the map lays it out).
+  const budgeted = textOf(map) + nodeCount * POSITION_CHARS;
+  const share = Math.floor((MAP_LIMITS.mapChars - budgeted - 1_000) / MAP_LIMITS.sources);
   for (const source of sources)
     source.text += ` ${'Filler words in a long appendix. '.repeat(Math.ceil(share / 33))}`.slice(
       0,

@@ -2,14 +2,15 @@
  * One set of map limits, applied by every importer and every edit; backups restored map by map.
  */
 import { describe, expect, it } from 'vitest';
-import { MAP_LIMITS, mapLimitProblems } from '../../../src/model/limits';
+import { MAP_LIMITS, editLimitMessage, mapLimitProblems } from '../../../src/model/limits';
 import type { ArgMap, Draft } from '../../../src/model/schema';
 import { importFile } from '../../../src/io/importFile';
 import { restoreBackup, serializeBackup } from '../../../src/io/backup';
 import { serializeMap } from '../../../src/io/mapFile';
 import { exportAif } from '../../../src/io/exportAif';
 import { validateMap } from '../../../src/model/validate';
-import { updateNode } from '../../../src/model/operations';
+import { moveNodes, updateNode } from '../../../src/model/operations';
+import { largestMapFile } from '../../browser/largestFile';
 import { useMapStore } from '../../../src/store/mapStore';
 import { sampleMap } from '../model/sampleMap';
 
@@ -169,4 +170,27 @@ describe('every edit applies them', () => {
     expect(useMapStore.getState().error).toMatch(/nodes\[0\]\.note .*100,001 characters/);
     expect(useMapStore.getState().edit((m) => updateNode(m, 'n1', { note: 'short' }))).toBe(true);
   });
+
+  it('a map within the limits can always be laid out: positions of its nodes are budgeted', () => {
+    // The largest file the browser tests import: its nodes have no positions, so opening it lays
+    // it out, which gives every node a position ("position", "x", "y": 10 characters of field
+    // names). Within the limits, that must never be refused.
+    const { map } = largestMapFile();
+    expect(map.nodes.some((n) => n.position)).toBe(false);
+    expect(mapLimitProblems(map)).toEqual([]);
+    const laidOut = moveNodes(
+      map,
+      Object.fromEntries(map.nodes.map((n, i) => [n.id, { x: i * 300, y: 0 }])),
+    );
+    expect(editLimitMessage(map, laidOut)).toBeUndefined();
+    expect(mapLimitProblems(laidOut)).toEqual([]);
+    // And through the store, as the layout on open edits it.
+    useMapStore.getState().open(map);
+    expect(useMapStore.getState().edit(() => laidOut)).toBe(true);
+    expect(useMapStore.getState().error).toBeNull();
+    // Removing a laid-out node and adding it back measures the same.
+    const without = { ...laidOut, nodes: laidOut.nodes.slice(1) };
+    expect(editLimitMessage(laidOut, without)).toBeUndefined();
+    expect(editLimitMessage(without, laidOut)).toBeUndefined();
+  }, 60_000);
 });
