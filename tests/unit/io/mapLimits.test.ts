@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAP_LIMITS, editLimitMessage, mapLimitProblems } from '../../../src/model/limits';
+import { english, type Message } from '../../../src/model/messages';
 import type { ArgMap, Draft } from '../../../src/model/schema';
 import { importFile } from '../../../src/io/importFile';
 import { restoreBackup, serializeBackup } from '../../../src/io/backup';
@@ -167,7 +168,9 @@ describe('every edit applies them', () => {
     useMapStore.getState().open(map);
     expect(useMapStore.getState().edit((m) => updateNode(m, 'n1', { note: tooLong }))).toBe(false);
     expect(useMapStore.getState().map).toBe(map);
-    expect(useMapStore.getState().error).toMatch(/nodes\[0\]\.note .*100,001 characters/);
+    expect(english(useMapStore.getState().error as Message)).toMatch(
+      /^This edit was not made: nodes\[0\]\.note .*100,001 characters/,
+    );
     expect(useMapStore.getState().edit((m) => updateNode(m, 'n1', { note: 'short' }))).toBe(true);
   });
 
