@@ -11,6 +11,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { freshPagePerTest } from './freshPage';
+import { viewSettled } from './helpers';
 import { alteredArticle } from '../unit/model/alteredArticle';
 import { serializeMap } from '../../src/io/mapFile';
 import { compareMaps } from '../../src/model/compare';
@@ -118,9 +119,15 @@ describe('comparing the student’s map with the reference', () => {
       await expect.poll(() => flippedBadge.getAttribute('data-status')).toBe('reversed');
       expect(await flippedBadge.textContent()).toBe('⇄');
       expect(await flippedBadge.getAttribute('data-verdict')).toBe('wrong');
-      const drawn = await page.locator('.react-flow__node-arg .arg-node').count();
-      expect(drawn).toBeGreaterThan(5);
-      expect(await page.locator('.arg-node > [data-testid="compare-badge"]').count()).toBe(drawn);
+      // (Counted in one go, once the view has stopped moving: nodes coming into view mount.)
+      await viewSettled(page);
+      const drawnAndMarked = () =>
+        page.evaluate(() => [
+          document.querySelectorAll('.react-flow__node-arg .arg-node').length,
+          document.querySelectorAll('.arg-node > [data-testid="compare-badge"]').length,
+        ]);
+      await expect.poll(async () => new Set(await drawnAndMarked()).size).toBe(1);
+      expect((await drawnAndMarked())[0]).toBeGreaterThan(5);
       expect(await page.locator('[data-testid="compare-badge"][data-status="extra"]').count()).toBe(
         0,
       );
