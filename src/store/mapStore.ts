@@ -171,3 +171,17 @@ export const useMapStore = create<MapState>()(
 
 export const undo = () => useMapStore.temporal.getState().undo();
 export const redo = () => useMapStore.temporal.getState().redo();
+
+/**
+ * The selection names only what the map has: an edit or an undo that takes a selected node or
+ * edge away lets go of it (the inspector then shows what is left selected, or nothing).
+ */
+useMapStore.subscribe((state, previous) => {
+  const { map, selection } = state;
+  if (!map || map === previous.map) return;
+  if (!selection.nodeIds.length && !selection.edgeIds.length) return;
+  const nodeIds = selection.nodeIds.filter((id) => map.nodes.some((n) => n.id === id));
+  const edgeIds = selection.edgeIds.filter((id) => map.edges.some((e) => e.id === id));
+  if (nodeIds.length !== selection.nodeIds.length || edgeIds.length !== selection.edgeIds.length)
+    useMapStore.setState({ selection: { nodeIds, edgeIds } });
+});

@@ -53,18 +53,8 @@ export function SchemePanel({
       return moveNodes(result.map, { [made]: placeBeside(result.map, result.attacks) });
     });
     if (!ok || !made) return;
-    const id = made;
-    const show = () => {
-      select({ nodeIds: [id], edgeIds: [] });
-      useUiStore.getState().set({ keepInView: { ids: [id], at: Date.now() } });
-    };
-    // From an edge, the edge is let go first and the node selected a frame later: the canvas does
-    // not survive going from a selected edge straight to a node (the same happens with the edge
-    // inspector's own links; a canvas bug, reported).
-    if ('edge' in target) {
-      select({ nodeIds: [], edgeIds: [] });
-      requestAnimationFrame(show);
-    } else show();
+    select({ nodeIds: [made], edgeIds: [] });
+    useUiStore.getState().set({ keepInView: { ids: [made], at: Date.now() } });
   };
 
   const questions = known ? known.questions.map((q) => (t.language === 'zh' ? q.zh : q.en)) : [];

@@ -17,7 +17,6 @@ import {
   type EdgeChange,
   type Node,
   type NodeChange,
-  type OnSelectionChangeParams,
   type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -559,15 +558,31 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     [select],
   );
 
+  // Nodes are selected by click, keyboard or selection box on the canvas: React Flow reports that
+  // as 'select' changes, and the store keeps which. Only those user changes reach the store, never
+  // what React Flow merely reads back from the props: the flow nodes take a new selection one
+  // render after the edges do (they are state, set in an effect), so going from a selected edge
+  // to a node showed React Flow a moment with nothing selected, which written back to the store
+  // undid the selection, and so on without end ("Maximum update depth exceeded").
   const onNodesChange = useCallback(
     (all: NodeChange<ArgFlowNode | GroupFlowNode>[]) => {
       // Group frames and boxes are derived from the map, never changed on the canvas.
       const changes = all.filter(
         (c) => !('id' in c) || !/^(group|frame):/.test(c.id),
       ) as NodeChange<ArgFlowNode>[];
+      // Nothing left: keep the nodes (a new array would make new frames, measured again).
+      if (!changes.length) return;
       const measured = new Set<string>();
       for (const change of changes) if (change.type === 'dimensions') measured.add(change.id);
       setNodes((current) => dropEstimatedHandles(applyNodeChanges(changes, current), measured));
+      const before = useMapStore.getState().selection.nodeIds;
+      const selected = new Set(before);
+      for (const change of changes) {
+        if (change.type !== 'select') continue;
+        if (change.selected) selected.add(change.id);
+        else selected.delete(change.id);
+      }
+      if (!sameIds(before, [...selected])) select({ nodeIds: [...selected] });
       const finished: Record<string, { x: number; y: number }> = {};
       for (const change of changes) {
         if (change.type === 'position' && change.dragging === false && change.position) {
@@ -577,18 +592,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
       const ids = Object.keys(finished);
       if (ids.length && edit((m) => moveNodes(m, finished))) pin(...ids);
     },
-    [edit],
-  );
-
-  const onSelectionChange = useCallback(
-    ({ nodes: selectedNodes, edges: selectedEdges }: OnSelectionChangeParams) => {
-      const nodeIds = selectedNodes.map((n) => n.id);
-      const edgeIds = selectedEdges.map((e) => e.id);
-      const current = useMapStore.getState().selection;
-      if (sameIds(current.nodeIds, nodeIds) && sameIds(current.edgeIds, edgeIds)) return;
-      select({ nodeIds, edgeIds });
-    },
-    [select],
+    [edit, select],
   );
 
   // A node's whole box takes a drop (ArgNodeView's drop handle), its own excepted.
@@ -623,7 +627,6 @@ export function MapCanvas({ map }: { map: ArgMap }) {
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
-          onSelectionChange={onSelectionChange}
           onConnect={onConnect}
           onMoveStart={big ? onMoveStart : undefined}
           onMoveEnd={onMoveEnd}

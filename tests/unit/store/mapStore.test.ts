@@ -34,6 +34,19 @@ describe('the map store', () => {
     expect(useMapStore.temporal.getState().pastStates).toHaveLength(0);
   });
 
+  it('lets go of a selected node or edge that an undo takes away, and of nothing else', () => {
+    const made = connect(state().map!, 'n4', 'n3', 'attacks');
+    state().edit(() => made.map);
+    const edgeId = state().map!.edges.at(-1)!.id;
+    state().select({ nodeIds: ['n1', 'n2'], edgeIds: [edgeId] });
+    undo();
+    expect(state().selection).toEqual({ nodeIds: ['n1', 'n2'], edgeIds: [] });
+    // Undoing selects nothing and records nothing.
+    expect(useMapStore.temporal.getState().pastStates).toHaveLength(0);
+    state().edit((m) => updateNode(m, 'n1', { text: 'A' }));
+    expect(state().selection).toEqual({ nodeIds: ['n1', 'n2'], edgeIds: [] });
+  });
+
   it('joins keystrokes in one field into one undo step', () => {
     for (const value of ['P', 'Pl', 'Pla'])
       state().edit((m) => updateNode(m, 'n1', { text: value }), 'text:n1');
