@@ -15,7 +15,7 @@ import { sectionsOf } from '../model/groups';
 import { wordsLanguage } from '../model/words';
 import { exportSvg, type SvgExportOptions } from '../io/exportSvg';
 import { kindStyles } from '../io/kindStyles';
-import { nodeDescriber } from '../io/slides';
+import { nodeDescriber, relationsByNumber } from '../io/slides';
 import { rasterize } from './rasterize';
 import { openPdf } from './exportSlidesPdf';
 
@@ -78,12 +78,12 @@ export async function exportPdf(
     doc.font('regular').fontSize(11).fillColor('#1A1A1A').text(d.text, { width });
     if (d.rendering)
       doc.font('regular').fontSize(10).fillColor('#333333').text(d.rendering, { width });
-    if (d.relations.length) {
-      const said = d.relations
-        .map((r) => `${r.words} ${r.number ?? r.nodeId}`)
-        .join(lang === 'zh' ? '；' : '; ');
-      doc.font('regular').fontSize(9.5).fillColor('#1A1A1A').text(said, { width });
-    }
+    if (d.relations.length)
+      doc
+        .font('regular')
+        .fontSize(9.5)
+        .fillColor('#1A1A1A')
+        .text(relationsByNumber(d.relations, lang), { width });
     for (const q of d.quotes) {
       const where = [q.cite, q.page !== undefined ? `p. ${q.page}` : ''].filter(Boolean).join(', ');
       doc

@@ -261,6 +261,21 @@ export function nodeDescriber(
 }
 
 /**
+ * A node's relations said briefly by number, one phrase per kind of relation, as a handout lists
+ * them: "supports 1; supported by 3, 4, 5".
+ */
+export function relationsByNumber(
+  relations: readonly Pick<SlideRelation, 'words' | 'number' | 'nodeId'>[],
+  lang: WordsLanguage,
+): string {
+  const byWords = new Map<string, string[]>();
+  for (const r of relations) pushTo(byWords, r.words, String(r.number ?? r.nodeId));
+  return [...byWords]
+    .map(([words, numbers]) => `${words} ${numbers.join(lang === 'zh' ? '、' : ', ')}`)
+    .join(lang === 'zh' ? '；' : '; ');
+}
+
+/**
  * The deck for `map`. Nodes are numbered in map order (junctions left out), the same numbers a
  * handout uses, so a slide's "supports 3" can be found on the printed map.
  */

@@ -90,7 +90,12 @@ function Comparison({ map, reference }: { map: ArgMap; reference: ArgMap }) {
   );
 
   return (
-    <aside className="compare-panel" aria-label={t('compareTitle')} data-testid="compare-panel">
+    <aside
+      className="compare-panel"
+      aria-label={t('compareTitle')}
+      data-testid="compare-panel"
+      data-canvas-cover
+    >
       <header>
         <h2>{t('compareTitle')}</h2>
         <button onClick={() => useCompareStore.getState().stop()} aria-label={t('close')}>

@@ -11,7 +11,7 @@ import type { ArgMap } from '../model/schema';
 import { sectionsOf } from '../model/groups';
 import { translationIn } from '../model/translation';
 import { wordsLanguage, type WordsLanguage } from '../model/words';
-import { nodeDescriber, type NodeDescription } from '../io/slides';
+import { nodeDescriber, relationsByNumber, type NodeDescription } from '../io/slides';
 import { runInWorker } from '../app/ioClient';
 import { useMapStore } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
@@ -96,7 +96,6 @@ function HandoutView({ handout }: { handout: Handout }) {
   useEffect(() => {
     if (ready) printWhenReady(request);
   }, [ready, request]);
-  const separator = handout.lang === 'zh' ? '；' : '; ';
   return (
     <div className="print-view print-handout" data-testid="print-handout" data-ready={ready}>
       {handout.pages.map((page, i) => (
@@ -123,9 +122,7 @@ function HandoutView({ handout }: { handout: Handout }) {
               <p>{d.text}</p>
               {d.rendering && <p lang={handout.lang}>{d.rendering}</p>}
               {d.relations.length > 0 && (
-                <p className="handout-relations">
-                  {d.relations.map((r) => `${r.words} ${r.number ?? r.nodeId}`).join(separator)}
-                </p>
+                <p className="handout-relations">{relationsByNumber(d.relations, handout.lang)}</p>
               )}
               {d.quotes.map((q, i) => {
                 const where = [q.cite, q.page !== undefined ? `p. ${q.page}` : '']

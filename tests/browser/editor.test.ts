@@ -170,7 +170,11 @@ describe('canvas editing', () => {
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
 
     await node(b).click();
-    const relation = page.getByTestId('inspector').locator('.edges select');
+    // (The edge's fields also hold its scheme: the relation is the select so named.)
+    const relation = page
+      .getByTestId('inspector')
+      .locator('.edges')
+      .getByRole('combobox', { name: 'Relation' });
     await relation.selectOption('attacks');
     await expect.poll(() => page.locator('.react-flow__edge.edge-attacks').count()).toBe(1);
 

@@ -677,10 +677,18 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   );
 }
 
-/** The panels lying over the canvas (legend, minimap, controls), in the canvas's own pixels. */
+/**
+ * The panels lying over the canvas (its own legend, minimap and controls, and overlays marked
+ * data-canvas-cover anywhere in the page, such as the comparison panel), in the canvas's own
+ * pixels.
+ */
 function coversIn(el: HTMLElement): Box[] {
   const origin = el.getBoundingClientRect();
-  return [...el.querySelectorAll('.react-flow__panel')].map((p) => {
+  const found = new Set([
+    ...el.querySelectorAll('.react-flow__panel'),
+    ...document.querySelectorAll('[data-canvas-cover]'),
+  ]);
+  return [...found].map((p) => {
     const r = p.getBoundingClientRect();
     return { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
   });
