@@ -51,7 +51,6 @@ async function printedPdf(testId: string) {
   await expect.poll(() => page.getByTestId(testId).getAttribute('data-ready')).toBe('true');
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-  (await import('node:fs')).writeFileSync(`tests/.artifacts/${testId}.pdf`, pdf);
   await page.emulateMedia({ media: 'screen' });
   return (await readPdf(new Uint8Array(pdf))).map((p) => ({
     ...p,
