@@ -2,8 +2,10 @@
  * A new map from a text: paste it or open a .txt/.md file, pick its language (guessed from the
  * script), see it cleaned and split into sentences, and start mapping.
  */
-import { useMemo, useRef, useState } from 'react';
-import { useDialogFocus } from './useDialogFocus';
+import { useMemo, useState } from 'react';
+import { Modal } from './Modal';
+import { showText } from './i18nMessages';
+import { problemMessage } from '../model/problem';
 import { guessLanguage, importText } from '../io/importText';
 import { addMapToLibrary } from '../app/session';
 import { useUiStore } from '../store/uiStore';
@@ -40,120 +42,105 @@ export function NewMapDialog() {
     [raw, effectiveLanguage, title],
   );
   const close = () => set({ newMapOpen: false });
-  const dialog = useRef<HTMLDivElement>(null);
-  useDialogFocus(dialog);
 
   return (
-    <div className="modal-backdrop">
-      <div
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('newMap')}
-        data-testid="new-map-dialog"
-        ref={dialog}
-      >
-        <header>
-          <h2>{t('newMap')}</h2>
-          <button onClick={close} aria-label={t('close')}>
-            ✕
-          </button>
-        </header>
-        <div className="new-map-grid">
-          <div className="col">
-            <label>
-              {t('pasteText')}
-              <textarea
-                data-testid="new-map-text"
-                autoFocus
-                value={raw}
-                onChange={(e) => setRaw(e.target.value)}
-                rows={14}
-              />
-            </label>
-            <label className="file">
-              {t('openFile')}
-              <input
-                type="file"
-                accept=".txt,.md,text/plain,text/markdown"
-                onChange={async (e) => {
-                  const file = e.target.files?.[0];
-                  if (!file) return;
-                  if (file.size > 5_000_000)
-                    return setError(`${file.name}: the file is larger than 5 MB.`);
-                  const text = await file.text();
-                  if (text.includes('\u0000'))
-                    return setError(`${file.name}: this is not a text file.`);
-                  setError(null);
-                  setRaw(text);
-                  if (!title) setTitle(file.name.replace(/\.(txt|md)$/i, ''));
-                }}
-              />
-            </label>
-            <label>
-              {t('title')}
-              <input
-                data-testid="new-map-title"
-                value={title}
-                onChange={(e) => setTitle(e.target.value)}
-              />
-            </label>
-            <label>
-              {t('language')}
-              <select
-                data-testid="new-map-language"
-                value={effectiveLanguage}
-                onChange={(e) => setLanguage(e.target.value)}
-              >
-                {LANGUAGES.map(([tag, name]) => (
-                  <option key={tag} value={tag}>
-                    {name}
-                  </option>
-                ))}
-                {!LANGUAGES.some(([tag]) => tag === effectiveLanguage) && (
-                  <option value={effectiveLanguage}>{effectiveLanguage}</option>
-                )}
-              </select>
-            </label>
-          </div>
-          <div className="col preview" aria-label={t('preview')}>
-            <h3>
-              {t('preview')} {result?.ok ? `(${result.map.sources[0]!.sentences.length})` : ''}
-            </h3>
-            {result?.ok ? (
-              <ol data-testid="new-map-preview">
-                {result.map.sources[0]!.sentences.slice(0, 200).map((s) => (
-                  <li key={s.id}>{result.map.sources[0]!.text.slice(s.start, s.end)}</li>
-                ))}
-              </ol>
-            ) : (
-              <p className="muted">
-                {result && !result.ok ? result.problems[0]?.message : t('emptyText')}
-              </p>
-            )}
-          </div>
+    <Modal title={t('newMap')} onClose={close} testId="new-map-dialog">
+      <div className="new-map-grid">
+        <div className="col">
+          <label>
+            {t('pasteText')}
+            <textarea
+              data-testid="new-map-text"
+              autoFocus
+              value={raw}
+              onChange={(e) => setRaw(e.target.value)}
+              rows={14}
+            />
+          </label>
+          <label className="file">
+            {t('openFile')}
+            <input
+              type="file"
+              accept=".txt,.md,text/plain,text/markdown"
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                if (!file) return;
+                if (file.size > 5_000_000)
+                  return setError(`${file.name}: the file is larger than 5 MB.`);
+                const text = await file.text();
+                if (text.includes('\u0000'))
+                  return setError(`${file.name}: this is not a text file.`);
+                setError(null);
+                setRaw(text);
+                if (!title) setTitle(file.name.replace(/\.(txt|md)$/i, ''));
+              }}
+            />
+          </label>
+          <label>
+            {t('title')}
+            <input
+              data-testid="new-map-title"
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          </label>
+          <label>
+            {t('language')}
+            <select
+              data-testid="new-map-language"
+              value={effectiveLanguage}
+              onChange={(e) => setLanguage(e.target.value)}
+            >
+              {LANGUAGES.map(([tag, name]) => (
+                <option key={tag} value={tag}>
+                  {name}
+                </option>
+              ))}
+              {!LANGUAGES.some(([tag]) => tag === effectiveLanguage) && (
+                <option value={effectiveLanguage}>{effectiveLanguage}</option>
+              )}
+            </select>
+          </label>
         </div>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <footer className="row">
-          <button
-            className="primary"
-            data-testid="create-map"
-            disabled={!result?.ok}
-            onClick={async () => {
-              if (!result?.ok) return;
-              await addMapToLibrary(result.map);
-              close();
-            }}
-          >
-            {t('create')}
-          </button>
-          <button onClick={close}>{t('cancel')}</button>
-        </footer>
+        <div className="col preview" aria-label={t('preview')}>
+          <h3>
+            {t('preview')} {result?.ok ? `(${result.map.sources[0]!.sentences.length})` : ''}
+          </h3>
+          {result?.ok ? (
+            <ol data-testid="new-map-preview">
+              {result.map.sources[0]!.sentences.slice(0, 200).map((s) => (
+                <li key={s.id}>{result.map.sources[0]!.text.slice(s.start, s.end)}</li>
+              ))}
+            </ol>
+          ) : (
+            <p className="muted">
+              {result && !result.ok && result.problems[0]
+                ? showText(t, problemMessage(result.problems[0]))
+                : t('emptyText')}
+            </p>
+          )}
+        </div>
       </div>
-    </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <footer className="row">
+        <button
+          className="primary"
+          data-testid="create-map"
+          disabled={!result?.ok}
+          onClick={async () => {
+            if (!result?.ok) return;
+            await addMapToLibrary(result.map);
+            close();
+          }}
+        >
+          {t('create')}
+        </button>
+        <button onClick={close}>{t('cancel')}</button>
+      </footer>
+    </Modal>
   );
 }

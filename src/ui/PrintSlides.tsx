@@ -5,7 +5,7 @@
  * command line's (src/io/slideLayout.ts), rendered as inline SVG so that its text stays text in
  * the PDF (selectable, searchable, Chinese included), on 16:9 pages of A4-landscape width.
  */
-import { useMemo, useRef, useState, useEffect } from 'react';
+import { useMemo, useState, useEffect } from 'react';
 import { create } from 'zustand';
 import type { ArgMap } from '../model/schema';
 import { fillMessage } from '../model/operations';
@@ -15,7 +15,7 @@ import { layoutSlide, type SlideDrawing } from '../io/slideLayout';
 import { FONT_FAMILY } from '../io/exportSvg';
 import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
-import { useDialogFocus } from './useDialogFocus';
+import { Modal } from './Modal';
 import { printWhenReady, requestPrint, usePrintJob } from './print/printJob';
 
 interface SlidesState {
@@ -49,8 +49,6 @@ function SlidesOptionsDialog({ map }: { map: ArgMap }) {
   const [by, setBy] = useState<SlidesBy>(tours.length ? 'tour' : 'section');
   const [tourId, setTourId] = useState(tours[0]?.id ?? '');
   const [lang, setLang] = useState<WordsLanguage>(wordsLanguage(uiLanguage));
-  const dialog = useRef<HTMLDivElement>(null);
-  useDialogFocus(dialog);
   const close = () => useSlides.setState({ choosing: false });
   const options = useMemo<SlidesOptions>(
     () => ({ by, lang, ...(by === 'tour' && tourId ? { tourId } : {}) }),
@@ -62,93 +60,78 @@ function SlidesOptionsDialog({ map }: { map: ArgMap }) {
     requestPrint('slides');
   };
   return (
-    <div className="modal-backdrop" onClick={close}>
-      <div
-        className="modal small"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('slidesTitle')}
-        data-testid="slides-dialog"
-        ref={dialog}
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key !== 'Escape') return;
-          e.stopPropagation();
-          close();
-        }}
-      >
-        <header>
-          <h2>{t('slidesTitle')}</h2>
-          <button onClick={close} aria-label={t('close')}>
-            ✕
-          </button>
-        </header>
-        <fieldset className="slides-options">
-          <legend>{t('slidesOnePer')}</legend>
-          <label className="checkbox">
-            <input
-              type="radio"
-              name="slides-by"
-              value="tour"
-              checked={by === 'tour'}
-              disabled={!tours.length}
-              onChange={() => setBy('tour')}
-            />
-            {t('slidesPerStop')}
-          </label>
-          {tours.length > 0 && (
-            <label>
-              {t('tour')}{' '}
-              <select
-                data-testid="slides-tour"
-                value={tourId}
-                disabled={by !== 'tour'}
-                onChange={(e) => setTourId(e.target.value)}
-              >
-                {tours.map((tour) => (
-                  <option key={tour.id} value={tour.id}>
-                    {tour.title} ({tour.steps.length})
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          <label className="checkbox">
-            <input
-              type="radio"
-              name="slides-by"
-              value="section"
-              checked={by === 'section'}
-              onChange={() => setBy('section')}
-            />
-            {hasSections ? t('slidesPerSection') : t('slidesPerSectionNone')}
-          </label>
-        </fieldset>
-        <label>
-          {t('slidesLanguage')}{' '}
-          <select
-            data-testid="slides-lang"
-            value={lang}
-            onChange={(e) => setLang(e.target.value as WordsLanguage)}
-          >
-            {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
+    <Modal
+      title={t('slidesTitle')}
+      onClose={close}
+      testId="slides-dialog"
+      className="modal small"
+      closeOnBackdrop
+    >
+      <fieldset className="slides-options">
+        <legend>{t('slidesOnePer')}</legend>
+        <label className="checkbox">
+          <input
+            type="radio"
+            name="slides-by"
+            value="tour"
+            checked={by === 'tour'}
+            disabled={!tours.length}
+            onChange={() => setBy('tour')}
+          />
+          {t('slidesPerStop')}
         </label>
-        <p className="muted" data-testid="slides-count">
-          {fillMessage(t('slidesCount'), [count])}
-        </p>
-        <div className="row">
-          <button className="primary" autoFocus data-testid="slides-print" onClick={print}>
-            {t('slidesPrint')}
-          </button>
-          <button onClick={close}>{t('cancel')}</button>
-        </div>
+        {tours.length > 0 && (
+          <label>
+            {t('tour')}{' '}
+            <select
+              data-testid="slides-tour"
+              value={tourId}
+              disabled={by !== 'tour'}
+              onChange={(e) => setTourId(e.target.value)}
+            >
+              {tours.map((tour) => (
+                <option key={tour.id} value={tour.id}>
+                  {tour.title} ({tour.steps.length})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="checkbox">
+          <input
+            type="radio"
+            name="slides-by"
+            value="section"
+            checked={by === 'section'}
+            onChange={() => setBy('section')}
+          />
+          {hasSections ? t('slidesPerSection') : t('slidesPerSectionNone')}
+        </label>
+      </fieldset>
+      <label>
+        {t('slidesLanguage')}{' '}
+        <select
+          data-testid="slides-lang"
+          value={lang}
+          onChange={(e) => setLang(e.target.value as WordsLanguage)}
+        >
+          {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted" data-testid="slides-count">
+        {fillMessage(t('slidesCount'), [count])}
+      </p>
+      <div className="row">
+        <button className="primary" autoFocus data-testid="slides-print" onClick={print}>
+          {t('slidesPrint')}
+        </button>
+        <button onClick={close}>{t('cancel')}</button>
       </div>
-    </div>
+    </Modal>
   );
 }
 

@@ -1,9 +1,8 @@
 /** The list of keyboard shortcuts, opened with "?": read from the command registry. */
-import { useRef } from 'react';
 import { useUiStore } from '../store/uiStore';
 import { useT, type MessageKey } from './i18n';
 import { COMMANDS, keyLabel } from './commands';
-import { useDialogFocus } from './useDialogFocus';
+import { Modal } from './Modal';
 
 /** Keys that are not commands of their own: Esc, and the outline tree's keys. */
 const OTHER_KEYS: { keys: string; hintKey: MessageKey }[] = [
@@ -17,8 +16,6 @@ const OTHER_KEYS: { keys: string; hintKey: MessageKey }[] = [
 export function ShortcutsDialog() {
   const t = useT();
   const set = useUiStore((s) => s.set);
-  const dialog = useRef<HTMLDivElement>(null);
-  useDialogFocus(dialog);
   const rows = [
     ...COMMANDS.filter((c) => c.keys.length).map((c) => ({
       id: c.id,
@@ -28,35 +25,26 @@ export function ShortcutsDialog() {
     ...OTHER_KEYS.map((o) => ({ id: o.hintKey, keys: o.keys, text: t(o.hintKey) })),
   ];
   return (
-    <div className="modal-backdrop" onClick={() => set({ shortcutsOpen: false })}>
-      <div
-        className="modal small"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('shortcuts')}
-        ref={dialog}
-        onClick={(e) => e.stopPropagation()}
-      >
-        <header>
-          <h2>{t('shortcuts')}</h2>
-          <button autoFocus onClick={() => set({ shortcutsOpen: false })} aria-label={t('close')}>
-            ✕
-          </button>
-        </header>
-        <p className="muted">{t('shortcutsCanvasNote')}</p>
-        <table className="shortcuts">
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} data-command={row.id}>
-                <th>
-                  <kbd>{row.keys}</kbd>
-                </th>
-                <td>{row.text}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <Modal
+      title={t('shortcuts')}
+      onClose={() => set({ shortcutsOpen: false })}
+      className="modal small"
+      closeOnBackdrop
+      focusClose
+    >
+      <p className="muted">{t('shortcutsCanvasNote')}</p>
+      <table className="shortcuts">
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} data-command={row.id}>
+              <th>
+                <kbd>{row.keys}</kbd>
+              </th>
+              <td>{row.text}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Modal>
   );
 }
