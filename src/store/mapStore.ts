@@ -179,9 +179,19 @@ export const redo = () => useMapStore.temporal.getState().redo();
 useMapStore.subscribe((state, previous) => {
   const { map, selection } = state;
   if (!map || map === previous.map) return;
-  if (!selection.nodeIds.length && !selection.edgeIds.length) return;
-  const nodeIds = selection.nodeIds.filter((id) => map.nodes.some((n) => n.id === id));
-  const edgeIds = selection.edgeIds.filter((id) => map.edges.some((e) => e.id === id));
-  if (nodeIds.length !== selection.nodeIds.length || edgeIds.length !== selection.edgeIds.length)
+  // Typing changes one node: the lists are new, so their ids are read once (not once per
+  // selected id), and not at all when neither list changed.
+  const kept = <T extends { id: string }>(
+    ids: string[],
+    now: readonly T[],
+    before?: readonly T[],
+  ) => {
+    if (!ids.length || now === before) return ids;
+    const present = new Set(now.map((item) => item.id));
+    return ids.every((id) => present.has(id)) ? ids : ids.filter((id) => present.has(id));
+  };
+  const nodeIds = kept(selection.nodeIds, map.nodes, previous.map?.nodes);
+  const edgeIds = kept(selection.edgeIds, map.edges, previous.map?.edges);
+  if (nodeIds !== selection.nodeIds || edgeIds !== selection.edgeIds)
     useMapStore.setState({ selection: { nodeIds, edgeIds } });
 });
