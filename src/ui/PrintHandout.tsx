@@ -84,7 +84,8 @@ export function PrintHandout({ map }: { map: ArgMap }) {
   const shown = usePrintJob((s) => s.kind === 'handout');
   // A handout of another map (the library switched since) is not printed.
   if (!shown || !handout || handout.mapId !== map.id) return null;
-  return <HandoutView handout={handout} />;
+  // A new handout is a new view: its count of pictures drawn starts from nothing.
+  return <HandoutView key={handout.pages[0]!.url} handout={handout} />;
 }
 
 function HandoutView({ handout }: { handout: Handout }) {
@@ -92,7 +93,6 @@ function HandoutView({ handout }: { handout: Handout }) {
   const request = usePrintJob((s) => s.request);
   const [loaded, setLoaded] = useState(0);
   const ready = loaded >= handout.pages.length;
-  useEffect(() => setLoaded(0), [handout]);
   useEffect(() => {
     if (ready) printWhenReady(request);
   }, [ready, request]);

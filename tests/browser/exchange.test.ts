@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { freshPagePerTest } from './freshPage';
+import { PICTURES_DRAWN } from './helpers';
 
 const session = freshPagePerTest();
 let page: Page;
@@ -65,7 +66,7 @@ describe('exports from the File menu', () => {
     await page.evaluate(() => (window.print = () => undefined));
     await page.getByTestId('export-print').click();
     await expect
-      .poll(() => page.getByTestId('print-handout').getAttribute('data-ready'))
+      .poll(() => page.getByTestId('print-handout').getAttribute('data-ready'), PICTURES_DRAWN)
       .toBe('true');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.toolbar').isVisible()).toBe(false);

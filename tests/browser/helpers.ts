@@ -155,3 +155,9 @@ export async function pageIdle(page: Page): Promise<void> {
       ),
   );
 }
+
+/**
+ * How long a print view may take to draw its pictures (the handout's map pages are drawn in the
+ * I/O worker, then decoded): readiness, not speed, is what the tests wait for.
+ */
+export const PICTURES_DRAWN = { timeout: 30_000 };

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { freshPagePerTest } from './freshPage';
+import { PICTURES_DRAWN } from './helpers';
 import { readPdf } from '../unit/cli/readPdf';
 import { parseMapText } from '../../src/io/mapFile';
 import { buildDeck, nodeNumbers } from '../../src/io/slides';
@@ -48,7 +49,9 @@ async function openSlidesDialog() {
  * Noto shares between an ideograph and its Kangxi radical (日 and ⽇) back to the radical.
  */
 async function printedPdf(testId: string) {
-  await expect.poll(() => page.getByTestId(testId).getAttribute('data-ready')).toBe('true');
+  await expect
+    .poll(() => page.getByTestId(testId).getAttribute('data-ready'), PICTURES_DRAWN)
+    .toBe('true');
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   await page.emulateMedia({ media: 'screen' });
@@ -133,7 +136,7 @@ describe('the handout', { timeout: 120_000 }, () => {
     await page.getByTestId('file-menu').click();
     await page.getByTestId('export-print').click();
     const handout = page.getByTestId('print-handout');
-    await expect.poll(() => handout.getAttribute('data-ready')).toBe('true');
+    await expect.poll(() => handout.getAttribute('data-ready'), PICTURES_DRAWN).toBe('true');
 
     // The whole map, then one page per section.
     const sections = sectionsOf(article);

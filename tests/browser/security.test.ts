@@ -8,7 +8,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { freshPagePerTest } from './freshPage';
-import { pageIdle } from './helpers';
+import { pageIdle, PICTURES_DRAWN } from './helpers';
 
 const session = freshPagePerTest();
 let page: Page;
@@ -131,7 +131,7 @@ describe('a map full of script payloads', () => {
     await page.getByTestId('file-menu').click();
     await page.getByTestId('export-print').click();
     const handout = page.getByTestId('print-handout');
-    await expect.poll(() => handout.getAttribute('data-ready')).toBe('true');
+    await expect.poll(() => handout.getAttribute('data-ready'), PICTURES_DRAWN).toBe('true');
     expect(await handout.textContent()).toContain(`Node ${PAYLOAD}`);
     // The map picture in the handout is an <img> of the exported SVG, where scripts never run.
     expect(
