@@ -87,3 +87,29 @@ describe('from a selected edge to a node', () => {
     await canvasAlive();
   });
 });
+
+describe('a click on the node just left', () => {
+  it('selects it, even before the canvas has taken the new selection', async () => {
+    await page.waitForSelector('[data-testid="group"]');
+    await page.locator('.react-flow__node[data-id="n2"]').click();
+    await expect.poll(selectedNodes).toEqual(['n2']);
+    // The selection moves on (the outline selects another node), and in the same moment, before
+    // the canvas has re-rendered, the node left behind is clicked.
+    await page.getByTestId('outline-toggle').click();
+    const other = page.locator('[data-testid="outline-pane"] [data-node-id="n1"]').first();
+    await other.waitFor();
+    await page.evaluate(() => {
+      document
+        .querySelector<HTMLElement>('[data-testid="outline-pane"] [data-node-id="n1"]')!
+        .click();
+      document
+        .querySelector<HTMLElement>('.react-flow__node[data-id="n2"] .arg-node-text')!
+        .click();
+    });
+    await expect.poll(selectedNodes).toEqual(['n2']);
+    await expect
+      .poll(() => page.getByTestId('inspector').locator('.inspector-head').getAttribute('title'))
+      .toBe('n2');
+    await canvasAlive();
+  });
+});

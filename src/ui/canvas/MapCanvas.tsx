@@ -595,6 +595,21 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     [edit, select],
   );
 
+  // React Flow ignores a plain click on a node it holds as selected, and its copy of the
+  // selection follows the store a render late: a click in that moment (say, on the node just left
+  // for a new child) was lost. A plain click on a statement (not on a control inside it) selects
+  // it here too; with Ctrl/⌘/Shift, React Flow's own changes add and remove.
+  const onNodeClick = useCallback(
+    (event: React.MouseEvent, node: ArgFlowNode | GroupFlowNode) => {
+      if (node.type !== 'arg' || event.shiftKey || event.metaKey || event.ctrlKey) return;
+      if ((event.target as Element).closest('button, input, textarea, select, a')) return;
+      const { nodeIds, edgeIds } = useMapStore.getState().selection;
+      if (!sameIds(nodeIds, [node.id]) || edgeIds.length)
+        select({ nodeIds: [node.id], edgeIds: [] });
+    },
+    [select],
+  );
+
   // A node's whole box takes a drop (ArgNodeView's drop handle), its own excepted.
   const isValidConnection = useCallback(
     (c: Connection | RoutedFlowEdge) => c.source !== c.target,
@@ -627,6 +642,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
+          onNodeClick={onNodeClick}
           onConnect={onConnect}
           onMoveStart={big ? onMoveStart : undefined}
           onMoveEnd={onMoveEnd}
