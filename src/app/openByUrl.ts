@@ -4,7 +4,7 @@
  * checked for size, and read through the one load path ({@link parseMapText}); nothing is
  * stored: the caller shows it read-only and offers to copy it into the library.
  */
-import { MAX_FILE_CHARS, parseMapText } from '../io/mapFile';
+import { INPUT_LIMITS } from '../io/inputLimits';
 import { mapLimitProblems } from '../model/limits';
 import { problemMessages } from '../model/problem';
 import { english, say, type Message, type MessageArg, type MessageKey } from '../model/messages';
@@ -54,7 +54,7 @@ export async function loadMapFromUrl(url: string): Promise<UrlLoad> {
   }
   const declared = Number(response.headers.get('content-length') ?? 0);
   // UTF-8 takes at least one byte per character, at most four.
-  if (declared > MAX_FILE_CHARS * 4) {
+  if (declared > INPUT_LIMITS.chars * 4) {
     return fail('urlTooLarge', target.href, Math.round(declared / 1e6));
   }
   let text: string;
@@ -67,6 +67,7 @@ export async function loadMapFromUrl(url: string): Promise<UrlLoad> {
       error instanceof Error ? error.message : String(error),
     );
   }
+  const { parseMapText } = await import('../io/mapFile');
   const parsed = parseMapText(text);
   // The map limits too: a map opened by address can be copied into the library.
   const over = parsed.ok ? mapLimitProblems(parsed.map) : [];

@@ -5,7 +5,8 @@
  * no stylesheet, no external references, no `<foreignObject>`, no script — so it opens the same
  * in browsers, Inkscape and slide software. Every piece of text from the map is XML-escaped.
  */
-import { NODE_KINDS, RELATIONS, type ArgMap, type ArgNode, type Position } from '../model/schema';
+import { NODE_KINDS, RELATIONS } from '../model/vocabulary';
+import type { ArgMap, ArgNode, Position } from '../model/schema';
 import { kindStyles, relationStyles } from './kindStyles';
 import { layeredPositions } from './layeredPositions';
 import { textWidthEm, wrapText } from './wrapText';

@@ -11,6 +11,7 @@ import { validateMap } from '../model/validate';
 import { cleanText } from '../source/clean';
 import { formatCount, INPUT_LIMITS } from './inputLimits';
 import { segmentSentences } from '../source/segment';
+import { hashId } from '../model/hash';
 
 /**
  * What an importer returns: a new map and notes on what was converted or left out (as messages,
@@ -58,15 +59,7 @@ export function guessLanguage(text: string): string {
   return best;
 }
 
-/** A short stable id from text (FNV-1a), so importing the same input twice gives the same id. */
-export function hashId(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
+export { hashId } from '../model/hash';
 
 /** A source from already-cleaned text, segmented into sentences s1, s2, … */
 export function sourceFromText(

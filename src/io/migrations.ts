@@ -3,7 +3,7 @@
  * the next. Steps work on plain JSON (they run before validation), so each one only needs to know
  * the two shapes it bridges.
  */
-import { CURRENT_VERSION } from '../model/schema';
+import { CURRENT_VERSION } from '../model/vocabulary';
 import { briefValue, problem, type Problem } from '../model/problem';
 
 type Json = Record<string, unknown>;

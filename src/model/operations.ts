@@ -4,19 +4,8 @@
  * nothing.
  */
 import { nextId } from './ids';
-import { splitsPair } from './validate';
-import {
-  MAX_COORDINATE,
-  needsRef,
-  type ArgEdge,
-  type ArgMap,
-  type ArgNode,
-  type NodeKind,
-  type Position,
-  type Ref,
-  type Relation,
-  type Source,
-} from './schema';
+import { MAX_COORDINATE, needsRef, splitsPair } from './vocabulary';
+import type { ArgEdge, ArgMap, ArgNode, NodeKind, Position, Ref, Relation, Source } from './schema';
 
 /**
  * Why an edit is refused, in English, by key ("{0}", "{1}" stand for the arguments). The editor

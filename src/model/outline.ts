@@ -5,7 +5,8 @@
  * after the first is a repeat whose subtree is not expanded again, so cycles end and nothing is
  * listed twice in full.
  */
-import { RELATIONS, type ArgEdge, type ArgMap, type ArgNode, type Relation } from './schema';
+import { RELATIONS, type Relation } from './vocabulary';
+import type { ArgEdge, ArgMap, ArgNode } from './schema';
 
 /** One row of the outline: a node's appearance at one place in the tree. */
 export interface OutlineItem {

@@ -7,37 +7,31 @@
  */
 import { z } from 'zod';
 
-/** The constant in `format` that tells an argument map from other JSON. */
-export const FORMAT = 'argmap';
-/** The document version this build writes; older versions are migrated on load. */
-export const CURRENT_VERSION = 2;
+import {
+  CURRENT_VERSION,
+  FORMAT,
+  MAX_COORDINATE,
+  NODE_KINDS,
+  ORIGIN_KINDS,
+  RELATIONS,
+} from './vocabulary';
 
-/** What a node is in the argument. */
-export const NODE_KINDS = [
-  'conclusion',
-  'claim',
-  'evidence',
-  'objection',
-  'rebuttal',
-  'recommendation',
-  'context',
-  'inference',
-] as const;
-export type NodeKind = (typeof NODE_KINDS)[number];
-
-/** Where a source's text came from (`sources[].origin.kind`). */
-export const ORIGIN_KINDS = ['text', 'pdf', 'html', 'docx', 'markdown', 'aif', 'argdown'] as const;
-export type OriginKind = (typeof ORIGIN_KINDS)[number];
-
-/** How an edge's `from` bears on its `to`. */
-export const RELATIONS = ['supports', 'attacks', 'elaborates'] as const;
-export type Relation = (typeof RELATIONS)[number];
+export {
+  CURRENT_VERSION,
+  FORMAT,
+  MAX_COORDINATE,
+  NODE_KINDS,
+  ORIGIN_KINDS,
+  RELATIONS,
+  type NodeKind,
+  type OriginKind,
+  type Relation,
+  needsRef,
+} from './vocabulary';
 
 const id = z.string().min(1, 'must not be empty').max(200, 'is longer than 200 characters');
 /** A UTF-16 code-unit offset into a source's text. */
 const offset = z.number().int('must be a whole number').min(0, 'must not be negative');
-/** Largest distance from the origin a position may have, in canvas pixels (either axis). */
-export const MAX_COORDINATE = 10_000_000;
 /** A canvas coordinate: finite (zod refuses NaN and ±Infinity) and within ±10⁷. */
 const coordinate = z
   .number()
@@ -244,8 +238,3 @@ export type Draft<T> = T extends readonly (infer E)[]
   : T extends object
     ? { -readonly [K in keyof T]: Draft<T[K]> }
     : T;
-
-/** Kinds that need no ref: junctions and analyst-supplied premises are not in the text. */
-export function needsRef(node: Pick<ArgNode, 'kind' | 'implicit'>): boolean {
-  return node.kind !== 'inference' && node.implicit !== true;
-}

@@ -13,6 +13,7 @@ import {
   type ArgMap,
   type ArgNode,
 } from './schema';
+import { splitsPair } from './vocabulary';
 import { formatPath, problem, type Problem } from './problem';
 import { say, type Message, type MessageArg, type MessageKey } from './messages';
 
@@ -229,14 +230,6 @@ export function recordValidator(frame: ArgMap) {
 }
 
 const SPLITS_PAIR = 'valSplitsPair' as const;
-
-/** Whether `offset` lies between the two code units of one surrogate pair in `text`. */
-export function splitsPair(text: string, offset: number): boolean {
-  if (offset <= 0 || offset >= text.length) return false;
-  const before = text.charCodeAt(offset - 1);
-  const after = text.charCodeAt(offset);
-  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
-}
 
 /** Nodes and groups name existing groups, and no group is inside itself. */
 function checkGroups(map: ArgMap, add: Add) {

@@ -5,7 +5,6 @@
 import { Dexie, type Table } from 'dexie';
 import type { ArgEdge, ArgMap, ArgNode, Comment } from '../model/schema';
 import { problem, type Problem } from '../model/problem';
-import { recordValidator, validateMap } from '../model/validate';
 import { migrate } from '../io/migrations';
 import { DEFAULT_TOUR } from '../model/tours';
 import { RECORD_FIELDS, type MapChanges, type RecordFields } from './diffMaps';
@@ -400,6 +399,8 @@ export async function loadStoredMap(
       ],
     };
   const doc = migrated.doc;
+  // The validator (and its schema) loads with the first map read, not with the page.
+  const { recordValidator, validateMap } = await import('../model/validate');
   // The map's frame (its own record and its sources) must be valid for anything to load.
   const frame = validateMap({
     ...doc,

@@ -38,4 +38,4 @@ export async function seedShippedMaps(
 }
 
 /** A short, stable fingerprint of a shipped file's text. */
-export { hashId as fingerprintOf } from '../io/importText';
+export { hashId as fingerprintOf } from '../model/hash';

@@ -66,3 +66,8 @@ export const useCompareStore = create<CompareState>()((set, get) => ({
     });
   },
 }));
+
+/** Opens the dialog choosing the reference (File → Compare with reference…). */
+export function startComparing() {
+  useCompareStore.setState({ choosing: true, problem: null });
+}

@@ -1,5 +1,5 @@
 /** The editor: toolbar, source pane, canvas and inspector over the open map, plus dialogs. */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { CanvasProvider } from './canvas/CanvasProvider';
 import { useMapStore } from '../store/mapStore';
 import { useShallow } from 'zustand/react/shallow';
@@ -11,24 +11,26 @@ import { MapCanvas } from './canvas/MapCanvas';
 import { Inspector } from './Inspector';
 import { SourcePane } from './SourcePane';
 import { Toolbar } from './Toolbar';
-import { MapLibrary } from './MapLibrary';
-import { NewMapDialog } from './NewMapDialog';
-import { ShortcutsDialog } from './ShortcutsDialog';
 import { Splitter } from './Splitter';
 import { useKeyboard } from './useKeyboard';
 import { useT } from './i18n';
+import { MapLibrary } from './MapLibrary';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { OccasionalViews } from './lazyPanels';
+
+/** The new-map dialog brings the text importer (and the validator); it loads when opened. */
+const NewMapDialog = lazy(() =>
+  import('./NewMapDialog').then((m) => ({ default: m.NewMapDialog })),
+);
+
 import { ErrorBoundary } from './ErrorBoundary';
 import { ImportReport } from './ImportReport';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { SaveFailedBanner } from './SaveFailedBanner';
 import { ConflictNotice } from './ConflictNotice';
-import { Presentation } from './Presentation';
-import { PrintHandout } from './PrintHandout';
-import { PrintSlides, SlidesDialog } from './PrintSlides';
 import { importFiles } from '../app/importFiles';
 import { OutlineView } from './OutlineView';
 import { showText } from './i18nMessages';
-import { ComparePanel } from './ComparePanel';
 
 export function App() {
   const t = useT();
@@ -170,14 +172,12 @@ export function App() {
           </div>
         )}
         <ImportReport />
-        {map && <Presentation map={map} />}
-        {map && <PrintHandout map={map} />}
-        {map && <PrintSlides map={map} />}
-        {map && <SlidesDialog map={map} />}
-        {map && <ComparePanel map={map} />}
-        {ui.libraryOpen && <MapLibrary />}
-        {ui.newMapOpen && <NewMapDialog />}
-        {ui.shortcutsOpen && <ShortcutsDialog />}
+        {map && <OccasionalViews map={map} />}
+        <Suspense fallback={null}>
+          {ui.libraryOpen && <MapLibrary />}
+          {ui.newMapOpen && <NewMapDialog />}
+          {ui.shortcutsOpen && <ShortcutsDialog />}
+        </Suspense>
       </div>
     </CanvasProvider>
   );

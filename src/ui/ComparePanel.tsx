@@ -29,7 +29,7 @@ import {
 import { sentenceIndex } from '../model/operations';
 import { exportCompareMarkdown } from '../io/exportCompare';
 import { download, fileBase } from '../app/exportActions';
-import { useCompareStore } from '../store/compareStore';
+import { startComparing, useCompareStore } from '../store/compareStore';
 import { useMapStore } from '../store/mapStore';
 import { useT, type Translator } from './i18n';
 import { revealNodes } from './SearchBox';
@@ -38,11 +38,6 @@ import { CompareChooser } from './compare/CompareChooser';
 import { CompareSheet, printFeedback } from './compare/CompareSheet';
 
 const NO_VERDICTS: Verdicts = {};
-
-/** Opens the dialog choosing the reference (File → Compare with reference…). */
-export function startComparing() {
-  useCompareStore.setState({ choosing: true, problem: null });
-}
 
 export function ComparePanel({ map }: { map: ArgMap }) {
   const choosing = useCompareStore((s) => s.choosing);

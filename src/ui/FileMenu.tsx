@@ -5,11 +5,9 @@ import { importFiles, useImporting } from '../app/importFiles';
 import { useMapStore } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
-import { printHandout } from './PrintHandout';
-import { openSlidesDialog } from './PrintSlides';
+import { openSlidesDialog, printHandout, startComparing } from './lazyPanels';
 import { MessageError } from '../model/messages';
 import { showText } from './i18nMessages';
-import { startComparing } from './ComparePanel';
 
 export function FileMenu() {
   const t = useT();

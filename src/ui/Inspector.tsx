@@ -4,7 +4,8 @@
  * incoming and outgoing edges, each with relation, note and rating.
  */
 import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
-import { NODE_KINDS, type ArgMap, type ArgNode, type NodeKind } from '../model/schema';
+import { NODE_KINDS } from '../model/vocabulary';
+import type { ArgMap, ArgNode, NodeKind } from '../model/schema';
 import { removeNode, removeRef, sentenceIndex, updateNode } from '../model/operations';
 import { useMapStore } from '../store/mapStore';
 import { setFocus, toggleFold } from '../app/actions';

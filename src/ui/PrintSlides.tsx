@@ -6,7 +6,6 @@
  * the PDF (selectable, searchable, Chinese included), on 16:9 pages of A4-landscape width.
  */
 import { useMemo, useState, useEffect } from 'react';
-import { create } from 'zustand';
 import type { ArgMap } from '../model/schema';
 import { fillMessage } from '../model/operations';
 import { wordsLanguage, type WordsLanguage } from '../model/words';
@@ -17,23 +16,10 @@ import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
 import { Modal } from './Modal';
 import { printWhenReady, requestPrint, usePrintJob } from './print/printJob';
-
-interface SlidesState {
-  /** The options dialog is open. */
-  choosing: boolean;
-  /** The deck last asked for: its map and options. */
-  job: { mapId: string; options: SlidesOptions } | null;
-}
-
-const useSlides = create<SlidesState>()(() => ({ choosing: false, job: null }));
+import { useSlides } from './print/slidesState';
 
 /** Each language by its own name. */
 const LANGUAGE_NAMES: Record<WordsLanguage, string> = { en: 'English', zh: '简体中文' };
-
-/** Opens the slides dialog (File → Slides…). */
-export function openSlidesDialog() {
-  useSlides.setState({ choosing: true });
-}
 
 /** The options dialog, while open. */
 export function SlidesDialog({ map }: { map: ArgMap }) {

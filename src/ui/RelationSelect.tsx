@@ -2,7 +2,8 @@
  * The relation of an edge as a labelled select (supports, attacks, elaborates, in the interface's
  * language); a change is one undoable edit. Used by the edge inspector and the node's edge lists.
  */
-import { RELATIONS, type ArgEdge, type Relation } from '../model/schema';
+import { RELATIONS } from '../model/vocabulary';
+import type { ArgEdge, Relation } from '../model/schema';
 import { updateEdge } from '../model/operations';
 import { useMapStore } from '../store/mapStore';
 import { useT } from './i18n';

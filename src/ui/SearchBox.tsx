@@ -1,6 +1,7 @@
 /** Search nodes and sentences by text; filter by kind and tag; jump to a result. */
 import { useMemo, useRef, useState } from 'react';
-import { NODE_KINDS, type ArgMap, type NodeKind } from '../model/schema';
+import { NODE_KINDS } from '../model/vocabulary';
+import type { ArgMap, NodeKind } from '../model/schema';
 import { searchMap, type SearchHit } from '../model/search';
 import { kindStyles } from '../io/kindStyles';
 import { useMapStore } from '../store/mapStore';

@@ -1,6 +1,7 @@
 /** Shown while text is selected in the source pane: make a node citing it, or add it as a ref. */
 import { useState } from 'react';
-import { NODE_KINDS, type ArgMap, type NodeKind } from '../model/schema';
+import { NODE_KINDS } from '../model/vocabulary';
+import type { ArgMap, NodeKind } from '../model/schema';
 import { anchorSpan } from '../source/reanchor';
 import { addNodeAction, addRefToSelected, defaultRelation } from '../app/actions';
 import { proposeKind } from '../app/proposeKind';

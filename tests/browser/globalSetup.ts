@@ -16,10 +16,18 @@ let outDir: string | undefined;
 
 export async function setup(project: TestProject) {
   outDir = mkdtempSync(join(tmpdir(), 'argmap-test-build-'));
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  // Vitest sets NODE_ENV to "test", which would make Vite build React's development version.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   const served = await serveBuild(outDir);
   server = served.server;
   project.provide('baseUrl', served.url);
+  project.provide('buildDir', outDir);
 }
 
 export async function teardown() {
@@ -30,5 +38,7 @@ export async function teardown() {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The folder of the production build the tests are served from. */
+    buildDir: string;
   }
 }

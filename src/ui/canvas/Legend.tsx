@@ -3,7 +3,7 @@
  * argumentation schemes the map uses, each with its mark's colour and short name.
  */
 import { Panel } from '@xyflow/react';
-import { NODE_KINDS, RELATIONS } from '../../model/schema';
+import { NODE_KINDS, RELATIONS } from '../../model/vocabulary';
 import { kindStyles, relationStyles } from '../../io/kindStyles';
 import { useT } from '../i18n';
 import { KindIcon } from './KindIcon';

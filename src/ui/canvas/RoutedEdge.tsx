@@ -7,7 +7,7 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, type Edge, type EdgeProps } from '@xyflow/react';
 import type { Point } from '../../layout/route';
-import { RELATIONS, type Relation } from '../../model/schema';
+import { RELATIONS, type Relation } from '../../model/vocabulary';
 import { setRelation } from '../../model/operations';
 import { useMapStore } from '../../store/mapStore';
 import { useT } from '../i18n';
