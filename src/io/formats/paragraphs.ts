@@ -31,7 +31,8 @@ export function tidyParagraph(raw: string): string {
     if (offset === 0 || offset + space.length === whole.length) return '';
     if (
       /[\n\r\uE000]/.test(space) &&
-      (UNSPACED.test(whole.charAt(offset - 1)) || UNSPACED.test(whole.charAt(offset + space.length)))
+      (UNSPACED.test(whole.charAt(offset - 1)) ||
+        UNSPACED.test(whole.charAt(offset + space.length)))
     )
       return '';
     return ' ';
