@@ -27,11 +27,52 @@ export interface ReadHtmlOptions {
   url?: string;
 }
 
+/** Elements never read as text, whose content is most of a large page's bytes. */
+const INERT = /<(script|style|svg)\b[^>]*>|<!--/gi;
+
+/**
+ * The page without its scripts (but JSON-LD, where Readability finds the author and date),
+ * styles, inline SVG pictures and comments, cut out before the page is parsed: they are most of
+ * a large page, and none of them is text. One pass over the page, each end found by `indexOf`
+ * (an element never closed runs to the end of the page, as the parser would read it).
+ */
+export function stripInert(html: string): string {
+  const lower = html.toLowerCase();
+  let out = '';
+  let from = 0;
+  INERT.lastIndex = 0;
+  for (let match = INERT.exec(html); match; match = INERT.exec(html)) {
+    const tag = match[1]?.toLowerCase();
+    const contentStart = INERT.lastIndex;
+    if (!tag) {
+      const close = html.indexOf('-->', contentStart);
+      out += html.slice(from, match.index);
+      from = close === -1 ? html.length : close + 3;
+      INERT.lastIndex = from;
+    } else if (!match[0].endsWith('/>')) {
+      const close = lower.indexOf(`</${tag}`, contentStart);
+      const end = close === -1 ? html.length : close;
+      // The element stays, empty (JSON-LD stays whole).
+      if (!(tag === 'script' && /application\/ld\+json/i.test(match[0]))) {
+        out += html.slice(from, contentStart);
+        from = end;
+      }
+      INERT.lastIndex = end;
+    }
+    if (INERT.lastIndex >= html.length) break;
+  }
+  return out + html.slice(from);
+}
+
 /** A DOM document of the page (a fragment, such as pasted HTML, is put in a body). */
-function parsePage(html: string): Document {
-  const whole = /<(?:html|body|head)[\s>]/i.test(html)
+function parsePage(page: string): Document {
+  const html = stripInert(page);
+  // linkedom reads a whole document: a fragment goes into a body, a body into an html element.
+  const whole = /<html[\s>]/i.test(html)
     ? html
-    : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+    : /<(?:body|head)[\s>]/i.test(html)
+      ? `<!DOCTYPE html><html>${html}</html>`
+      : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   return parseHTML(whole).document as unknown as Document;
 }
 
@@ -87,17 +128,6 @@ const AD_NAME =
   /^(?:ads?|adv|adverts?|advertisement|advertising|sponsored|guanggao|ads?[-_][\w-]+|[\w-]+[-_]ads?|dfp[-_][\w-]*|gpt[-_]ad[\w-]*)$/i;
 
 /**
- * Removes ad slots, which Readability keeps when their names escape its patterns (`ad-slot`,
- * `inline-ad`) and whose labels ("Advertisement") would otherwise read as a paragraph.
- */
-function removeAds(document: Document): void {
-  for (const element of Array.from(document.querySelectorAll('[class], [id]'))) {
-    const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-    if (names.split(/\s+/).some((name) => AD_NAME.test(name))) element.remove();
-  }
-}
-
-/**
  * A class or id that names an article's metadata line or tool row: `article-info`, `post-meta`,
  * `dateline`, `share`, `tags`, `editor`… Readability keeps these when they sit in the article
  * (turning a `<div>` of spans into a `<p>` of its own, without its class).
@@ -110,14 +140,22 @@ const BYLINE = '[rel="author"], [itemprop~="author"], [class*="byline"], [class*
 const META_MAX_CHARS = 200;
 
 /**
- * Removes the article's metadata lines and tool rows (see {@link META_NAME}), short ones only;
- * a byline inside one is kept, alone, for Readability to read the author from (it then takes the
- * byline out of the text itself).
+ * Removes ad slots, which Readability keeps when their names escape its patterns (`ad-slot`,
+ * `inline-ad`) and whose labels ("Advertisement") would otherwise read as a paragraph; and the
+ * article's metadata lines and tool rows (see {@link META_NAME}), short ones only: a byline inside
+ * one is kept, alone, for Readability to read the author from (it then takes the byline out of
+ * the text itself).
  */
-function removeMetadata(document: Document): void {
+function removeClutter(document: Document): void {
   for (const element of Array.from(document.querySelectorAll('[class], [id]'))) {
-    const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-    if (!names.split(/\s+/).some((name) => META_NAME.test(name))) continue;
+    const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`
+      .split(/\s+/)
+      .filter(Boolean);
+    if (names.some((name) => AD_NAME.test(name))) {
+      element.remove();
+      continue;
+    }
+    if (!names.some((name) => META_NAME.test(name))) continue;
     if ((element.textContent ?? '').trim().length > META_MAX_CHARS) continue;
     const byline = element.querySelector(BYLINE);
     if (byline) element.replaceWith(byline);
@@ -162,8 +200,7 @@ const CHAR_THRESHOLD = 200;
 export function readHtml(html: string, options: ReadHtmlOptions = {}): Extraction {
   const document = parsePage(html);
   const facts = pageFacts(document, options.url);
-  removeAds(document);
-  removeMetadata(document);
+  removeClutter(document);
   const article = new Readability<Node>(document, {
     serializer: (node) => node,
     charThreshold: CHAR_THRESHOLD,
