@@ -48,9 +48,9 @@ function looksLikeText(bytes: Uint8Array): boolean {
 /** What the bytes are, when they are not a .docx: a refusal; else undefined. */
 function notDocx(bytes: Uint8Array): Extraction | undefined {
   if (startsWith(bytes, ZIP)) return undefined;
-  if (startsWith(bytes, OLE)) return refuse('fmtDocxOldDoc');
-  if (looksLikeText(bytes)) return refuse('fmtDocxIsText');
-  return refuse('fmtDocxNotZip');
+  if (startsWith(bytes, OLE)) return refuse('fmtDocxOldDoc', '.doc', '.docx', 'LibreOffice');
+  if (looksLikeText(bytes)) return refuse('fmtDocxIsText', '.docx');
+  return refuse('fmtDocxNotZip', '.docx');
 }
 
 const XML_ENTITIES: Record<string, string> = {
@@ -102,7 +102,7 @@ export async function readDocx(bytes: Uint8Array): Promise<Extraction> {
   } catch {
     return refuse('fmtDocxDamaged');
   }
-  if (!zip.file('word/document.xml')) return refuse('fmtDocxNoDocument');
+  if (!zip.file('word/document.xml')) return refuse('fmtDocxNoDocument', 'word/document.xml');
 
   let html: string;
   try {

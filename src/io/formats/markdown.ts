@@ -188,7 +188,7 @@ export function readMarkdown(markdown: string): Extraction {
 
   const body = new ParagraphText();
   blocks(fromMarkdown(rest), body, true);
-  if (body.isEmpty) return { ok: false, problems: [problem('', 'fmtMdNoText')] };
+  if (body.isEmpty) return { ok: false, problems: [problem('', 'fmtMdNoText', 'Markdown')] };
 
   const noteText = (label: string) => {
     const note = new ParagraphText();
