@@ -272,10 +272,14 @@ describe('speed', () => {
       .replace('</main>', `${comments.repeat(parts.length)}</main>`);
     expect(big.length).toBeGreaterThanOrEqual(1_000_000);
     const times: number[] = [];
+    const cpu: number[] = [];
     let extracted: ExtractedText | undefined;
     for (let run = 0; run < 3; run++) {
       const started = performance.now();
+      const usage = process.cpuUsage();
       extracted = read(big);
+      const used = process.cpuUsage(usage);
+      cpu.push((used.user + used.system) / 1000);
       times.push(performance.now() - started);
     }
     // Every part of the article, none of the comments.
@@ -283,9 +287,11 @@ describe('speed', () => {
       parts.length,
     );
     expect(extracted!.text).not.toContain('roadrunner77');
-    console.log(`1 MB page: ${times.map((t) => Math.round(t)).join(', ')} ms`);
-    // Under a second on an unloaded machine (the target, measured by the bench); the bound
-    // here allows for a test machine busy with other work, and still catches a slow path.
-    expect(Math.min(...times)).toBeLessThan(5000);
+    const ms = (list: number[]) => list.map((t) => Math.round(t)).join(', ');
+    console.log(`1 MB page: ${ms(times)} ms (processor time ${ms(cpu)} ms)`);
+    // The target is a second on an unloaded machine (measured by the bench). Processor time,
+    // not wall time, is bounded here: the test machine may be busy with other work; the bound
+    // still catches a slow path.
+    expect(Math.min(...cpu)).toBeLessThan(3000);
   }, 60_000);
 });
