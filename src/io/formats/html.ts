@@ -177,8 +177,9 @@ export function isoDate(given: string): string {
   const parsed = new Date(date);
   if (Number.isNaN(parsed.getTime())) return date;
   const day = `${parsed.getFullYear()}-${pad(parsed.getMonth() + 1)}-${pad(parsed.getDate())}`;
+  // A time without a zone stays a local time, as the page gives it.
   const hasTime = /\d{1,2}:\d{2}/.test(date);
-  return hasTime ? parsed.toISOString() : day;
+  return hasTime ? `${day}T${pad(parsed.getHours())}:${pad(parsed.getMinutes())}` : day;
 }
 
 /** A byline without its "By " (or 作者：) and extra whitespace. */

@@ -234,6 +234,7 @@ describe('dates and inert markup', () => {
     expect(isoDate('2024-03-05T08:30:00Z')).toBe('2024-03-05T08:30:00Z');
     expect(isoDate('2024-03-05')).toBe('2024-03-05');
     expect(isoDate('March 5, 2024')).toBe('2024-03-05');
+    expect(isoDate('March 5, 2024 9:30')).toBe('2024-03-05T09:30');
     expect(isoDate('5 March')).toBe('5 March');
     expect(isoDate('sometime last spring')).toBe('sometime last spring');
   });
