@@ -114,7 +114,14 @@ export async function readDocx(bytes: Uint8Array): Promise<Extraction> {
     );
     html = result.value;
   } catch (error) {
-    return refuse('fmtDocxUnreadable', error instanceof Error ? error.message : String(error));
+    // The reader's own words, first line only (an XML parser's come with a place marker).
+    const words = error instanceof Error ? error.message : String(error);
+    const detail = words
+      .split('\n')[0]!
+      .replace(/^error:\s*/i, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    return refuse('fmtDocxUnreadable', detail.length > 200 ? `${detail.slice(0, 199)}…` : detail);
   }
   const properties = await coreProperties(zip).catch(() => ({}));
 

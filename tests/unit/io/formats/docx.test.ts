@@ -188,6 +188,15 @@ describe('files that are not Word documents', () => {
     expect((await refusal(new Uint8Array()))?.key).toBe('fmtDocxNotZip');
   });
 
+  it('refuses a document whose XML is broken, with the parser’s words', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('word/document.xml', '<w:document><w:body><w:p>cut off here');
+    const refused = await refusal(await zip.generateAsync({ type: 'uint8array' }));
+    expect(refused?.key).toBe('fmtDocxUnreadable');
+    expect(refused?.message).toMatch(/^This Word document could not be read: \S.*[^\n]$/);
+  });
+
   it('refuses a document with no text', async () => {
     expect((await refusal(await buildDocx({ paragraphs: [{ runs: [] }] })))?.key).toBe(
       'fmtDocxNoText',
