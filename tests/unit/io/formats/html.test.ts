@@ -184,6 +184,45 @@ describe('a saved Chinese news page', () => {
   });
 });
 
+describe("the showcase article's Chinese text as a saved web page", () => {
+  // The article this project started from, as cleaned for the showcase map: a section of it put
+  // in a news page, its paragraphs broken into lines between Chinese characters (as a page's
+  // source often is), with navigation, related links and comments around it.
+  const map = JSON.parse(
+    readFileSync(
+      resolve(__dirname, '../../../../maps/us-japan-nuclear-sharing.argmap.json'),
+      'utf8',
+    ),
+  ) as { sources: { text: string }[] };
+  const paragraphs = map.sources[0]!.text.split('\n\n').slice(4, 12);
+  const breakLines = (paragraph: string) =>
+    paragraph.replace(
+      /([\u4E00-\u9FFF])(?=[\u4E00-\u9FFF])/g,
+      (ch: string, _c: string, at: number) => (at % 37 === 36 ? `${ch}\n        ` : ch),
+    );
+  const [heading, ...body] = paragraphs;
+  const page = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
+<title>战后美日核关系的形成与发展 - 国际观察</title>
+<meta property="og:site_name" content="国际观察"></head>
+<body><div class="nav"><a href="/">首页</a> <a href="/world">国际</a> <a href="/asia">亚太</a></div>
+<div class="main"><div class="article">
+<h2>${heading}</h2>
+${body.map((p) => `<p>\n        ${breakLines(p)}\n      </p>`).join('\n')}
+</div>
+<div class="related"><h3>相关阅读</h3><ul><li><a href="/a">东北亚安全形势综述</a></li><li><a href="/b">核不扩散条约审议大会闭幕</a></li></ul></div>
+<div class="comments" id="comments"><h3>网友评论</h3><p>写得很详细，受教了。</p><p>期待下一篇。</p></div></div>
+<div class="footer">版权所有 © 国际观察</div></body></html>`;
+
+  it('gives the paragraphs exactly as the cleaned article has them, and nothing around them', () => {
+    // Lines broken inside the paragraphs: several in each.
+    expect(body.map(breakLines).join('').split('\n').length).toBeGreaterThan(body.length * 3);
+    const extracted = read(page);
+    expect(extracted.text.split('\n\n')).toEqual(paragraphs);
+    expect(extracted.headings?.map((h) => h.title)).toEqual([heading]);
+    expect(extracted.publication).toBe('国际观察');
+  });
+});
+
 describe('pages without an article', () => {
   it('refuses a page with no text, with a message that says so', () => {
     for (const html of [
