@@ -221,6 +221,25 @@ export const MESSAGES = {
   // Exporting an image (app/exportActions.ts)
   expCannotDraw: 'This browser cannot draw the image.',
   expPngTooLarge: 'The map is too large for a PNG at this scale.',
+  // Reading web pages, Word and Markdown (io/formats/html.ts, docx.ts, markdown.ts)
+  fmtHtmlNoText: 'The web page holds no text to import.',
+  fmtHtmlWholePage:
+    'No article was found on the page, so all of its text was kept (menus and comments too, if it has any).',
+  fmtDocxIsText:
+    'This is a text file, not a Word document (a {0} file is a ZIP archive); it may have been renamed. Import it as text instead.',
+  fmtDocxNotZip:
+    'This is not a Word document: a {0} file is a ZIP archive, and this file is not one.',
+  fmtDocxOldDoc:
+    'This is a Word 97–2003 document ({0}), which cannot be read; save it as {1} (in Word or {2}) and import it again.',
+  fmtDocxDamaged:
+    'This Word document is damaged or incomplete (cut off while saving or downloading): its ZIP archive cannot be read.',
+  fmtDocxNoDocument: 'This ZIP archive is not a Word document: it has no {0}.',
+  fmtDocxUnreadable: 'This Word document could not be read: {0}',
+  fmtDocxNoText: 'The Word document holds no text.',
+  fmtMdNoText: 'The {0} text holds no text once its markup is removed.',
+  fmtNotesGathered: '{0} note(s) gathered in a notes section at the end.',
+  fmtNoteUnused: '{0} note(s) that the text never refers to were put at the end of the notes.',
+  fmtNoteMissing: '{0} note reference(s) name no note and were left as written.',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

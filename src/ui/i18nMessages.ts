@@ -201,6 +201,22 @@ export const MESSAGES_ZH: Record<MessageKey, string> = {
   sesDeleted: '“{0}”已在另一个标签页中删除。',
   expCannotDraw: '此浏览器无法绘制该图像。',
   expPngTooLarge: '论证图太大，无法按此比例导出 PNG。',
+  // Reading web pages, Word and Markdown (io/formats/html.ts, docx.ts, markdown.ts)
+  fmtHtmlNoText: '此网页没有可导入的文本。',
+  fmtHtmlWholePage: '网页中未找到正文，因此保留了它的全部文本（如有菜单和评论，也一并保留）。',
+  fmtDocxIsText:
+    '这是一个文本文件，不是 Word 文档（{0} 文件是 ZIP 压缩包）；它可能被改过扩展名。请改为按文本导入。',
+  fmtDocxNotZip: '这不是 Word 文档：{0} 文件是 ZIP 压缩包，而此文件不是。',
+  fmtDocxOldDoc:
+    '这是 Word 97–2003 文档（{0}），无法读取；请（在 Word 或 {2} 中）另存为 {1} 后再导入。',
+  fmtDocxDamaged: '此 Word 文档已损坏或不完整（保存或下载时被截断）：无法读取其 ZIP 压缩包。',
+  fmtDocxNoDocument: '此 ZIP 压缩包不是 Word 文档：其中没有 {0}。',
+  fmtDocxUnreadable: '无法读取此 Word 文档：{0}',
+  fmtDocxNoText: '此 Word 文档没有文本。',
+  fmtMdNoText: '去掉标记后，此 {0} 文本中没有文字。',
+  fmtNotesGathered: '已将 {0} 条注释集中到文末的注释部分。',
+  fmtNoteUnused: '有 {0} 条注释在正文中没有被引用，已放在注释部分的末尾。',
+  fmtNoteMissing: '有 {0} 处注释引用找不到对应的注释，已按原样保留。',
 };
 
 /** A template by key in a language: the UI's translator (`t`) passes its own dictionary. */
