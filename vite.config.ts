@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { createRequire } from 'node:module';
 
 /**
  * The built app's Content-Security-Policy: scripts only from the app's own origin (no inline
@@ -34,9 +35,24 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * In a worker there is no `document`: a package with a build for workers (the `worker` export
+ * condition) gets that one. The Markdown reader's entity decoder, whose browser build makes an
+ * element to decode with, is the one met so far.
+ */
+function workerBuilds(): Plugin {
+  const require = createRequire(import.meta.url);
+  const forWorkers = new Set(['decode-named-character-reference']);
+  return {
+    name: 'argmap-worker-builds',
+    enforce: 'pre',
+    resolveId: (id) => (forWorkers.has(id) ? require.resolve(id) : null),
+  };
+}
+
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   // ELK's layout worker is a classic script.
-  worker: { format: 'iife' },
+  worker: { format: 'iife', plugins: () => [workerBuilds()] },
   build: { target: 'es2022', sourcemap: true },
 });
