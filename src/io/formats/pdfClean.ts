@@ -421,6 +421,7 @@ export function cleanPdfPages(
   let runningRemoved = 0;
   let numbersRemoved = 0;
   const labels: (string | undefined)[] = pageLines.map(() => undefined);
+  const headerNumbers = new Map<string, [number, string][]>();
   const kept = pageLines.map((lines, page) => {
     const pageEdges = edges[page]!;
     return lines.filter((line) => {
@@ -435,12 +436,20 @@ export function cleanPdfPages(
         runningRemoved++;
         // A running header with the page's number in it (`Journal · 12`).
         const numbers = line.text.match(/\d{1,4}/g);
-        if (numbers?.length === 1 && repeatKey(line).includes('#')) labels[page] ??= numbers[0];
+        if (numbers?.length === 1) {
+          const key = repeatKey(line);
+          headerNumbers.set(key, [...(headerNumbers.get(key) ?? []), [page, numbers[0]!]]);
+        }
         return false;
       }
       return true;
     });
   });
+  // A number in a running line is the page's when it changes from page to page (not a year).
+  for (const found of headerNumbers.values()) {
+    if (new Set(found.map(([, n]) => n)).size < found.length) continue;
+    for (const [page, number] of found) labels[page] ??= number;
+  }
 
   // The body's font size: the size of most characters.
   const weight = new Map<number, number>();
