@@ -74,9 +74,19 @@ interface Line {
 
 /** A lone page number, bare or decorated: `12`, `·98·`, `- 12 -`, `Page 3`, `3 / 30`, `iv`. */
 const PAGE_NUMBER =
-  /^\s*(?:[·•\-–—]\s*)?(?:page\s+|第\s*)?(\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:\/|of)\s*\d{1,4})?(?:\s*页)?(?:\s*[·•\-–—])?\s*$/i;
+  /^\s*(?:[·•\-–—]\s*)?(?:page\s+)?(\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:\/|of)\s*\d{1,4})?(?:\s*[·•\-–—])?\s*$|^\s*第\s*(\d{1,4})\s*页\s*$/i;
 /** What opens a footnote: a number, a circled number, an asterisk or a dagger. */
 const NOTE_MARKER = /^\s*(?:\[?\d{1,3}[\].)]?(?=\s|\D)|[\u2460-\u2473]|\*+|[†‡§])/;
+/** The number of a numbered or circled footnote marker that opens a line. */
+function markerNumber(text: string): number | undefined {
+  const match = NOTE_MARKER.exec(text)?.[0].trim();
+  if (!match) return undefined;
+  const digits = /\d+/.exec(match);
+  if (digits) return Number(digits[0]);
+  const code = match.codePointAt(0)!;
+  return code >= 0x2460 && code <= 0x2473 ? code - 0x245f : undefined;
+}
+
 /** Characters that end a sentence (possibly followed by closing quotes or brackets). */
 const TERMINAL = /[。！？!?.…:：]["'”’」』）)】]*$/;
 /** A word of letters, for the hyphenation rule. */
@@ -138,8 +148,8 @@ function fragmentText(items: readonly PdfItem[]): string {
   return mendRadicals(text.replace(/\s+/g, ' ').trim());
 }
 
-/** Splits a page's items into line fragments: same baseline, no wide gap. */
-function fragmentsOf(page: PdfPage, index: number): Line[] {
+/** A page's items in rows (one baseline each, a superscript with its line), each left to right. */
+function rowsOf(page: PdfPage): PdfItem[][] {
   const items = page.items
     .filter((item) => item.str.trim() && item.size > 0)
     .sort((a, b) => b.y - a.y || a.x - b.x);
@@ -151,84 +161,88 @@ function fragmentsOf(page: PdfPage, index: number): Line[] {
       row.push(item);
     else rows.push([item]);
   }
-  const lines: Line[] = [];
-  for (const row of rows) {
-    row.sort((a, b) => a.x - b.x);
-    // The body's size on this row (a superscript marker is smaller).
-    const size = Math.max(...row.map((item) => item.size));
-    let part: PdfItem[] = [];
-    const flush = () => {
-      if (!part.length) return;
-      const text = fragmentText(part);
-      const first = part[0]!;
-      const last = part[part.length - 1]!;
-      if (text)
-        lines.push({
-          page: index,
-          text,
-          x: first.x,
-          right: last.x + last.width,
-          y: Math.max(...part.filter((p) => p.size === size).map((p) => p.y), first.y),
-          size: median(part.filter((p) => p.str.trim().length > 1).map((p) => p.size)) || size,
-          column: -1,
-        });
-      part = [];
-    };
-    for (const item of row) {
-      const previous = part[part.length - 1];
-      if (previous && item.x - (previous.x + previous.width) > size * 1.5) flush();
-      part.push(item);
-    }
-    flush();
-  }
-  return lines;
+  for (const row of rows) row.sort((a, b) => a.x - b.x);
+  return rows;
+}
+
+/** One line of a page from its items. */
+function lineOf(items: readonly PdfItem[], page: number, column: number): Line {
+  const size = Math.max(...items.map((item) => item.size));
+  const first = items[0]!;
+  const last = items[items.length - 1]!;
+  return {
+    page,
+    text: fragmentText(items),
+    x: first.x,
+    right: last.x + last.width,
+    // The baseline of the line's largest type (a superscript marker stands higher).
+    y: Math.min(...items.filter((item) => item.size === size).map((item) => item.y)),
+    size:
+      median(items.filter((item) => item.str.trim().length > 1).map((item) => item.size)) || size,
+    column,
+  };
 }
 
 /**
- * Finds a gutter: an x near the page's middle that no fragment crosses, with fragments on both
- * sides of it on the same rows (two columns). Undefined when the page is one column.
+ * Finds a gutter: a vertical strip near the page's middle, at least a character wide, that the
+ * items of (nearly) no row cross, with text on both sides of it on at least three rows. Word
+ * spaces, however wide, do not line up down a page; a gutter does. Undefined for one column.
  */
-function findGutter(lines: readonly Line[]): number | undefined {
-  if (lines.length < 6) return undefined;
-  const left = Math.min(...lines.map((l) => l.x));
-  const right = Math.max(...lines.map((l) => l.right));
+function findGutter(rows: readonly PdfItem[][]): number | undefined {
+  const items = rows.flat();
+  if (rows.length < 6) return undefined;
+  const left = Math.min(...items.map((i) => i.x));
+  const right = Math.max(...items.map((i) => i.x + i.width));
   const span = right - left;
   if (span <= 0) return undefined;
+  const size = median(items.map((i) => i.size));
   const bins = Math.ceil(span);
   const cover = new Array<number>(bins + 1).fill(0);
-  for (const line of lines) {
-    for (let b = Math.floor(line.x - left); b <= Math.min(bins, Math.ceil(line.right - left)); b++)
-      cover[b]!++;
+  for (const item of items) {
+    const to = Math.min(bins, Math.floor(item.x + item.width - left));
+    for (let b = Math.max(0, Math.ceil(item.x - left)); b <= to; b++) cover[b]!++;
   }
-  // The widest run of nearly uncovered bins in the middle 30%–70% of the span.
-  const allowed = Math.max(1, Math.floor(lines.length * 0.08));
+  // Lines across both columns (a title) may cross it.
+  const allowed = Math.max(1, Math.floor(rows.length * 0.1));
   let best: { from: number; to: number } | undefined;
   let from = -1;
-  for (let b = Math.floor(bins * 0.3); b <= Math.ceil(bins * 0.7) + 1; b++) {
-    const free = b <= Math.ceil(bins * 0.7) && (cover[b] ?? 0) <= allowed;
+  const last = Math.ceil(bins * 0.7);
+  for (let b = Math.floor(bins * 0.3); b <= last + 1; b++) {
+    const free = b <= last && cover[b]! <= allowed;
     if (free && from < 0) from = b;
     if (!free && from >= 0) {
       if (!best || b - from > best.to - best.from) best = { from, to: b };
       from = -1;
     }
   }
-  if (!best || best.to - best.from < 6) return undefined;
+  if (!best || best.to - best.from < Math.max(6, size)) return undefined;
   const gutter = left + (best.from + best.to) / 2;
-  // Both sides must hold a real share of the text.
-  const leftLines = lines.filter((l) => l.right <= gutter).length;
-  const rightLines = lines.filter((l) => l.x >= gutter).length;
-  if (leftLines < 3 || rightLines < 3) return undefined;
-  return gutter;
+  const both = rows.filter(
+    (row) => row.some((i) => i.x + i.width <= gutter) && row.some((i) => i.x >= gutter),
+  );
+  return both.length >= 3 ? gutter : undefined;
 }
 
-/** A page's lines in reading order: full-width lines in place, columns left then right. */
-function readingOrder(lines: Line[]): Line[] {
-  const gutter = findGutter(lines);
-  if (gutter === undefined) return lines;
-  const placed = lines.map((line) => ({
-    ...line,
-    column: line.right <= gutter ? 0 : line.x >= gutter ? 1 : -1,
-  }));
+/**
+ * A page's lines in reading order: one line per row, or, on a page with two columns, a row's
+ * left and right parts as lines of the left and right column, read left column first, then
+ * right, between the lines that cross the gutter (a title, a footnote across the page).
+ */
+function linesOf(page: PdfPage, index: number): Line[] {
+  const rows = rowsOf(page);
+  const gutter = findGutter(rows);
+  if (gutter === undefined) return rows.map((row) => lineOf(row, index, -1));
+  const placed: Line[] = [];
+  for (const row of rows) {
+    if (row.some((i) => i.x < gutter && i.x + i.width > gutter)) {
+      placed.push(lineOf(row, index, -1));
+      continue;
+    }
+    const leftItems = row.filter((i) => i.x < gutter);
+    const rightItems = row.filter((i) => i.x >= gutter);
+    if (leftItems.length) placed.push(lineOf(leftItems, index, 0));
+    if (rightItems.length) placed.push(lineOf(rightItems, index, 1));
+  }
   detach(placed, 0, 1);
   detach(placed, 1, 0);
   const out: Line[] = [];
@@ -245,7 +259,7 @@ function readingOrder(lines: Line[]): Line[] {
     }
   }
   flush();
-  return out;
+  return out.filter((line) => line.text);
 }
 
 /**
@@ -288,24 +302,51 @@ function detach(lines: Line[], column: number, other: number): void {
 const repeatKey = (line: Line) =>
   `${Math.round(line.y / 3)}|${line.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, '')}`;
 
-/** How many lines at a page's top and bottom may be running headers, footers or page numbers. */
-const EDGE_LINES = 2;
+/**
+ * The lines at the top and at the bottom of a page that stand apart from the text between (by a
+ * gap wider than the line spacing, or another font size): one or two rows at each end. Only these
+ * may be running headers, footers or page numbers.
+ */
+function edgeLines(lines: readonly Line[], spacing: number): Set<Line> {
+  const rows: { y: number; size: number }[] = [];
+  for (const line of [...lines].sort((a, b) => b.y - a.y)) {
+    const row = rows.find((r) => r.y === line.y);
+    if (row) row.size = Math.max(row.size, line.size);
+    else rows.push({ y: line.y, size: line.size });
+  }
+  const apart = (a: { y: number; size: number }, b: { y: number; size: number }) =>
+    Math.abs(a.y - b.y) > spacing * 1.4 ||
+    Math.abs(a.size - b.size) > Math.max(a.size, b.size) * 0.15;
+  const zone = (ordered: typeof rows) => {
+    if (ordered.length <= 2) return ordered;
+    if (apart(ordered[0]!, ordered[1]!)) return ordered.slice(0, 1);
+    if (ordered.length > 3 && apart(ordered[1]!, ordered[2]!)) return ordered.slice(0, 2);
+    return [];
+  };
+  const ys = new Set([...zone(rows), ...zone([...rows].reverse())].map((r) => r.y));
+  return new Set(lines.filter((line) => ys.has(line.y)));
+}
 
-/** The lines at the top and at the bottom of a page (by height, whatever the reading order). */
-function edgeLines(lines: readonly Line[]): Set<Line> {
-  const byHeight = [...lines].sort((a, b) => b.y - a.y);
-  const edges = new Set<Line>();
-  const rows = [...new Set(byHeight.map((l) => l.y))];
-  const top = new Set(rows.slice(0, EDGE_LINES));
-  const bottom = new Set(rows.slice(-EDGE_LINES));
-  for (const line of byHeight) if (top.has(line.y) || bottom.has(line.y)) edges.add(line);
-  return edges;
+/** The size of most characters. */
+function dominantSize(lines: readonly Line[]): number {
+  const weight = new Map<number, number>();
+  for (const line of lines) {
+    const size = Math.round(line.size * 2) / 2;
+    weight.set(size, (weight.get(size) ?? 0) + line.text.length);
+  }
+  return [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+}
+
+/** The line spacing, within what line spacing can be for this font size (when few lines tell). */
+function usualSpacing(lines: readonly Line[], size: number): number {
+  const spacing = lineSpacing(lines.filter((l) => Math.abs(l.size - size) < 1));
+  return spacing > 0 ? Math.min(spacing, size * 2.5) : size * 1.2;
 }
 
 /** The printed page number in a line, if the line is only that (or a repeated header with it). */
 function pageNumberOf(text: string): string | undefined {
   const match = PAGE_NUMBER.exec(text);
-  return match ? match[1] : undefined;
+  return match ? (match[1] ?? match[2]) : undefined;
 }
 
 function toRoman(n: number): string {
@@ -404,10 +445,12 @@ export function cleanPdfPages(
   pdfPages: readonly PdfPage[],
   options: PdfCleanOptions = {},
 ): CleanedPdf {
-  const pageLines = pdfPages.map((page, index) => readingOrder(fragmentsOf(page, index)));
+  const pageLines = pdfPages.map((page, index) => linesOf(page, index));
 
   // Running headers and footers, and page numbers: only among each page's top and bottom lines.
-  const edges = pageLines.map(edgeLines);
+  const rawSize = dominantSize(pageLines.flat());
+  const rawSpacing = usualSpacing(pageLines.flat(), rawSize);
+  const edges = pageLines.map((lines) => edgeLines(lines, rawSpacing));
   const repeats = new Map<string, number>();
   edges.forEach((lines) => {
     for (const key of new Set([...lines].map(repeatKey)))
@@ -451,14 +494,9 @@ export function cleanPdfPages(
     for (const [page, number] of found) labels[page] ??= number;
   }
 
-  // The body's font size: the size of most characters.
-  const weight = new Map<number, number>();
-  for (const lines of kept)
-    for (const line of lines) {
-      const size = Math.round(line.size * 2) / 2;
-      weight.set(size, (weight.get(size) ?? 0) + line.text.length);
-    }
-  const bodySize = [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  // The body's font size and line spacing.
+  const bodySize = dominantSize(kept.flat());
+  const spacing = usualSpacing(kept.flat(), bodySize);
 
   // Footnotes: a run of smaller lines at the end of a page's reading order.
   const footnotes: string[][] = [];
@@ -468,15 +506,23 @@ export function cleanPdfPages(
     if (start === lines.length || start === 0) return lines;
     const block = lines.slice(start);
     const previous = lines[start - 1]!;
-    const spacing = lineSpacing(lines.slice(0, start));
     const gap = previous.y - block[0]!.y;
     const opens = NOTE_MARKER.test(block[0]!.text) || gap > spacing * 1.6;
     if (!opens) return lines;
     let note: string[] | undefined;
+    let number: number | undefined;
     for (const line of block) {
-      if (!note || NOTE_MARKER.test(line.text)) {
+      // A numbered line opens the next note only if it bears the next number: `115 页` on the
+      // line after `第` continues a note.
+      const marker = markerNumber(line.text);
+      const opensNote =
+        marker === undefined
+          ? NOTE_MARKER.test(line.text)
+          : number === undefined || marker === number + 1;
+      if (!note || opensNote) {
         note = [];
         footnotes.push(note);
+        if (marker !== undefined) number = marker;
       }
       note.push(line.text);
     }
@@ -509,7 +555,6 @@ export function cleanPdfPages(
         });
     }
   });
-  const spacing = lineSpacing(all.filter((l) => Math.abs(l.size - bodySize) < 1));
 
   // Paragraphs.
   const paragraphs: { lines: Line[]; level?: number }[] = [];
@@ -528,7 +573,7 @@ export function cleanPdfPages(
     if (levelBefore !== level) return true;
     if (Math.abs(before.size - line.size) > Math.max(1, bodySize * 0.1)) return true;
     const sameFlow = before.page === line.page && before.column === line.column;
-    if (sameFlow && spacing > 0 && before.y - line.y > spacing * 1.45) return true;
+    if (sameFlow && before.y - line.y > spacing * 1.45) return true;
     const edge = columnEdges.get(`${line.page}|${line.column}`);
     if (edge && line.x > edge.left + line.size * 0.8 && line.x < edge.left + line.size * 6)
       return true;
