@@ -41,13 +41,23 @@ let loading: Promise<Pdfjs> | undefined;
  * browser's worker.
  */
 export function loadPdfjs(): Promise<Pdfjs> {
-  loading ??= Promise.all([
-    import('pdfjs-dist/legacy/build/pdf.mjs'),
-    import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
-  ]).then(([pdfjs, worker]) => {
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+  loading ??= (async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    // Loaded in a Web Worker, pdf.js's worker module takes that worker over as its own: it
+    // listens to its messages and posts "ready" to the page. It does not when it sees a `window`,
+    // so one stands in while the module loads (only in a worker, where there is none).
+    const scope = globalThis as { window?: unknown; pdfjsWorker?: unknown };
+    const inWorker =
+      typeof scope.window === 'undefined' &&
+      typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
+    if (inWorker) scope.window = globalThis;
+    try {
+      scope.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    } finally {
+      if (inWorker) delete scope.window;
+    }
     return pdfjs;
-  });
+  })();
   loading.catch(() => (loading = undefined));
   return loading;
 }
