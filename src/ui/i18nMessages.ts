@@ -203,11 +203,10 @@ export const MESSAGES_ZH: Record<MessageKey, string> = {
   expPngTooLarge: '论证图太大，无法按此比例导出 PNG。',
   // Reading a PDF (io/formats/pdf.ts, io/formats/pdfClean.ts)
   pdfNotPdf: '此文件不是 PDF（它不以“%PDF-”开头）：它看起来是{0}。',
-  pdfKindHtml: '网页（HTML），请作为网页打开',
+  pdfKindHtml: '网页，请作为网页打开',
   pdfKindText: '纯文本',
   pdfKindOther: '其他类型的文件',
-  pdfNoText:
-    '此 PDF 有 {0} 页，但没有文本层：它可能是扫描件。请先对其进行文字识别（OCR），或粘贴其文本。',
+  pdfNoText: '此 PDF 有 {0} 页，但没有文本层：它可能是扫描件。请先对其进行文字识别，或粘贴其文本。',
   pdfEncrypted: '此 PDF 受密码保护，无法读取其文本。请另存一份不加密的副本后导入。',
   pdfBroken: '此 PDF 已损坏或不完整，无法读取（{0}）。',
   pdfTruncated: '此 PDF 不完整：文件末尾缺失（文件被截断）。请重新下载。',

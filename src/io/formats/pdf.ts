@@ -126,8 +126,9 @@ export function pdfDate(value: unknown): string | undefined {
 
 /** A metadata title worth keeping (not `about:blank`, `Untitled`, or a word processor's prefix). */
 function cleanTitle(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const title = value
+  const text = field(value);
+  if (text === undefined) return undefined;
+  const title = text
     .replace(/^Microsoft (?:Word|PowerPoint) - /, '')
     .replace(/\.(?:docx?|pptx?|odt|tex)$/i, '')
     .trim();
@@ -136,7 +137,9 @@ function cleanTitle(value: unknown): string | undefined {
   return title;
 }
 
+/** A metadata field as text (XMP gives a list for authors). */
 function field(value: unknown): string | undefined {
+  if (Array.isArray(value)) return field(value.filter((v) => typeof v === 'string').join(', '));
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 

@@ -318,3 +318,27 @@ describe('files that are refused, each with its reason', () => {
     expect(await keysOf(new Uint8Array())).toEqual(['fileEmpty']);
   });
 });
+
+describe('citation fields from the metadata', () => {
+  it('takes the title, author and date, and leaves a placeholder title out', async () => {
+    const bytes = await pdfkitBytes(
+      {
+        info: {
+          Title: 'Microsoft Word - On Nuclear Sharing.docx',
+          Author: 'Jin Ying',
+          CreationDate: new Date(Date.UTC(2022, 10, 5, 12)),
+        },
+      },
+      (doc) => doc.text('The text.'),
+    );
+    expect(await extract(bytes)).toMatchObject({
+      text: 'The text.',
+      title: 'On Nuclear Sharing',
+      author: 'Jin Ying',
+      date: '2022-11-05',
+      pages: [{ label: '1', start: 0 }],
+    });
+    const blank = await pdfkitBytes({ info: { Title: 'about:blank' } }, (doc) => doc.text('X.'));
+    expect((await extract(blank)).title).toBeUndefined();
+  });
+});
