@@ -87,6 +87,8 @@ function markerNumber(text: string): number | undefined {
   return code >= 0x2460 && code <= 0x2473 ? code - 0x245f : undefined;
 }
 
+/** How a footnote's text ends: a full stop, Chinese or Latin, possibly after a closing bracket. */
+const NOTE_END = /[。.．][”’」』）)]?\s*$/;
 /** Characters that end a sentence (possibly followed by closing quotes or brackets). */
 const TERMINAL = /[。！？!?.…:：]["'”’」』）)】]*$/;
 /** A word of letters, for the hyphenation rule. */
@@ -375,13 +377,38 @@ function toRoman(n: number): string {
   return out;
 }
 
-/** Is `label` a plausible number for the page at `index` among the others found? */
+/**
+ * Can `label` be a page number? Digits, or a well-formed lower-case roman numeral (`iv`, not
+ * `mix`; capitals are more often a section's number, `II`, than a page's).
+ */
 function plausibleLabel(label: string): boolean {
   if (/^\d+$/.test(label)) return true;
-  // A roman numeral must be well formed (`iv`, not `mix` from a word).
-  const lower = label.toLowerCase();
-  for (let n = 1; n < 200; n++) if (toRoman(n) === lower) return true;
+  for (let n = 1; n < 200; n++) if (toRoman(n) === label) return true;
   return false;
+}
+
+/**
+ * Checks the numbers found against each other: where most pages with a number agree on how far
+ * their number is from their index (pages 98, 99, … at indexes 0, 1, …), a page whose number
+ * disagrees (a year alone in a footer) or that has none is numbered by that distance; otherwise
+ * a page without a number is labelled by its index + 1.
+ */
+function settleLabels(found: readonly (string | undefined)[]): string[] {
+  const offsets = new Map<number, number>();
+  found.forEach((label, i) => {
+    if (label !== undefined && /^\d+$/.test(label)) {
+      const offset = Number(label) - i;
+      offsets.set(offset, (offsets.get(offset) ?? 0) + 1);
+    }
+  });
+  const [offset, count] = [...offsets].sort((a, b) => b[1] - a[1])[0] ?? [1, 0];
+  const numbered = found.filter((l) => l !== undefined && /^\d+$/.test(l)).length;
+  const agreed = count >= 2 && count * 2 > numbered;
+  return found.map((label, i) => {
+    if (label !== undefined && !/^\d+$/.test(label)) return label;
+    if (agreed && i + offset > 0) return String(i + offset);
+    return label ?? String(i + 1);
+  });
 }
 
 /** How one line joins the paragraph before it; `at` is where the line's text starts. */
@@ -511,13 +538,20 @@ export function cleanPdfPages(
     if (!opens) return lines;
     let note: string[] | undefined;
     let number: number | undefined;
-    for (const line of block) {
+    const blockRight = Math.max(...block.map((l) => l.right));
+    block.forEach((line, i) => {
       // A numbered line opens the next note only if it bears the next number: `115 页` on the
-      // line after `第` continues a note.
+      // line after `第` continues a note. Without markers, a note ends with a short line that
+      // ends a sentence (as `source/footnotes.ts` has it).
       const marker = markerNumber(line.text);
+      const before = block[i - 1];
+      const afterEnd =
+        before !== undefined &&
+        NOTE_END.test(before.text) &&
+        before.right < blockRight - before.size * 2;
       const opensNote =
         marker === undefined
-          ? NOTE_MARKER.test(line.text)
+          ? NOTE_MARKER.test(line.text) || afterEnd
           : number === undefined || marker === number + 1;
       if (!note || opensNote) {
         note = [];
@@ -525,7 +559,7 @@ export function cleanPdfPages(
         if (marker !== undefined) number = marker;
       }
       note.push(line.text);
-    }
+    });
     return lines.slice(0, start);
   });
 
@@ -623,10 +657,11 @@ export function cleanPdfPages(
 
   // A page without body text starts where the next one does (or at the end).
   const pages: ExtractedPage[] = [];
+  const settled = settleLabels(labels);
   let next = bodyText.length;
   for (let page = pdfPages.length - 1; page >= 0; page--) {
     next = pageStarts.get(page) ?? next;
-    pages.unshift({ label: labels[page] ?? String(page + 1), start: next });
+    pages.unshift({ label: settled[page]!, start: next });
   }
 
   const notes: Message[] = [];

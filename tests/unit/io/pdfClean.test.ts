@@ -83,6 +83,27 @@ describe('running headers, footers and page labels', () => {
     ]);
   });
 
+  it('numbers a page without a number, or with a stray one, like its neighbours', () => {
+    const numbered = ['98', undefined, '2022', '101'].map((n, i) =>
+      page([
+        ...body([`Page ${i + 1} of the body, a line.`, 'And another one.']),
+        ...(n ? [{ text: n, y: 40, x: 300 }] : []),
+      ]),
+    );
+    expect(cleanPdfPages(numbered).pages.map((p) => p.label)).toEqual(['98', '99', '100', '101']);
+  });
+
+  it('keeps a capital roman numeral at the top: a section number, not a page number', () => {
+    const pages = [1, 2].map((n) =>
+      page([
+        ...(n === 1 ? [{ text: 'II', y: 740, x: 300 }] : []),
+        ...body([`The second section, page ${n}, goes on`, 'to the end of the page.']),
+        { text: String(n), y: 40, x: 300 },
+      ]),
+    );
+    expect(cleanPdfPages(pages).text).toMatch(/^II\n\nThe second section, page 1/);
+  });
+
   it('reads roman page numbers', () => {
     const roman = ['iv', 'v'].map((n) =>
       page([...body(['Preface text that goes on.']), { text: n, y: 40, x: 300 }]),
@@ -118,6 +139,27 @@ describe('footnotes', () => {
     );
     expect(cleaned.notes).toContainEqual({ key: 'pdfNoteFootnotes', args: ['2'] });
     expect(cleaned.pages[1]!.start).toBe(cleaned.text.indexOf('美国'));
+  });
+
+  it('splits notes without markers after a short line that ends a note', () => {
+    const pages = [
+      page([
+        ...body([
+          'A body line of the usual size that goes on and on and on.',
+          'Another body line of the usual size that goes on and on.',
+          'And a third body line of the usual size, which ends here.',
+        ]),
+        { text: 'First note, on two lines of the small type of notes', y: 80, size: 8 },
+        { text: 'at the foot.', y: 70, size: 8 },
+        { text: 'Second note, also long enough to fill the whole line of', y: 60, size: 8 },
+        { text: 'it, then short.', y: 50, size: 8 },
+      ]),
+    ];
+    expect(cleanPdfPages(pages).text.split('\n\n').slice(1)).toEqual([
+      'Notes',
+      '[1] First note, on two lines of the small type of notes at the foot.',
+      '[2] Second note, also long enough to fill the whole line of it, then short.',
+    ]);
   });
 
   it('leaves a small last line that neither has a marker nor stands apart', () => {
