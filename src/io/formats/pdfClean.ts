@@ -2,24 +2,32 @@
  * Turns the text layer of a PDF (pdf.js's text items, page by page) into cleaned text: a pure
  * function of the items, apart from pdf.js, so it can be tested on items made by hand.
  *
- * The steps, on each page:
- * 1. Items on one baseline that stand close together become a line fragment; a wide gap on one
- *    baseline separates two columns' fragments. Where a page has a gutter (an empty vertical strip
- *    near its middle that no fragment crosses but full-width ones such as a title), fragments are
- *    read left column first, then right, between the full-width lines.
- * 2. Running headers and footers: the top and bottom lines of each page that repeat at the same
- *    height on most pages (digits aside, so `Journal · 12` and `Journal · 13` repeat) are dropped;
- *    a lone page number at the top or bottom (`12`, `- 12 -`, `·98·`, `Page 3`, `iv`) is dropped
- *    and becomes the page's label.
- * 3. Footnotes: the lines at a page's foot in a smaller font than the body, starting with a
- *    marker (`1`, `*`, `①`) or after a gap, are moved to a notes section at the end.
- * 4. Paragraphs: a new one starts after a vertical gap larger than the line spacing, at an
- *    indented first line, after a short line that ends a sentence, and around a line in another
- *    font size (a heading: a paragraph in a clearly larger font than the body's).
- * 5. Lines are rejoined (no space between CJK characters, `joinBroken` of `source/clean.ts`), with
- *    hyphenation mended: a soft hyphen at a line end always goes; a hard one goes when the word
- *    joined without it occurs elsewhere in the document, stays when the hyphenated word does
- *    (`well-known`), and otherwise goes between lower-case letters (`argu-` `ment`).
+ * The steps:
+ * 1. Lines: items on one baseline make a row (a raised footnote marker stays with its line);
+ *    a space goes where the gap between two items is a word space. CJK radicals that a font
+ *    shares with ideographs are mapped back (`⻓` → `长`).
+ * 2. Columns: where a page has a gutter (a strip near its middle at least a character wide that
+ *    the items of no row cross but a title's), each row is cut there into a left and a right
+ *    line; the left column is read first, then the right, between the lines across the page
+ *    (a title, a footnote block standing apart below the columns).
+ * 3. Running headers and footers: among the one or two rows at each end of a page that stand
+ *    apart from the text (by a gap or another size), those that repeat on at least a third of
+ *    the pages (digits aside, so `Journal · 12` and `Journal · 13` repeat) are dropped, and so
+ *    is a lone page number (`12`, `- 12 -`, `·98·`, `Page 3`, `第 3 页`, `iv`), which becomes the
+ *    page's label, as does a number that changes from page to page in a running line. The
+ *    numbers are checked against each other (see `settleLabels`).
+ * 4. Footnotes: a run of lines in a smaller type than the body at the end of a page, opened by a
+ *    marker (`1`, `*`, `①`) or standing apart, goes to a notes section at the end (the
+ *    `[n]`-numbered section of `source/footnotes.ts`, under `注释` or `Notes`); a note begins at
+ *    the next marker in sequence, or, without markers, after a short line that ends a sentence.
+ * 5. Paragraphs: a new one starts after a vertical gap wider than the line spacing, at an
+ *    indented line, after a short line that ends a sentence, and where the type size changes; a
+ *    paragraph in a clearly larger type than the body's is a heading (the largest size level 1).
+ * 6. Lines are rejoined (no space between CJK characters, `joinBroken` of `source/clean.ts`,
+ *    whose `tidySpaces` tidies each line), with hyphenation mended: at a line end, a soft hyphen
+ *    always goes; a hard one (`-`, or the `‐` a typesetter draws for a soft one) goes when the
+ *    word joined without it occurs whole elsewhere in the document, stays when the hyphenated
+ *    word does (`well-known`), and otherwise goes between lower-case letters (`argu-` `ment`).
  *
  * Each printed page's start is kept: the offset in the cleaned text of its first body line.
  */
@@ -300,9 +308,11 @@ function detach(lines: Line[], column: number, other: number): void {
   }
 }
 
-/** A line's text with its digits and letters' case flattened, to find repeated headers. */
-const repeatKey = (line: Line) =>
-  `${Math.round(line.y / 3)}|${line.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, '')}`;
+/**
+ * A line's text with its digits, spaces and letters' case flattened, to find running lines. Not
+ * its height: a header on even pages may stand elsewhere than on odd ones, and heights jitter.
+ */
+const repeatKey = (line: Line) => line.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, '');
 
 /**
  * The lines at the top and at the bottom of a page that stand apart from the text between (by a
@@ -486,7 +496,9 @@ export function cleanPdfPages(
   const pageCount = pdfPages.length;
   const isRunning = (line: Line) => {
     const count = repeats.get(repeatKey(line)) ?? 0;
-    return pageCount >= 2 && count >= 2 && count >= pageCount * 0.5;
+    // Journals alternate two running heads (the journal's, the article's): each is on half the
+    // pages, less the first.
+    return pageCount >= 2 && count >= 2 && count >= pageCount * 0.3;
   };
   let runningRemoved = 0;
   let numbersRemoved = 0;

@@ -269,3 +269,22 @@ describe('columns', () => {
     );
   });
 });
+
+describe('alternating running heads', () => {
+  it('drops the journal’s head on even pages and the article’s on odd ones', () => {
+    const pages = Array.from({ length: 9 }, (_, i) =>
+      page([
+        {
+          text: i % 2 ? `${i + 1}  Journal of Tests` : `On Cleaning PDFs  ${i + 1}`,
+          y: 760 + (i % 2) * 1.5,
+          x: i % 2 ? 72 : 300,
+          size: 8,
+        },
+        ...body([`The body of page ${i + 1} runs on over a full line of text and`, 'ends.']),
+      ]),
+    );
+    const cleaned = cleanPdfPages(pages);
+    expect(cleaned.text).not.toMatch(/Journal|Cleaning/);
+    expect(cleaned.pages.map((p) => p.label)).toEqual(pages.map((_, i) => String(i + 1)));
+  });
+});
