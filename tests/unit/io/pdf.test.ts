@@ -303,6 +303,19 @@ describe('files that are refused, each with its reason', () => {
     expect(await keysOf(broken)).toEqual(['pdfBroken']);
   });
 
+  it('a PDF with more pages than allowed', async () => {
+    const bytes = await pdfkitBytes({}, (doc) => {
+      doc.text('One.');
+      doc.addPage().text('Two.');
+      doc.addPage().text('Three.');
+    });
+    expect(await readPdf(bytes, { maxPages: 2 })).toMatchObject({
+      ok: false,
+      problems: [{ says: { key: 'pdfTooManyPages', args: ['3', '2'] } }],
+    });
+    expect((await extract(bytes)).pages!.map((p) => p.label)).toEqual(['1', '2', '3']);
+  });
+
   it('an HTML page or a text file named .pdf, and an empty file', async () => {
     const html = new TextEncoder().encode('<!DOCTYPE html><html><body>Not found</body></html>');
     const result = await readPdf(html);
