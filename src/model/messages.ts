@@ -240,6 +240,25 @@ export const MESSAGES = {
   fmtNotesGathered: '{0} note(s) gathered in a notes section at the end.',
   fmtNoteUnused: '{0} note(s) that the text never refers to were put at the end of the notes.',
   fmtNoteMissing: '{0} note reference(s) name no note and were left as written.',
+  // Reading a PDF (io/formats/pdf.ts, io/formats/pdfClean.ts)
+  pdfNotPdf: 'This file is not a PDF (it does not begin with “%PDF-”): it looks like {0}.',
+  pdfKindHtml: 'a web page (HTML); open it as a web page instead',
+  pdfKindText: 'plain text',
+  pdfKindOther: 'some other kind of file',
+  pdfNoText:
+    'This PDF has {0} page(s) but no text layer: it is probably scanned. Run text recognition (OCR) on it first, or paste its text.',
+  pdfEncrypted:
+    'This PDF is protected by a password, so its text cannot be read. Save an unprotected copy and import that.',
+  pdfBroken: 'This PDF is damaged or incomplete and could not be read ({0}).',
+  pdfTruncated:
+    'This PDF is incomplete: its end is missing (the file was cut short). Download it again.',
+  pdfTooManyPages: 'This PDF has {0} pages; PDFs of up to {1} pages can be imported.',
+  pdfTooLong:
+    'The text of this PDF is longer than {0} characters, the limit for a source text; it was not imported.',
+  pdfNoteRunning: '{0} running header and footer line(s) removed',
+  pdfNotePageNumbers: '{0} page number(s) removed',
+  pdfNoteHyphens: '{0} hyphenated word(s) at line ends rejoined',
+  pdfNoteFootnotes: '{0} footnote(s) moved to the notes at the end',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

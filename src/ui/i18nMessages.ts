@@ -217,6 +217,21 @@ export const MESSAGES_ZH: Record<MessageKey, string> = {
   fmtNotesGathered: '已将 {0} 条注释集中到文末的注释部分。',
   fmtNoteUnused: '有 {0} 条注释在正文中没有被引用，已放在注释部分的末尾。',
   fmtNoteMissing: '有 {0} 处注释引用找不到对应的注释，已按原样保留。',
+  // Reading a PDF (io/formats/pdf.ts, io/formats/pdfClean.ts)
+  pdfNotPdf: '此文件不是 PDF（它不以“%PDF-”开头）：它看起来是{0}。',
+  pdfKindHtml: '网页，请作为网页打开',
+  pdfKindText: '纯文本',
+  pdfKindOther: '其他类型的文件',
+  pdfNoText: '此 PDF 有 {0} 页，但没有文本层：它可能是扫描件。请先对其进行文字识别，或粘贴其文本。',
+  pdfEncrypted: '此 PDF 受密码保护，无法读取其文本。请另存一份不加密的副本后导入。',
+  pdfBroken: '此 PDF 已损坏或不完整，无法读取（{0}）。',
+  pdfTruncated: '此 PDF 不完整：文件末尾缺失（文件被截断）。请重新下载。',
+  pdfTooManyPages: '此 PDF 有 {0} 页；最多可导入 {1} 页的 PDF。',
+  pdfTooLong: '此 PDF 的文本超过 {0} 个字符，即来源文本的上限；未导入。',
+  pdfNoteRunning: '已删除 {0} 行页眉和页脚',
+  pdfNotePageNumbers: '已删除 {0} 个页码',
+  pdfNoteHyphens: '已接合 {0} 个在行末断开的连字符单词',
+  pdfNoteFootnotes: '已将 {0} 条脚注移至文末注释',
 };
 
 /** A template by key in a language: the UI's translator (`t`) passes its own dictionary. */
