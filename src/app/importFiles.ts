@@ -114,7 +114,7 @@ async function importOne(
   const size = bytes.bytes.length + (sidecar?.bytes.length ?? 0);
   const result =
     size <= IN_THREAD_BYTES
-      ? (await import('../io/ioTasks')).runIo(task)
+      ? await (await import('../io/ioTasks')).runIo(task)
       : await runInWorker(task, [bytes.bytes.buffer, ...(sidecar ? [sidecar.bytes.buffer] : [])]);
   if (result.kind === 'refused') return refused(result.problems);
   if (result.kind === 'backup') {

@@ -11,6 +11,8 @@ import { validateMap } from '../model/validate';
 import { cleanText } from '../source/clean';
 import { formatCount, INPUT_LIMITS } from './inputLimits';
 import { segmentSentences } from '../source/segment';
+import { nextId } from '../model/ids';
+import type { ExtractedHeading, Extraction } from './formats/extracted';
 
 /**
  * What an importer returns: a new map and notes on what was converted or left out (as messages,
@@ -135,4 +137,44 @@ export function importText(raw: string, options: ImportOptions = {}): ImportResu
     newMap(`text-${hashId(text)}`, title, source, options.now ?? new Date().toISOString()),
     report,
   );
+}
+
+/**
+ * Markdown read with the plain-text cleaner: `#` headings become heading paragraphs (their marks
+ * dropped) and are listed as the document's headings. The editor's reader until the Markdown
+ * reader (`formats/markdown.ts`) is wired into the registry's `documentReaders`.
+ */
+export function readMarkdownPlain(raw: string): Extraction {
+  const cleaned = cleanText(raw);
+  const headings: ExtractedHeading[] = [];
+  const paragraphs: string[] = [];
+  let at = 0;
+  for (const paragraph of cleaned.split('\n\n')) {
+    const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(paragraph);
+    const text = heading && !paragraph.includes('\n') ? heading[2]! : paragraph;
+    if (!text) continue;
+    if (paragraphs.length) at += 2;
+    if (heading && text === heading[2])
+      headings.push({ start: at, end: at + text.length, level: heading[1]!.length, title: text });
+    paragraphs.push(text);
+    at += text.length;
+  }
+  const text = paragraphs.join('\n\n');
+  if (!text) return { ok: false, problems: [problem('', 'textEmpty')] };
+  return { ok: true, extracted: { text, ...(headings.length ? { headings } : {}) } };
+}
+
+/**
+ * `map` with `source` added after its sources: the source gets a free id (`src2`, …) and its
+ * sentences ids past every sentence id of the map, so sentence ids stay unique across sources.
+ */
+export function withSourceAdded(map: ArgMap, source: Source): ArgMap {
+  const sourceId = nextId(
+    'src',
+    map.sources.map((s) => s.id),
+  );
+  const taken = map.sources.flatMap((s) => s.sentences.map((x) => x.id));
+  let n = Number(nextId('s', taken).slice(1));
+  const sentences = source.sentences.map((s) => ({ ...s, id: `s${n++}` }));
+  return { ...map, sources: [...map.sources, { ...source, id: sourceId, sentences }] };
 }

@@ -221,6 +221,18 @@ export const MESSAGES = {
   // Exporting an image (app/exportActions.ts)
   expCannotDraw: 'This browser cannot draw the image.',
   expPngTooLarge: 'The map is too large for a PNG at this scale.',
+  // Document sources and the importer registry (io/registry.ts)
+  regNotAsNamed: '{0} is named as {1}, but it is not one: its content looks like {2}.',
+  regLooksText: 'plain text',
+  regLooksJson: 'JSON',
+  regLooksHtml: 'a web page (HTML)',
+  regNoReader: 'Reading {0} is not available in this version of the editor.',
+  regWhatDocument: 'The text of the document',
+  regHeadingsOffered: '{0} heading(s) found; they can be taken as groups.',
+  regPages: '{0} page(s), from p. {1} to p. {2}.',
+  regSourceAdded: 'Added as source “{0}” ({1} sentences).',
+  regNoSource: 'The file gives no source text to add.',
+  aifUnanchored: 'Not found in the analysed text (tagged “{0}”): {1}',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
