@@ -339,7 +339,8 @@ async function importCommand(
   if (result.kind === 'backup')
     throw new InputError(`${file} is a backup of ${result.maps.length} map(s), not one map.`);
   const report = result.notes.map(english);
-  if (result.format === 'aif' && sidecar !== undefined) report.push(`Source text read from ${txt}.`);
+  if (result.format === 'aif' && sidecar !== undefined)
+    report.push(`Source text read from ${txt}.`);
   const groups = result.offeredGroups ?? [];
   if (groups.length) report.push(`${groups.length} heading(s) taken as groups.`);
   return { map: withOfferedGroups(result.map, groups), report };

@@ -145,20 +145,34 @@ export function importText(raw: string, options: ImportOptions = {}): ImportResu
  * reader (`formats/markdown.ts`) is wired into the registry's `documentReaders`.
  */
 export function readMarkdownPlain(raw: string): Extraction {
-  const cleaned = cleanText(raw);
   const headings: ExtractedHeading[] = [];
   const paragraphs: string[] = [];
   let at = 0;
-  for (const paragraph of cleaned.split('\n\n')) {
-    const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(paragraph);
-    const text = heading && !paragraph.includes('\n') ? heading[2]! : paragraph;
-    if (!text) continue;
+  const add = (text: string, level?: number) => {
+    if (!text) return;
     if (paragraphs.length) at += 2;
-    if (heading && text === heading[2])
-      headings.push({ start: at, end: at + text.length, level: heading[1]!.length, title: text });
+    if (level !== undefined)
+      headings.push({ start: at, end: at + text.length, level, title: text });
     paragraphs.push(text);
     at += text.length;
+  };
+  // Headings are paragraphs of their own; the text between them goes through the cleaner.
+  let body: string[] = [];
+  const flush = () => {
+    const cleaned = cleanText(body.join('\n'));
+    for (const paragraph of cleaned ? cleaned.split('\n\n') : []) add(paragraph);
+    body = [];
+  };
+  for (const line of raw.replace(/\r\n?/g, '\n').split('\n')) {
+    const heading = /^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
+    if (!heading) {
+      body.push(line);
+      continue;
+    }
+    flush();
+    add(heading[2]!.trim(), heading[1]!.length);
   }
+  flush();
   const text = paragraphs.join('\n\n');
   if (!text) return { ok: false, problems: [problem('', 'textEmpty')] };
   return { ok: true, extracted: { text, ...(headings.length ? { headings } : {}) } };

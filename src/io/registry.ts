@@ -37,15 +37,7 @@ export interface FileBytes {
 }
 
 export type ImporterId =
-  | 'backup'
-  | 'argmap'
-  | 'aif'
-  | 'argdown'
-  | 'text'
-  | 'markdown'
-  | 'pdf'
-  | 'html'
-  | 'docx';
+  'backup' | 'argmap' | 'aif' | 'argdown' | 'text' | 'markdown' | 'pdf' | 'html' | 'docx';
 
 /** What importing a file gives, as plain data (it crosses from the I/O worker). */
 export type ImportedFile =
@@ -211,7 +203,13 @@ function documentEntry(
         options,
       });
       if (!made.ok) return { kind: 'refused', problems: made.problems };
-      return { kind: 'map', map: made.map, notes: made.notes, format: id, offeredGroups: made.groups };
+      return {
+        kind: 'map',
+        map: made.map,
+        notes: made.notes,
+        format: id,
+        offeredGroups: made.groups,
+      };
     },
   };
 }
@@ -257,8 +255,15 @@ export const IMPORTERS: readonly Importer[] = [
     ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
     sniffDocx,
   ),
-  documentEntry('html', ['.html', '.htm', '.xhtml'], ['text/html', 'application/xhtml+xml'], sniffHtml),
-  textFamily('backup', ['.json'], ['application/json'], (bytes) => looksLikeBackup(ascii(bytes, 200))),
+  documentEntry(
+    'html',
+    ['.html', '.htm', '.xhtml'],
+    ['text/html', 'application/xhtml+xml'],
+    sniffHtml,
+  ),
+  textFamily('backup', ['.json'], ['application/json'], (bytes) =>
+    looksLikeBackup(ascii(bytes, 200)),
+  ),
   textFamily(
     'argmap',
     ['.argmap.json', '.json'],
@@ -275,7 +280,9 @@ export const IMPORTERS: readonly Importer[] = [
 
 /** Whether an importer can run here: a document format only once its reader is wired. */
 export function isAvailable(entry: Importer): boolean {
-  return !(entry.id in KIND_NAMES) || documentReaders[entry.id as keyof DocumentReaders] !== undefined;
+  return (
+    !(entry.id in KIND_NAMES) || documentReaders[entry.id as keyof DocumentReaders] !== undefined
+  );
 }
 
 /** The file picker's `accept`: every available importer's extensions and types. */
@@ -293,7 +300,8 @@ export function importerByName(name: string): Importer | undefined {
   let best: { entry: Importer; length: number } | undefined;
   for (const entry of IMPORTERS)
     for (const ext of entry.extensions)
-      if (lower.endsWith(ext) && (!best || ext.length > best.length)) best = { entry, length: ext.length };
+      if (lower.endsWith(ext) && (!best || ext.length > best.length))
+        best = { entry, length: ext.length };
   return best?.entry;
 }
 
@@ -333,9 +341,14 @@ export function pickImporter(
     return { ok: true, entry: byName };
   if (sniffed === 'html' && !byName && isAvailable(entry('html')))
     return { ok: true, entry: entry('html') };
-  // The text formats (and a PDF or Word file without its reader, refused as not text).
-  const text = IMPORTERS.find((e) => !(e.id in KIND_NAMES) && e.id !== 'backup' && e.sniff(file.bytes));
-  return { ok: true, entry: byName && !(byName.id in KIND_NAMES) ? byName : (text ?? entry('text')) };
+  // The text formats (and a PDF or Word file without its reader, refused as not text): among
+  // those the name allows (all when it says none), the first whose sniffing says yes.
+  const textual = IMPORTERS.filter((e) => !(e.id in KIND_NAMES));
+  const named =
+    byName && !(byName.id in KIND_NAMES)
+      ? textual.filter((e) => e.extensions.some((x) => byName.extensions.includes(x)))
+      : textual;
+  return { ok: true, entry: named.find((e) => e.sniff(file.bytes)) ?? byName ?? entry('text') };
 }
 
 /**
@@ -442,7 +455,12 @@ export async function mapFromExtraction(
   if (groups.length) notes.push(say('regHeadingsOffered', groups.length));
   notes.push(...(extracted.notes ?? []));
   const finished = finishImport(
-    newMap(`${origin.kind}-${hashId(text)}`, title, source, options.now ?? new Date().toISOString()),
+    newMap(
+      `${origin.kind}-${hashId(text)}`,
+      title,
+      source,
+      options.now ?? new Date().toISOString(),
+    ),
     notes,
   );
   if (!finished.ok) return finished;
