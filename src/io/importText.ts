@@ -3,7 +3,7 @@
  * nodes yet. Also the helpers every importer shares: the result type, a language guess from the
  * script, and a source built from text.
  */
-import { CURRENT_VERSION, FORMAT, type ArgMap, type Source } from '../model/schema';
+import { CURRENT_VERSION, FORMAT, type ArgMap, type Group, type Source } from '../model/schema';
 import { problem, rewordProblem, type Problem } from '../model/problem';
 import { english, say, type Message } from '../model/messages';
 import { mapLimitProblems } from '../model/limits';
@@ -191,4 +191,10 @@ export function withSourceAdded(map: ArgMap, source: Source): ArgMap {
   let n = Number(nextId('s', taken).slice(1));
   const sentences = source.sentences.map((s) => ({ ...s, id: `s${n++}` }));
   return { ...map, sources: [...map.sources, { ...source, id: sourceId, sentences }] };
+}
+
+/** The map with the groups it was offered taken (or as it is, when they are not). */
+export function withOfferedGroups(map: ArgMap, groups: readonly Group[] | undefined): ArgMap {
+  if (!groups?.length) return map;
+  return { ...map, groups: [...(map.groups ?? []), ...groups] };
 }

@@ -28,7 +28,8 @@ import {
   sourceFromText,
   type ImportOptions,
 } from './importText';
-import type { ExtractedText, Extraction } from './formats/extracted';
+import type { ExtractedHeading, ExtractedText, Extraction } from './formats/extracted';
+import { formatByName, formatOf, type ImporterId } from './importFormats';
 
 /** One file to import: its name and bytes. */
 export interface FileBytes {
@@ -36,8 +37,7 @@ export interface FileBytes {
   bytes: Uint8Array;
 }
 
-export type ImporterId =
-  'backup' | 'argmap' | 'aif' | 'argdown' | 'text' | 'markdown' | 'pdf' | 'html' | 'docx';
+export type { ImporterId } from './importFormats';
 
 /** What importing a file gives, as plain data (it crosses from the I/O worker). */
 export type ImportedFile =
@@ -53,6 +53,8 @@ export type ImportedFile =
        * of them until the user takes them (see {@link withOfferedGroups}).
        */
       offeredGroups?: Group[];
+      /** Where the document's headings are in the source's text (for the preview). */
+      headings?: ExtractedHeading[];
     };
 
 export interface ImportRequest {
@@ -174,24 +176,24 @@ async function importTextFamily(request: ImportRequest): Promise<ImportedFile> {
   return { kind: 'map', map: result.map, notes: result.notes, ...(format ? { format } : {}) };
 }
 
-const textFamily = (
-  id: ImporterId,
-  extensions: readonly string[],
-  mime: readonly string[],
-  sniff: (bytes: Uint8Array) => boolean,
-): Importer => ({ id, extensions, mime, sniff, import: importTextFamily });
+const textFamily = (id: ImporterId, sniff: (bytes: Uint8Array) => boolean): Importer => ({
+  ...names(id),
+  sniff,
+  import: importTextFamily,
+});
+
+const names = (id: ImporterId) => {
+  const { extensions, mime } = formatOf(id);
+  return { id, extensions, mime };
+};
 
 /** An entry for a document read by `documentReaders[id]`. */
 function documentEntry(
   id: 'pdf' | 'html' | 'docx' | 'markdown',
-  extensions: readonly string[],
-  mime: readonly string[],
   sniff: (bytes: Uint8Array) => boolean,
 ): Importer {
   return {
-    id,
-    extensions,
-    mime,
+    ...names(id),
     sniff,
     async import({ file, options = {} }) {
       const extraction = await readDocument(id, file);
@@ -209,6 +211,9 @@ function documentEntry(
         notes: made.notes,
         format: id,
         offeredGroups: made.groups,
+        ...(extraction.extracted.headings?.length
+          ? { headings: extraction.extracted.headings.map((h) => ({ ...h })) }
+          : {}),
       };
     },
   };
@@ -248,34 +253,18 @@ async function readDocument(
  * kinds are told apart by content after decoding, as they always were).
  */
 export const IMPORTERS: readonly Importer[] = [
-  documentEntry('pdf', ['.pdf'], ['application/pdf'], sniffPdf),
-  documentEntry(
-    'docx',
-    ['.docx'],
-    ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-    sniffDocx,
-  ),
-  documentEntry(
-    'html',
-    ['.html', '.htm', '.xhtml'],
-    ['text/html', 'application/xhtml+xml'],
-    sniffHtml,
-  ),
-  textFamily('backup', ['.json'], ['application/json'], (bytes) =>
-    looksLikeBackup(ascii(bytes, 200)),
-  ),
+  documentEntry('pdf', sniffPdf),
+  documentEntry('docx', sniffDocx),
+  documentEntry('html', sniffHtml),
+  textFamily('backup', (bytes) => looksLikeBackup(ascii(bytes, 200))),
   textFamily(
     'argmap',
-    ['.argmap.json', '.json'],
-    ['application/json'],
     (bytes) => sniffJson(bytes) && /"format"\s*:\s*"argmap"/.test(ascii(bytes, 200)),
   ),
-  textFamily('aif', ['.json'], ['application/json'], sniffJson),
-  textFamily('argdown', ['.argdown', '.ad'], ['text/x-argdown'], (bytes) =>
-    /^\s*(===|\[[^\]\n]+\]:|<[^>\n]+>:)/m.test(ascii(bytes, 4096)),
-  ),
-  documentEntry('markdown', ['.md', '.markdown'], ['text/markdown'], () => false),
-  textFamily('text', ['.txt', '.text'], ['text/plain'], () => true),
+  textFamily('aif', sniffJson),
+  textFamily('argdown', (bytes) => /^\s*(===|\[[^\]\n]+\]:|<[^>\n]+>:)/m.test(ascii(bytes, 4096))),
+  documentEntry('markdown', () => false),
+  textFamily('text', () => true),
 ];
 
 /** Whether an importer can run here: a document format only once its reader is wired. */
@@ -285,7 +274,7 @@ export function isAvailable(entry: Importer): boolean {
   );
 }
 
-/** The file picker's `accept`: every available importer's extensions and types. */
+/** The picker's `accept` of the importers available here (documents whose readers are wired). */
 export function acceptList(which: 'all' | 'sources' = 'all'): string {
   const sourceIds: ImporterId[] = ['pdf', 'docx', 'html', 'markdown', 'text', 'aif'];
   const entries = IMPORTERS.filter(
@@ -296,13 +285,8 @@ export function acceptList(which: 'all' | 'sources' = 'all'): string {
 
 /** The entry a file's name says (its longest matching extension), if any. */
 export function importerByName(name: string): Importer | undefined {
-  const lower = name.toLowerCase();
-  let best: { entry: Importer; length: number } | undefined;
-  for (const entry of IMPORTERS)
-    for (const ext of entry.extensions)
-      if (lower.endsWith(ext) && (!best || ext.length > best.length))
-        best = { entry, length: ext.length };
-  return best?.entry;
+  const format = formatByName(name);
+  return format && IMPORTERS.find((e) => e.id === format.id);
 }
 
 const LOOKS: Record<ReturnType<typeof sniffFormat>, MessageKey> = {
@@ -481,8 +465,4 @@ export function groupsOfHeadings(headings: ExtractedText['headings'] & object): 
   return groups;
 }
 
-/** The map with the groups it was offered taken (or as it is, when they are not). */
-export function withOfferedGroups(map: ArgMap, groups: readonly Group[] | undefined): ArgMap {
-  if (!groups?.length) return map;
-  return { ...map, groups: [...(map.groups ?? []), ...groups] };
-}
+export { withOfferedGroups } from './importText';

@@ -25,7 +25,7 @@ import { ConflictNotice } from './ConflictNotice';
 import { Presentation } from './Presentation';
 import { PrintHandout } from './PrintHandout';
 import { PrintSlides, SlidesDialog } from './PrintSlides';
-import { importFiles } from '../app/importFiles';
+import { dropFiles } from '../app/importFiles';
 import { OutlineView } from './OutlineView';
 import { showText } from './i18nMessages';
 import { ComparePanel } from './ComparePanel';
@@ -96,7 +96,7 @@ export function App() {
           const files = [...e.dataTransfer.files];
           if (!files.length) return;
           e.preventDefault();
-          ui.set({ importReport: await importFiles(files) });
+          await dropFiles(files);
         }}
       >
         <Toolbar />
