@@ -203,7 +203,7 @@ describe('several sources in one map', () => {
     ]);
     expect(map.nodes.find((n) => n.id === nodeId)!.refs.map((r) => r.sentence)).toEqual([
       firstSentence,
-      's9',
+      's8',
     ]);
   });
 
