@@ -304,7 +304,7 @@ function DocumentPreview({
           <span key={piece.start}>
             {piece.page !== undefined && (
               <span className="page-mark" data-testid="page-mark">
-                {t('pageMark').replace('{0}', piece.page)}
+                {t('pageNumber').replace('{0}', piece.page)}
               </span>
             )}
             {piece.text}
