@@ -227,3 +227,54 @@ describe('several sources in one map', () => {
     expect(await page.getByTestId('source-pane').textContent()).not.toContain('four thousand');
   });
 });
+
+describe('pages of any source', () => {
+  it('cites a quote of the second source with its page in the inspector and the Markdown outline', async () => {
+    const { newMap, sourceFromText, withSourceAdded } = await import('../../src/io/importText');
+    const { serializeMap } = await import('../../src/io/mapFile');
+    const first = sourceFromText('First source. It has one page.', 'en', {
+      title: 'One',
+      pages: [{ label: '12', start: 0 }],
+    });
+    const secondText = 'On page forty. Still forty.\n\nNow page forty-one begins here.';
+    const second = sourceFromText(secondText, 'en', {
+      title: 'Two',
+      pages: [
+        { label: '40', start: 0 },
+        { label: '41', start: secondText.indexOf('Now') },
+      ],
+    });
+    const both = withSourceAdded(
+      newMap('paged', 'Paged', first, '2026-01-01T00:00:00.000Z'),
+      second,
+    );
+    const cited = both.sources[1]!.sentences[2]!; // "Now page forty-one begins here."
+    const map = {
+      ...both,
+      nodes: [
+        { id: 'n1', kind: 'claim' as const, text: 'Forty-one', refs: [{ sentence: cited.id }] },
+      ],
+    };
+    await page.getByTestId('file-menu').click();
+    await page.getByTestId('import-input').setInputFiles({
+      name: 'paged.argmap.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(serializeMap(map)),
+    });
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    await report.getByRole('button', { name: 'Close' }).click();
+    await toolbarTitle('Paged');
+    await nodeOn(page, 'n1').click();
+    const quotePage = page.getByTestId('quote-page');
+    await quotePage.waitFor();
+    expect(await quotePage.textContent()).toBe('p. 41');
+    await page.getByTestId('file-menu').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-md').click(),
+    ]);
+    const md = (await readFile(await download.path())).toString('utf8');
+    expect(md).toMatch(/Two.*p\. 41/);
+  });
+});
