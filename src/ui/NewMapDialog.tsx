@@ -14,6 +14,7 @@ import { acceptList } from '../io/importFormats';
 import type { ImportedFile } from '../io/registry';
 import type { Source } from '../model/schema';
 import type { ExtractedHeading } from '../io/formats/extracted';
+import { previewParagraphs } from './previewParagraphs';
 import { addMapToLibrary } from '../app/session';
 import { importedFromFile, useNewMapFile } from '../app/importFiles';
 import { useUiStore } from '../store/uiStore';
@@ -242,14 +243,6 @@ export function NewMapDialog() {
   );
 }
 
-interface Piece {
-  start: number;
-  text: string;
-  heading?: number;
-  /** The label of the page that begins where this piece begins. */
-  page?: string;
-}
-
 /**
  * A document's cleaned text as it will be the source: paragraphs, headings as headings, and a
  * page mark where each printed page begins (inside a paragraph when the page turns there).
@@ -262,39 +255,7 @@ function DocumentPreview({
   headings: readonly ExtractedHeading[];
 }) {
   const t = useT();
-  const paragraphs = useMemo(() => {
-    const { text } = source;
-    const pages = source.pages ?? [];
-    const headingAt = new Map(headings.map((h) => [h.start, h.level]));
-    const out: Piece[][] = [];
-    let start = 0;
-    let next = 0; // the next page to mark
-    for (const paragraph of text.split('\n\n')) {
-      const end = start + paragraph.length;
-      const pieces: Piece[] = [];
-      let at = start;
-      let label: string | undefined;
-      // A page that begins between paragraphs is marked where the next one begins.
-      while (next < pages.length && pages[next]!.start < end) {
-        const page = pages[next++]!;
-        const cut = Math.max(page.start, start);
-        if (cut > at) {
-          pieces.push({ start: at, text: text.slice(at, cut), ...(label ? { page: label } : {}) });
-          at = cut;
-        }
-        label = page.label;
-      }
-      pieces.push({
-        start: at,
-        text: text.slice(at, end),
-        ...(label ? { page: label } : {}),
-        ...(headingAt.has(start) ? { heading: headingAt.get(start)! } : {}),
-      });
-      out.push(pieces);
-      start = end + 2;
-    }
-    return out;
-  }, [source, headings]);
+  const paragraphs = useMemo(() => previewParagraphs(source, headings), [source, headings]);
   const shown = paragraphs.slice(0, PREVIEW_PARAGRAPHS);
   return (
     <div className="document-preview" data-testid="new-map-preview" lang={source.language}>
