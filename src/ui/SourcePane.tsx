@@ -339,7 +339,8 @@ function SourceTabs({
           role="tab"
           id={`source-tab-${source.id}`}
           aria-selected={source.id === active}
-          aria-controls={`source-panel-${source.id}`}
+          // Only the chosen tab's panel is in the page.
+          aria-controls={source.id === active ? `source-panel-${source.id}` : undefined}
           tabIndex={source.id === active ? 0 : -1}
           title={source.title || t('untitledSource')}
           data-testid="source-tab"
