@@ -370,10 +370,19 @@ export interface DocumentOrigin {
   options?: ImportOptions;
 }
 
-/** SHA-256 of bytes, in hexadecimal (Web Crypto: in the page, a worker and Node alike). */
-export async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+/**
+ * SHA-256 of bytes, in hexadecimal (Web Crypto: in the page, a worker and Node alike); none where
+ * Web Crypto is missing (a page served over plain http from another machine is no secure context).
+ */
+export async function sha256(bytes: Uint8Array): Promise<string | undefined> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return undefined;
+  try {
+    const digest = await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+    return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  } catch {
+    return undefined;
+  }
 }
 
 /**
