@@ -52,7 +52,8 @@ function workerBuilds(): Plugin {
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
-  // ELK's layout worker is a classic script.
-  worker: { format: 'iife', plugins: () => [workerBuilds()] },
+  // Workers are ES modules, so that what one loads on demand (pdf.js in the I/O worker, read only
+  // for a PDF) stays in a chunk of its own.
+  worker: { format: 'es', plugins: () => [workerBuilds()] },
   build: { target: 'es2022', sourcemap: true },
 });

@@ -1,5 +1,7 @@
 /**
- * Importing files as new maps: native maps, backups, AIF, Argdown and plain text. Nothing stored
+ * Importing files as new maps: native maps, backups, AIF, Argdown, plain text and documents (through
+ * the importer registry, `io/registry.ts`); a document previewed first, or added to the open map
+ * as one more source. Nothing stored
  * is changed: each file that loads becomes a new map under a free id; each file is reported, a
  * refused one with its problems (the first 20, each with its JSON path or line). A file's size is
  * checked before it is read, and no file, however broken, makes the import throw.
@@ -8,7 +10,10 @@ import { problem, problemMessages, rewordProblem, type Problem } from '../model/
 import { say } from '../model/messages';
 import { useUiStore, type ImportOutcome } from '../store/uiStore';
 import { create } from 'zustand';
-import type { FileBytes } from '../io/importBytes';
+import type { FileBytes, ImportedFile } from '../io/importBytes';
+import type { ImportOptions } from '../io/importText';
+import { useMapStore } from '../store/mapStore';
+import { formatByName } from '../io/importFormats';
 import { runInWorker } from './ioClient';
 import { openMap, refreshLibrary, storeNew } from './session';
 
@@ -67,22 +72,22 @@ async function importAll(
   return outcome;
 }
 
-async function importOne(
+/**
+ * Reads a file (and the AIF sidecar beside it, when `byName` has one) and imports it through the
+ * importer registry, in the I/O worker unless it is small. Sizes are checked before reading.
+ */
+export async function importedFromFile(
   file: File,
-  byName: ReadonlyMap<string, File>,
-  added: string[],
-): Promise<Message> {
+  byName: ReadonlyMap<string, File> = new Map(),
+  options?: ImportOptions,
+): Promise<ImportedFile> {
   const [{ looksLikeBackup }, { BACKUP_FILE_LIMITS, INPUT_LIMITS }, { fileTooLarge }] =
     await Promise.all([
       import('../io/backup'),
       import('../io/inputLimits'),
       import('../io/decodeText'),
     ]);
-  const refused = (problems: readonly Problem[]): Message => ({
-    file: file.name,
-    ok: false,
-    lines: problemMessages(problems),
-  });
+  const refused = (problems: Problem[]): ImportedFile => ({ kind: 'refused', problems });
   // A backup is told from its first bytes, so that it is read with a backup's size limits.
   const isBackup = looksLikeBackup(await file.slice(0, 200).text());
   const limits = isBackup ? BACKUP_FILE_LIMITS : INPUT_LIMITS;
@@ -110,13 +115,22 @@ async function importOne(
     file: { name: file.name, bytes: bytes.bytes },
     isBackup,
     ...(sidecar ? { sidecar } : {}),
+    ...(options ? { options } : {}),
   };
   const size = bytes.bytes.length + (sidecar?.bytes.length ?? 0);
-  const result =
-    size <= IN_THREAD_BYTES
-      ? (await import('../io/ioTasks')).runIo(task)
-      : await runInWorker(task, [bytes.bytes.buffer, ...(sidecar ? [sidecar.bytes.buffer] : [])]);
-  if (result.kind === 'refused') return refused(result.problems);
+  return size <= IN_THREAD_BYTES
+    ? await (await import('../io/ioTasks')).runIo(task)
+    : await runInWorker(task, [bytes.bytes.buffer, ...(sidecar ? [sidecar.bytes.buffer] : [])]);
+}
+
+async function importOne(
+  file: File,
+  byName: ReadonlyMap<string, File>,
+  added: string[],
+): Promise<Message> {
+  const result = await importedFromFile(file, byName);
+  if (result.kind === 'refused')
+    return { file: file.name, ok: false, lines: problemMessages(result.problems) };
   if (result.kind === 'backup') {
     const { maps, refused: left } = result;
     for (const map of maps) added.push(await storeNew(map));
@@ -141,6 +155,75 @@ async function importOne(
     ok: true,
     lines: [say('impImportedAs', map.title), ...result.notes],
   };
+}
+
+/**
+ * The file the "new map from a file" dialog previews (picked in it or in the File menu, or
+ * dropped on the editor), or none: the dialog then starts from pasted text.
+ */
+export const useNewMapFile = create<{ file: File | null }>()(() => ({ file: null }));
+
+/** Opens the new-map dialog on a file: its preview, then a new map from it. */
+export function openNewMapFrom(file: File): void {
+  useNewMapFile.setState({ file });
+  useUiStore.getState().set({ newMapOpen: true, libraryOpen: false });
+}
+
+/**
+ * Files dropped on the editor: one document opens the new-map dialog on it (its preview first);
+ * anything else is imported at once, as new maps, with a report.
+ */
+export async function dropFiles(files: readonly File[]): Promise<void> {
+  // Documents (not maps, backups, AIF, Argdown or plain text) are previewed first.
+  if (files.length === 1 && formatByName(files[0]!.name)?.document)
+    return openNewMapFrom(files[0]!);
+  useUiStore.getState().set({ importReport: await importFiles(files) });
+}
+
+/**
+ * Adds a file's text (any format the registry reads) to the open map as one more source, as one
+ * undoable edit; its sentence ids follow the map's. Reported in the import panel.
+ */
+export async function addSourceFromFile(file: File): Promise<ImportOutcome> {
+  const outcome: ImportOutcome = { added: [], messages: [] };
+  useImporting.setState({ files: [file.name] });
+  try {
+    const result = await importedFromFile(file);
+    if (result.kind === 'refused') {
+      outcome.messages.push({
+        file: file.name,
+        ok: false,
+        lines: problemMessages(result.problems),
+      });
+    } else {
+      const source = result.kind === 'map' ? result.map.sources[0] : undefined;
+      if (!source || !source.text) {
+        outcome.messages.push({ file: file.name, ok: false, lines: [say('regNoSource')] });
+      } else {
+        const { withSourceAdded } = await import('../io/importText');
+        const { edit } = useMapStore.getState();
+        const done = edit((map) => withSourceAdded(map, source));
+        outcome.messages.push({
+          file: file.name,
+          ok: done,
+          lines: [
+            say('regSourceAdded', source.title ?? file.name, source.sentences.length),
+            ...(result.kind === 'map' ? result.notes : []),
+          ],
+        });
+      }
+    }
+  } catch (error) {
+    outcome.messages.push({
+      file: file.name,
+      ok: false,
+      lines: [say('impFailed', error instanceof Error ? error.message : String(error))],
+    });
+  } finally {
+    useImporting.setState({ files: [] });
+  }
+  useUiStore.getState().set({ importReport: outcome });
+  return outcome;
 }
 
 /** A file's bytes, or why they could not be read. */

@@ -16,7 +16,7 @@ const pending = new Map<
 
 function startWorker(): Worker {
   // Vite bundles the worker and what it imports from this pattern.
-  const started = new Worker(new URL('../io/ioWorker.ts', import.meta.url));
+  const started = new Worker(new URL('../io/ioWorker.ts', import.meta.url), { type: 'module' });
   started.onmessage = ({ data }: MessageEvent<IoReply>) => {
     const waiting = pending.get(data.id);
     if (!waiting) return;

@@ -13,7 +13,7 @@ const pending = new Map<number, { resolve(r: LayoutReply): void }>();
 function send(request: Omit<LayoutRequest, 'id'>): Promise<LayoutReply> {
   if (!worker) {
     // Vite bundles the worker and what it imports from this pattern.
-    worker = new Worker(new URL('./layoutWorker.ts', import.meta.url));
+    worker = new Worker(new URL('./layoutWorker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = ({ data }: MessageEvent<LayoutReply>) => {
       pending.get(data.id)?.resolve(data);
       pending.delete(data.id);

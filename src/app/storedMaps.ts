@@ -16,7 +16,9 @@ const pending = new Map<
 >();
 
 function startWorker(): Worker {
-  const started = new Worker(new URL('../persist/storedMapWorker.ts', import.meta.url));
+  const started = new Worker(new URL('../persist/storedMapWorker.ts', import.meta.url), {
+    type: 'module',
+  });
   started.onmessage = ({ data }: MessageEvent<StoredMapReply>) => {
     const waiting = pending.get(data.id);
     if (!waiting) return;

@@ -21,7 +21,8 @@ import { estimateSvgNodeSize, exportSvg, type SvgExportOptions } from '../io/exp
 import { exportMarkdown } from '../io/exportMarkdown';
 import { exportArgdown } from '../io/exportArgdown';
 import { exportAif } from '../io/exportAif';
-import { importFile } from '../io/importFile';
+import { importWithRegistry, withOfferedGroups } from '../io/registry';
+import { english } from '../model/messages';
 import { checkText, decodeText, fileTooLarge } from '../io/decodeText';
 import { INPUT_LIMITS } from '../io/inputLimits';
 import { layoutMap } from '../layout/layout';
@@ -73,7 +74,8 @@ Commands:
       --nodes <id,id,...>     Export only these nodes (svg, png, pdf).
       --transparent           PNG with a transparent background (default white).
                               Argdown and AIF exports list on stderr what the format cannot hold.
-  import <file>               Convert native, AIF (OVA3/AIFdb/xAIF), Argdown or plain text
+  import <file>               Convert native, AIF (OVA3/AIFdb/xAIF), Argdown, plain text or a
+                              document (Markdown; PDF, web page, Word where available)
       --out <file>            into an .argmap.json document (default: standard output).
       --lang <tag>            Language of an imported text (guessed when absent).
       --title <text>          Title of the new map.
@@ -307,14 +309,18 @@ function slidesOptions(map: ArgMap, options: Map<string, string>): SlidesOptions
   };
 }
 
-/** Imports by content first, extension second: native or AIF JSON, Argdown, else plain text. */
+/**
+ * Imports through the importer registry (the editor's): native or AIF JSON, Argdown, plain text,
+ * or a document (Markdown, and PDF, web page or Word once their readers are wired), by content
+ * first and name second. A document's headings are taken as groups.
+ */
 async function importCommand(
   io: CliIo,
   file: string,
   options: Map<string, string>,
 ): Promise<{ map: ArgMap; report: string[] }> {
   const refusal = `${file} could not be imported:`;
-  const text = await readInput(io, file, refusal);
+  const bytes = await readBytes(io, file, refusal);
   const common = {
     ...(options.has('--lang') ? { language: options.get('--lang')! } : {}),
     ...(options.has('--title') ? { title: options.get('--title')! } : {}),
@@ -322,17 +328,47 @@ async function importCommand(
   const txt = file.replace(/\.json$/i, '.txt');
   const sidecar =
     txt !== file && io.exists(txt)
-      ? await readInput(io, txt, `${txt} (the text beside ${file}) could not be read:`)
+      ? await readBytes(io, txt, `${txt} (the text beside ${file}) could not be read:`)
       : undefined;
-  const result = importFile(file, text, {
-    ...common,
-    ...(sidecar !== undefined ? { sidecarText: sidecar } : {}),
+  const result = await importWithRegistry({
+    file: { name: file, bytes },
+    ...(sidecar !== undefined ? { sidecar: { name: txt, bytes: sidecar } } : {}),
+    options: common,
   });
-  if (result.ok && result.format === 'aif' && sidecar !== undefined) {
-    result.report.push(`Source text read from ${txt}.`);
+  if (result.kind === 'refused') throw new InputError(refusal, result.problems);
+  if (result.kind === 'backup')
+    throw new InputError(`${file} is a backup of ${result.maps.length} map(s), not one map.`);
+  const report = result.notes.map(english);
+  if (result.format === 'aif' && sidecar !== undefined)
+    report.push(`Source text read from ${txt}.`);
+  const groups = result.offeredGroups ?? [];
+  if (groups.length) report.push(`${groups.length} heading(s) taken as groups.`);
+  return { map: withOfferedGroups(result.map, groups), report };
+}
+
+/** A file's bytes, its size checked before it is read (a text given as a string, as UTF-8). */
+async function readBytes(io: CliIo, file: string, refusal: string): Promise<Uint8Array> {
+  try {
+    const size = await io.fileSize?.(file);
+    if (size !== undefined && size > INPUT_LIMITS.bytes) {
+      throw new InputError(refusal, [fileTooLarge(size)]);
+    }
+    const data = await io.readFile(file);
+    if (typeof data !== 'string') return data;
+    const checked = checkText(data);
+    if (!checked.ok) throw new InputError(refusal, checked.problems);
+    return new TextEncoder().encode(data);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      code === 'ENOENT'
+        ? `${file}: no such file.`
+        : code === 'EISDIR'
+          ? `${file}: is a folder, not a file.`
+          : `${file}: cannot be read (${code ?? (error as Error).message}).`,
+    );
   }
-  if (!result.ok) throw new InputError(refusal, result.problems);
-  return { map: result.map, report: result.report };
 }
 
 async function output(

@@ -8,7 +8,8 @@
  *   CA → RA/CA attacks that junction); PA and the dialogue layer (L, YA, TA) are skipped with a note;
  * - the analysed text (OVA's HTML, read without interpreting it, or `options.text`) becomes the
  *   source; each I-node cites the span OVA marked for it (directly, or via its locution and YA),
- *   else the place its text is found; a node found nowhere is marked implicit, with a note;
+ *   else the place its text is found (by quote); a node found nowhere is marked implicit, with a
+ *   note, and, when there was a text to find it in, tagged unanchored and listed in the report;
  * - OVA's layout gives positions.
  *
  * A broken graph is refused with every problem at its JSON path: an edge to a node that does not
@@ -33,6 +34,7 @@ import {
   type ImportResult,
 } from './importText';
 import { pushTo } from './pushTo';
+import { UNANCHORED_TAG } from '../source/reanchor';
 import { aifSchemeName, schemeFulfilments } from './aifSchemes';
 
 export interface AifImportOptions extends ImportOptions {
@@ -373,7 +375,8 @@ function buildSource(
 ): Source {
   const ranges = new Map<string, { start: number; end: number }>(); // map node id → range
   let text: string;
-  if (options.text !== undefined || typeof doc.text === 'string') {
+  const hasText = options.text !== undefined || typeof doc.text === 'string';
+  if (hasText) {
     const parsed =
       options.text !== undefined
         ? {
@@ -418,6 +421,7 @@ function buildSource(
     title: options.title ?? documentTitle(doc) ?? 'Imported AIF',
   });
   let unplaced = 0;
+  const unanchored: string[] = [];
   for (const node of nodes) {
     if (node.kind === 'inference') continue;
     const range = ranges.get(node.id);
@@ -426,9 +430,17 @@ function buildSource(
       node.implicit = true;
       node.note ??= 'Imported from AIF: not found in the analysed text.';
       unplaced++;
+      // With the analysed text at hand, a statement not in it is flagged for repair.
+      if (hasText) {
+        node.tags = [...(node.tags ?? []), UNANCHORED_TAG];
+        unanchored.push(
+          `${node.id} “${node.text.length > 60 ? `${node.text.slice(0, 59)}…` : node.text}”`,
+        );
+      }
     }
   }
   if (unplaced) report.push(say('aifUnplaced', unplaced));
+  if (unanchored.length) report.push(say('aifUnanchored', UNANCHORED_TAG, unanchored.join('; ')));
   return source;
 }
 

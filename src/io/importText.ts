@@ -3,7 +3,7 @@
  * nodes yet. Also the helpers every importer shares: the result type, a language guess from the
  * script, and a source built from text.
  */
-import { CURRENT_VERSION, FORMAT, type ArgMap, type Source } from '../model/schema';
+import { CURRENT_VERSION, FORMAT, type ArgMap, type Group, type Source } from '../model/schema';
 import { problem, rewordProblem, type Problem } from '../model/problem';
 import { english, say, type Message } from '../model/messages';
 import { mapLimitProblems } from '../model/limits';
@@ -12,6 +12,7 @@ import { cleanText } from '../source/clean';
 import { formatCount, INPUT_LIMITS } from './inputLimits';
 import { segmentSentences } from '../source/segment';
 import { hashId } from '../model/hash';
+import { nextId } from '../model/ids';
 
 /**
  * What an importer returns: a new map and notes on what was converted or left out (as messages,
@@ -128,4 +129,25 @@ export function importText(raw: string, options: ImportOptions = {}): ImportResu
     newMap(`text-${hashId(text)}`, title, source, options.now ?? new Date().toISOString()),
     report,
   );
+}
+
+/**
+ * `map` with `source` added after its sources: the source gets a free id (`src2`, …) and its
+ * sentences ids past every sentence id of the map, so sentence ids stay unique across sources.
+ */
+export function withSourceAdded(map: ArgMap, source: Source): ArgMap {
+  const sourceId = nextId(
+    'src',
+    map.sources.map((s) => s.id),
+  );
+  const taken = map.sources.flatMap((s) => s.sentences.map((x) => x.id));
+  let n = Number(nextId('s', taken).slice(1));
+  const sentences = source.sentences.map((s) => ({ ...s, id: `s${n++}` }));
+  return { ...map, sources: [...map.sources, { ...source, id: sourceId, sentences }] };
+}
+
+/** The map with the groups it was offered taken (or as it is, when they are not). */
+export function withOfferedGroups(map: ArgMap, groups: readonly Group[] | undefined): ArgMap {
+  if (!groups?.length) return map;
+  return { ...map, groups: [...(map.groups ?? []), ...groups] };
 }

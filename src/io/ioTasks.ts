@@ -1,7 +1,8 @@
 /**
  * What the I/O worker does, as plain data in and out: import a file's bytes, or export a map (or
  * all maps, as a backup) to a format's text. The same function runs in the main thread where
- * there are no workers (the unit tests, old browsers).
+ * there are no workers (the unit tests, old browsers). An import is async: a document's reader
+ * (pdf.js, mammoth) loads on demand.
  */
 import type { ArgMap } from '../model/schema';
 import { serializeBackup } from './backup';
@@ -11,9 +12,16 @@ import { exportMarkdown } from './exportMarkdown';
 import { exportSvg, type SvgExportOptions } from './exportSvg';
 import { importBytes, type FileBytes, type ImportedFile } from './importBytes';
 import { serializeMap } from './mapFile';
+import type { ImportOptions } from './importText';
 
 export type IoTask =
-  | { op: 'import'; file: FileBytes; isBackup: boolean; sidecar?: FileBytes }
+  | {
+      op: 'import';
+      file: FileBytes;
+      isBackup: boolean;
+      sidecar?: FileBytes;
+      options?: ImportOptions;
+    }
   | { op: 'svg'; map: ArgMap; options: SvgExportOptions }
   | { op: 'md'; map: ArgMap; language?: string }
   | { op: 'argdown'; map: ArgMap }
@@ -35,11 +43,11 @@ export type IoReply =
   /** One source of the map an import gives, sent ahead of the reply (which has `sources: []`). */
   | { id: number; source: ArgMap['sources'][number] };
 
-export function runIo<T extends IoTask>(task: T): IoResult<T>;
-export function runIo(task: IoTask): ImportedFile | string {
+export function runIo<T extends IoTask>(task: T): Promise<IoResult<T>>;
+export async function runIo(task: IoTask): Promise<ImportedFile | string> {
   switch (task.op) {
     case 'import':
-      return importBytes(task.file, task.isBackup, task.sidecar);
+      return importBytes(task.file, task.isBackup, task.sidecar, task.options);
     case 'svg':
       return exportSvg(task.map, task.options);
     case 'md':

@@ -10,9 +10,9 @@ const scope = self as unknown as {
   postMessage(reply: IoReply): void;
 };
 
-scope.onmessage = ({ data }) => {
+scope.onmessage = async ({ data }) => {
   try {
-    const result = runIo(data.task);
+    const result = await runIo(data.task);
     // A map's sources (most of a large map) go one message each, so the page takes each in
     // with a short task rather than the whole map with one long one.
     if (typeof result === 'object' && result.kind === 'map') {

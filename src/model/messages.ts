@@ -259,6 +259,18 @@ export const MESSAGES = {
   pdfNotePageNumbers: '{0} page number(s) removed',
   pdfNoteHyphens: '{0} hyphenated word(s) at line ends rejoined',
   pdfNoteFootnotes: '{0} footnote(s) moved to the notes at the end',
+  // Document sources and the importer registry (io/registry.ts)
+  regNotAsNamed: '{0} is named as {1}, but it is not one: its content looks like {2}.',
+  regLooksText: 'plain text',
+  regLooksJson: 'JSON',
+  regLooksHtml: 'a web page (HTML)',
+  regNoReader: 'Reading {0} is not available in this version of the editor.',
+  regWhatDocument: 'The text of the document',
+  regHeadingsOffered: '{0} heading(s) found; they can be taken as groups.',
+  regPages: '{0} page(s), from p. {1} to p. {2}.',
+  regSourceAdded: 'Added as source “{0}” ({1} sentences).',
+  regNoSource: 'The file gives no source text to add.',
+  aifUnanchored: 'Not found in the analysed text (tagged “{0}”): {1}',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

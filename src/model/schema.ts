@@ -80,6 +80,10 @@ export const sourceSchema = z
     title: z.string().optional(),
     author: z.string().optional(),
     publication: z.string().optional(),
+    date: z.string().optional().meta({
+      description:
+        'The date of publication as the document gives it (ISO 8601 where it can be read as one).',
+    }),
     language: z
       .string()
       .min(1)

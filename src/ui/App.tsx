@@ -28,7 +28,7 @@ import { ImportReport } from './ImportReport';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { SaveFailedBanner } from './SaveFailedBanner';
 import { ConflictNotice } from './ConflictNotice';
-import { importFiles } from '../app/importFiles';
+import { dropFiles } from '../app/importFiles';
 import { OutlineView } from './OutlineView';
 import { showText } from './i18nMessages';
 
@@ -98,7 +98,7 @@ export function App() {
           const files = [...e.dataTransfer.files];
           if (!files.length) return;
           e.preventDefault();
-          ui.set({ importReport: await importFiles(files) });
+          await dropFiles(files);
         }}
       >
         <Toolbar />

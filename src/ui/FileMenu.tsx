@@ -1,7 +1,8 @@
 /** Import and export: the "File" menu of the toolbar. */
 import { useEffect, useRef, useState } from 'react';
 import { exportAs, type ExportFormat, type ExportOptions } from '../app/exportActions';
-import { importFiles, useImporting } from '../app/importFiles';
+import { addSourceFromFile, importFiles, openNewMapFrom, useImporting } from '../app/importFiles';
+import { acceptList } from '../io/importFormats';
 import { useMapStore } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
@@ -18,6 +19,9 @@ export function FileMenu() {
   const [transparent, setTransparent] = useState(false);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const newFrom = useRef<HTMLInputElement>(null);
+  const addFrom = useRef<HTMLInputElement>(null);
+  const readOnly = useMapStore((s) => s.readOnly);
   const details = useRef<HTMLDetailsElement>(null);
   // The menu closes on Esc (the focus back on its button) and on a click outside it.
   useEffect(() => {
@@ -79,7 +83,7 @@ export function FileMenu() {
           multiple
           hidden
           data-testid="import-input"
-          accept=".json,.argdown,.ad,.txt,.md"
+          accept={acceptList('all')}
           onChange={async (e) => {
             const files = [...(e.target.files ?? [])];
             e.target.value = '';
@@ -91,6 +95,53 @@ export function FileMenu() {
             set({ importReport: await importFiles(files) });
           }}
         />
+        <button
+          role="menuitem"
+          data-testid="new-map-from-file"
+          onClick={() => newFrom.current?.click()}
+        >
+          {t('newMapFromFile')}
+        </button>
+        <input
+          ref={newFrom}
+          type="file"
+          hidden
+          data-testid="new-map-from-file-input"
+          accept={acceptList('sources')}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (!file) return;
+            details.current?.removeAttribute('open');
+            openNewMapFrom(file);
+          }}
+        />
+        {hasMap && !readOnly && (
+          <>
+            <button
+              role="menuitem"
+              data-testid="add-source"
+              onClick={() => addFrom.current?.click()}
+            >
+              {t('addSource')}
+            </button>
+            <input
+              ref={addFrom}
+              type="file"
+              hidden
+              data-testid="add-source-input"
+              accept={acceptList('sources')}
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (!file) return;
+                details.current?.removeAttribute('open');
+                details.current?.querySelector('summary')?.focus();
+                await addSourceFromFile(file);
+              }}
+            />
+          </>
+        )}
         {hasMap && (
           <>
             <hr />

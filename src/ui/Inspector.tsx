@@ -11,6 +11,7 @@ import { useMapStore } from '../store/mapStore';
 import { setFocus, toggleFold } from '../app/actions';
 import { useUiStore } from '../store/uiStore';
 import { showMessage, useT } from './i18n';
+import { pageAt } from '../model/pages';
 import { kindStyles } from '../io/kindStyles';
 import { EdgeList } from './EdgeList';
 import { EdgeInspector } from './EdgeInspector';
@@ -209,6 +210,9 @@ function NodeInspector({ map, node }: { map: ArgMap; node: ArgNode }) {
             const sentence = sentences.get(ref.sentence);
             const text = sentence ? map.sources[sentence.sourceIndex]!.text : '';
             const quote = ref.quote ?? (sentence ? text.slice(sentence.start, sentence.end) : '');
+            const page = sentence
+              ? pageAt(map.sources[sentence.sourceIndex]!, ref.start ?? sentence.start)
+              : undefined;
             return (
               <li key={`${ref.sentence}:${ref.start ?? ''}:${i}`}>
                 <button
@@ -222,6 +226,11 @@ function NodeInspector({ map, node }: { map: ArgMap; node: ArgNode }) {
                   }}
                 >
                   <blockquote>{quote}</blockquote>
+                  {page !== undefined && (
+                    <span className="muted quote-page" data-testid="quote-page">
+                      {t('pageNumber').replace('{0}', page)}
+                    </span>
+                  )}
                 </button>
                 <button
                   className="small"

@@ -1,13 +1,22 @@
 /**
- * A new map from a text: paste it or open a .txt/.md file, pick its language (guessed from the
- * script), see it cleaned and split into sentences, and start mapping.
+ * A new map from a text: paste it, or open (or drop on the editor) a file of any format the
+ * importer registry reads — plain text, Markdown, and PDF, web pages and Word where their readers
+ * are wired. Pick its language (guessed from the script), see it cleaned before the map is made:
+ * pasted text sentence by sentence; a file as its paragraphs, with its headings and a "p. 98"
+ * mark where each printed page begins. A document's headings are offered as groups.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Modal } from './Modal';
 import { showText } from './i18nMessages';
-import { problemMessage } from '../model/problem';
-import { guessLanguage, importText } from '../io/importText';
+import { problemMessage, problemMessages } from '../model/problem';
+import { guessLanguage, importText, withOfferedGroups } from '../io/importText';
+import { acceptList } from '../io/importFormats';
+import type { ImportedFile } from '../io/registry';
+import type { Source } from '../model/schema';
+import type { ExtractedHeading } from '../io/formats/extracted';
+import { previewParagraphs } from './previewParagraphs';
 import { addMapToLibrary } from '../app/session';
+import { importedFromFile, useNewMapFile } from '../app/importFiles';
 import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
 
@@ -23,56 +32,116 @@ const LANGUAGES = [
   ['ru', 'Русский'],
 ] as const;
 
+/** Paragraphs shown in a file's preview; the rest are counted. */
+const PREVIEW_PARAGRAPHS = 400;
+
 export function NewMapDialog() {
   const t = useT();
   const set = useUiStore((s) => s.set);
+  const file = useNewMapFile((s) => s.file);
   const [raw, setRaw] = useState('');
   const [title, setTitle] = useState('');
   const [language, setLanguage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const effectiveLanguage = language ?? (raw.trim() ? guessLanguage(raw) : 'en');
-  const result = useMemo(
+  const [read, setRead] = useState<{ file: File; result: ImportedFile } | null>(null);
+  const [takeGroups, setTakeGroups] = useState(true);
+  // A file is read (in the I/O worker when large) again when its language is chosen.
+  useEffect(() => {
+    if (!file) return;
+    let live = true;
+    setRead(null);
+    void importedFromFile(file, undefined, language ? { language } : undefined).then(
+      (result) => live && setRead({ file, result }),
+      (error: unknown) =>
+        live &&
+        setRead({
+          file,
+          result: {
+            kind: 'refused',
+            problems: [
+              { path: '', message: error instanceof Error ? error.message : String(error) },
+            ],
+          },
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [file, language]);
+  const fileResult = file && read?.file === file ? read.result : null;
+  const fileMap = fileResult?.kind === 'map' ? fileResult : null;
+
+  const effectiveLanguage =
+    language ??
+    (fileMap ? fileMap.map.sources[0]!.language : raw.trim() ? guessLanguage(raw) : 'en');
+  const pasted = useMemo(
     () =>
-      raw.trim()
+      !file && raw.trim()
         ? importText(raw, {
             language: effectiveLanguage,
             ...(title.trim() ? { title: title.trim() } : {}),
           })
         : null,
-    [raw, effectiveLanguage, title],
+    [file, raw, effectiveLanguage, title],
   );
-  const close = () => set({ newMapOpen: false });
+  const close = () => {
+    useNewMapFile.setState({ file: null });
+    set({ newMapOpen: false });
+  };
+  const groups = fileMap?.offeredGroups ?? [];
+  const canCreate = file ? fileMap !== null : pasted?.ok === true;
+
+  const create = async () => {
+    if (fileMap) {
+      const map = withOfferedGroups(fileMap.map, takeGroups ? groups : []);
+      await addMapToLibrary(title.trim() ? { ...map, title: title.trim() } : map);
+    } else if (pasted?.ok) {
+      await addMapToLibrary(pasted.map);
+    } else return;
+    close();
+  };
 
   return (
     <Modal title={t('newMap')} onClose={close} testId="new-map-dialog">
       <div className="new-map-grid">
         <div className="col">
-          <label>
-            {t('pasteText')}
-            <textarea
-              data-testid="new-map-text"
-              autoFocus
-              value={raw}
-              onChange={(e) => setRaw(e.target.value)}
-              rows={14}
-            />
-          </label>
+          {file ? (
+            <p data-testid="new-map-file">
+              {t('previewFile').replace('{0}', file.name)}{' '}
+              <button
+                className="small"
+                data-testid="new-map-paste-instead"
+                onClick={() => {
+                  useNewMapFile.setState({ file: null });
+                  setLanguage(null);
+                }}
+              >
+                {t('pasteInstead')}
+              </button>
+            </p>
+          ) : (
+            <label>
+              {t('pasteText')}
+              <textarea
+                data-testid="new-map-text"
+                autoFocus
+                value={raw}
+                onChange={(e) => setRaw(e.target.value)}
+                rows={14}
+              />
+            </label>
+          )}
           <label className="file">
             {t('openFile')}
             <input
               type="file"
-              accept=".txt,.md,text/plain,text/markdown"
-              onChange={async (e) => {
-                const file = e.target.files?.[0];
-                if (!file) return;
-                if (file.size > 5_000_000)
-                  return setError(`${file.name}: the file is larger than 5 MB.`);
-                const text = await file.text();
-                if (text.includes('\u0000'))
-                  return setError(`${file.name}: this is not a text file.`);
-                setError(null);
-                setRaw(text);
-                if (!title) setTitle(file.name.replace(/\.(txt|md)$/i, ''));
+              data-testid="new-map-file-input"
+              accept={acceptList('sources')}
+              onChange={(e) => {
+                const picked = e.target.files?.[0];
+                e.target.value = '';
+                if (!picked) return;
+                setLanguage(null);
+                useNewMapFile.setState({ file: picked });
               }}
             />
           </label>
@@ -81,6 +150,7 @@ export function NewMapDialog() {
             <input
               data-testid="new-map-title"
               value={title}
+              placeholder={fileMap?.map.title ?? ''}
               onChange={(e) => setTitle(e.target.value)}
             />
           </label>
@@ -101,46 +171,124 @@ export function NewMapDialog() {
               )}
             </select>
           </label>
+          {groups.length > 0 && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                data-testid="new-map-take-groups"
+                checked={takeGroups}
+                onChange={(e) => setTakeGroups(e.target.checked)}
+              />
+              {t('takeHeadingsAsGroups').replace('{0}', String(groups.length))}
+            </label>
+          )}
         </div>
         <div className="col preview" aria-label={t('preview')}>
-          <h3>
-            {t('preview')} {result?.ok ? `(${result.map.sources[0]!.sentences.length})` : ''}
-          </h3>
-          {result?.ok ? (
-            <ol data-testid="new-map-preview">
-              {result.map.sources[0]!.sentences.slice(0, 200).map((s) => (
-                <li key={s.id}>{result.map.sources[0]!.text.slice(s.start, s.end)}</li>
-              ))}
-            </ol>
+          {file ? (
+            <>
+              <h3>
+                {t('preview')} {fileMap ? `(${fileMap.map.sources[0]!.sentences.length})` : ''}
+              </h3>
+              {fileMap ? (
+                <DocumentPreview
+                  source={fileMap.map.sources[0]!}
+                  headings={fileMap.headings ?? []}
+                />
+              ) : fileResult?.kind === 'refused' ? (
+                <div role="alert" className="error" data-testid="new-map-refused">
+                  {problemMessages(fileResult.problems).map((line, i) => (
+                    <p key={i}>{showText(t, line)}</p>
+                  ))}
+                </div>
+              ) : fileResult ? null : (
+                <p className="muted" role="status">
+                  {t('readingFile').replace('{0}', file.name)}
+                </p>
+              )}
+            </>
           ) : (
-            <p className="muted">
-              {result && !result.ok && result.problems[0]
-                ? showText(t, problemMessage(result.problems[0]))
-                : t('emptyText')}
-            </p>
+            <>
+              <h3>
+                {t('preview')} {pasted?.ok ? `(${pasted.map.sources[0]!.sentences.length})` : ''}
+              </h3>
+              {pasted?.ok ? (
+                <ol data-testid="new-map-preview">
+                  {pasted.map.sources[0]!.sentences.slice(0, 200).map((s) => (
+                    <li key={s.id}>{pasted.map.sources[0]!.text.slice(s.start, s.end)}</li>
+                  ))}
+                </ol>
+              ) : (
+                <p className="muted">
+                  {pasted && !pasted.ok && pasted.problems[0]
+                    ? showText(t, problemMessage(pasted.problems[0]))
+                    : t('emptyText')}
+                </p>
+              )}
+            </>
           )}
         </div>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
       <footer className="row">
         <button
           className="primary"
           data-testid="create-map"
-          disabled={!result?.ok}
-          onClick={async () => {
-            if (!result?.ok) return;
-            await addMapToLibrary(result.map);
-            close();
-          }}
+          disabled={!canCreate}
+          onClick={() => void create()}
         >
           {t('create')}
         </button>
         <button onClick={close}>{t('cancel')}</button>
       </footer>
     </Modal>
+  );
+}
+
+/**
+ * A document's cleaned text as it will be the source: paragraphs, headings as headings, and a
+ * page mark where each printed page begins (inside a paragraph when the page turns there).
+ */
+function DocumentPreview({
+  source,
+  headings,
+}: {
+  source: Source;
+  headings: readonly ExtractedHeading[];
+}) {
+  const t = useT();
+  const paragraphs = useMemo(() => previewParagraphs(source, headings), [source, headings]);
+  const shown = paragraphs.slice(0, PREVIEW_PARAGRAPHS);
+  return (
+    <div className="document-preview" data-testid="new-map-preview" lang={source.language}>
+      {shown.map((pieces) => {
+        const first = pieces[0]!;
+        const content = pieces.map((piece) => (
+          <span key={piece.start}>
+            {piece.page !== undefined && (
+              <span className="page-mark" data-testid="page-mark">
+                {t('pageNumber').replace('{0}', piece.page)}
+              </span>
+            )}
+            {piece.text}
+          </span>
+        ));
+        const level = pieces.find((p) => p.heading !== undefined)?.heading;
+        return level !== undefined ? (
+          <h4
+            key={first.start}
+            className={`preview-heading level-${Math.min(level, 3)}`}
+            data-testid="preview-heading"
+          >
+            {content}
+          </h4>
+        ) : (
+          <p key={first.start}>{content}</p>
+        );
+      })}
+      {paragraphs.length > shown.length && (
+        <p className="muted">
+          {t('previewMore').replace('{0}', String(paragraphs.length - shown.length))}
+        </p>
+      )}
+    </div>
   );
 }

@@ -14,6 +14,7 @@ import {
   useRef,
   useState,
   type CSSProperties,
+  type KeyboardEvent as ReactKeyboardEvent,
   type RefObject,
 } from 'react';
 import { citationsBySentence, pieces, type Citation } from './citationMarks';
@@ -122,14 +123,44 @@ export function SourcePane({ map }: { map: ArgMap }) {
   const revealers = useRef(new Map<string, Revealer>());
   /** Each source's window, recomputed when the pane scrolls or changes size. */
   const windows = useRef(new Set<() => void>());
+  // Several sources: one shown at a time, chosen by its tab (or by a sentence brought into view).
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const active = sources.find((s) => s.id === activeId) ?? sources[0];
+  /** A sentence to bring into view once its source's tab has opened. */
+  const pendingReveal = useRef<string | null>(null);
   const reveal = useCallback(
     (id: string) => {
       const place = sentenceIndex({ sources }).get(id);
       const source = place && sources[place.sourceIndex];
-      if (source) revealers.current.get(source.id)?.(place.index, id);
+      if (!source) return;
+      if (source.id !== active?.id) {
+        pendingReveal.current = id;
+        setActiveId(source.id);
+        return;
+      }
+      revealers.current.get(source.id)?.(place.index, id);
     },
-    [sources],
+    [sources, active?.id],
   );
+  useEffect(() => {
+    const id = pendingReveal.current;
+    if (!id || !active) return;
+    const place = sentenceIndex({ sources }).get(id);
+    if (place && sources[place.sourceIndex]?.id === active.id) {
+      pendingReveal.current = null;
+      revealers.current.get(active.id)?.(place.index, id);
+    }
+  }, [active, sources]);
+  /** The sources with a lit sentence (a dot on their tab). */
+  const litSources = useMemo(() => {
+    const places = sentenceIndex({ sources });
+    const ids = new Set<string>();
+    for (const id of lit.keys()) {
+      const place = places.get(id);
+      if (place) ids.add(sources[place.sourceIndex]!.id);
+    }
+    return ids;
+  }, [lit, sources]);
 
   // Selecting nodes brings the first sentence they cite (in the order of the text) into view.
   const litRef = useRef(lit);
@@ -139,10 +170,14 @@ export function SourcePane({ map }: { map: ArgMap }) {
     if (!ids.length) return;
     const places = sentenceIndex({ sources });
     let first: { id: string; sourceIndex: number; index: number } | null = null;
+    // The source shown first, when it has any of them; else the first source that has.
+    const shown = sources.findIndex((s) => s.id === active?.id);
+    const inShown = ids.some((id) => places.get(id)?.sourceIndex === shown);
     for (const id of ids) {
       const place = places.get(id);
       if (
         place &&
+        (!inShown || place.sourceIndex === shown) &&
         (!first ||
           place.sourceIndex < first.sourceIndex ||
           (place.sourceIndex === first.sourceIndex && place.index < first.index))
@@ -217,7 +252,15 @@ export function SourcePane({ map }: { map: ArgMap }) {
       onPointerDown={() => (dragging.current = true)}
     >
       <UnanchoredList map={map} />
-      {map.sources.map((source) =>
+      {sources.length > 1 && active && (
+        <SourceTabs
+          sources={sources}
+          active={active.id}
+          lit={litSources}
+          onChoose={(id) => setActiveId(id)}
+        />
+      )}
+      {(active ? [active] : []).map((source) =>
         editing === source.id ? (
           <SourceEditor key={source.id} source={source} onClose={() => setEditing(null)} />
         ) : (
@@ -232,6 +275,7 @@ export function SourcePane({ map }: { map: ArgMap }) {
             paneRef={paneRef}
             revealers={revealers.current}
             windows={windows.current}
+            multiple={sources.length > 1}
           />
         ),
       )}
@@ -241,6 +285,77 @@ export function SourcePane({ map }: { map: ArgMap }) {
         onDone={() => document.getSelection()?.removeAllRanges()}
       />
     </section>
+  );
+}
+
+/**
+ * The tabs of a map's sources (when it has several): arrows, Home and End move between them
+ * (each shown as it gets the focus), as WAI-ARIA's tabs pattern has it. A tab whose source has a
+ * sentence lit (cited by the selection, or hovered) shows a dot.
+ */
+function SourceTabs({
+  sources,
+  active,
+  lit,
+  onChoose,
+}: {
+  sources: readonly Source[];
+  active: string;
+  lit: ReadonlySet<string>;
+  onChoose: (id: string) => void;
+}) {
+  const t = useT();
+  const list = useRef<HTMLDivElement>(null);
+  const onKeyDown = (e: ReactKeyboardEvent) => {
+    const at = sources.findIndex((s) => s.id === active);
+    const to =
+      e.key === 'ArrowRight'
+        ? (at + 1) % sources.length
+        : e.key === 'ArrowLeft'
+          ? (at - 1 + sources.length) % sources.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? sources.length - 1
+              : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    onChoose(sources[to]!.id);
+    list.current?.querySelectorAll<HTMLElement>('[role="tab"]')[to]?.focus();
+  };
+  return (
+    <div
+      className="source-tabs"
+      role="tablist"
+      aria-label={t('sourceTabs')}
+      data-testid="source-tabs"
+      ref={list}
+      onKeyDown={onKeyDown}
+    >
+      {sources.map((source, i) => (
+        <button
+          key={source.id}
+          role="tab"
+          id={`source-tab-${source.id}`}
+          aria-selected={source.id === active}
+          // Only the chosen tab's panel is in the page.
+          aria-controls={source.id === active ? `source-panel-${source.id}` : undefined}
+          tabIndex={source.id === active ? 0 : -1}
+          title={source.title || t('untitledSource')}
+          data-testid="source-tab"
+          data-source-id={source.id}
+          onClick={() => onChoose(source.id)}
+        >
+          {`${i + 1}. ${source.title || t('untitledSource')}`}
+          {lit.has(source.id) && (
+            <span className="lit-dot" aria-hidden="true">
+              ●
+            </span>
+          )}
+        </button>
+      ))}
+    </div>
   );
 }
 
@@ -257,6 +372,8 @@ interface SourceTextProps extends Marks {
   paneRef: RefObject<HTMLElement | null>;
   revealers: Map<string, Revealer>;
   windows: Set<() => void>;
+  /** The map has several sources: this one is a tab's panel. */
+  multiple: boolean;
 }
 
 function sameCitations(a: readonly Citation[], b: readonly Citation[]): boolean {
@@ -332,6 +449,7 @@ const SourceText = memo(function SourceText({
   paneRef,
   revealers,
   windows,
+  multiple,
 }: SourceTextProps) {
   const t = useT();
   const blocks = useMemo(() => sourceBlocks(source, windowed), [source, windowed]);
@@ -477,7 +595,12 @@ const SourceText = memo(function SourceText({
     : blocks.map((_, block) => ({ block }));
 
   return (
-    <article lang={source.language} data-source-id={source.id}>
+    <article
+      lang={source.language}
+      data-source-id={source.id}
+      id={`source-panel-${source.id}`}
+      {...(multiple ? { role: 'tabpanel', 'aria-labelledby': `source-tab-${source.id}` } : {})}
+    >
       <header className="source-header">
         <h2>{source.title || t('untitledSource')}</h2>
         {(source.author || source.publication) && (

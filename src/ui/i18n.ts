@@ -85,7 +85,7 @@ const en = {
   delete: 'Delete',
   confirmDelete: 'Delete this map? This cannot be undone.',
   nodes: 'nodes',
-  pasteText: 'Paste the text, or open a .txt or .md file',
+  pasteText: 'Paste the text, or open a file (text, Markdown, PDF, web page, Word)',
   openFile: 'Open file…',
   title: 'Title',
   language: 'Language',
@@ -334,6 +334,15 @@ const en = {
   compareMark_withExtraPoint: 'Touches an extra point (not counted)',
   compareAcceptedByYou: 'accepted by you',
   compareRejectedByYou: 'marked wrong by you',
+  // Document sources: new map from a file, adding a source, source tabs (sources14)
+  newMapFromFile: 'New map from a file…',
+  addSource: 'Add a source…',
+  takeHeadingsAsGroups: 'Take the {0} headings as groups',
+  readingFile: 'Reading {0}…',
+  pasteInstead: 'Paste a text instead',
+  previewFile: 'From the file {0}',
+  previewMore: '… and {0} more paragraphs',
+  sourceTabs: 'Sources',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -417,7 +426,7 @@ const zh: Record<MessageKey, string> = {
   delete: '删除',
   confirmDelete: '删除这张论证图？此操作无法撤销。',
   nodes: '个节点',
-  pasteText: '粘贴文本，或打开 .txt / .md 文件',
+  pasteText: '粘贴文本，或打开文件（纯文本、Markdown、PDF、网页、Word）',
   openFile: '打开文件…',
   title: '标题',
   language: '语言',
@@ -677,9 +686,17 @@ const zh: Record<MessageKey, string> = {
   compareMark_withExtraPoint: '涉及多出的论点（不计分）',
   compareAcceptedByYou: '您已认可',
   compareRejectedByYou: '您判为错误',
+  // Document sources: new map from a file, adding a source, source tabs (sources14)
+  newMapFromFile: '从文件新建论证图…',
+  addSource: '添加来源…',
+  takeHeadingsAsGroups: '将这 {0} 个标题作为分组',
+  readingFile: '正在读取 {0}…',
+  pasteInstead: '改为粘贴文本',
+  previewFile: '来自文件 {0}',
+  previewMore: '……另有 {0} 段',
+  sourceTabs: '来源',
 };
 
-/** Kind and relation names are shared with slides and handouts (`src/model/words.ts`). */
 const kindNames = KIND_NAMES;
 const relationNames = RELATION_NAMES;
 

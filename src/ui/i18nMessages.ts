@@ -232,6 +232,18 @@ export const MESSAGES_ZH: Record<MessageKey, string> = {
   pdfNotePageNumbers: '已删除 {0} 个页码',
   pdfNoteHyphens: '已接合 {0} 个在行末断开的连字符单词',
   pdfNoteFootnotes: '已将 {0} 条脚注移至文末注释',
+  // Document sources and the importer registry (io/registry.ts)
+  regNotAsNamed: '{0} 的文件名表明它是{1}，但它不是：其内容看来是{2}。',
+  regLooksText: '纯文本',
+  regLooksJson: 'JSON',
+  regLooksHtml: '网页',
+  regNoReader: '此版本的编辑器无法读取{0}。',
+  regWhatDocument: '文档的文本',
+  regHeadingsOffered: '找到 {0} 个标题，可作为分组采用。',
+  regPages: '共 {0} 页，从第 {1} 页到第 {2} 页。',
+  regSourceAdded: '已添加为来源“{0}”（{1} 个句子）。',
+  regNoSource: '该文件没有可添加的来源文本。',
+  aifUnanchored: '在分析文本中未找到（已标记为“{0}”）：{1}',
 };
 
 /** A template by key in a language: the UI's translator (`t`) passes its own dictionary. */

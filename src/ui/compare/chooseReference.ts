@@ -48,7 +48,7 @@ export async function chooseFileReference(file: File): Promise<void> {
     const task = { op: 'import' as const, file: { name: file.name, bytes }, isBackup: false };
     const result =
       bytes.length <= IN_THREAD_BYTES
-        ? (await import('../../io/ioTasks')).runIo(task)
+        ? await (await import('../../io/ioTasks')).runIo(task)
         : await runInWorker(task, [bytes.buffer]);
     if (result.kind === 'refused')
       return failed('compareBadFile', problemLines(result.problems).join('\n'));

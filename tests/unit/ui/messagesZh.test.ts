@@ -92,8 +92,8 @@ describe('the message tables', () => {
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /** What the import report lists for a file, as messages (as src/app/importFiles.ts makes them). */
-function reportOf(name: string, bytes: Uint8Array): Message[] {
-  const result = importBytes({ name, bytes }, false);
+async function reportOf(name: string, bytes: Uint8Array): Promise<Message[]> {
+  const result = await importBytes({ name, bytes }, false);
   if (result.kind === 'refused') {
     // Every problem by key, but the Argdown parser's own words about a line.
     for (const p of result.problems)
@@ -144,8 +144,8 @@ describe('an import report in Chinese', () => {
     ['a plain text', 'plain.txt', utf8('One sentence. Another one.')],
   ];
 
-  it.each(cases)('has no English words but its arguments: %s', (_title, name, bytes) => {
-    const lines = reportOf(name, bytes);
+  it.each(cases)('has no English words but its arguments: %s', async (_title, name, bytes) => {
+    const lines = await reportOf(name, bytes);
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) {
       const shown = showText(zh, line);
@@ -154,8 +154,8 @@ describe('an import report in Chinese', () => {
     }
   });
 
-  it('names what an AIF file lost, in Chinese', () => {
-    const shown = reportOf('lossy.json', utf8(LOSSY_AIF)).map((m) => showText(zh, m));
+  it('names what an AIF file lost, in Chinese', async () => {
+    const shown = (await reportOf('lossy.json', utf8(LOSSY_AIF))).map((m) => showText(zh, m));
     expect(shown).toContain('已跳过 1 个 L（话语）节点：只有 I、RA、CA 和 MA 节点承载论证。');
     expect(shown).toContain('此 AIF 不含分析文本：来源由各陈述拼成。');
   });
