@@ -650,6 +650,26 @@ const SourceText = memo(function SourceText({
   );
 });
 
+const pageMarkCache = new WeakMap<Source, Map<number, string>>();
+
+/**
+ * Where each printed page of `source` begins, by the index of the first sentence on it: the
+ * source pane marks it ("p. 12") so a reader sees the page a passage is on.
+ */
+function pageMarksOf(source: Source): Map<number, string> {
+  let marks = pageMarkCache.get(source);
+  if (marks) return marks;
+  marks = new Map();
+  const { sentences } = source;
+  let i = 0;
+  for (const page of source.pages ?? []) {
+    while (i < sentences.length && sentences[i]!.end <= page.start) i++;
+    if (i < sentences.length && !marks.has(i)) marks.set(i, page.label);
+  }
+  pageMarkCache.set(source, marks);
+  return marks;
+}
+
 /** A run of paragraphs of a source, sentence by sentence, with their marks. */
 const SourceBlock = memo(function SourceBlock({
   index,
@@ -662,6 +682,7 @@ const SourceBlock = memo(function SourceBlock({
   const t = useT();
   const highlight = useMapStore((s) => s.highlight);
   const { sentences, text } = source;
+  const pageMarks = pageMarksOf(source);
   return (
     <div className="source-block" data-block={index}>
       {block.pieces.map((piece) => (
@@ -674,8 +695,14 @@ const SourceBlock = memo(function SourceBlock({
             const gap =
               next && (!last || piece.continues) ? text.slice(sentence.end, next.start) : '';
             const ids = citations ? [...new Set(citations.map((c) => c.nodeId))] : [];
+            const pageLabel = pageMarks.get(piece.first + i);
             return (
               <Fragment key={sentence.id}>
+                {pageLabel !== undefined && (
+                  <span className="page-mark" data-page={pageLabel}>
+                    {t('pageNumber').replace('{0}', pageLabel)}
+                  </span>
+                )}
                 <span
                   className={`sentence${citations ? ' is-cited' : ''}${litSpec === 'whole' ? ' lit-whole' : ''}`}
                   data-sentence-id={sentence.id}

@@ -75,6 +75,13 @@ describe('a map made from a PDF', { timeout: 120_000 }, () => {
     const page2 = source.pages!.find((p) => p.label === '2')!.start;
     const target = source.sentences.find((s) => s.start >= page2)!;
     const targetText = source.text.slice(target.start, target.end);
+    // The source pane marks where the printed page begins, just before that sentence.
+    const mark = page.getByTestId('source-pane').locator('.page-mark[data-page="2"]');
+    await mark.scrollIntoViewIfNeeded();
+    expect(await mark.textContent()).toBe('p. 2');
+    expect(await mark.evaluate((m) => m.nextElementSibling?.getAttribute('data-sentence-id'))).toBe(
+      target.id,
+    );
     await page.locator(`[data-sentence-id="${target.id}"]`).scrollIntoViewIfNeeded();
     await nodeFromText(page, target.id, 0, targetText.length);
     // The node in the analyst's words, so the author's words are quoted beside it.
