@@ -190,11 +190,15 @@ export function SourcePane({ map }: { map: ArgMap }) {
 
   // A sentence lit from elsewhere (a node's quote in the inspector, a search result) that is
   // outside the window is brought in and into view (what is in the page, they scroll to).
+  // Only when the lit sentence changes: choosing another tab must not bring the lit one back.
+  const revealRef = useRef(reveal);
+  revealRef.current = reveal;
   useEffect(() => {
     const id = hovered[0];
     if (!id || !paneRef.current) return;
-    if (!paneRef.current.querySelector(`[data-sentence-id="${CSS.escape(id)}"]`)) reveal(id);
-  }, [hovered, reveal]);
+    if (!paneRef.current.querySelector(`[data-sentence-id="${CSS.escape(id)}"]`))
+      revealRef.current(id);
+  }, [hovered]);
 
   useEffect(() => {
     const pane = paneRef.current;

@@ -66,7 +66,13 @@ describe('the source pane of the largest map', () => {
     );
     expect(await sentencesInPage(page)).toBeLessThan(MAP_LIMITS.sentences / 100);
 
-    // Scrolling to the end (as dragging the scroll bar down does) shows the last sentence.
+    // The pane shows one source at a time, chosen by its tab: here the first of 20.
+    const tabs = page.getByTestId('source-tab');
+    expect(await tabs.count()).toBe(MAP_LIMITS.sources);
+    expect(await tabs.first().getAttribute('aria-selected')).toBe('true');
+    const perSource = MAP_LIMITS.sentences / MAP_LIMITS.sources;
+    const endOfFirst = `s0-${perSource - 1}`;
+    // Scrolling to the end (as dragging the scroll bar down does) shows its last sentence.
     await page.waitForFunction(
       (id) => {
         const el = document.querySelector<HTMLElement>('[data-testid="source-pane"]')!;
@@ -75,7 +81,7 @@ describe('the source pane of the largest map', () => {
         const view = el.getBoundingClientRect();
         return !!box && box.top >= view.top && box.bottom <= view.bottom;
       },
-      LAST_SPAN.sentence,
+      endOfFirst,
       { polling: 'raf', timeout: 30_000 },
     );
     expect(await sentencesInPage(page)).toBeLessThan(MAP_LIMITS.sentences / 100);
@@ -84,12 +90,11 @@ describe('the source pane of the largest map', () => {
       document.querySelector('[data-testid="source-pane"]')!.scrollTop = 0;
     });
     await expect.poll(() => inView(page, 's0-0')).toBe(true);
-    await expect
-      .poll(() => page.locator(`[data-sentence-id="${LAST_SPAN.sentence}"]`).count())
-      .toBe(0);
+    await expect.poll(() => page.locator(`[data-sentence-id="${endOfFirst}"]`).count()).toBe(0);
 
-    // Selecting the node that cites a span of the last sentence (found by the search, then
-    // clicked on the canvas) scrolls the pane to it and lights exactly that span.
+    // Selecting the node that cites a span of the last sentence of the last source (found by
+    // the search, then clicked on the canvas) shows that source's tab, scrolls the pane to the
+    // sentence and lights exactly that span.
     const last = `n${MAP_LIMITS.sources * 10 - 1}`;
     await page.getByTestId('search-input').fill(`Node ${last.slice(1)}`);
     await page.getByTestId('search-input').press('Enter');
@@ -122,6 +127,7 @@ describe('the source pane of the largest map', () => {
       .toMatch(/lit-whole/);
 
     // Clicking a cited sentence selects the node citing it.
+    await tabs.first().click();
     await page.evaluate(() => {
       document.querySelector('[data-testid="source-pane"]')!.scrollTop = 0;
     });
