@@ -223,6 +223,17 @@ try {
       `document.querySelector('.toolbar h1')?.textContent === ${JSON.stringify(largest.map.title)}`,
       300_000,
     );
+    // Opening it laid it out (its nodes had no positions: the conclusion ends up above its
+    // premises); once that is stored, it is reopened as a user reopens it, laid out.
+    await m.waitFor(
+      first.page,
+      `(() => {
+        const top = (id) => document.querySelector('.react-flow__node-arg[data-id="' + id + '"]')?.getBoundingClientRect().top;
+        return top('n1') > top('n0') &&
+          document.querySelector('[data-testid="save-state"]')?.textContent === 'Saved';
+      })()`,
+      300_000,
+    );
     await first.page.close();
     const page = await context.newPage();
     await page.addInitScript(`window.__benchTitle = ${JSON.stringify(largest.map.title)};`);
