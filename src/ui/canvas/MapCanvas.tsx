@@ -491,12 +491,16 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     [flowNodes, openingView, openingShown, nodes.length],
   );
   const stillOpening = !!opening?.waiting;
+  const emptyMap = map.nodes.length === 0;
   useEffect(() => {
-    if (openingShown === null || !openingView || !nodes.length) return;
+    if (openingShown === null || !openingView) return;
+    // A map opened empty has nothing to hand over: nodes made later come as they are made.
+    if (emptyMap) return setOpeningShown(null);
+    if (!nodes.length) return;
     if (!stillOpening) return setOpeningShown(null);
     // After the next frame (which draws and measures this batch), in a task of its own.
     return afterNextFrame(() => setOpeningShown((n) => (n === null ? n : n + OPEN_BATCH)));
-  }, [openingShown, openingView, stillOpening, nodes.length]);
+  }, [openingShown, openingView, stillOpening, nodes.length, emptyMap]);
   const handed = opening?.nodes ?? flowNodes;
   // What edges are routed around: the nodes and the collapsed groups' boxes (not the frames).
   const routedNodes = useMemo(
