@@ -673,7 +673,14 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   );
 
   return (
-    <div className="canvas" aria-label={t('canvas')} ref={wrapper} data-focus-layout={focusState}>
+    <div
+      className="canvas"
+      aria-label={t('canvas')}
+      ref={wrapper}
+      data-focus-layout={focusState}
+      // Until every node in the opening view has been handed to React Flow.
+      data-opening={!defaultViewport || stillOpening || undefined}
+    >
       {defaultViewport && (
         <ReactFlow
           nodes={handed}
