@@ -5,6 +5,7 @@
  * repository does it here.
  */
 import type { Source } from '../model/schema';
+import { rememberMapChars } from '../model/limits';
 import type { LoadedMap, MapRepository } from '../persist/mapRepository';
 import type { StoredMapReply } from '../persist/storedMapWorker';
 
@@ -25,10 +26,12 @@ function startWorker(): Worker {
     if ('source' in data) return void waiting.sources.push(data.source);
     pending.delete(data.id);
     if (!data.ok) return waiting.reject(new Error(data.error));
-    const { loaded } = data;
-    waiting.resolve(
-      loaded?.ok ? { ...loaded, map: { ...loaded.map, sources: waiting.sources } } : loaded,
-    );
+    const { loaded, chars } = data;
+    if (!loaded?.ok) return waiting.resolve(loaded);
+    const map = { ...loaded.map, sources: waiting.sources };
+    // Measured in the worker: the first edit need not walk the whole map here.
+    if (chars !== undefined) rememberMapChars(map, chars);
+    waiting.resolve({ ...loaded, map });
   };
   started.onerror = (event) => {
     event.preventDefault?.();

@@ -209,3 +209,23 @@ export function editLimitMessage(before: ArgMap, after: ArgMap): Message | undef
     first.path ? say('limFieldSays', first.path, problemMessage(first)) : problemMessage(first),
   );
 }
+
+/**
+ * The characters of text in `map` as the limits count them, measured once per map object. The
+ * stored-map worker measures the map it reads, and the page takes the count in with
+ * {@link rememberMapChars}, so that the first edit of a big map (the layout a map without
+ * positions gets when it opens, or a keystroke) does not walk all of it on the page: 10 million
+ * characters took a quarter of a second in one task.
+ */
+export function mapChars(map: object): number {
+  const known = measured.get(map);
+  if (known !== undefined) return known;
+  const { chars } = walk(map, []);
+  measured.set(map, chars);
+  return chars;
+}
+
+/** Takes in the count {@link mapChars} made of `map` elsewhere (of a copy of it, in a worker). */
+export function rememberMapChars(map: object, chars: number): void {
+  measured.set(map, chars);
+}

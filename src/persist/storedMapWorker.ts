@@ -2,11 +2,14 @@
  * Reads and checks a stored map off the editor's main thread: a map of 100,000 sentences takes
  * about a second to validate, which in the page would freeze it. The worker opens the same
  * database (read only, by name) and answers with the map's sources one message each, then the
- * rest, so the page takes the map in with short tasks. `app/storedMaps.ts` talks to it.
+ * rest, so the page takes the map in with short tasks; and with the map's size as the limits
+ * count it, so that its first edit does not measure the whole map on the page.
+ * `app/storedMaps.ts` talks to it.
  */
 import type { Source } from '../model/schema';
 import { openDatabase, type ArgmapDatabase } from './database';
 import { loadStoredMap, type LoadedMap } from './mapRepository';
+import { mapChars } from '../model/limits';
 
 export interface StoredMapRequest {
   id: number;
@@ -17,7 +20,8 @@ export interface StoredMapRequest {
 export type StoredMapReply =
   /** One source of the map, sent ahead of the reply (whose map has `sources: []`). */
   | { id: number; source: Source }
-  | { id: number; ok: true; loaded: LoadedMap | undefined }
+  /** `chars`: the map's characters as the limits count them (model/limits mapChars). */
+  | { id: number; ok: true; loaded: LoadedMap | undefined; chars?: number }
   | { id: number; ok: false; error: string };
 
 const scope = self as unknown as {
@@ -35,11 +39,13 @@ scope.onmessage = ({ data }) => {
   loadStoredMap(db, mapId)
     .then((loaded) => {
       if (!loaded?.ok) return scope.postMessage({ id, ok: true, loaded });
+      const chars = mapChars(loaded.map);
       for (const source of loaded.map.sources) scope.postMessage({ id, source });
       scope.postMessage({
         id,
         ok: true,
         loaded: { ...loaded, map: { ...loaded.map, sources: [] } },
+        chars,
       });
     })
     .catch((error: unknown) =>

@@ -30,5 +30,7 @@ export async function openPage(
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
   await page.waitForSelector('.react-flow__node', { timeout: 30_000 });
+  // The canvas has been given every node of its opening view (it takes them a batch per task).
+  await page.waitForSelector('.canvas:not([data-opening])', { timeout: 30_000 });
   return { page, errors };
 }

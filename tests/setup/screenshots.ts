@@ -31,6 +31,8 @@ try {
   const first = await small.newPage();
   await first.goto(url);
   await first.waitForSelector('.react-flow__node');
+  // Every node of the opening view on the canvas (it takes them a batch per task).
+  await first.waitForSelector('.canvas:not([data-opening])');
   await first.waitForTimeout(2000);
   await first.screenshot({ path: `${OUT}/overview.png` });
   // One section up close: the countermeasures, reached through the outline.
@@ -57,6 +59,7 @@ try {
 
   await page.goto(url);
   await page.waitForSelector('.react-flow__node');
+  await page.waitForSelector('.canvas:not([data-opening])');
   await page.waitForTimeout(800);
   // Jump to a piece of evidence through search, so its sentence lights up in the text.
   await page.getByTestId('search-input').fill('安倍晋三');

@@ -4,7 +4,7 @@
  * nodes locally and commits the final positions as one undoable edit when it ends; a node placed
  * by hand is pinned, and later layouts keep it where it is.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   ControlButton,
@@ -62,6 +62,7 @@ import {
 } from './groupView';
 import { nodeSize, shownLabel, type Size } from '../../layout/nodeSize';
 import { repack } from '../../layout/repack';
+import { OPEN_BATCH, afterNextFrame, handedNodes, viewBox } from './openingBatches';
 
 /** Node sizes by node record and label language: an edit re-measures only the node it replaced. */
 const sizeCache = new WeakMap<ArgNode, { language: string; size: Size }>();
@@ -364,17 +365,27 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     );
   }, [map.nodes, context, tabOrder]);
 
-  // The view the map opens on, from the canvas's size (measured before the first paint).
+  // The view the map opens on, from the canvas's size, measured once the page around it has been
+  // drawn: React Flow then comes in a task of its own, not in the one that made the whole editor,
+  // and measuring forces no layout of the page.
   const [defaultViewport, setDefaultViewport] = useState<Viewport | null>(null);
-  useLayoutEffect(() => {
-    const box = wrapper.current?.getBoundingClientRect();
-    const current = useMapStore.getState().map;
-    if (box && current) {
-      const covers = estimatedCovers(box.width, box.height, miniMapSize(current.nodes));
-      setDefaultViewport(initialViewport(current, hidden, box.width, box.height, covers));
-    }
+  // What that view shows (flow coordinates): its nodes reach React Flow a batch per task.
+  const [openingView, setOpeningView] = useState<Box | null>(null);
+  useEffect(
+    () =>
+      afterNextFrame(() => {
+        const box = wrapper.current?.getBoundingClientRect();
+        const current = useMapStore.getState().map;
+        if (box && current) {
+          const covers = estimatedCovers(box.width, box.height, miniMapSize(current.nodes));
+          const viewport = initialViewport(current, hidden, box.width, box.height, covers);
+          setDefaultViewport(viewport);
+          setOpeningView(viewBox(viewport, box.width, box.height));
+        }
+      }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the map opens
-  }, []);
+    [],
+  );
 
   // Focus: keep the view from before, fit the branch once its own layout is shown, and go back
   // to the view from before when leaving.
@@ -468,6 +479,29 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     () => (groupNodes.length ? [...nodes, ...groupNodes] : nodes),
     [groupNodes, nodes],
   );
+  // While the map opens, React Flow is given the nodes of the opening view a batch per task, a
+  // frame between batches (see openingBatches): creating, drawing and measuring a few hundred
+  // nodes at once blocked the page for up to a second or two. Null once all are handed over.
+  const [openingShown, setOpeningShown] = useState<number | null>(OPEN_BATCH);
+  const opening = useMemo(
+    () =>
+      openingView && openingShown !== null && nodes.length
+        ? handedNodes(flowNodes, openingView, openingShown)
+        : null,
+    [flowNodes, openingView, openingShown, nodes.length],
+  );
+  const stillOpening = !!opening?.waiting;
+  const emptyMap = map.nodes.length === 0;
+  useEffect(() => {
+    if (openingShown === null || !openingView) return;
+    // A map opened empty has nothing to hand over: nodes made later come as they are made.
+    if (emptyMap) return setOpeningShown(null);
+    if (!nodes.length) return;
+    if (!stillOpening) return setOpeningShown(null);
+    // After the next frame (which draws and measures this batch), in a task of its own.
+    return afterNextFrame(() => setOpeningShown((n) => (n === null ? n : n + OPEN_BATCH)));
+  }, [openingShown, openingView, stillOpening, nodes.length, emptyMap]);
+  const handed = opening?.nodes ?? flowNodes;
   // What edges are routed around: the nodes and the collapsed groups' boxes (not the frames).
   const routedNodes = useMemo(
     () =>
@@ -542,6 +576,12 @@ export function MapCanvas({ map }: { map: ArgMap }) {
     return same ? last : (lastEdges.current = next);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- endNames: the ends' names changed
   }, [nearEdges, routes, endNames, labelLanguage, t, selectedEdgeIds]);
+  // While the map opens, the edges whose two ends React Flow has been given.
+  const handedEdges = useMemo(() => {
+    if (handed === flowNodes) return edges;
+    const ids = new Set(handed.map((n) => n.id));
+    return edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+  }, [handed, flowNodes, edges]);
   // Edges are selected by click or keyboard on the canvas; the store keeps which.
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
@@ -633,11 +673,18 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   );
 
   return (
-    <div className="canvas" aria-label={t('canvas')} ref={wrapper} data-focus-layout={focusState}>
+    <div
+      className="canvas"
+      aria-label={t('canvas')}
+      ref={wrapper}
+      data-focus-layout={focusState}
+      // Until every node in the opening view has been handed to React Flow.
+      data-opening={!defaultViewport || stillOpening || undefined}
+    >
       {defaultViewport && (
         <ReactFlow
-          nodes={flowNodes}
-          edges={edges}
+          nodes={handed}
+          edges={handedEdges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -659,7 +706,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
           selectionKeyCode="Shift"
           multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
         >
-          <EdgeTabs edges={edges} />
+          <EdgeTabs edges={handedEdges} />
           <Background gap={24} />
           {big ? (
             <CanvasMiniMap label={t('miniMap')} />

@@ -30,8 +30,12 @@ interface Kept {
 
 type Router = ReturnType<typeof edgeRouter>;
 
-/** Edges routed per slice; a slice also stops after SLICE_MS. */
+/** Fresh edges routed at once while the canvas renders (more: routed a slice at a time). */
 const CHUNK = 20;
+/**
+ * A slice routes edges one by one until this much time has passed (one edge's search may take
+ * milliseconds: twenty at a time once made a task of 150 ms).
+ */
 const SLICE_MS = 12;
 /** More edges than this in view (a big map zoomed out): straight lines, no routing. */
 export const MAX_ROUTED = 800;
@@ -171,7 +175,7 @@ export function useEdgeRoutes(
     const slice = () => {
       const start = performance.now();
       while (todo.length && performance.now() - start < SLICE_MS) {
-        const some = todo.splice(0, CHUNK);
+        const some = todo.splice(0, 1);
         keep(route(some), some);
       }
       if (!todo.length || performance.now() - published > PUBLISH_MS) {
