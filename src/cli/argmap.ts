@@ -166,15 +166,14 @@ function parseArgs(argv: readonly string[]) {
   return { positional, options };
 }
 
-/** A file's text; `refusal` heads the problems when it is not text (binary, empty, too large). */
-async function readInput(io: CliIo, file: string, refusal: string): Promise<string> {
-  let data: string | Uint8Array;
+/** A file's contents as the I/O gives them, its size checked before it is read. */
+async function readRaw(io: CliIo, file: string, refusal: string): Promise<string | Uint8Array> {
   try {
     const size = await io.fileSize?.(file);
     if (size !== undefined && size > INPUT_LIMITS.bytes) {
       throw new InputError(refusal, [fileTooLarge(size)]);
     }
-    data = await io.readFile(file);
+    return await io.readFile(file);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -186,6 +185,11 @@ async function readInput(io: CliIo, file: string, refusal: string): Promise<stri
           : `${file}: cannot be read (${code ?? (error as Error).message}).`,
     );
   }
+}
+
+/** A file's text; `refusal` heads the problems when it is not text (binary, empty, too large). */
+async function readInput(io: CliIo, file: string, refusal: string): Promise<string> {
+  const data = await readRaw(io, file, refusal);
   const text = typeof data === 'string' ? checkText(data) : decodeText(data);
   if (!text.ok) throw new InputError(refusal, text.problems);
   return text.text;
@@ -348,27 +352,11 @@ async function importCommand(
 
 /** A file's bytes, its size checked before it is read (a text given as a string, as UTF-8). */
 async function readBytes(io: CliIo, file: string, refusal: string): Promise<Uint8Array> {
-  try {
-    const size = await io.fileSize?.(file);
-    if (size !== undefined && size > INPUT_LIMITS.bytes) {
-      throw new InputError(refusal, [fileTooLarge(size)]);
-    }
-    const data = await io.readFile(file);
-    if (typeof data !== 'string') return data;
-    const checked = checkText(data);
-    if (!checked.ok) throw new InputError(refusal, checked.problems);
-    return new TextEncoder().encode(data);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT'
-        ? `${file}: no such file.`
-        : code === 'EISDIR'
-          ? `${file}: is a folder, not a file.`
-          : `${file}: cannot be read (${code ?? (error as Error).message}).`,
-    );
-  }
+  const data = await readRaw(io, file, refusal);
+  if (typeof data !== 'string') return data;
+  const checked = checkText(data);
+  if (!checked.ok) throw new InputError(refusal, checked.problems);
+  return new TextEncoder().encode(data);
 }
 
 async function output(
