@@ -106,6 +106,11 @@ describe('imports', () => {
     await page.getByRole('button', { name: 'Map library' }).click();
     expect(await page.getByTestId('map-library').locator('li').count()).toBe(2);
     await page.getByTestId('map-library').locator('.library-open', { hasText: '美日' }).click();
+    await page.waitForFunction(() =>
+      document.querySelector('.toolbar h1')?.textContent?.includes('美日'),
+    );
+    // The canvas takes the nodes of its opening view a batch per task.
+    await page.waitForSelector('.canvas:not([data-opening])');
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(before);
   });
 });
