@@ -101,7 +101,11 @@ export function NewMapDialog() {
   };
 
   return (
-    <Modal title={t('newMap')} onClose={close} testId="new-map-dialog">
+    <Modal
+      title={file ? t('newMapFromFileTitle') : t('newMap')}
+      onClose={close}
+      testId="new-map-dialog"
+    >
       <div className="new-map-grid">
         <div className="col">
           {file ? (

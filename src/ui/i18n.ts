@@ -336,6 +336,7 @@ const en = {
   compareRejectedByYou: 'marked wrong by you',
   // Document sources: new map from a file, adding a source, source tabs (sources14)
   newMapFromFile: 'New map from a file…',
+  newMapFromFileTitle: 'New map from a file',
   addSource: 'Add a source…',
   takeHeadingsAsGroups: 'Take the {0} headings as groups',
   readingFile: 'Reading {0}…',
@@ -688,6 +689,7 @@ const zh: Record<MessageKey, string> = {
   compareRejectedByYou: '您判为错误',
   // Document sources: new map from a file, adding a source, source tabs (sources14)
   newMapFromFile: '从文件新建论证图…',
+  newMapFromFileTitle: '从文件新建论证图',
   addSource: '添加来源…',
   takeHeadingsAsGroups: '将这 {0} 个标题作为分组',
   readingFile: '正在读取 {0}…',

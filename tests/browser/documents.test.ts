@@ -56,6 +56,7 @@ describe('a map made from a PDF', { timeout: 120_000 }, () => {
     const dialog = page.getByTestId('new-map-dialog');
     const marks = dialog.getByTestId('page-mark');
     await marks.first().waitFor({ timeout: 60_000 });
+    expect(await dialog.locator('h2').textContent()).toBe('New map from a file');
     const labels = await marks.allTextContents();
     expect(labels.length).toBeGreaterThan(3);
     expect(labels.slice(0, 3)).toEqual(['p. 1', 'p. 2', 'p. 3']);
