@@ -88,6 +88,8 @@ try {
     await stage.goto(url);
     await stage.waitForSelector('.react-flow__node');
     await stage.getByTestId('present').click();
+    // The stage's code loads when first asked for.
+    await stage.getByTestId('presentation').waitFor();
     await stage.keyboard.press('ArrowRight');
     await stage.waitForSelector('[data-testid="presentation-overview"]');
     const suffix = width === 1280 ? '' : `-${width}`;
@@ -150,6 +152,43 @@ try {
   await page.locator('.react-flow__controls-fitview').click();
   await page.waitForTimeout(500);
   await page.screenshot({ path: `${OUT}/english-map.png` });
+
+  // The article as a PDF (printed by Chromium with a running header and page numbers), previewed
+  // as a new map's source: its printed pages marked, its headings offered as sections.
+  const shipped = parseMapText(readFileSync('maps/us-japan-nuclear-sharing.argmap.json', 'utf8'));
+  if (shipped.ok) {
+    const escape = (t: string) =>
+      t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const paragraphs = shipped.map.sources[0]!.text.split('\n\n');
+    const printer = await context.newPage();
+    await printer.setContent(
+      `<html lang="zh-Hans"><body style="font: 11pt 'Noto Serif CJK SC', serif">${paragraphs
+        .map((p) => `<p>${escape(p)}</p>`)
+        .join('')}</body></html>`,
+    );
+    const small = 'font-size:9px;width:100%;text-align:center';
+    const pdf = await printer.pdf({
+      format: 'A4',
+      displayHeaderFooter: true,
+      headerTemplate: `<div style="${small}">日本学刊 · 美日核关系</div>`,
+      footerTemplate: `<div style="${small}">· <span class="pageNumber"></span> ·</div>`,
+      margin: { top: '2cm', bottom: '2cm', left: '2.2cm', right: '2.2cm' },
+    });
+    await printer.close();
+    await page.getByTestId('file-menu').click();
+    await page.getByTestId('new-map-from-file-input').setInputFiles({
+      name: 'article.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf,
+    });
+    const dialog = page.getByTestId('new-map-dialog');
+    await dialog.getByTestId('page-mark').nth(1).waitFor({ timeout: 60_000 });
+    await dialog
+      .getByTestId('new-map-preview')
+      .evaluate((el) => el.querySelectorAll('[data-testid="page-mark"]')[1]?.scrollIntoView());
+    await page.screenshot({ path: `${OUT}/pdf-preview.png` });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  }
 
   // A slide of the article's lesson, as a 1280 × 720 projector shows it.
   const lesson = parseMapText(readFileSync('maps/us-japan-nuclear-sharing.argmap.json', 'utf8'));
