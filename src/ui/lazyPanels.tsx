@@ -5,7 +5,7 @@
  * presenting) for the rest of the session, as when it was part of the first bundle. The menu
  * commands that open them are here too, importing their module only when chosen.
  */
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { ArgMap } from '../model/schema';
 import { useUiStore } from '../store/uiStore';
 import { useCompareStore } from '../store/compareStore';
@@ -15,9 +15,8 @@ import { useSlides } from './print/slidesState';
 export { openSlidesDialog } from './print/slidesState';
 export { startComparing } from '../store/compareStore';
 
-const Presentation = lazy(() =>
-  import('./Presentation').then((m) => ({ default: m.Presentation })),
-);
+const loadPresentation = () => import('./Presentation');
+const Presentation = lazy(() => loadPresentation().then((m) => ({ default: m.Presentation })));
 const PrintHandout = lazy(() =>
   import('./PrintHandout').then((m) => ({ default: m.PrintHandout })),
 );
@@ -47,6 +46,11 @@ function WhenShown({ active, children }: { active: boolean; children: ReactNode 
 
 /** The views above for the open map, each loaded the first time it is asked for. */
 export function OccasionalViews({ map }: { map: ArgMap }) {
+  // The stage is fetched once the editor is idle, so that ▶ shows it at once in class.
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 2000));
+    idle(() => void loadPresentation());
+  }, []);
   const presenting = useUiStore((s) => s.presentationStep !== null);
   const printing = usePrintJob((s) => s.kind);
   const slides = useSlides((s) => s.choosing || s.job !== null);
