@@ -2,17 +2,42 @@
  * The I/O Web Worker: imports (decoding, parsing, validating and converting a file) and exports
  * (Argdown, AIF, Markdown, SVG, native JSON, a backup) run here, so that no file within the limits
  * blocks the editor's main thread. It answers with plain data; `app/ioClient.ts` talks to it.
+ *
+ * The worker starts with the first task, so what that task needs loads then: an import loads
+ * only the importers (`importBytes.ts`), not the exporters, and a PDF or a web page starts
+ * loading its reader (pdf.js for a PDF) at once, beside the importers rather than after them.
  */
-import { runIo, type IoReply, type IoRequest } from './ioTasks';
+import type { IoReply, IoRequest, IoTask } from './ioTasks';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<IoRequest>) => void) | null;
   postMessage(reply: IoReply): void;
 };
 
+/**
+ * Starts loading the reader of a document whose first bytes look like a PDF or a web page. Only
+ * a head start: the registry still decides which importer reads the file (`sniffPdf`,
+ * `sniffHtml`), and a reader loaded in vain costs nothing but the loading.
+ */
+function preloadReader(task: IoTask): void {
+  if (task.op !== 'import' || task.isBackup) return;
+  const head = String.fromCharCode(...task.file.bytes.subarray(0, 1024));
+  if (head.includes('%PDF-'))
+    void import('./formats/pdf').then((pdf) => pdf.loadPdfjs()).catch(() => undefined);
+  else if (/^(?:\xEF\xBB\xBF)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(head))
+    void import('./formats/html').catch(() => undefined);
+}
+
+async function run(task: IoTask) {
+  if (task.op !== 'import') return (await import('./ioTasks')).runIo(task);
+  const { importBytes } = await import('./importBytes');
+  return importBytes(task.file, task.isBackup, task.sidecar, task.options);
+}
+
 scope.onmessage = async ({ data }) => {
   try {
-    const result = await runIo(data.task);
+    preloadReader(data.task);
+    const result = await run(data.task);
     // A map's sources (most of a large map) go one message each, so the page takes each in
     // with a short task rather than the whole map with one long one.
     if (typeof result === 'object' && result.kind === 'map') {

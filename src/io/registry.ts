@@ -17,7 +17,6 @@ import { say, type Message, type MessageKey } from '../model/messages';
 import { mapLimitProblems } from '../model/limits';
 import { restoreBackup, looksLikeBackup, type RefusedMap } from './backup';
 import { decodeText, fileTooLarge } from './decodeText';
-import { importFile } from './importFile';
 import { BACKUP_FILE_LIMITS, INPUT_LIMITS, formatCount, type FileLimits } from './inputLimits';
 import {
   finishImport,
@@ -167,6 +166,9 @@ async function importTextFamily(request: ImportRequest): Promise<ImportedFile> {
     }
     sidecarText = decoded.text;
   }
+  // Loaded on demand: it brings the Argdown parser, whose set-up alone takes a few hundred
+  // milliseconds, which a document's import (a PDF, a web page) need not wait for.
+  const { importFile } = await import('./importFile');
   const result = importFile(file.name, text, {
     ...options,
     ...(sidecarText !== undefined ? { sidecarText } : {}),
@@ -355,7 +357,9 @@ export async function importWithRegistry(request: ImportRequest): Promise<Import
   const picked = pickImporter(file, isBackup);
   if (!picked.ok) return { kind: 'refused', problems: picked.problems };
   const result = await picked.entry.import(request);
-  if (result.kind === 'map') {
+  // A document's map was checked against the limits as it was made (`finishImport`, in
+  // `mapFromExtraction`); walking a large source's sentences again would only cost time.
+  if (result.kind === 'map' && !(picked.entry.id in KIND_NAMES)) {
     const over = mapLimitProblems(result.map);
     if (over.length) return { kind: 'refused', problems: over };
   }

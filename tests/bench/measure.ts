@@ -337,3 +337,55 @@ export async function foldSection(
   const expand = await toggle(false);
   return { collapse, expand };
 }
+
+/**
+ * Picks a document through File › New map from a file… in a freshly opened editor page (its I/O
+ * worker new, pdf.js not yet loaded in it): the time from the input's `change` (the file picked)
+ * to the first frame after the preview shows its paragraphs, and, when `lastPage` is given, the
+ * page mark of that page; and the longest main-thread task meanwhile.
+ */
+export async function previewDocument(
+  page: Page,
+  path: string,
+  lastPage: string | null,
+): Promise<{ ms: number; longest: number }> {
+  await page.evaluate(`(() => {
+    const B = window.__bench;
+    B.doc = null;
+    B.docStart = null;
+    addEventListener('change', (e) => {
+      if (B.docStart === null && e.target?.dataset?.testid === 'new-map-from-file-input')
+        B.docStart = performance.now();
+    }, true);
+    const lastPage = ${JSON.stringify(lastPage)};
+    const shown = () => {
+      const preview = document.querySelector('[data-testid="new-map-preview"]');
+      if (!preview || !preview.querySelector('p')) return false;
+      if (lastPage === null) return true;
+      const marks = preview.querySelectorAll('[data-testid="page-mark"]');
+      const last = marks[marks.length - 1];
+      return !!last && new RegExp('\\\\b' + lastPage + '\\\\b').test(last.textContent);
+    };
+    const check = () => {
+      if (B.docStart !== null && shown()) {
+        requestAnimationFrame(() => {
+          const end = performance.now();
+          B.doc = { ms: end - B.docStart, start: B.docStart, end };
+        });
+        return;
+      }
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  })()`);
+  await page.setInputFiles('[data-testid="new-map-from-file-input"]', path);
+  await waitFor(page, 'window.__bench.doc !== null', 60_000);
+  const { doc, tasks } = (await page.evaluate(
+    '({ doc: window.__bench.doc, tasks: window.__bench.longtasks })',
+  )) as {
+    doc: { ms: number; start: number; end: number };
+    tasks: { start: number; duration: number }[];
+  };
+  const during = tasks.filter((t) => t.start + t.duration > doc.start && t.start < doc.end);
+  return { ms: doc.ms, longest: Math.max(0, ...during.map((t) => t.duration)) };
+}

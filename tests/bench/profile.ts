@@ -1,12 +1,15 @@
 /**
- * `npm run bench:profile -- <article|stored|largest|open|pan|typing|place|fold> [nodes]`: where the time of one benchmark
+ * `npm run bench:profile -- <article|stored|largest|open|pan|typing|place|fold|pdf|html> [nodes]`: where the time of one benchmark
  * scenario goes, for finding what to make faster (not a measurement to report). Builds the editor
  * unminified (readable function names), opens a generated map (imported through File › Import,
  * so it is editable), runs the scenario under Chromium's sampling profiler and tracing (CDP), and
  * prints the functions with the most self and total time (`article`, `stored`: opening the
  * shipped or the generated map from IndexedDB) and the browser's own work (style,
  * layout, paint, …) by event name. `pan` and `open` use the read-only view (`?open=`), which
- * renders the same canvas without the import.
+ * renders the same canvas without the import. `pdf` and `html`: the benchmark's `documents` group
+ * (a 30-page PDF, a 1 MB web page picked through File › New map from a file…); most of their work
+ * is in the I/O worker, so the functions of each Web Worker thread are summarised too (from the
+ * trace's own sampling profiler).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +23,7 @@ import { BENCH_SECTION, generateMap } from './generateMap';
 import { PAGE_PROBES } from './pageProbes';
 import { largestMapFile } from '../browser/largestFile';
 import * as m from './measure';
+import { PDF_PAGES, articlePdf, savedPageHtml } from './documents';
 
 const [scenario = 'pan', size = '5000'] = process.argv.slice(2);
 const n = Number(size);
@@ -45,7 +49,62 @@ interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string };
+  id?: string;
+  args?: {
+    name?: string;
+    data?: {
+      startTime?: number;
+      cpuProfile?: { nodes?: (ProfileNode & { parent?: number })[]; samples?: number[] };
+      timeDeltas?: number[];
+    };
+  };
+}
+
+/**
+ * The trace's sampling profiles (`Profile`, `ProfileChunk` events: one per thread, Web Workers
+ * included), each as a {@link Profile} with its thread's name.
+ */
+function threadProfiles(events: TraceEvent[]): { thread: string; profile: Profile }[] {
+  const threadName = new Map<string, string>();
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name')
+      threadName.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const byId = new Map<
+    string,
+    { thread: string; profile: Profile; nodes: Map<number, ProfileNode> }
+  >();
+  for (const e of events) {
+    const key = `${e.pid}:${e.id}`;
+    if (e.name === 'Profile')
+      byId.set(key, {
+        thread: threadName.get(`${e.pid}:${e.tid}`) ?? String(e.tid),
+        profile: {
+          nodes: [],
+          startTime: e.args?.data?.startTime ?? 0,
+          samples: [],
+          timeDeltas: [],
+        },
+        nodes: new Map(),
+      });
+    const entry = byId.get(key);
+    if (e.name !== 'ProfileChunk' || !entry) continue;
+    for (const node of e.args?.data?.cpuProfile?.nodes ?? []) {
+      // Native frames come without a file or line.
+      const { functionName = '', url = '', lineNumber = -1 } = node.callFrame;
+      entry.nodes.set(node.id, {
+        id: node.id,
+        callFrame: { functionName, url, lineNumber },
+        children: [],
+      });
+      if (node.parent !== undefined) entry.nodes.get(node.parent)?.children?.push(node.id);
+    }
+    entry.profile.samples.push(...(e.args?.data?.cpuProfile?.samples ?? []));
+    entry.profile.timeDeltas.push(...(e.args?.data?.timeDeltas ?? []));
+  }
+  return [...byId.values()].map(({ thread, profile, nodes }) => ({
+    thread,
+    profile: { ...profile, nodes: [...nodes.values()] },
+  }));
 }
 
 /** Self and total milliseconds per function (name, file, line), the top `count` of each. */
@@ -97,7 +156,8 @@ async function profiled(page: Page, action: () => Promise<void>): Promise<void> 
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
   const traced = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
   await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+    categories:
+      'devtools.timeline,v8,disabled-by-default-devtools.timeline,disabled-by-default-v8.cpu_profiler',
     transferMode: 'ReportEvents',
   });
   await cdp.send('Profiler.start');
@@ -113,6 +173,9 @@ async function profiled(page: Page, action: () => Promise<void>): Promise<void> 
   const byName = new Map<string, number>();
   for (const e of events)
     if (e.ph === 'X' && e.dur) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+  for (const { thread, profile: workerProfile } of threadProfiles(events))
+    if (thread.includes('Worker') && workerProfile.samples.length)
+      console.log(`--- ${thread} (from the trace)\n${summarise(workerProfile)}`);
   console.log('--- browser events (total ms, all threads; nested events overlap)');
   for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25))
     console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
@@ -248,6 +311,27 @@ try {
     }[];
     console.log(
       `ready at ${String(await page.evaluate('window.__bench.ready'))} ms; longest task ${Math.round(Math.max(0, ...tasks.map((t) => t.duration)))} ms; long tasks ${tasks.map((t) => `${Math.round(t.duration)}@${Math.round(t.start)}`).join(' ')}`,
+    );
+  } else if (scenario === 'pdf' || scenario === 'html') {
+    // A fresh editor page (its I/O worker not started), the document picked, until its preview.
+    const path = join(DIR, scenario === 'pdf' ? 'article.pdf' : 'saved-page.html');
+    writeFileSync(path, scenario === 'pdf' ? await articlePdf(browser) : savedPageHtml());
+    const first = await m.openAndWait(context, { url, title: null });
+    const mapUrl = first.page.url();
+    await first.page.close();
+    const { page } = await m.openAndWait(context, { url: mapUrl, title: null });
+    let result = { ms: 0, longest: 0 };
+    await profiled(
+      page,
+      async () =>
+        void (result = await m.previewDocument(
+          page,
+          path,
+          scenario === 'pdf' ? String(PDF_PAGES) : null,
+        )),
+    );
+    console.log(
+      `previewed in ${result.ms.toFixed(0)} ms, longest task ${result.longest.toFixed(0)} ms`,
     );
   } else if (scenario === 'open') {
     const page = await context.newPage();

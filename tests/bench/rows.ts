@@ -1,6 +1,6 @@
 /**
  * The rows of the benchmark's table: which samples (keys `metric.size.who`, filled by run.ts)
- * each row compares, and the target it is held to (issues 6 and 11).
+ * each row compares, and the target it is held to (issues 6, 11 and 14).
  */
 import type { Row } from './report';
 
@@ -227,6 +227,38 @@ export function benchRows(samples: Map<string, number[]>, initialJsGzip: number)
       ...pair('heap', 5000),
       target: '≤ 2×',
       check: ratioAtMost(2),
+    },
+    {
+      metric: 'PDF, 30 pages → previewed source',
+      unit: 'ms',
+      ours: s('preview.pdf.ours'),
+      baseline: null,
+      target: '≤ 3000 ms',
+      check: atMost(3000),
+    },
+    {
+      metric: 'longest task reading the PDF',
+      unit: 'ms',
+      ours: s('previewTask.pdf.ours'),
+      baseline: null,
+      target: '≤ 100 ms',
+      check: atMost(100),
+    },
+    {
+      metric: 'web page, 1 MB → previewed source',
+      unit: 'ms',
+      ours: s('preview.html.ours'),
+      baseline: null,
+      target: '≤ 1000 ms',
+      check: atMost(1000),
+    },
+    {
+      metric: 'longest task reading the web page',
+      unit: 'ms',
+      ours: s('previewTask.html.ours'),
+      baseline: null,
+      target: '—',
+      check: null,
     },
     {
       metric: 'initial JS (gzip)',
