@@ -55,5 +55,28 @@ export default defineConfig({
   // Workers are ES modules, so that what one loads on demand (pdf.js in the I/O worker, read only
   // for a PDF) stays in a chunk of its own.
   worker: { format: 'es', plugins: () => [workerBuilds()] },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // The editor's own modules that the first page needs and that lazy views share:
+              // one chunk instead of a score of small ones.
+              name: 'core',
+              priority: 5,
+              test: /[\\/]src[\\/](model[\\/](ids|vocabulary|operations|messages|problem|limits|tours|translation|hash|pages|groups|words)|store[\\/]|app[\\/](session|ioClient)|ui[\\/](i18n|i18nMessages|useDialogFocus)|io[\\/](importFormats|inputLimits|migrations)|source[\\/]footnotes|layout[\\/](nodeSize|repack))\.tsx?$/,
+            },
+            {
+              name: 'vendor',
+              priority: 10,
+              test: /node_modules[\\/](react|react-dom|scheduler|@xyflow|d3-[a-z]+|dexie|zustand|zundo|use-sync-external-store|classcat)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
+  },
 });

@@ -3,13 +3,14 @@
  * the node inspector's list of edges): relation, scheme with its critical questions, note and
  * rating. Every change is one undoable edit (typing in the note coalesces into one).
  */
+import { Suspense } from 'react';
 import type { ArgEdge } from '../model/schema';
 import { updateEdge } from '../model/operations';
 import { useMapStore } from '../store/mapStore';
 import { useT } from './i18n';
 import { RatingInput } from './RatingInput';
 import { RelationSelect } from './RelationSelect';
-import { SchemePanel } from './SchemePanel';
+import { SchemePanel } from './lazyPanels';
 
 export function EdgeFields({
   edge,
@@ -27,7 +28,9 @@ export function EdgeFields({
   return (
     <fieldset className="plain edge-fields" disabled={readOnly}>
       <RelationSelect edge={edge} {...(compact ? {} : { testId: 'edge-relation' })} />
-      <SchemePanel target={{ edge: edge.id }} scheme={edge.scheme} compact={compact} />
+      <Suspense fallback={null}>
+        <SchemePanel target={{ edge: edge.id }} scheme={edge.scheme} compact={compact} />
+      </Suspense>
       <label>
         {t('edgeNote')}
         {compact ? (

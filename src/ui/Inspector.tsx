@@ -16,8 +16,7 @@ import { kindStyles } from '../io/kindStyles';
 import { EdgeList } from './EdgeList';
 import { EdgeInspector } from './EdgeInspector';
 import { RatingInput } from './RatingInput';
-import { TourEditor, TourToggle } from './TourEditor';
-import { SchemePanel } from './SchemePanel';
+import { SchemePanel, TourEditor, TourToggle } from './lazyPanels';
 
 const NoteView = lazy(() => import('./NoteView'));
 const NONE: string[] = [];
@@ -52,7 +51,9 @@ export function Inspector({ map }: { map: ArgMap }) {
               ? `${selectedIds.length} ${t('nodesSelected')}`
               : t('inspectorEmpty')}
           </p>
-          <TourEditor map={map} />
+          <Suspense fallback={null}>
+            <TourEditor map={map} />
+          </Suspense>
         </>
       )}
     </aside>
@@ -175,11 +176,13 @@ function NodeInspector({ map, node }: { map: ArgMap; node: ArgNode }) {
         </label>
       </fieldset>
       {(node.kind === 'inference' || node.scheme !== undefined) && (
-        <SchemePanel
-          target={{ node: id }}
-          scheme={node.scheme}
-          undercut={node.kind === 'inference'}
-        />
+        <Suspense fallback={null}>
+          <SchemePanel
+            target={{ node: id }}
+            scheme={node.scheme}
+            undercut={node.kind === 'inference'}
+          />
+        </Suspense>
       )}
       <div className="row">
         <button onClick={() => toggleFold(id)}>
@@ -188,7 +191,9 @@ function NodeInspector({ map, node }: { map: ArgMap; node: ArgNode }) {
         <button onClick={() => setFocus(focus === id ? null : id)}>
           {focus === id ? t('showAll') : t('focusBranch')}
         </button>
-        <TourToggle map={map} nodeId={id} />
+        <Suspense fallback={null}>
+          <TourToggle map={map} nodeId={id} />
+        </Suspense>
         <button
           className="danger"
           disabled={readOnly}

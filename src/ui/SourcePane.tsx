@@ -6,7 +6,9 @@
  */
 import {
   Fragment,
+  lazy,
   memo,
+  Suspense,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -18,6 +20,11 @@ import {
   type RefObject,
 } from 'react';
 import { citationsBySentence, pieces, type Citation } from './citationMarks';
+
+/** Correcting a source's text (and re-anchoring its citations) loads when first asked for. */
+const SourceEditor = lazy(() =>
+  import('./SourceEditor').then((m) => ({ default: m.SourceEditor })),
+);
 import type { ArgMap, ArgNode, Source } from '../model/schema';
 import { kindStyles } from '../io/kindStyles';
 import { useMapStore } from '../store/mapStore';
@@ -25,7 +32,6 @@ import { sentenceIndex } from '../model/operations';
 import { useT } from './i18n';
 import { readSourceSelection, type SourceSelection } from './sourceSelection';
 import { SelectionBar } from './SelectionBar';
-import { SourceEditor } from './SourceEditor';
 import { UnanchoredList } from './UnanchoredList';
 import { revealNodes } from './SearchBox';
 import {
@@ -266,7 +272,9 @@ export function SourcePane({ map }: { map: ArgMap }) {
       )}
       {(active ? [active] : []).map((source) =>
         editing === source.id ? (
-          <SourceEditor key={source.id} source={source} onClose={() => setEditing(null)} />
+          <Suspense key={source.id} fallback={null}>
+            <SourceEditor source={source} onClose={() => setEditing(null)} />
+          </Suspense>
         ) : (
           <SourceText
             key={source.id}

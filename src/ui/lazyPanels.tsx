@@ -16,6 +16,13 @@ export { openSlidesDialog } from './print/slidesState';
 export { startComparing } from '../store/compareStore';
 
 const loadPresentation = () => import('./Presentation');
+const loadTourEditor = () => import('./TourEditor');
+const loadSchemePanel = () => import('./SchemePanel');
+
+/** The inspector's tour editor and toggle, and the scheme fields: loaded once the editor is idle. */
+export const TourEditor = lazy(() => loadTourEditor().then((m) => ({ default: m.TourEditor })));
+export const TourToggle = lazy(() => loadTourEditor().then((m) => ({ default: m.TourToggle })));
+export const SchemePanel = lazy(() => loadSchemePanel().then((m) => ({ default: m.SchemePanel })));
 const Presentation = lazy(() => loadPresentation().then((m) => ({ default: m.Presentation })));
 const PrintHandout = lazy(() =>
   import('./PrintHandout').then((m) => ({ default: m.PrintHandout })),
@@ -46,10 +53,15 @@ function WhenShown({ active, children }: { active: boolean; children: ReactNode 
 
 /** The views above for the open map, each loaded the first time it is asked for. */
 export function OccasionalViews({ map }: { map: ArgMap }) {
-  // The stage is fetched once the editor is idle, so that ▶ shows it at once in class.
+  // The stage and the inspector's tour and scheme fields are fetched once the editor is idle, so
+  // that ▶ shows the stage at once in class and the fields are there when a node is selected.
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 2000));
-    idle(() => void loadPresentation());
+    idle(() => {
+      void loadTourEditor();
+      void loadSchemePanel();
+      void loadPresentation();
+    });
   }, []);
   const presenting = useUiStore((s) => s.presentationStep !== null);
   const printing = usePrintJob((s) => s.kind);
