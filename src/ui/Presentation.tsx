@@ -49,7 +49,7 @@ function deckFor(map: ArgMap, choice: string, t: Translator): Deck {
   return buildDeck(map, { by: 'tour', tourId: choice.slice('tour:'.length), lang, renderings });
 }
 
-export function Presentation({ map }: { map: ArgMap }) {
+export function Presentation({ map, opener }: { map: ArgMap; opener?: HTMLElement | null }) {
   const t = useT();
   const step = useUiStore((s) => s.presentationStep);
   // The choice lasts while the editor is open: presenting again shows the same deck.
@@ -58,7 +58,14 @@ export function Presentation({ map }: { map: ArgMap }) {
   const choices = deckChoices(map, t);
   const choice = choices.find((c) => c.value === chosen)?.value ?? choices[0]!.value;
   return createPortal(
-    <Stage map={map} step={step} choices={choices} choice={choice} onChoose={setChosen} />,
+    <Stage
+      map={map}
+      step={step}
+      choices={choices}
+      choice={choice}
+      onChoose={setChosen}
+      opener={opener}
+    />,
     document.body,
   );
 }
@@ -69,12 +76,15 @@ function Stage({
   choices,
   choice,
   onChoose,
+  opener,
 }: {
   map: ArgMap;
   step: number;
   choices: DeckChoice[];
   choice: string;
   onChoose: (choice: string) => void;
+  /** What had the focus when presenting began: it gets the focus back at the end. */
+  opener?: HTMLElement | null | undefined;
 }) {
   const t = useT();
   const set = useUiStore((s) => s.set);
@@ -87,7 +97,7 @@ function Stage({
   const [presenter, setPresenter] = useState<PresenterHandle | null>(null);
   const [blocked, setBlocked] = useState(false);
   const [startedAt, setStartedAt] = useState(() => Date.now());
-  useDialogFocus(stage);
+  useDialogFocus(stage, opener);
 
   const go = useCallback(
     (to: number) => set({ presentationStep: Math.max(0, Math.min(slides.length - 1, to)) }),

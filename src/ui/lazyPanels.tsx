@@ -64,13 +64,24 @@ export function OccasionalViews({ map }: { map: ArgMap }) {
     });
   }, []);
   const presenting = useUiStore((s) => s.presentationStep !== null);
+  // What has the focus when presenting begins, read in the render that starts it: the editor
+  // behind the stage turns inert in that render's commit, before the stage's code has loaded.
+  const [presentedFrom, setPresentedFrom] = useState<{
+    on: boolean;
+    opener: HTMLElement | null;
+  }>({ on: false, opener: null });
+  if (presenting !== presentedFrom.on)
+    setPresentedFrom({
+      on: presenting,
+      opener: presenting ? (document.activeElement as HTMLElement | null) : presentedFrom.opener,
+    });
   const printing = usePrintJob((s) => s.kind);
   const slides = useSlides((s) => s.choosing || s.job !== null);
   const comparing = useCompareStore((s) => s.choosing || s.reference !== null);
   return (
     <>
       <WhenShown active={presenting}>
-        <Presentation map={map} />
+        <Presentation map={map} opener={presentedFrom.opener} />
       </WhenShown>
       <WhenShown active={printing === 'handout'}>
         <PrintHandout map={map} />

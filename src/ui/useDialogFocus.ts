@@ -8,10 +8,14 @@ import { useEffect, useState, type RefObject } from 'react';
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-export function useDialogFocus(dialog: RefObject<HTMLElement | null>) {
+export function useDialogFocus(
+  dialog: RefObject<HTMLElement | null>,
+  /** What had the focus, when the caller knew it before this dialog rendered. */
+  opener?: HTMLElement | null,
+) {
   // What had the focus before the dialog opened: read while rendering, before an autofocus
   // control inside the dialog takes it.
-  const [before] = useState(() => document.activeElement as HTMLElement | null);
+  const [before] = useState(() => opener ?? (document.activeElement as HTMLElement | null));
   useEffect(() => {
     const el = dialog.current;
     if (!el) return;

@@ -227,6 +227,8 @@ describe('when the comparison cannot be made as asked', () => {
     await page.getByTestId('file-menu').click();
     await page.getByTestId('compare-start').click();
     const chooser = page.getByTestId('compare-chooser');
+    // The comparison's code loads when first asked for.
+    await chooser.waitFor();
     expect(await chooser.getByTestId('compare-no-other').isVisible()).toBe(true);
 
     // A broken file: its problem is shown, nothing is compared.
