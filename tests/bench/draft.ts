@@ -22,6 +22,7 @@ import { resolve } from 'node:path';
 import { scoreArticle, type ArticleResult } from './draft/article';
 import { baselineDraft } from './draft/baseline';
 import { CORPUS_DIR, corpusPresent, readCorpus } from './draft/corpus';
+import { deriveRoles, goldLabels } from './draft/labels';
 import {
   scoreSegmentation,
   scoreStructure,
@@ -93,6 +94,15 @@ function main(): void {
     return;
   }
   const corpus = readCorpus();
+  const quirks = corpus.filter((g) => {
+    const l = goldLabels(g);
+    return deriveRoles(l.fu, l.at, g.name).some((r, i) => r !== l.ro[i]);
+  });
+  if (quirks.length) {
+    NOTICES.push(
+      `ro is scored against the annotated roles; in ${quirks.map((g) => g.name).join(', ')} they differ from "the root is proponent, every attack flips" (e.g. a central claim annotated opp).`,
+    );
+  }
   const results = [...DRAFTERS, BASELINE].map((d) => evaluate(d, corpus));
   const base = results[results.length - 1]!;
   const drafted = results.slice(0, -1);

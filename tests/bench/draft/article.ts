@@ -20,13 +20,16 @@
  *   (counted apart as `wrongDirectionOrRelation`).
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { MapDraft } from '../../../src/draft/types';
 import type { Drafter } from './evaluate';
 
-export const ARTICLE_MAP = resolve('maps/us-japan-nuclear-sharing.argmap.json');
+export const ARTICLE_MAP = fileURLToPath(
+  new URL('../../../maps/us-japan-nuclear-sharing.argmap.json', import.meta.url),
+);
 
-interface MapFile {
+/** What the measure reads of a map file. */
+export interface MapFile {
   sources: {
     id: string;
     language?: string;
@@ -129,8 +132,15 @@ export interface ArticleResult {
   readonly runs: number;
 }
 
-export function scoreArticle(drafter: Drafter, mapFile = ARTICLE_MAP, runs = 5): ArticleResult {
-  const map = JSON.parse(readFileSync(mapFile, 'utf8')) as MapFile;
+export const readArticleMap = (file: string = ARTICLE_MAP): MapFile =>
+  JSON.parse(readFileSync(file, 'utf8')) as MapFile;
+
+/** Scores `drafter` on `map`; the first source is drafted `runs` times for the median time. */
+export function scoreArticle(
+  drafter: Drafter,
+  map: MapFile = readArticleMap(),
+  runs = 5,
+): ArticleResult {
   const { cited, links } = mapSentenceLinks(map);
   const drafts = new Map<string, MapDraft>();
   const times: number[] = [];

@@ -11,11 +11,14 @@
  * first run of adjacent EDUs only. EDUs without an ADU are read but belong to no ADU.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DOMParser } from 'linkedom';
 
-/** Where the corpus lives, relative to the repository's root (read in place, never copied). */
-export const CORPUS_DIR = resolve('../shared/corpora/microtexts-part2');
+/** Where the corpus lives: ../shared/corpora/microtexts-part2 beside the repository (read in place, never copied). */
+export const CORPUS_DIR = fileURLToPath(
+  new URL('../../../../shared/corpora/microtexts-part2', import.meta.url),
+);
 
 export type EdgeType = 'sup' | 'exa' | 'reb' | 'und' | 'add';
 const EDGE_TYPES: readonly string[] = ['sup', 'exa', 'reb', 'und', 'add'];
@@ -212,24 +215,24 @@ export function parseArggraph(xml: string, text: string, file: string): GoldText
 /** Whether the corpus is present (tests skip with a notice where it is absent). */
 export const corpusPresent = (dir: string = CORPUS_DIR): boolean => existsSync(dir);
 
+/** Reads one text of the corpus by name ("micro_c001"). */
+export function readText(name: string, dir: string = CORPUS_DIR): GoldText {
+  const xmlFile = join(dir, `${name}.xml`);
+  const txtFile = join(dir, `${name}.txt`);
+  if (!existsSync(txtFile)) throw new CorpusError(xmlFile, `no ${name}.txt beside it`);
+  const gold = parseArggraph(readFileSync(xmlFile, 'utf8'), readFileSync(txtFile, 'utf8'), xmlFile);
+  if (gold.name !== name) {
+    throw new CorpusError(xmlFile, `<arggraph id="${gold.name}"> differs from the file name`);
+  }
+  return gold;
+}
+
 /** Reads every text of the corpus (or the first `limit`), sorted by name. */
 export function readCorpus(dir: string = CORPUS_DIR, limit = Infinity): GoldText[] {
-  const names = readdirSync(dir)
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.xml'))
     .map((f) => f.slice(0, -'.xml'.length))
     .sort()
-    .slice(0, limit);
-  return names.map((n) => {
-    const xmlFile = join(dir, `${n}.xml`);
-    const txtFile = join(dir, `${n}.txt`);
-    if (!existsSync(txtFile)) throw new CorpusError(xmlFile, `no ${n}.txt beside it`);
-    const gold = parseArggraph(
-      readFileSync(xmlFile, 'utf8'),
-      readFileSync(txtFile, 'utf8'),
-      xmlFile,
-    );
-    if (gold.name !== n)
-      throw new CorpusError(xmlFile, `<arggraph id="${gold.name}"> differs from the file name`);
-    return gold;
-  });
+    .slice(0, limit)
+    .map((n) => readText(n, dir));
 }

@@ -59,17 +59,25 @@ export interface StructureResult {
   readonly texts: number;
   readonly units: number;
   readonly scores: Record<Measure, MeasureScore>;
+  /** Every text's gold and predicted labels (written to draft.json, to see where a drafter fails). */
+  readonly perText: readonly {
+    readonly name: string;
+    readonly gold: Labels;
+    readonly predicted: Labels;
+  }[];
 }
 
 export function scoreStructure(drafter: Drafter, corpus: readonly GoldText[]): StructureResult {
-  const pairs = corpus.map((g) => ({
+  const perText = corpus.map((g) => ({
+    name: g.name,
     gold: goldLabels(g),
     predicted: draftOnSegments(drafter, g).labels,
   }));
   return {
     texts: corpus.length,
-    units: pairs.reduce((n, p) => n + p.gold.fu.length, 0),
-    scores: scoreTexts(pairs),
+    units: perText.reduce((n, p) => n + p.gold.fu.length, 0),
+    scores: scoreTexts(perText),
+    perText,
   };
 }
 
