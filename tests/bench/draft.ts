@@ -190,7 +190,7 @@ function main(): void {
   ]);
 
   console.log(
-    `bench:draft — ${corpus.length} texts, ${base.structure.units} ADUs, ${corpus.reduce((n, t) => n + t.edus.length, 0)} EDUs (microtexts part 2, on gold segments); published numbers are for part 1.`,
+    `bench:draft — ${corpus.length} texts, ${base.structure.units} ADUs, ${corpus.reduce((n, t) => n + t.edus.length, 0)} EDUs (microtexts part 2); structure on gold segments, one per ADU, implicit central claims given as the .txt writes them (in capitals); published numbers are for part 1.`,
   );
   for (const n of NOTICES) console.log(n);
   console.log(table(rows));
