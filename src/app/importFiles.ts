@@ -214,14 +214,16 @@ export function isSourceFile(name: string): boolean {
 }
 
 /**
- * Files dropped on the editor: one document, or an AIF file with its text, opens the new-map
- * dialog on them (the preview first); anything else is imported at once, as new maps, with a
- * report.
+ * Files dropped on the editor: one document, or an AIF file with its text (named alike, as
+ * Import files… pairs them), opens the new-map dialog on them (the preview first); anything else
+ * is imported at once, as new maps, with a report.
  */
 export async function dropFiles(files: readonly File[]): Promise<void> {
   const pick = pickOf(files);
+  const paired =
+    pick?.ok && pick.sidecar && pick.sidecar.name === pick.file.name.replace(/\.json$/i, '.txt');
   // Documents (not maps, backups, AIF alone, Argdown or plain text) are previewed first.
-  if (pick?.ok && (pick.sidecar || formatByName(pick.file.name)?.document))
+  if (pick?.ok && (paired || (!pick.sidecar && formatByName(pick.file.name)?.document)))
     return openNewMapFrom(...files);
   useUiStore.getState().set({ importReport: await importFiles(files) });
 }

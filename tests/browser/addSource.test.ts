@@ -92,7 +92,8 @@ async function libraryCount(): Promise<number> {
 const focusedTestId = () =>
   page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? null);
 
-describe('File → Add a source…, previewed first', () => {
+// A document's reader loads on first use; on a busy machine a test takes a while.
+describe('File → Add a source…, previewed first', { timeout: 120_000 }, () => {
   it('shows the source before adding it; cancelled, nothing is added; added, it opens in its tab and one undo takes it back', async () => {
     await newMapFromText(page);
     await pickSource('council.md', 'text/markdown', COUNCIL);
@@ -146,8 +147,10 @@ describe('File → Add a source…, previewed first', () => {
 
   it('adds a web page dropped on the source pane, after its preview; dropped elsewhere, a document still makes a new map', async () => {
     await newMapFromText(page);
-    await drop('[data-testid="source-pane"]', { 'shade.html': ARTICLE_HTML });
     const d = dialog();
+    // The new-map dialog gone (a drop while it closes would be its, not a new one's).
+    await d.waitFor({ state: 'detached' });
+    await drop('[data-testid="source-pane"]', { 'shade.html': ARTICLE_HTML });
     await d.getByTestId('new-map-preview').waitFor({ timeout: 60_000 });
     expect(await d.locator('h2').textContent()).toBe('Add a source');
     const preview = (await d.getByTestId('new-map-preview').textContent()) ?? '';
@@ -162,13 +165,26 @@ describe('File → Add a source…, previewed first', () => {
     const map = await exported();
     expect(map.sources[1]).toMatchObject({ title: 'Shade and the city', author: 'Ana Ruiz' });
 
+    // The dialog takes a pasted text instead of the file, as a source too.
+    await drop('[data-testid="source-pane"]', { 'shade.html': ARTICLE_HTML });
+    await d.getByTestId('new-map-paste-instead').click();
+    await d.getByTestId('new-map-text').fill('Notes from the walk. Oaks gave the most shade.');
+    await d.getByTestId('new-map-preview').locator('li').nth(1).waitFor();
+    await d.getByTestId('create-map').click();
+    await d.waitFor({ state: 'detached' });
+    await expect.poll(() => tabs().count()).toBe(3);
+    expect(await tabs().nth(2).getAttribute('aria-selected')).toBe('true');
+    expect(await tabs().nth(2).textContent()).toBe(
+      '3. Notes from the walk. Oaks gave the most shade.',
+    );
+
     // On the canvas, the same kind of file is a new map's.
     await drop('.react-flow__pane', { 'shade.html': ARTICLE_HTML });
     await d.getByTestId('new-map-preview').waitFor({ timeout: 60_000 });
     expect(await d.locator('h2').textContent()).toBe('New map from a file');
     await page.keyboard.press('Escape');
     await d.waitFor({ state: 'detached' });
-    expect(await tabs().count()).toBe(2);
+    expect(await tabs().count()).toBe(3);
   });
 
   it('in Chinese, by the keyboard: a bad file gives its message and changes nothing stored; a good one is added', async () => {
@@ -224,72 +240,76 @@ if (!hasAif)
 /** The statement of nodeset542 that its text does not hold (found so by the importer). */
 const NOT_IN_TEXT = 'If it is true that God excludes not one it is false that he excludes somebody';
 
-describe.skipIf(!hasAif)('an AIF file with its text, in the new-map flow', () => {
-  const json = resolve(aifDir, 'nodeset542.json');
-  const txt = resolve(aifDir, 'nodeset542.txt');
+describe.skipIf(!hasAif)(
+  'an AIF file with its text, in the new-map flow',
+  { timeout: 120_000 },
+  () => {
+    const json = resolve(aifDir, 'nodeset542.json');
+    const txt = resolve(aifDir, 'nodeset542.txt');
 
-  it('pairs the JSON and its text picked together: the preview tells what was anchored, then the map is made', async () => {
-    await page.getByTestId('file-menu').click();
-    // The JSON alone: no text to find the statements in.
-    await page.getByTestId('new-map-from-file-input').setInputFiles(json);
-    const d = dialog();
-    const anchoring = d.getByTestId('aif-anchoring');
-    await anchoring.waitFor({ timeout: 60_000 });
-    expect(await anchoring.textContent()).toContain('The AIF carries no analysed text');
-    // Both, picked together in the dialog's own file input.
-    await d.getByTestId('new-map-file-input').setInputFiles([json, txt]);
-    await expect.poll(() => anchoring.textContent()).toContain('10 of 11 statements found');
-    expect(await d.getByTestId('new-map-file').textContent()).toContain(
-      'From the files nodeset542.json and nodeset542.txt',
-    );
-    const missing = await d.getByTestId('aif-unanchored').locator('li').allTextContents();
-    expect(missing).toEqual([`⚠ ${NOT_IN_TEXT}`]);
-    expect(await d.getByTestId('new-map-preview').textContent()).toContain(
-      "Here Dr. Curley's argument seems to go like this",
-    );
-    expect(await d.getByTestId('new-map-title').getAttribute('placeholder')).toBe('nodeset542');
-    await d.getByTestId('create-map').click();
-    await page.waitForFunction(
-      () => document.querySelector('.toolbar h1')?.textContent === 'nodeset542',
-    );
-    const map = await exported();
-    const text = readFileSync(txt, 'utf8');
-    expect(map.sources).toHaveLength(1);
-    expect(map.sources[0]!.text.slice(0, 40)).toBe(text.replace(/\r\n?/g, '\n').slice(0, 40));
-    const statements = map.nodes.filter((n) => n.kind !== 'inference');
-    expect(statements.filter((n) => n.refs.length)).toHaveLength(10);
-    const unplaced = statements.filter((n) => !n.refs.length);
-    expect(unplaced.map((n) => [n.text, n.tags])).toEqual([[NOT_IN_TEXT, ['unanchored']]]);
-  });
-
-  it('in Chinese, pairs them dropped together; other pairs of files are refused', async () => {
-    await setChinese();
-    const mapsBefore = await libraryCount();
-    await drop('.app', {
-      'nodeset542.json': readFileSync(json, 'utf8'),
-      'nodeset542.txt': readFileSync(txt, 'utf8'),
+    it('pairs the JSON and its text picked together: the preview tells what was anchored, then the map is made', async () => {
+      await page.getByTestId('file-menu').click();
+      // The JSON alone: no text to find the statements in.
+      await page.getByTestId('new-map-from-file-input').setInputFiles(json);
+      const d = dialog();
+      const anchoring = d.getByTestId('aif-anchoring');
+      await anchoring.waitFor({ timeout: 60_000 });
+      expect(await anchoring.textContent()).toContain('The AIF carries no analysed text');
+      // Both, picked together in the dialog's own file input.
+      await d.getByTestId('new-map-file-input').setInputFiles([json, txt]);
+      await expect.poll(() => anchoring.textContent()).toContain('10 of 11 statements found');
+      expect(await d.getByTestId('new-map-file').textContent()).toContain(
+        'From the files nodeset542.json and nodeset542.txt',
+      );
+      const missing = await d.getByTestId('aif-unanchored').locator('li').allTextContents();
+      expect(missing).toEqual([`⚠ ${NOT_IN_TEXT}`]);
+      expect(await d.getByTestId('new-map-preview').textContent()).toContain(
+        "Here Dr. Curley's argument seems to go like this",
+      );
+      expect(await d.getByTestId('new-map-title').getAttribute('placeholder')).toBe('nodeset542');
+      await d.getByTestId('create-map').click();
+      await page.waitForFunction(
+        () => document.querySelector('.toolbar h1')?.textContent === 'nodeset542',
+      );
+      const map = await exported();
+      const text = readFileSync(txt, 'utf8');
+      expect(map.sources).toHaveLength(1);
+      expect(map.sources[0]!.text.slice(0, 40)).toBe(text.replace(/\r\n?/g, '\n').slice(0, 40));
+      const statements = map.nodes.filter((n) => n.kind !== 'inference');
+      expect(statements.filter((n) => n.refs.length)).toHaveLength(10);
+      const unplaced = statements.filter((n) => !n.refs.length);
+      expect(unplaced.map((n) => [n.text, n.tags])).toEqual([[NOT_IN_TEXT, ['unanchored']]]);
     });
-    const d = dialog();
-    const anchoring = d.getByTestId('aif-anchoring');
-    await anchoring.waitFor({ timeout: 60_000 });
-    expect(await d.locator('h2').textContent()).toBe('从文件新建论证图');
-    expect(await anchoring.textContent()).toContain('11 个陈述中有 10 个在文本中找到。');
-    expect(await anchoring.textContent()).toContain('未在文本中找到（1 个）');
-    expect(await d.getByTestId('create-map').isDisabled()).toBe(false);
-    // Two files that are not an AIF file and its text.
-    await d.getByTestId('new-map-file-input').setInputFiles([
-      { name: 'a.md', mimeType: 'text/markdown', buffer: Buffer.from('# A\n\nOne.') },
-      { name: 'b.md', mimeType: 'text/markdown', buffer: Buffer.from('# B\n\nTwo.') },
-    ]);
-    const refused = d.getByTestId('new-map-refused');
-    await refused.waitFor();
-    expect(await refused.textContent()).toContain('请选择一个文件');
-    expect(await refused.textContent()).toContain('a.md, b.md');
-    expect(await d.getByTestId('create-map').isDisabled()).toBe(true);
-    await page.keyboard.press('Escape');
-    await d.waitFor({ state: 'detached' });
-    // Nothing was stored: the library holds the maps it held.
-    await page.reload();
-    expect(await libraryCount()).toBe(mapsBefore);
-  });
-});
+
+    it('in Chinese, pairs them dropped together; other pairs of files are refused', async () => {
+      await setChinese();
+      const mapsBefore = await libraryCount();
+      await drop('.app', {
+        'nodeset542.json': readFileSync(json, 'utf8'),
+        'nodeset542.txt': readFileSync(txt, 'utf8'),
+      });
+      const d = dialog();
+      const anchoring = d.getByTestId('aif-anchoring');
+      await anchoring.waitFor({ timeout: 60_000 });
+      expect(await d.locator('h2').textContent()).toBe('从文件新建论证图');
+      expect(await anchoring.textContent()).toContain('11 个陈述中有 10 个在文本中找到。');
+      expect(await anchoring.textContent()).toContain('未在文本中找到（1 个）');
+      expect(await d.getByTestId('create-map').isDisabled()).toBe(false);
+      // Two files that are not an AIF file and its text.
+      await d.getByTestId('new-map-file-input').setInputFiles([
+        { name: 'a.md', mimeType: 'text/markdown', buffer: Buffer.from('# A\n\nOne.') },
+        { name: 'b.md', mimeType: 'text/markdown', buffer: Buffer.from('# B\n\nTwo.') },
+      ]);
+      const refused = d.getByTestId('new-map-refused');
+      await refused.waitFor();
+      expect(await refused.textContent()).toContain('请选择一个文件');
+      expect(await refused.textContent()).toContain('a.md, b.md');
+      expect(await d.getByTestId('create-map').isDisabled()).toBe(true);
+      await page.keyboard.press('Escape');
+      await d.waitFor({ state: 'detached' });
+      // Nothing was stored: the library holds the maps it held.
+      await page.reload();
+      expect(await libraryCount()).toBe(mapsBefore);
+    });
+  },
+);
