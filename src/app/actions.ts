@@ -12,8 +12,7 @@ import {
   removeNode,
   setRelation,
 } from '../model/operations';
-import type { ArgMap, NodeKind, Ref, Relation, Source } from '../model/schema';
-import { create } from 'zustand';
+import type { ArgMap, NodeKind, Ref, Relation } from '../model/schema';
 import { useMapStore, undo, redo } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
 import { computeLayout } from './runLayout';
@@ -243,31 +242,4 @@ export function setFocus(nodeId: string | null) {
   if (!map) return;
   const { focus, set } = useUiStore.getState();
   set({ focus: { ...focus, [map.id]: nodeId } });
-}
-
-/**
- * The source the source pane is asked to show (its tab chosen), with when it was asked: set when
- * a source is added, so the new source opens in its tab.
- */
-export const useShownSource = create<{ id: string | null; at: number }>()(() => ({
-  id: null,
-  at: 0,
-}));
-
-/**
- * Adds `source` to the open map after its sources, as one undoable edit: it gets a free id and
- * sentence ids past the map's (see `withSourceAdded`), and opens in its tab in the source pane.
- * Returns its id, or null when the map cannot be edited (none open, or read-only).
- */
-export async function addSourceAction(source: Source): Promise<string | null> {
-  const { withSourceAdded } = await import('../io/importText');
-  let added: string | null = null;
-  const ok = store().edit((map) => {
-    const next = withSourceAdded(map, source);
-    added = next.sources[next.sources.length - 1]!.id;
-    return next;
-  });
-  if (!ok || !added) return null;
-  useShownSource.setState({ id: added, at: Date.now() });
-  return added;
 }

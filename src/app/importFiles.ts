@@ -9,6 +9,8 @@
 import { problem, problemMessages, rewordProblem, type Problem } from '../model/problem';
 import { say } from '../model/messages';
 import { useUiStore, type ImportOutcome } from '../store/uiStore';
+import { useMapStore } from '../store/mapStore';
+import type { ArgMap, Source } from '../model/schema';
 import { create } from 'zustand';
 import type { FileBytes, ImportedFile } from '../io/importBytes';
 import type { ImportOptions } from '../io/importText';
@@ -226,6 +228,37 @@ export async function dropFiles(files: readonly File[]): Promise<void> {
   if (pick?.ok && (paired || (!pick.sidecar && formatByName(pick.file.name)?.document)))
     return openNewMapFrom(...files);
   useUiStore.getState().set({ importReport: await importFiles(files) });
+}
+
+/**
+ * The source the source pane is asked to show (its tab chosen), with when it was asked: set when
+ * a source is added, so the new source opens in its tab.
+ */
+export const useShownSource = create<{ id: string | null; at: number }>()(() => ({
+  id: null,
+  at: 0,
+}));
+
+/**
+ * Adds `source` to the open map after its sources, as one undoable edit, and opens it in its tab
+ * in the source pane. `addTo` is `withSourceAdded` (io/importText: the source gets a free id and
+ * sentence ids past the map's), passed by the caller, the lazily loaded dialog that previewed the
+ * source, so that the importers' module stays out of the editor's first chunks. Returns the new
+ * source's id, or null when the map cannot be edited (none open, or read-only).
+ */
+export function addSourceAction(
+  source: Source,
+  addTo: (map: ArgMap, source: Source) => ArgMap,
+): string | null {
+  let added: string | null = null;
+  const ok = useMapStore.getState().edit((map) => {
+    const next = addTo(map, source);
+    added = next.sources[next.sources.length - 1]!.id;
+    return next;
+  });
+  if (!ok || !added) return null;
+  useShownSource.setState({ id: added, at: Date.now() });
+  return added;
 }
 
 /** A file's bytes, or why they could not be read. */

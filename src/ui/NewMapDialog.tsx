@@ -13,11 +13,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ArgMap } from '../model/schema';
 import { say, type Message } from '../model/messages';
-import { addSourceAction } from '../app/actions';
 import { Modal } from './Modal';
 import { showText } from './i18nMessages';
 import { problemMessage, problemMessages } from '../model/problem';
-import { guessLanguage, importText, withOfferedGroups } from '../io/importText';
+import { guessLanguage, importText, withOfferedGroups, withSourceAdded } from '../io/importText';
 import { acceptList } from '../io/importFormats';
 import type { ImportedFile } from '../io/registry';
 import type { Source } from '../model/schema';
@@ -25,6 +24,7 @@ import type { ExtractedHeading } from '../io/formats/extracted';
 import { previewParagraphs } from './previewParagraphs';
 import { addMapToLibrary } from '../app/session';
 import {
+  addSourceAction,
   importedFromFile,
   pickOf,
   sidecarOf,
@@ -127,7 +127,7 @@ export function NewMapDialog() {
       if (!source) return;
       // Pasted text was titled as it was segmented; a file's source takes the title typed.
       const named = file && title.trim() ? { ...source, title: title.trim() } : source;
-      if (!(await addSourceAction(named))) return;
+      if (!addSourceAction(named, withSourceAdded)) return;
     } else if (fileMap) {
       const map = withOfferedGroups(
         withFileTitle(fileMap.map, file!.name),

@@ -34,8 +34,7 @@ import { readSourceSelection, type SourceSelection } from './sourceSelection';
 import { SelectionBar } from './SelectionBar';
 import { UnanchoredList } from './UnanchoredList';
 import { revealNodes } from './SearchBox';
-import { useShownSource } from '../app/actions';
-import { isSourceFile, openAddSourceFrom } from '../app/importFiles';
+import { isSourceFile, openAddSourceFrom, useShownSource } from '../app/importFiles';
 import {
   BlockHeights,
   OVERSCAN_PX,
