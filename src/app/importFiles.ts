@@ -9,10 +9,11 @@
 import { problem, problemMessages, rewordProblem, type Problem } from '../model/problem';
 import { say } from '../model/messages';
 import { useUiStore, type ImportOutcome } from '../store/uiStore';
+import { useMapStore } from '../store/mapStore';
+import type { ArgMap, Source } from '../model/schema';
 import { create } from 'zustand';
 import type { FileBytes, ImportedFile } from '../io/importBytes';
 import type { ImportOptions } from '../io/importText';
-import { useMapStore } from '../store/mapStore';
 import { formatByName } from '../io/importFormats';
 import { runInWorker } from './ioClient';
 import { openMap, refreshLibrary, storeNew } from './session';
@@ -158,72 +159,106 @@ async function importOne(
 }
 
 /**
- * The file the "new map from a file" dialog previews (picked in it or in the File menu, or
- * dropped on the editor), or none: the dialog then starts from pasted text.
+ * What the "new map from a file" dialog previews (picked in it or in the File menu, or dropped
+ * on the editor): one file, or an AIF file with its text; none, and the dialog starts from
+ * pasted text. In `add` mode the dialog is "Add a source": what it previews becomes one more
+ * source of the open map instead of a new map.
  */
-export const useNewMapFile = create<{ file: File | null }>()(() => ({ file: null }));
+export const useNewMapFile = create<{ files: readonly File[]; mode: 'new' | 'add' }>()(() => ({
+  files: [],
+  mode: 'new',
+}));
 
-/** Opens the new-map dialog on a file: its preview, then a new map from it. */
-export function openNewMapFrom(file: File): void {
-  useNewMapFile.setState({ file });
+/** The files picked or dropped together, as the dialog reads them: one, or AIF with its text. */
+export type FilePick =
+  { ok: true; file: File; sidecar?: File } | { ok: false; names: string[] } | null;
+
+/**
+ * One file, or two when one is AIF JSON and the other its analysed text (`nodeset542.json` with
+ * `nodeset542.txt`): the text is the JSON's sidecar, as Import files… pairs them. Anything else
+ * is refused (with the names), none is null.
+ */
+export function pickOf(files: readonly File[]): FilePick {
+  if (!files.length) return null;
+  if (files.length === 1) return { ok: true, file: files[0]! };
+  const json = files.find((f) => /\.json$/i.test(f.name));
+  const text = files.find((f) => /\.txt$/i.test(f.name));
+  if (files.length === 2 && json && text) return { ok: true, file: json, sidecar: text };
+  return { ok: false, names: files.map((f) => f.name) };
+}
+
+/** The sidecar lookup {@link importedFromFile} takes, for a pick's text beside its JSON. */
+export function sidecarOf(pick: { file: File; sidecar?: File }): Map<string, File> {
+  return pick.sidecar
+    ? new Map([[pick.file.name.replace(/\.json$/i, '.txt'), pick.sidecar]])
+    : new Map();
+}
+
+/** Opens the new-map dialog on files (one, or AIF with its text): its preview, then a new map. */
+export function openNewMapFrom(...files: File[]): void {
+  useNewMapFile.setState({ files, mode: 'new' });
   useUiStore.getState().set({ newMapOpen: true, libraryOpen: false });
 }
 
 /**
- * Files dropped on the editor: one document opens the new-map dialog on it (its preview first);
- * anything else is imported at once, as new maps, with a report.
+ * Opens the "Add a source" dialog (the new-map dialog in `add` mode) on a file: its preview,
+ * then one more source of the open map. With no file, it starts from pasted text.
+ */
+export function openAddSourceFrom(file?: File): void {
+  useNewMapFile.setState({ files: file ? [file] : [], mode: 'add' });
+  useUiStore.getState().set({ newMapOpen: true, libraryOpen: false });
+}
+
+/** Whether a file's name says it can be a source (a document or plain text), for a drop. */
+export function isSourceFile(name: string): boolean {
+  const format = formatByName(name);
+  return !!format && (format.document || format.id === 'text');
+}
+
+/**
+ * Files dropped on the editor: one document, or an AIF file with its text (named alike, as
+ * Import files… pairs them), opens the new-map dialog on them (the preview first); anything else
+ * is imported at once, as new maps, with a report.
  */
 export async function dropFiles(files: readonly File[]): Promise<void> {
-  // Documents (not maps, backups, AIF, Argdown or plain text) are previewed first.
-  if (files.length === 1 && formatByName(files[0]!.name)?.document)
-    return openNewMapFrom(files[0]!);
+  const pick = pickOf(files);
+  const paired =
+    pick?.ok && pick.sidecar && pick.sidecar.name === pick.file.name.replace(/\.json$/i, '.txt');
+  // Documents (not maps, backups, AIF alone, Argdown or plain text) are previewed first.
+  if (pick?.ok && (paired || (!pick.sidecar && formatByName(pick.file.name)?.document)))
+    return openNewMapFrom(...files);
   useUiStore.getState().set({ importReport: await importFiles(files) });
 }
 
 /**
- * Adds a file's text (any format the registry reads) to the open map as one more source, as one
- * undoable edit; its sentence ids follow the map's. Reported in the import panel.
+ * The source the source pane is asked to show (its tab chosen), with when it was asked: set when
+ * a source is added, so the new source opens in its tab.
  */
-export async function addSourceFromFile(file: File): Promise<ImportOutcome> {
-  const outcome: ImportOutcome = { added: [], messages: [] };
-  useImporting.setState({ files: [file.name] });
-  try {
-    const result = await importedFromFile(file);
-    if (result.kind === 'refused') {
-      outcome.messages.push({
-        file: file.name,
-        ok: false,
-        lines: problemMessages(result.problems),
-      });
-    } else {
-      const source = result.kind === 'map' ? result.map.sources[0] : undefined;
-      if (!source || !source.text) {
-        outcome.messages.push({ file: file.name, ok: false, lines: [say('regNoSource')] });
-      } else {
-        const { withSourceAdded } = await import('../io/importText');
-        const { edit } = useMapStore.getState();
-        const done = edit((map) => withSourceAdded(map, source));
-        outcome.messages.push({
-          file: file.name,
-          ok: done,
-          lines: [
-            say('regSourceAdded', source.title ?? file.name, source.sentences.length),
-            ...(result.kind === 'map' ? result.notes : []),
-          ],
-        });
-      }
-    }
-  } catch (error) {
-    outcome.messages.push({
-      file: file.name,
-      ok: false,
-      lines: [say('impFailed', error instanceof Error ? error.message : String(error))],
-    });
-  } finally {
-    useImporting.setState({ files: [] });
-  }
-  useUiStore.getState().set({ importReport: outcome });
-  return outcome;
+export const useShownSource = create<{ id: string | null; at: number }>()(() => ({
+  id: null,
+  at: 0,
+}));
+
+/**
+ * Adds `source` to the open map after its sources, as one undoable edit, and opens it in its tab
+ * in the source pane. `addTo` is `withSourceAdded` (io/importText: the source gets a free id and
+ * sentence ids past the map's), passed by the caller, the lazily loaded dialog that previewed the
+ * source, so that the importers' module stays out of the editor's first chunks. Returns the new
+ * source's id, or null when the map cannot be edited (none open, or read-only).
+ */
+export function addSourceAction(
+  source: Source,
+  addTo: (map: ArgMap, source: Source) => ArgMap,
+): string | null {
+  let added: string | null = null;
+  const ok = useMapStore.getState().edit((map) => {
+    const next = addTo(map, source);
+    added = next.sources[next.sources.length - 1]!.id;
+    return next;
+  });
+  if (!ok || !added) return null;
+  useShownSource.setState({ id: added, at: Date.now() });
+  return added;
 }
 
 /** A file's bytes, or why they could not be read. */

@@ -1,7 +1,7 @@
 /** Import and export: the "File" menu of the toolbar. */
 import { useEffect, useRef, useState } from 'react';
 import { exportAs, type ExportFormat, type ExportOptions } from '../app/exportActions';
-import { addSourceFromFile, importFiles, openNewMapFrom, useImporting } from '../app/importFiles';
+import { importFiles, openAddSourceFrom, openNewMapFrom, useImporting } from '../app/importFiles';
 import { acceptList } from '../io/importFormats';
 import { useMapStore } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
@@ -108,12 +108,14 @@ export function FileMenu() {
           hidden
           data-testid="new-map-from-file-input"
           accept={acceptList('sources')}
+          // One file, or an AIF file with its text (the dialog pairs them).
+          multiple
           onChange={(e) => {
-            const file = e.target.files?.[0];
+            const files = [...(e.target.files ?? [])];
             e.target.value = '';
-            if (!file) return;
+            if (!files.length) return;
             details.current?.removeAttribute('open');
-            openNewMapFrom(file);
+            openNewMapFrom(...files);
           }}
         />
         {hasMap && !readOnly && (
@@ -131,13 +133,14 @@ export function FileMenu() {
               hidden
               data-testid="add-source-input"
               accept={acceptList('sources')}
-              onChange={async (e) => {
+              onChange={(e) => {
                 const file = e.target.files?.[0];
                 e.target.value = '';
                 if (!file) return;
                 details.current?.removeAttribute('open');
+                // The dialog gives the focus back to the menu's button when it closes.
                 details.current?.querySelector('summary')?.focus();
-                await addSourceFromFile(file);
+                openAddSourceFrom(file);
               }}
             />
           </>

@@ -34,6 +34,7 @@ import { readSourceSelection, type SourceSelection } from './sourceSelection';
 import { SelectionBar } from './SelectionBar';
 import { UnanchoredList } from './UnanchoredList';
 import { revealNodes } from './SearchBox';
+import { isSourceFile, openAddSourceFrom, useShownSource } from '../app/importFiles';
 import {
   BlockHeights,
   OVERSCAN_PX,
@@ -132,6 +133,9 @@ export function SourcePane({ map }: { map: ArgMap }) {
   // Several sources: one shown at a time, chosen by its tab (or by a sentence brought into view).
   const [activeId, setActiveId] = useState<string | null>(null);
   const active = sources.find((s) => s.id === activeId) ?? sources[0];
+  // A source just added opens in its tab.
+  useEffect(() => useShownSource.subscribe(({ id }) => id && setActiveId(id)), []);
+  const readOnly = useMapStore((s) => s.readOnly);
   /** A sentence to bring into view once its source's tab has opened. */
   const pendingReveal = useRef<string | null>(null);
   const reveal = useCallback(
@@ -260,6 +264,18 @@ export function SourcePane({ map }: { map: ArgMap }) {
       aria-label={t('sourceText')}
       ref={paneRef}
       onPointerDown={() => (dragging.current = true)}
+      // A document dropped here is previewed to be added as one more source (elsewhere in the
+      // window, it makes a new map).
+      onDragOver={(e) => {
+        if (!readOnly && e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const files = [...e.dataTransfer.files];
+        if (readOnly || files.length !== 1 || !isSourceFile(files[0]!.name)) return;
+        e.preventDefault();
+        e.stopPropagation();
+        openAddSourceFrom(files[0]);
+      }}
     >
       <UnanchoredList map={map} />
       {sources.length > 1 && active && (

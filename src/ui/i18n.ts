@@ -344,6 +344,14 @@ const en = {
   previewFile: 'From the file {0}',
   previewMore: '… and {0} more paragraphs',
   sourceTabs: 'Sources',
+  // Adding a source through the preview; AIF with its text in the new-map flow (addsrc14)
+  addSourceTitle: 'Add a source',
+  addToMap: 'Add to this map',
+  previewFiles: 'From the files {0} and {1}',
+  pickOneOrPair: 'Pick one file, or an AIF file (.json) together with its text (.txt).',
+  aifAnchoredCount: '{0} of {1} statements found in the text.',
+  aifNotAnchored:
+    'Not found in the text ({0}): they come in as implicit statements, tagged for repair.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -697,6 +705,13 @@ const zh: Record<MessageKey, string> = {
   previewFile: '来自文件 {0}',
   previewMore: '……另有 {0} 段',
   sourceTabs: '来源',
+  // Adding a source through the preview; AIF with its text in the new-map flow (addsrc14)
+  addSourceTitle: '添加来源',
+  addToMap: '添加到此论证图',
+  previewFiles: '来自文件 {0} 和 {1}',
+  pickOneOrPair: '请选择一个文件，或同时选择一个 AIF 文件（.json）及其文本（.txt）。',
+  aifAnchoredCount: '{1} 个陈述中有 {0} 个在文本中找到。',
+  aifNotAnchored: '未在文本中找到（{0} 个）：它们将作为隐含陈述导入，并标记为待修复。',
 };
 
 const kindNames = KIND_NAMES;

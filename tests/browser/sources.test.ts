@@ -1,7 +1,7 @@
 /**
  * Issue #14 in the browser: a new map from a document file, previewed first (its headings, offered
- * as groups); several sources per map — a second source added to an open map (undoably), shown
- * by tabs, cited from a node, found by search, and kept over a reload.
+ * as groups); several sources per map — a second source added to an open map (previewed first,
+ * then added undoably), shown by tabs, cited from a node, found by search, and kept over a reload.
  */
 import { readFile } from 'node:fs/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -38,6 +38,23 @@ async function downloadJson(testId: string): Promise<Record<string, unknown>> {
     page.getByTestId(testId).click(),
   ]);
   return JSON.parse((await readFile(await download.path())).toString('utf8'));
+}
+
+/** File → Add a source…: the file's preview in the dialog, then "Add to this map". */
+async function addSource(name: string, text: string) {
+  await page.getByTestId('file-menu').click();
+  await page.getByTestId('add-source-input').setInputFiles({
+    name,
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(text),
+  });
+  const dialog = page.getByTestId('new-map-dialog');
+  await dialog.getByTestId('new-map-preview').waitFor();
+  expect(await dialog.locator('h2').textContent()).toBe('Add a source');
+  const add = dialog.getByTestId('create-map');
+  expect(await add.textContent()).toBe('Add to this map');
+  await add.click();
+  await dialog.waitFor({ state: 'detached' });
 }
 
 const toolbarTitle = (title: string) =>
@@ -115,24 +132,16 @@ describe('several sources in one map', () => {
     await newMapFromText(page);
     const pane = page.getByTestId('source-pane');
     expect(await pane.getByTestId('source-tabs').count()).toBe(0);
-    // File → Add a source…
-    await page.getByTestId('file-menu').click();
-    await page.getByTestId('add-source-input').setInputFiles({
-      name: 'council.md',
-      mimeType: 'text/markdown',
-      buffer: Buffer.from(SECOND),
-    });
-    const report = page.getByTestId('import-report');
-    await report.waitFor();
-    expect(await report.textContent()).toContain(
-      'Added as source “A council report” (3 sentences).',
-    );
-    await report.getByRole('button', { name: 'Close' }).click();
+    // File → Add a source…: previewed, then added; it opens in its tab.
+    await addSource('council.md', SECOND);
     const tabs = pane.getByTestId('source-tab');
     await tabs.nth(1).waitFor();
     expect(await tabs.allTextContents()).toEqual(['1. Street trees', '2. A council report']);
+    expect(await tabs.nth(1).getAttribute('aria-selected')).toBe('true');
+    await pane.getByText('Residents asked for more shade.').waitFor();
+    // The first tab shows the first source's text, not the second's.
+    await tabs.nth(0).click();
     expect(await tabs.nth(0).getAttribute('aria-selected')).toBe('true');
-    // The first source's text is shown, not the second's.
     expect(await pane.getByTestId('source-body').textContent()).toContain('street trees');
     expect(await pane.textContent()).not.toContain('four thousand');
 
@@ -209,15 +218,7 @@ describe('several sources in one map', () => {
 
   it('takes the added source back with undo', async () => {
     await newMapFromText(page);
-    await page.getByTestId('file-menu').click();
-    await page.getByTestId('add-source-input').setInputFiles({
-      name: 'council.md',
-      mimeType: 'text/markdown',
-      buffer: Buffer.from(SECOND),
-    });
-    const report = page.getByTestId('import-report');
-    await report.waitFor();
-    await report.getByRole('button', { name: 'Close' }).click();
+    await addSource('council.md', SECOND);
     const tabs = page.getByTestId('source-tab');
     await tabs.nth(1).waitFor();
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
