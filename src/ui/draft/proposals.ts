@@ -12,6 +12,7 @@
 import type { ArgMap, Position, Ref, Source } from '../../model/schema';
 import { addNode, connect } from '../../model/operations';
 import type { DraftLink, DraftUnit, MapDraft } from '../../draft/types';
+import { nodeSize, type Size } from '../../layout/nodeSize';
 
 /** A draft shown over one map, with what has been done with its proposals. */
 export interface DraftReview {
@@ -64,6 +65,11 @@ export function openProposals(map: ArgMap, review: DraftReview): OpenProposals {
   const result = { units, junctions, links, inMap };
   openCache.set(review, { map, open: result });
   return result;
+}
+
+/** The size a proposal is drawn at: the size its node will have once accepted. */
+export function proposalSize(kind: DraftUnit['kind'] | 'inference', text: string): Size {
+  return nodeSize({ kind }, text.trim());
 }
 
 /** The first cue of a unit that is a word of the text, else its first cue's family. */
