@@ -27,7 +27,15 @@ interface Box {
 }
 
 /** Room kept around the draft when the view first shows it, in screen pixels. */
-const PAD = 32;
+const PAD = 24;
+/** The smallest zoom the first view of a draft takes (its text still readable). */
+const MIN_ZOOM = 0.35;
+
+/** Runs `run` after the next two frames (the canvas's own opening view set); cancellable. */
+function afterFrames(run: () => void): () => void {
+  let id = requestAnimationFrame(() => (id = requestAnimationFrame(run)));
+  return () => cancelAnimationFrame(id);
+}
 
 /** The part of the canvas the review panel leaves free, in screen pixels. */
 function freeArea(): { left: number; width: number; height: number } | null {
@@ -75,34 +83,40 @@ export function DraftLayer({ map }: { map: ArgMap }) {
     return found;
   }, [review, open, map.nodes, labelLanguage]);
 
-  // A new draft: the view takes in the whole draft, beside the review panel.
+  // A new draft: the view takes in the whole draft, beside the review panel (once React Flow's
+  // viewport is ready and the map's own opening view is set).
   const shown = useRef<MapDraft | null>(null);
+  const ready = flow.viewportInitialized;
   useEffect(() => {
-    if (!review || !open || shown.current === review.draft) return;
-    shown.current = review.draft;
-    const area = freeArea();
+    if (!ready || !review || !open || shown.current === review.draft) return;
     const all = [...open.units.map((u) => u.id), ...open.junctions].flatMap((id) => {
       const box = boxes.get(id);
       return box ? [box] : [];
     });
-    if (!area || !all.length) return;
-    const x0 = Math.min(...all.map((b) => b.x));
-    const y0 = Math.min(...all.map((b) => b.y));
-    const width = Math.max(...all.map((b) => b.x + b.width)) - x0;
-    const height = Math.max(...all.map((b) => b.y + b.height)) - y0;
-    const zoom = Math.max(
-      0.2,
-      Math.min(1, (area.width - 2 * PAD) / width, (area.height - 2 * PAD) / height),
-    );
-    void flow.setViewport(
-      {
-        x: area.left + (area.width - width * zoom) / 2 - x0 * zoom,
-        y: Math.max(PAD, (area.height - height * zoom) / 2) - y0 * zoom,
-        zoom,
-      },
-      { duration: 300 },
-    );
-  }, [review, open, boxes, flow]);
+    if (!all.length) return;
+    const draft = review.draft;
+    return afterFrames(() => {
+      const area = freeArea();
+      if (!area) return;
+      shown.current = draft;
+      const x0 = Math.min(...all.map((b) => b.x));
+      const y0 = Math.min(...all.map((b) => b.y));
+      const width = Math.max(...all.map((b) => b.x + b.width)) - x0;
+      const height = Math.max(...all.map((b) => b.y + b.height)) - y0;
+      const zoom = Math.max(
+        MIN_ZOOM,
+        Math.min(1, (area.width - 2 * PAD) / width, (area.height - 2 * PAD) / height),
+      );
+      void flow.setViewport(
+        {
+          x: area.left + Math.max(PAD, (area.width - width * zoom) / 2) - x0 * zoom,
+          y: Math.max(PAD, (area.height - height * zoom) / 2) - y0 * zoom,
+          zoom,
+        },
+        { duration: 300 },
+      );
+    });
+  }, [ready, review, open, boxes, flow]);
 
   // The proposal asked for (P, the list) comes into view if it is not.
   useEffect(() => {

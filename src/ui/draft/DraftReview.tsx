@@ -88,13 +88,13 @@ export function DraftReview({ review, open }: { review: Review; open: OpenPropos
       </p>
       <div className="row draft-review-all">
         <button
-          className="primary small"
+          className="primary"
           data-testid="draft-accept-all"
           onClick={() => acceptAllProposals()}
         >
           {t('draftAcceptAll')}
         </button>
-        <button className="small" data-testid="draft-reject-all" onClick={rejectAllProposals}>
+        <button data-testid="draft-reject-all" onClick={rejectAllProposals}>
           {t('draftRejectAll')}
         </button>
       </div>
