@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { freshPagePerTest } from './freshPage';
-import { nodeFromText } from './helpers';
+import { nodeFromText, pageIdle, viewSettled } from './helpers';
 import { SCHOOL_START_TEXT } from '../fixtures/maps/schoolStart';
 import type { ArgMap } from '../../src/model/schema';
 import { validateMap } from '../../src/model/validate';
@@ -81,7 +81,11 @@ async function newSchoolMap(draft: boolean) {
   await page.getByTestId('new-map-preview').locator('li').first().waitFor();
   if (draft) await page.getByTestId('new-map-draft').check();
   await page.getByTestId('create-map').click();
+  await page.getByTestId('new-map-dialog').waitFor({ state: 'detached' });
   await page.locator('[data-sentence-id="s5"]').waitFor();
+  // The new map's view set and the page quiet before a pointer selects text in it.
+  await viewSettled(page);
+  await pageIdle(page);
 }
 
 describe('drafting the school-start text in the new-map flow (English interface)', () => {
@@ -157,6 +161,13 @@ describe('drafting the school-start text in the new-map flow (English interface)
     expect(
       await page.locator(`[data-testid="draft-proposal"][data-unit="${rejected}"]`).count(),
     ).toBe(0);
+
+    // The draft survives switching views: the outline beside the canvas, and back.
+    await page.getByTestId('outline-toggle').click();
+    await page.getByRole('tree').waitFor();
+    await page.getByTestId('outline-toggle').click();
+    await expect.poll(itemCount).toBe(drafted - 3);
+    expect(await proposals.count()).toBe(drafted - 3);
 
     // Accept all: the rest in one step; undo takes all of them back at once.
     const rest = drafted - 3;

@@ -54,6 +54,7 @@ export function DraftLayer({ map }: { map: ArgMap }) {
   const current = useDraftStore((s) => s.current);
   const focusRequest = useDraftStore((s) => s.focusRequest);
   const set = useDraftStore((s) => s.set);
+  const drafting = useDraftStore((s) => s.drafting === map.id);
   const labelLanguage = useUiStore((s) => s.labelLanguage);
   const flow = useReactFlow();
   const open = useMemo(() => (review ? openProposals(map, review) : null), [map, review]);
@@ -139,7 +140,17 @@ export function DraftLayer({ map }: { map: ArgMap }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new request moves the view
   }, [focusRequest]);
 
-  if (!review || !open || !open.units.length) return null;
+  if (!review || !open || (!open.units.length && drafting)) {
+    // Being drafted (the layout running): say so where the review list will be.
+    return drafting ? (
+      <Panel position="top-left" className="draft-panel">
+        <p className="draft-review draft-drafting" role="status" data-testid="draft-drafting">
+          {t('draftDrafting')}
+        </p>
+      </Panel>
+    ) : null;
+  }
+  if (!open.units.length) return null;
   const language = review.draft.language;
   return (
     <>

@@ -121,7 +121,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   const selectedIds = useMapStore((s) => s.selection.nodeIds);
   const selectedEdgeIds = useMapStore((s) => s.selection.edgeIds);
   const readOnly = useMapStore((s) => s.readOnly);
-  const drafted = useDraftStore((s) => s.reviews[map.id] !== undefined);
+  const drafted = useDraftStore((s) => s.reviews[map.id] !== undefined || s.drafting === map.id);
   const t = useT();
   // React Flow's own names and descriptions, in the interface's language.
   const ariaLabels = useMemo(
