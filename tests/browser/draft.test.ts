@@ -211,6 +211,12 @@ describe('drafting a source of an open map (Chinese interface)', () => {
     expect(await review.getAttribute('aria-label')).toBe('待审草稿');
     expect(await page.getByTestId('draft-accept-all').textContent()).toBe('全部接受');
     expect(await scan('[data-testid="draft-review"]')).toEqual([]);
+    // The draft survives a reload of the tab (kept in its session, not in the map).
+    const proposed = await itemCount();
+    await page.reload();
+    await review.waitFor({ timeout: 20_000 });
+    expect(await itemCount()).toBe(proposed);
+    expect(await page.getByTestId('draft-proposal').count()).toBe(proposed);
     const texts = await items().locator('.draft-item-text').allTextContents();
     expect(texts.length).toBeGreaterThan(0);
     // Nothing of what is cited ("Schools sh") is proposed again; the rest of s1 may be.

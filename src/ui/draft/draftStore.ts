@@ -1,10 +1,11 @@
 /**
- * The drafts under review, one per map, kept in memory for the session: switching views or maps
- * keeps them; a reload does not (a draft is a proposal, not part of the map; draft again).
- * Small on purpose: the toolbar and the canvas read it in the first bundle, while the review's
- * code and the drafter load when a draft is made.
+ * The drafts under review, one per map. Switching views or maps keeps them, and so does reloading
+ * the tab (they are kept in the tab's sessionStorage, not in the map: a draft is a proposal, not
+ * part of the map); closing the tab drops them. Small on purpose: the toolbar and the canvas read
+ * it in the first bundle, while the review's code and the drafter load when a draft is made.
  */
 import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
 import type { ArgMap } from '../../model/schema';
 import { openProposals, type DraftReview } from './proposals';
 
@@ -20,13 +21,23 @@ export interface DraftState {
   set(patch: Partial<Omit<DraftState, 'set'>>): void;
 }
 
-export const useDraftStore = create<DraftState>()((set) => ({
-  reviews: {},
-  current: null,
-  focusRequest: null,
-  drafting: null,
-  set: (patch) => set(patch),
-}));
+export const useDraftStore = create<DraftState>()(
+  persist(
+    (set) => ({
+      reviews: {},
+      current: null,
+      focusRequest: null,
+      drafting: null,
+      set: (patch) => set(patch),
+    }),
+    {
+      name: 'argmap-editor-drafts',
+      version: 1,
+      storage: createJSONStorage(() => sessionStorage),
+      partialize: (s) => ({ reviews: s.reviews }),
+    },
+  ),
+);
 
 /** The review of the map `mapId`, if a draft of it is shown. */
 export const reviewOf = (mapId: string | undefined): DraftReview | undefined =>
