@@ -454,6 +454,14 @@ export const CLAUSE_MARKERS: Record<CueLanguage, readonly string[]> = {
     'or else',
     'as',
     'for',
+    'first',
+    'firstly',
+    'second',
+    'secondly',
+    'third',
+    'thirdly',
+    'finally',
+    'lastly',
   ],
   zh: [
     '因为',
@@ -514,8 +522,26 @@ export const CLAUSE_MARKERS: Record<CueLanguage, readonly string[]> = {
 
 /** Markers cut at even without a comma before them (English: "X because Y"). */
 export const BARE_CLAUSE_MARKERS: Record<CueLanguage, readonly string[]> = {
-  en: ['because', 'but', 'although', 'even though', 'whereas', 'which means', 'therefore'],
+  en: [
+    'because',
+    'and because',
+    'but',
+    'although',
+    'even though',
+    'whereas',
+    'which means',
+    'therefore',
+  ],
   zh: [],
+};
+
+/**
+ * Subordinating markers that, opening a sentence, end their clause at the first comma: "Because
+ * A, B", "Although A, B", "虽然 A，B".
+ */
+export const OPENING_SUBORDINATE: Record<CueLanguage, RegExp> = {
+  en: /^["'“‘(]*(?:because|since|although|though|even though|even if|while|whereas|as|given that|admittedly|granted|of course|despite|in spite of)\b[^,;:]*,/i,
+  zh: /^["“「（(]*(?:因为|由于|虽然|尽管|即使|即便|既然|虽说|固然|纵然|哪怕|鉴于)[^，,；;：:。]*[，,]/,
 };
 
 /** Markers that open a unit only inside a sentence (", for …", ", as …"), never at its start. */

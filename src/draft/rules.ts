@@ -18,6 +18,7 @@ import {
   leadMarkers,
   MID_ONLY,
   NUMBERED,
+  OPENING_SUBORDINATE,
   OPPONENT,
   QUESTION,
   RECOMMENDATION,
@@ -148,27 +149,36 @@ function link(from: string, to: string, relation: 'supports' | 'attacks', cue: C
 const clip = (s: string, max = 60) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /**
- * The spans of given segments, found in order from a moving cursor: exactly, else ignoring case
- * (a title written in capitals). Each is trimmed of surrounding whitespace.
+ * The spans of given segments, found in order from a moving cursor: exactly, else with any run
+ * of spaces matching any run of spaces and case ignored (an importer's cleaning joins spaces; a
+ * title may be written in capitals). Each is trimmed of surrounding whitespace.
  */
 function segmentSpans(text: string, segments: readonly string[]): Span[] {
   const spans: Span[] = [];
   let cursor = 0;
-  let lower: string | undefined;
   segments.forEach((segment, n) => {
     const wanted = segment.trim();
     if (!wanted) throw new MessageError(say('draftSegmentEmpty', n + 1));
-    let at = text.indexOf(wanted, cursor);
-    if (at < 0) {
-      lower ??= text.toLowerCase();
-      const key = wanted.toLowerCase();
-      // Lower-casing keeps offsets only where it keeps lengths.
-      if (lower.length === text.length && key.length === wanted.length)
-        at = lower.indexOf(key, cursor);
+    let start = text.indexOf(wanted, cursor);
+    let end = start + wanted.length;
+    if (start < 0) {
+      const loose = new RegExp(
+        wanted
+          .split(/\s+/)
+          .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('\\s+'),
+        'giu',
+      );
+      loose.lastIndex = cursor;
+      const found = loose.exec(text);
+      if (found) {
+        start = found.index;
+        end = start + found[0].length;
+      }
     }
-    if (at < 0) throw new MessageError(say('draftSegmentNotFound', n + 1, clip(wanted)));
-    spans.push({ start: at, end: at + wanted.length });
-    cursor = at + wanted.length;
+    if (start < 0) throw new MessageError(say('draftSegmentNotFound', n + 1, clip(wanted)));
+    spans.push({ start, end });
+    cursor = end;
   });
   return spans;
 }
@@ -223,7 +233,7 @@ function clausePattern(lang: CueLanguage): RegExp {
     lang === 'zh'
       ? new RegExp(`(?:[，,：:]\\s*)(?=(?:${byLength(CLAUSE_MARKERS.zh)}))|[；;]\\s*`, 'g')
       : new RegExp(
-          `(?:[,;:]|\\s[—–-])\\s+(?=(?:${byLength(CLAUSE_MARKERS.en)})\\b)|;\\s+|\\s(?=(?:${byLength(BARE_CLAUSE_MARKERS.en)})\\s)`,
+          `(?:[,;:]|\\s[—–-])\\s+(?=(?:${byLength(CLAUSE_MARKERS.en)})\\b)|;\\s+|(?<!\\b(?:and|or|not|just|partly|only|simply|mainly|largely|precisely|exactly|because|and so))\\s(?=(?:${byLength(BARE_CLAUSE_MARKERS.en)})\\s)`,
           'gi',
         );
   clauseCache.set(lang, re);
@@ -250,9 +260,15 @@ function splitClauses(text: string, span: Span, lang: CueLanguage): Span[] {
     const punct = /^[,;:，；：,]/.test(m[0]) ? 1 : 0;
     cuts.push({ at: m.index + punct, next: m.index + m[0].length });
   }
+  const opening = OPENING_SUBORDINATE[lang].exec(sentence);
+  if (opening && !cuts.some((c) => c.at === opening[0].length)) {
+    cuts.push({ at: opening[0].length, next: opening[0].length });
+    cuts.sort((a, b) => a.at - b.at);
+  }
   const out: Span[] = [];
   let from = 0;
   for (const cut of cuts) {
+    if (cut.at < from) continue;
     const head = sentence.slice(from, cut.at);
     const tail = sentence.slice(cut.next);
     if (!bigEnough(head, lang) || !bigEnough(tail, lang) || unbalanced(head)) continue;
@@ -551,7 +567,19 @@ function attach(
           opponent[i] = opponent[prev]!;
           continue;
         }
-        if (before && before.to !== i) set(i, before.to, before.relation, cue);
+        // A new sentence is a sibling of the previous sentence's head, not of a clause inside it.
+        let sibling = prev;
+        while (
+          u.opens &&
+          sibling !== central &&
+          plans[sibling] &&
+          plans[sibling]!.junction === undefined &&
+          plans[sibling]!.to < sibling &&
+          units[plans[sibling]!.to]!.sentence === units[sibling]!.sentence
+        )
+          sibling = plans[sibling]!.to;
+        const like = sibling >= 0 ? plans[sibling] : undefined;
+        if (like && like.to !== i) set(i, like.to, like.relation, cue);
         else set(i, central, 'supports', cue);
         continue;
       }
@@ -559,16 +587,18 @@ function attach(
         set(i, central, 'supports', cue);
         continue;
       default: {
-        if (prev >= 0 && units[prev]!.sentence === u.sentence && prev !== central)
+        // The unit before, unless it points here ("Because A, B": B is the main clause).
+        const before = prev >= 0 && plans[prev]?.to !== i ? prev : -1;
+        if (before >= 0 && units[before]!.sentence === u.sentence && before !== central)
           set(i, prev, 'supports', cue);
         else if (i < central) set(i, central, 'supports', cue);
         else if (
-          prev >= 0 &&
-          opponent[prev] &&
-          plans[prev]?.relation === 'attacks' &&
-          !units[prev]!.opponent
+          before >= 0 &&
+          opponent[before] &&
+          plans[before]?.relation === 'attacks' &&
+          !units[before]!.opponent
         )
-          set(i, prev, 'supports', cue);
+          set(i, before, 'supports', cue);
         else set(i, central, 'supports', { family: 'position', marker: 'central claim' });
       }
     }
