@@ -563,3 +563,13 @@ export const WEAK_LEADS: ReadonlySet<string> = new Set([
 /** A numbered item: "1.", "(2)", "一、", "（三）", "①". */
 export const NUMBERED =
   /^(?:\(?(\d{1,2})[.)、]|[（(]([一二三四五六七八九十]{1,3})[）)]|([一二三四五六七八九十]{1,3})、|([①②③④⑤⑥⑦⑧⑨⑩]))\s*/;
+
+/**
+ * A sentence that opens by summing up what came before ("These changes …", "This shows …",
+ * 这一时期…, 这些变化…, 由此…): the main sentence of its paragraph, which the sentences before it
+ * support.
+ */
+export const SUMMING_UP: Record<CueLanguage, RegExp> = {
+  en: /^["'“‘(]*(?:all (?:this|these|of this)|these (?:\w+ )?(?:facts|reasons|changes|points|examples|factors|developments|events|arguments)|this (?:shows|means|proves|suggests|demonstrates|is why|explains))\b/i,
+  zh: /^[“「（(]*(?:这一(?:时期|阶段|过程|变化|时段)|这些|这种|上述|以上|由此|可见|总之|综上|总的来看|总体而言|这表明|这说明|此后)/,
+};

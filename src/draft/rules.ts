@@ -23,6 +23,7 @@ import {
   QUESTION,
   RECOMMENDATION,
   STANCE,
+  SUMMING_UP,
   WEAK_LEADS,
   type CueLanguage,
   type LeadMarker,
@@ -73,6 +74,8 @@ interface Unit extends Span {
   /** A heading or title: a line of its own without a sentence's final stop, or all in capitals. */
   heading?: Cue;
   capitals: boolean;
+  /** Opens by summing up what came before ("These changes …", 这一时期…). */
+  sumsUp?: Cue;
 }
 
 /** Where unit `i` points: a unit, or a junction shared with other premises. */
@@ -317,6 +320,7 @@ function describeUnits(
       ...cuesOf(unitText, span.start, lang),
       heading: headingCue(text, span, lang, ownCut),
       capitals: isCapitals(unitText),
+      ...summingUp(unitText, span.start, lang),
     };
   });
   units.forEach((u, i) => {
@@ -325,6 +329,13 @@ function describeUnits(
     if (u.lead && MID_ONLY.has(u.lead.cue.marker.toLowerCase()) && u.opens) delete u.lead;
   });
   return units;
+}
+
+function summingUp(unit: string, at: number, lang: CueLanguage): { sumsUp?: Cue } {
+  const m = SUMMING_UP[lang].exec(unit);
+  return m
+    ? { sumsUp: { family: 'conclusion', marker: m[0].replace(/^["'“‘(「（]+/, ''), at } }
+    : {};
 }
 
 function isCapitals(s: string): boolean {
@@ -432,11 +443,14 @@ function markerAt(
  * recommendation, a conclusion marker, position first or last; not a reason, example, concession
  * or addition.
  */
-function centralUnit(units: readonly Unit[]): number {
-  let best = 0;
+function centralUnit(all: readonly Unit[], among?: readonly number[]): number {
+  const indices = among ?? all.map((_, i) => i);
+  let best = indices[0]!;
   let bestScore = -Infinity;
-  const last = units.length - 1;
-  units.forEach((u, i) => {
+  const first = indices[0]!;
+  const last = indices[indices.length - 1]!;
+  indices.forEach((i) => {
+    const u = all[i]!;
     let score = 0;
     if (u.capitals) score += 6;
     if (u.stance) score += 3;
@@ -449,9 +463,11 @@ function centralUnit(units: readonly Unit[]): number {
     if (u.opponent) score -= 3;
     if (u.heading && i > 0) score -= 2;
     if (u.question) score -= 1;
-    if (i === 0) score += 1.5;
+    if (i === first) score += 1.5;
     else if (i === last) score += 1;
     if (u.evidence && !u.recommendation) score -= 0.5;
+    // Within a paragraph, a sentence summing up the ones before it is the paragraph's main one.
+    if (among && u.sumsUp && i !== first) score += 2.5;
     if (score > bestScore) {
       bestScore = score;
       best = i;
@@ -480,6 +496,14 @@ function attach(
   const junctions: Junction[] = [];
   const opponent: boolean[] = new Array(n).fill(false);
   const centralCue: Cue = { family: 'position', marker: 'central claim' };
+  // Each paragraph's main unit, chosen as the central claim is but within the paragraph; the
+  // other units of a paragraph default to it, and it to the central claim.
+  const heads = paragraphHeads(units, central);
+  const home = (i: number) => (heads[i] === i ? central : heads[i]!);
+  const headCue: Cue = { family: 'position', marker: 'main sentence of its paragraph' };
+  // In a text of several paragraphs an unmarked sentence goes on from the one before it (a
+  // narrative or expository chain); in a short text it argues for the main claim.
+  const longText = units[n - 1]!.paragraph >= 2;
   let enumHead = -1;
   let enumRank = 0;
   let lastOpponent = -1;
@@ -491,7 +515,7 @@ function attach(
   });
   const set = (i: number, to: number, relation: 'supports' | 'attacks', cue: Cue) => {
     if (to < 0 || to >= n || to === i) {
-      to = central;
+      to = home(i);
       if (to === i) return;
     }
     plans[i] = { to, relation, cue };
@@ -507,7 +531,7 @@ function attach(
     if (family === 'enumeration') {
       const rank = u.lead!.marker.rank ?? 1;
       if (rank === 1 || enumHead < 0 || rank <= enumRank) {
-        enumHead = i > 0 && i - 1 !== central && endsAnnouncing(units[i - 1]!) ? i - 1 : central;
+        enumHead = i > 0 && i - 1 !== central && endsAnnouncing(units[i - 1]!) ? i - 1 : home(i);
       }
       enumRank = rank;
     }
@@ -524,28 +548,28 @@ function attach(
       const next = units[i + 1];
       if (!u.closes && next && next.lead?.marker.family !== 'contrast' && i + 1 !== central)
         set(i, i + 1, 'attacks', c);
-      else set(i, central, 'attacks', c);
+      else set(i, home(i), 'attacks', c);
       continue;
     }
     switch (family) {
       case 'reason': {
         if (u.opens && !u.closes) set(i, i + 1, 'supports', cue);
         else if (prev >= 0) set(i, prev, 'supports', cue);
-        else set(i, central, 'supports', cue);
+        else set(i, home(i), 'supports', cue);
         continue;
       }
       case 'example':
-        set(i, prev >= 0 ? prev : central, 'supports', cue);
+        set(i, prev >= 0 ? prev : home(i), 'supports', cue);
         continue;
       case 'contrast': {
         const answered = lastOpponent >= 0 && i - lastOpponent <= 3 ? lastOpponent : -1;
         if (answered >= 0) set(i, answered, 'attacks', cue);
         else if (prev >= 0) set(i, prev, 'attacks', cue);
-        else set(i, central, 'attacks', cue);
+        else set(i, home(i), 'attacks', cue);
         continue;
       }
       case 'enumeration':
-        set(i, enumHead >= 0 ? enumHead : central, 'supports', cue);
+        set(i, enumHead >= 0 ? enumHead : home(i), 'supports', cue);
         continue;
       case 'addition': {
         const before = prev >= 0 ? plans[prev] : undefined;
@@ -580,18 +604,18 @@ function attach(
           sibling = plans[sibling]!.to;
         const like = sibling >= 0 ? plans[sibling] : undefined;
         if (like && like.to !== i) set(i, like.to, like.relation, cue);
-        else set(i, central, 'supports', cue);
+        else set(i, home(i), 'supports', cue);
         continue;
       }
       case 'conclusion':
-        set(i, central, 'supports', cue);
+        set(i, home(i), 'supports', cue);
         continue;
       default: {
         // The unit before, unless it points here ("Because A, B": B is the main clause).
         const before = prev >= 0 && plans[prev]?.to !== i ? prev : -1;
         if (before >= 0 && units[before]!.sentence === u.sentence && before !== central)
           set(i, prev, 'supports', cue);
-        else if (i < central) set(i, central, 'supports', cue);
+        else if (i < home(i)) set(i, home(i), 'supports', cue);
         else if (
           before >= 0 &&
           opponent[before] &&
@@ -599,12 +623,35 @@ function attach(
           !units[before]!.opponent
         )
           set(i, before, 'supports', cue);
-        else set(i, central, 'supports', { family: 'position', marker: 'central claim' });
+        else if (
+          longText &&
+          before >= 0 &&
+          before !== central &&
+          i !== heads[i] &&
+          units[before]!.paragraph === u.paragraph &&
+          heads[i] !== before
+        )
+          set(i, before, 'supports', cue);
+        else set(i, home(i), 'supports', i === heads[i] ? centralCue : headCue);
       }
     }
   }
   makeTree(plans, junctions, central, centralCue);
   return { plans, junctions };
+}
+
+/** For each unit, the main unit of its paragraph (the central claim in its own paragraph). */
+function paragraphHeads(units: readonly Unit[], central: number): number[] {
+  const heads: number[] = new Array(units.length).fill(central);
+  let from = 0;
+  for (let i = 1; i <= units.length; i++) {
+    if (i < units.length && units[i]!.paragraph === units[from]!.paragraph) continue;
+    const members = Array.from({ length: i - from }, (_, k) => from + k);
+    const head = members.includes(central) ? central : centralUnit(units, members);
+    for (const m of members) heads[m] = head;
+    from = i;
+  }
+  return heads;
 }
 
 /** A unit that announces what follows: ends with a colon (其原因有三：). */
