@@ -202,6 +202,17 @@ describe('drafting a source of an open map (Chinese interface)', () => {
     await nodeFromText(page, 's1', 0, 10, 'conclusion');
     const s1 = await page.locator('[data-sentence-id="s1"]').textContent();
     await page.getByTestId('language-switch').click();
+    // The shortcut list names both drafting commands.
+    await page.locator('.canvas').click({ position: { x: 200, y: 400 } });
+    await page.keyboard.press('?');
+    const sheet = page.locator('table.shortcuts');
+    await sheet.waitFor();
+    expect(await sheet.locator('[data-command="draftSource"]').textContent()).toBe(
+      'Shift+D根据当前来源中尚无节点引用的部分起草论证图',
+    );
+    expect(await sheet.locator('[data-command="nextProposal"] kbd').textContent()).toBe('P');
+    await page.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'detached' });
     await page.getByTestId('file-menu').click();
     const command = page.getByTestId('draft-source');
     expect(await command.textContent()).toBe('为未引用部分起草');
