@@ -17,12 +17,14 @@ import {
 } from '../../app/draftActions';
 import { useDraftStore } from './draftStore';
 import { unitCue, type DraftReview as Review, type OpenProposals } from './proposals';
-import { useT, type Translator } from '../i18n';
+import { isMessageKey, useT, type Translator } from '../i18n';
 
 /** The cue as shown: its words when they are the text's, else the name of its family. */
 export function cueLabel(t: Translator, cue: DraftUnit['cues'][number] | undefined): string {
   if (!cue) return '';
-  return cue.at !== undefined && cue.marker ? cue.marker : t(`draftCue_${cue.family}`);
+  if (cue.at !== undefined && cue.marker) return cue.marker;
+  // A family this interface does not know (a newer producer's): its own words.
+  return (isMessageKey(`draftCue_${cue.family}`) && t(`draftCue_${cue.family}`)) || cue.marker;
 }
 
 export function DraftReview({ review, open }: { review: Review; open: OpenProposals }) {

@@ -227,3 +227,21 @@ describe('the uncited parts of a source', () => {
     }
   });
 });
+
+describe('a cue as the review shows it', () => {
+  it('in the words of the text when it is a span of it, else its family in the interface language', async () => {
+    const { cueLabel } = await import('../../../src/ui/draft/DraftReview');
+    const { translator } = await import('../../../src/ui/i18n');
+    const [en, zh] = [translator('en'), translator('zh')];
+    expect(cueLabel(zh, { family: 'conclusion', marker: '因此', at: 12 })).toBe('因此');
+    expect(cueLabel(en, { family: 'contrast', marker: 'However', at: 0 })).toBe('However');
+    expect(cueLabel(en, { family: 'position', marker: 'first sentence' })).toBe('position');
+    expect(cueLabel(zh, { family: 'default', marker: '' })).toBe('按位置');
+    // A family this interface does not know keeps the producer's own words.
+    const unknown = { family: 'analogy', marker: 'like' } as unknown as Parameters<
+      typeof cueLabel
+    >[1];
+    expect(cueLabel(en, unknown)).toBe('like');
+    expect(cueLabel(en, undefined)).toBe('');
+  });
+});
