@@ -15,6 +15,7 @@ import { useMapStore } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
 import { nodeSize, shownLabel, type Size } from '../layout/nodeSize';
 import { computeLayout } from './runLayout';
+import { layeredPositions } from '../io/layeredPositions';
 import { focusNextProposal, useDraftStore } from '../ui/draft/draftStore';
 import {
   acceptUnits,
@@ -33,22 +34,26 @@ const drafts = () => useDraftStore.getState();
 /** How long the last offline draft took to compute, in milliseconds (shown with the review). */
 export let lastDraftMs = 0;
 
-/**
- * Where the draft's units and junctions go: the project's layout run on the draft alone, placed
- * to the right of what the map already has (or where the layout put it, on an empty map), so
- * each proposal is drawn where its node will be once accepted.
- */
-async function placeDraft(map: ArgMap, draft: MapDraft): Promise<Record<string, Position>> {
+/** The draft as the layout sees it: its units and junctions with their sizes, and its links. */
+function layoutInput(draft: MapDraft) {
   const nodes = [
     ...draft.units.map((u) => ({ id: u.id, kind: u.kind, text: u.text.trim() })),
     ...draft.junctions.map((j) => ({ id: j.id, kind: 'inference' as const, text: '' })),
   ];
   const sizes: Record<string, Size> = {};
   for (const n of nodes) sizes[n.id] = proposalSize(n.kind, n.text);
-  const laid = await computeLayout(
-    { nodes, edges: draft.links.map((l) => ({ id: l.id, from: l.from, to: l.to })) },
-    sizes,
-  );
+  const edges = draft.links.map((l) => ({ id: l.id, from: l.from, to: l.to }));
+  return { nodes, edges, sizes };
+}
+
+/**
+ * `laid` (the draft's own positions) moved to the right of what the map already has, its top
+ * level with the map's (left where it is on an empty map), in whole pixels.
+ */
+function besideMap(
+  map: ArgMap,
+  laid: Readonly<Record<string, Position>>,
+): Record<string, Position> {
   let [left, top] = [Infinity, Infinity];
   for (const p of Object.values(laid)) [left, top] = [Math.min(left, p.x), Math.min(top, p.y)];
   const language = useUiStore.getState().labelLanguage;
@@ -68,31 +73,51 @@ async function placeDraft(map: ArgMap, draft: MapDraft): Promise<Record<string, 
 /**
  * Shows `draft` (of a source of the open map) for review: its proposals drawn apart on the
  * canvas and listed, none part of the map until accepted. Replaces a draft already shown for this
- * map. Any producer calls this: the offline drafter, a model-made draft. Resolves to false when
- * no map is open, the draft's source is not one of its sources, or the user left the map while
- * it was being placed.
+ * map. Any producer calls this: the offline drafter, a model-made draft.
+ *
+ * The proposals show at once, placed by a quick layered placement (rows from the central claim
+ * down); the project's layout (ELK, in its worker: a second or two for a long article) then
+ * places them where they will go once accepted, unless one has been accepted meanwhile (the
+ * accepted stay where they are, and so do the rest). Resolves to false when no map is open or the
+ * draft's source is not one of its sources, else once the layout has placed the proposals.
  */
 export async function showDraft(draft: MapDraft): Promise<boolean> {
   const map = mapStore().map;
   if (!map || !map.sources.some((s) => s.id === draft.sourceId)) return false;
-  drafts().set({ drafting: map.id });
+  const { nodes, edges, sizes } = layoutInput(draft);
+  const quick = besideMap(
+    map,
+    layeredPositions(
+      { nodes: nodes.map((n) => ({ ...n, refs: [] })), edges: draft.links },
+      { sizes },
+    ),
+  );
+  const review: DraftReview = {
+    mapId: map.id,
+    draft,
+    positions: quick,
+    accepted: {},
+    rejected: [],
+  };
+  const first = draft.units[0]?.id ?? null;
+  drafts().set({
+    reviews: { ...drafts().reviews, [map.id]: review },
+    current: first,
+    focusRequest: first ? { id: first, at: Date.now() } : null,
+    drafting: map.id,
+  });
   try {
-    const positions = await placeDraft(map, draft);
-    if (mapStore().map?.id !== map.id) return false;
-    const review: DraftReview = { mapId: map.id, draft, positions, accepted: {}, rejected: [] };
-    const first = draft.units[0]?.id ?? null;
-    drafts().set({
-      reviews: { ...drafts().reviews, [map.id]: review },
-      current: first,
-      focusRequest: first ? { id: first, at: Date.now() } : null,
-    });
-    return true;
+    const laid = await computeLayout({ nodes, edges }, sizes);
+    const now = drafts().reviews[map.id];
+    if (now?.draft === draft && !Object.keys(now.accepted).length)
+      update(now, { positions: besideMap(map, laid) });
   } catch (error) {
+    // The quick placement stays; say why the layout did not run.
     useMapStore.setState({ error: (error as Error).message });
-    return false;
   } finally {
-    drafts().set({ drafting: null });
+    if (drafts().drafting === map.id) drafts().set({ drafting: null });
   }
+  return true;
 }
 
 /**

@@ -8,13 +8,17 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { Panel, ViewportPortal, useReactFlow } from '@xyflow/react';
 import type { ArgMap } from '../../model/schema';
-import type { MapDraft } from '../../draft/types';
 import { kindStyles, relationStyles } from '../../io/kindStyles';
 import { nodeSize, shownLabel } from '../../layout/nodeSize';
 import { useUiStore } from '../../store/uiStore';
 import { acceptProposals } from '../../app/draftActions';
 import { useDraftStore } from '../draft/draftStore';
-import { openProposals, proposalSize, unitCue } from '../draft/proposals';
+import {
+  openProposals,
+  proposalSize,
+  unitCue,
+  type DraftReview as Review,
+} from '../draft/proposals';
 import { DraftReview, cueLabel } from '../draft/DraftReview';
 import { useT } from '../i18n';
 import { KindIcon } from './KindIcon';
@@ -84,22 +88,22 @@ export function DraftLayer({ map }: { map: ArgMap }) {
     return found;
   }, [review, open, map.nodes, labelLanguage]);
 
-  // A new draft: the view takes in the whole draft, beside the review panel (once React Flow's
-  // viewport is ready and the map's own opening view is set).
-  const shown = useRef<MapDraft | null>(null);
+  // A new draft, or the layout's places for it: the view takes in the whole draft, beside the
+  // review panel (once React Flow's viewport is ready and the map's own opening view is set).
+  const shown = useRef<Review['positions'] | null>(null);
   const ready = flow.viewportInitialized;
   useEffect(() => {
-    if (!ready || !review || !open || shown.current === review.draft) return;
+    if (!ready || !review || !open || shown.current === review.positions) return;
     const all = [...open.units.map((u) => u.id), ...open.junctions].flatMap((id) => {
       const box = boxes.get(id);
       return box ? [box] : [];
     });
     if (!all.length) return;
-    const draft = review.draft;
+    const placed = review.positions;
     return afterFrames(() => {
       const area = freeArea();
       if (!area) return;
-      shown.current = draft;
+      shown.current = placed;
       const x0 = Math.min(...all.map((b) => b.x));
       const y0 = Math.min(...all.map((b) => b.y));
       const width = Math.max(...all.map((b) => b.x + b.width)) - x0;
