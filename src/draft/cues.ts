@@ -379,8 +379,8 @@ export const STANCE: Record<CueLanguage, RegExp> = {
 
 /** Words that mark a unit as evidence: figures, studies, reports. */
 export const EVIDENCE: Record<CueLanguage, RegExp> = {
-  en: /\d|\b(?:according to|studies|study|research|survey|statistics|data|evidence|report(?:s|ed)?|experts?|scientists)\b/i,
-  zh: /\d|[０-９]|据|数据|调查|研究|统计|报告|显示|表明|指出|称/,
+  en: /\d|\b(?:according to|studies|study|research|survey|statistics|data|evidence|report(?:s|ed)?|experts?|scientists|said|says|stated|announced|declared)\b/i,
+  zh: /\d|[０-９]|据|数据|调查|研究|统计|报告|显示|表明|指出|称|表示|透露|宣布|声明/,
 };
 
 /**
@@ -571,5 +571,5 @@ export const NUMBERED =
  */
 export const SUMMING_UP: Record<CueLanguage, RegExp> = {
   en: /^["'“‘(]*(?:all (?:this|these|of this)|these (?:\w+ )?(?:facts|reasons|changes|points|examples|factors|developments|events|arguments)|this (?:shows|means|proves|suggests|demonstrates|is why|explains))\b/i,
-  zh: /^[“「（(]*(?:这一(?:时期|阶段|过程|变化|时段)|这些|这种|上述|以上|由此|可见|总之|综上|总的来看|总体而言|这表明|这说明|此后)/,
+  zh: /^[“「（(]*(?:这一(?:时期|阶段|过程|变化|时段)|这些|上述|以上|由此|可见|总之|综上|总的来看|总体而言|这表明|这说明|此后)/,
 };

@@ -106,7 +106,7 @@ export function draftText(input: DraftInput): MapDraft {
       central: '',
       by: 'rules',
     };
-  const central = centralUnit(units);
+  const central = centralUnit(units, centralCandidates(units));
   const { plans, junctions } = attach(units, central);
   const roles = rolesOf(plans, junctions, central, units.length);
   const draftUnits: DraftUnit[] = units.map((u, i) => ({
@@ -458,7 +458,8 @@ function centralUnit(all: readonly Unit[], among?: readonly number[]): number {
     const family = u.lead?.marker.family;
     if (family === 'conclusion') score += 2.5;
     if (family === 'reason' || family === 'example' || family === 'concession') score -= 3;
-    if (family === 'addition' || family === 'enumeration') score -= 2;
+    // An enumeration's item or an addition opens a paragraph of its own as its topic.
+    if ((family === 'addition' || family === 'enumeration') && !(among && i === first)) score -= 2;
     if (family === 'contrast') score -= 0.5;
     if (u.opponent) score -= 3;
     if (u.heading && i > 0) score -= 2;
@@ -467,13 +468,27 @@ function centralUnit(all: readonly Unit[], among?: readonly number[]): number {
     else if (i === last) score += 1;
     if (u.evidence && !u.recommendation) score -= 0.5;
     // Within a paragraph, a sentence summing up the ones before it is the paragraph's main one.
-    if (among && u.sumsUp && i !== first) score += 2.5;
+    if (among && u.sumsUp && !u.question && i !== first) score += 2.5;
     if (score > bestScore) {
       bestScore = score;
       best = i;
     }
   });
   return best;
+}
+
+/**
+ * Where the central claim is looked for: in a text of several paragraphs, the first paragraph
+ * that argues (two units or more: an abstract, an introduction), as an article puts its thesis
+ * first; a marker deep inside a long text concludes a step, not the whole. Else everywhere.
+ */
+function centralCandidates(units: readonly Unit[]): number[] | undefined {
+  if (units[units.length - 1]!.paragraph < 2) return undefined;
+  const count = new Map<number, number>();
+  for (const u of units) count.set(u.paragraph, (count.get(u.paragraph) ?? 0) + 1);
+  const first = [...count].find(([, c]) => c >= 2)?.[0];
+  if (first === undefined) return undefined;
+  return units.flatMap((u, i) => (u.paragraph === first ? [i] : []));
 }
 
 // ——— Links ———
@@ -615,21 +630,14 @@ function attach(
         const before = prev >= 0 && plans[prev]?.to !== i ? prev : -1;
         if (before >= 0 && units[before]!.sentence === u.sentence && before !== central)
           set(i, prev, 'supports', cue);
+        else if (longText && i !== heads[i])
+          set(i, evidenceTarget(units, i, heads[i]!), 'supports', cue);
         else if (i < home(i)) set(i, home(i), 'supports', cue);
         else if (
           before >= 0 &&
           opponent[before] &&
           plans[before]?.relation === 'attacks' &&
           !units[before]!.opponent
-        )
-          set(i, before, 'supports', cue);
-        else if (
-          longText &&
-          before >= 0 &&
-          before !== central &&
-          i !== heads[i] &&
-          units[before]!.paragraph === u.paragraph &&
-          heads[i] !== before
         )
           set(i, before, 'supports', cue);
         else set(i, home(i), 'supports', i === heads[i] ? centralCue : headCue);
@@ -652,6 +660,27 @@ function paragraphHeads(units: readonly Unit[], central: number): number[] {
     from = i;
   }
   return heads;
+}
+
+/**
+ * In a long text, what an unmarked unit of a paragraph supports: a report (figures, dates,
+ * sources) the nearest claim before it in the paragraph, else the nearest after it; a claim the
+ * paragraph's main unit.
+ */
+function evidenceTarget(units: readonly Unit[], i: number, head: number): number {
+  const u = units[i]!;
+  if (!u.evidence) return head;
+  let after = -1;
+  for (let k = i + 1; k < units.length && units[k]!.paragraph === u.paragraph; k++)
+    if (!units[k]!.evidence) {
+      after = k;
+      break;
+    }
+  // Reports followed by a sentence summing them up support it.
+  if (after >= 0 && units[after]!.sumsUp) return after;
+  for (let k = i - 1; k >= 0 && units[k]!.paragraph === u.paragraph; k--)
+    if (!units[k]!.evidence) return k;
+  return after >= 0 ? after : head;
 }
 
 /** A unit that announces what follows: ends with a colon (其原因有三：). */
