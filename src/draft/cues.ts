@@ -147,6 +147,8 @@ const EN_LEADS: readonly LeadMarker[] = [
       'no doubt',
       'it may be that',
       'it could be argued',
+      'while',
+      'whereas',
       'it can be argued',
       'one might',
       'one could',
@@ -194,8 +196,6 @@ const EN_LEADS: readonly LeadMarker[] = [
       'despite this',
       'despite that',
       'in spite of this',
-      'whereas',
-      'while',
       'then again',
       'at the same time',
     ],
@@ -418,8 +418,6 @@ export const CLAUSE_MARKERS: Record<CueLanguage, readonly string[]> = {
     'though',
     'even though',
     'even if',
-    'whereas',
-    'while',
     'which means',
     'which is why',
     'and therefore',
@@ -545,7 +543,7 @@ export const OPENING_SUBORDINATE: Record<CueLanguage, RegExp> = {
 };
 
 /** Markers that open a unit only inside a sentence (", for …", ", as …"), never at its start. */
-export const MID_ONLY: ReadonlySet<string> = new Set(['for', 'as', 'while', 'rather', 'also']);
+export const MID_ONLY: ReadonlySet<string> = new Set(['for', 'as', 'rather', 'also']);
 
 /** Markers that open a unit weakly: the marker after them, if any, says more ("and therefore"). */
 export const WEAK_LEADS: ReadonlySet<string> = new Set([

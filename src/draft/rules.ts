@@ -579,7 +579,12 @@ function attach(
       case 'contrast': {
         const answered = lastOpponent >= 0 && i - lastOpponent <= 3 ? lastOpponent : -1;
         if (answered >= 0) set(i, answered, 'attacks', cue);
-        else if (prev >= 0) set(i, prev, 'attacks', cue);
+        else if (prev >= 0 && prev !== central && conceded(units[prev]!, plans[prev])) {
+          // "X, but Y" with X unmarked: X was the concession, which Y answers.
+          const target = plans[prev]!.to;
+          set(prev, target, 'attacks', { family: 'concession', marker: cue.marker, at: cue.at! });
+          set(i, prev, 'attacks', cue);
+        } else if (prev >= 0) set(i, prev, 'attacks', cue);
         else set(i, home(i), 'attacks', cue);
         continue;
       }
@@ -681,6 +686,13 @@ function evidenceTarget(units: readonly Unit[], i: number, head: number): number
   for (let k = i - 1; k >= 0 && units[k]!.paragraph === u.paragraph; k--)
     if (!units[k]!.evidence) return k;
   return after >= 0 ? after : head;
+}
+
+/** Whether a unit before a "but" can be read as the concession it answers: unmarked, supporting. */
+function conceded(u: Unit, plan: Plan | undefined): boolean {
+  if (!plan || plan.relation !== 'supports' || plan.junction !== undefined) return false;
+  const family = u.lead?.marker.family;
+  return (family === undefined || family === 'addition') && !u.recommendation && !u.stance;
 }
 
 /** A unit that announces what follows: ends with a colon (其原因有三：). */
