@@ -519,6 +519,8 @@ function attach(
   // In a text of several paragraphs an unmarked sentence goes on from the one before it (a
   // narrative or expository chain); in a short text it argues for the main claim.
   const longText = units[n - 1]!.paragraph >= 2;
+  // "Although A, B": B, unmarked, answers the concession A.
+  const answers: number[] = new Array(n).fill(-1);
   let enumHead = -1;
   let enumRank = 0;
   let lastOpponent = -1;
@@ -553,17 +555,20 @@ function attach(
     if (i === central) continue;
     const cue = u.lead?.cue ?? DEFAULT_CUE;
     const prev = i - 1;
+    if (answers[i]! >= 0) {
+      set(i, answers[i]!, 'attacks', plans[answers[i]!]!.cue);
+      continue;
+    }
     if (concluded[i] && (!family || family === 'addition' || family === 'enumeration')) {
       set(i, i + 1, 'supports', concluded[i]!);
       continue;
     }
     if (u.opponent || family === 'concession') {
       const c = u.opponent ?? cue;
-      // "Although A, B": A attacks B, unless B answers it ("虽然 A，但 B").
+      // The opponent's voice attacks the claim argued for; "Although A, B": B answers A.
       const next = units[i + 1];
-      if (!u.closes && next && next.lead?.marker.family !== 'contrast' && i + 1 !== central)
-        set(i, i + 1, 'attacks', c);
-      else set(i, home(i), 'attacks', c);
+      set(i, home(i), 'attacks', c);
+      if (!u.closes && next && !next.lead && i + 1 !== central) answers[i + 1] = i;
       continue;
     }
     switch (family) {
@@ -638,6 +643,15 @@ function attach(
         else if (longText && i !== heads[i])
           set(i, evidenceTarget(units, i, heads[i]!), 'supports', cue);
         else if (i < home(i)) set(i, home(i), 'supports', cue);
+        // After "A because B", the next sentence, unmarked, goes on about B.
+        else if (
+          before >= 0 &&
+          before !== central &&
+          plans[before]?.to === home(i) &&
+          plans[before]?.relation === 'supports' &&
+          units[before]!.lead?.marker.family === 'reason'
+        )
+          set(i, before, 'supports', cue);
         else if (
           before >= 0 &&
           opponent[before] &&

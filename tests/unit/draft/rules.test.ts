@@ -92,12 +92,15 @@ describe('the offline drafter: one text per cue family, in English', () => {
     expect(d.links).toEqual(['u2 attacks u1 (concession: But)', 'u3 attacks u2 (contrast: But)']);
   });
 
-  it('concession: "While A, B" — A attacks B', () => {
+  it('concession: "While A, B" — A attacks the claim, B answers A', () => {
     const d = show(
       draft('Uniforms are a good idea. While uniforms cost money, they stop bullying.'),
     );
     expect(d.units[1]).toBe('u2 objection: While uniforms cost money,');
-    expect(d.links).toContain('u2 attacks u3 (concession: While)');
+    expect(d.links).toEqual([
+      'u2 attacks u1 (concession: While)',
+      'u3 attacks u2 (concession: While)',
+    ]);
   });
 
   it('concession: "Admittedly" attacks the central claim; "Still" answers it', () => {
@@ -117,16 +120,19 @@ describe('the offline drafter: one text per cue family, in English', () => {
     ]);
   });
 
-  it('concession inside a sentence: "Although A, B" — A attacks B', () => {
+  it('concession inside a sentence: "Although A, B" — A attacks the claim, B answers A', () => {
     const d = show(
       draft('Exams should stay. Although exams are stressful, they show what pupils have learned.'),
     );
     expect(d.units).toEqual([
       'u1 conclusion: Exams should stay.',
       'u2 objection: Although exams are stressful,',
-      'u3 claim: they show what pupils have learned.',
+      'u3 rebuttal: they show what pupils have learned.',
     ]);
-    expect(d.links).toEqual(['u2 attacks u3 (concession: Although)', 'u3 supports u1 (position)']);
+    expect(d.links).toEqual([
+      'u2 attacks u1 (concession: Although)',
+      'u3 attacks u2 (concession: Although)',
+    ]);
   });
 
   it('example: "For example" supports the claim before it, as evidence', () => {
