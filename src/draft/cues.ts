@@ -147,6 +147,8 @@ const EN_LEADS: readonly LeadMarker[] = [
       'no doubt',
       'it may be that',
       'it could be argued',
+      'while',
+      'whereas',
       'it can be argued',
       'one might',
       'one could',
@@ -194,8 +196,6 @@ const EN_LEADS: readonly LeadMarker[] = [
       'despite this',
       'despite that',
       'in spite of this',
-      'whereas',
-      'while',
       'then again',
       'at the same time',
     ],
@@ -379,8 +379,8 @@ export const STANCE: Record<CueLanguage, RegExp> = {
 
 /** Words that mark a unit as evidence: figures, studies, reports. */
 export const EVIDENCE: Record<CueLanguage, RegExp> = {
-  en: /\d|\b(?:according to|studies|study|research|survey|statistics|data|evidence|report(?:s|ed)?|experts?|scientists)\b/i,
-  zh: /\d|[０-９]|据|数据|调查|研究|统计|报告|显示|表明|指出|称/,
+  en: /\d|\b(?:according to|studies|study|research|survey|statistics|data|evidence|report(?:s|ed)?|experts?|scientists|said|says|stated|announced|declared)\b/i,
+  zh: /\d|[０-９]|据|数据|调查|研究|统计|报告|显示|表明|指出|称|表示|透露|宣布|声明/,
 };
 
 /**
@@ -418,8 +418,6 @@ export const CLAUSE_MARKERS: Record<CueLanguage, readonly string[]> = {
     'though',
     'even though',
     'even if',
-    'whereas',
-    'while',
     'which means',
     'which is why',
     'and therefore',
@@ -545,7 +543,7 @@ export const OPENING_SUBORDINATE: Record<CueLanguage, RegExp> = {
 };
 
 /** Markers that open a unit only inside a sentence (", for …", ", as …"), never at its start. */
-export const MID_ONLY: ReadonlySet<string> = new Set(['for', 'as', 'while', 'rather', 'also']);
+export const MID_ONLY: ReadonlySet<string> = new Set(['for', 'as', 'rather', 'also']);
 
 /** Markers that open a unit weakly: the marker after them, if any, says more ("and therefore"). */
 export const WEAK_LEADS: ReadonlySet<string> = new Set([
@@ -571,5 +569,5 @@ export const NUMBERED =
  */
 export const SUMMING_UP: Record<CueLanguage, RegExp> = {
   en: /^["'“‘(]*(?:all (?:this|these|of this)|these (?:\w+ )?(?:facts|reasons|changes|points|examples|factors|developments|events|arguments)|this (?:shows|means|proves|suggests|demonstrates|is why|explains))\b/i,
-  zh: /^[“「（(]*(?:这一(?:时期|阶段|过程|变化|时段)|这些|这种|上述|以上|由此|可见|总之|综上|总的来看|总体而言|这表明|这说明|此后)/,
+  zh: /^[“「（(]*(?:这一(?:时期|阶段|过程|变化|时段)|这些|上述|以上|由此|可见|总之|综上|总的来看|总体而言|这表明|这说明|此后)/,
 };

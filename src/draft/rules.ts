@@ -106,7 +106,7 @@ export function draftText(input: DraftInput): MapDraft {
       central: '',
       by: 'rules',
     };
-  const central = centralUnit(units);
+  const central = centralUnit(units, centralCandidates(units));
   const { plans, junctions } = attach(units, central);
   const roles = rolesOf(plans, junctions, central, units.length);
   const draftUnits: DraftUnit[] = units.map((u, i) => ({
@@ -458,7 +458,8 @@ function centralUnit(all: readonly Unit[], among?: readonly number[]): number {
     const family = u.lead?.marker.family;
     if (family === 'conclusion') score += 2.5;
     if (family === 'reason' || family === 'example' || family === 'concession') score -= 3;
-    if (family === 'addition' || family === 'enumeration') score -= 2;
+    // An enumeration's item or an addition opens a paragraph of its own as its topic.
+    if ((family === 'addition' || family === 'enumeration') && !(among && i === first)) score -= 2;
     if (family === 'contrast') score -= 0.5;
     if (u.opponent) score -= 3;
     if (u.heading && i > 0) score -= 2;
@@ -467,13 +468,27 @@ function centralUnit(all: readonly Unit[], among?: readonly number[]): number {
     else if (i === last) score += 1;
     if (u.evidence && !u.recommendation) score -= 0.5;
     // Within a paragraph, a sentence summing up the ones before it is the paragraph's main one.
-    if (among && u.sumsUp && i !== first) score += 2.5;
+    if (among && u.sumsUp && !u.question && i !== first) score += 2.5;
     if (score > bestScore) {
       bestScore = score;
       best = i;
     }
   });
   return best;
+}
+
+/**
+ * Where the central claim is looked for: in a text of several paragraphs, the first paragraph
+ * that argues (two units or more: an abstract, an introduction), as an article puts its thesis
+ * first; a marker deep inside a long text concludes a step, not the whole. Else everywhere.
+ */
+function centralCandidates(units: readonly Unit[]): number[] | undefined {
+  if (units[units.length - 1]!.paragraph < 2) return undefined;
+  const count = new Map<number, number>();
+  for (const u of units) count.set(u.paragraph, (count.get(u.paragraph) ?? 0) + 1);
+  const first = [...count].find(([, c]) => c >= 2)?.[0];
+  if (first === undefined) return undefined;
+  return units.flatMap((u, i) => (u.paragraph === first ? [i] : []));
 }
 
 // ——— Links ———
@@ -504,6 +519,8 @@ function attach(
   // In a text of several paragraphs an unmarked sentence goes on from the one before it (a
   // narrative or expository chain); in a short text it argues for the main claim.
   const longText = units[n - 1]!.paragraph >= 2;
+  // "Although A, B": B, unmarked, answers the concession A.
+  const answers: number[] = new Array(n).fill(-1);
   let enumHead = -1;
   let enumRank = 0;
   let lastOpponent = -1;
@@ -538,17 +555,20 @@ function attach(
     if (i === central) continue;
     const cue = u.lead?.cue ?? DEFAULT_CUE;
     const prev = i - 1;
+    if (answers[i]! >= 0) {
+      set(i, answers[i]!, 'attacks', plans[answers[i]!]!.cue);
+      continue;
+    }
     if (concluded[i] && (!family || family === 'addition' || family === 'enumeration')) {
       set(i, i + 1, 'supports', concluded[i]!);
       continue;
     }
     if (u.opponent || family === 'concession') {
       const c = u.opponent ?? cue;
-      // "Although A, B": A attacks B, unless B answers it ("虽然 A，但 B").
+      // The opponent's voice attacks the claim argued for; "Although A, B": B answers A.
       const next = units[i + 1];
-      if (!u.closes && next && next.lead?.marker.family !== 'contrast' && i + 1 !== central)
-        set(i, i + 1, 'attacks', c);
-      else set(i, home(i), 'attacks', c);
+      set(i, home(i), 'attacks', c);
+      if (!u.closes && next && !next.lead && i + 1 !== central) answers[i + 1] = i;
       continue;
     }
     switch (family) {
@@ -564,7 +584,12 @@ function attach(
       case 'contrast': {
         const answered = lastOpponent >= 0 && i - lastOpponent <= 3 ? lastOpponent : -1;
         if (answered >= 0) set(i, answered, 'attacks', cue);
-        else if (prev >= 0) set(i, prev, 'attacks', cue);
+        else if (prev >= 0 && prev !== central && conceded(units[prev]!, plans[prev])) {
+          // "X, but Y" with X unmarked: X was the concession, which Y answers.
+          const target = plans[prev]!.to;
+          set(prev, target, 'attacks', { family: 'concession', marker: cue.marker, at: cue.at! });
+          set(i, prev, 'attacks', cue);
+        } else if (prev >= 0) set(i, prev, 'attacks', cue);
         else set(i, home(i), 'attacks', cue);
         continue;
       }
@@ -615,21 +640,23 @@ function attach(
         const before = prev >= 0 && plans[prev]?.to !== i ? prev : -1;
         if (before >= 0 && units[before]!.sentence === u.sentence && before !== central)
           set(i, prev, 'supports', cue);
+        else if (longText && i !== heads[i])
+          set(i, evidenceTarget(units, i, heads[i]!), 'supports', cue);
         else if (i < home(i)) set(i, home(i), 'supports', cue);
+        // After "A because B", the next sentence, unmarked, goes on about B.
+        else if (
+          before >= 0 &&
+          before !== central &&
+          plans[before]?.to === home(i) &&
+          plans[before]?.relation === 'supports' &&
+          units[before]!.lead?.marker.family === 'reason'
+        )
+          set(i, before, 'supports', cue);
         else if (
           before >= 0 &&
           opponent[before] &&
           plans[before]?.relation === 'attacks' &&
           !units[before]!.opponent
-        )
-          set(i, before, 'supports', cue);
-        else if (
-          longText &&
-          before >= 0 &&
-          before !== central &&
-          i !== heads[i] &&
-          units[before]!.paragraph === u.paragraph &&
-          heads[i] !== before
         )
           set(i, before, 'supports', cue);
         else set(i, home(i), 'supports', i === heads[i] ? centralCue : headCue);
@@ -652,6 +679,34 @@ function paragraphHeads(units: readonly Unit[], central: number): number[] {
     from = i;
   }
   return heads;
+}
+
+/**
+ * In a long text, what an unmarked unit of a paragraph supports: a report (figures, dates,
+ * sources) the nearest claim before it in the paragraph, else the nearest after it; a claim the
+ * paragraph's main unit.
+ */
+function evidenceTarget(units: readonly Unit[], i: number, head: number): number {
+  const u = units[i]!;
+  if (!u.evidence) return head;
+  let after = -1;
+  for (let k = i + 1; k < units.length && units[k]!.paragraph === u.paragraph; k++)
+    if (!units[k]!.evidence) {
+      after = k;
+      break;
+    }
+  // Reports followed by a sentence summing them up support it.
+  if (after >= 0 && units[after]!.sumsUp) return after;
+  for (let k = i - 1; k >= 0 && units[k]!.paragraph === u.paragraph; k--)
+    if (!units[k]!.evidence) return k;
+  return after >= 0 ? after : head;
+}
+
+/** Whether a unit before a "but" can be read as the concession it answers: unmarked, supporting. */
+function conceded(u: Unit, plan: Plan | undefined): boolean {
+  if (!plan || plan.relation !== 'supports' || plan.junction !== undefined) return false;
+  const family = u.lead?.marker.family;
+  return (family === undefined || family === 'addition') && !u.recommendation && !u.stance;
 }
 
 /** A unit that announces what follows: ends with a colon (其原因有三：). */

@@ -80,6 +80,29 @@ describe('the offline drafter: one text per cue family, in English', () => {
     ]);
   });
 
+  it('contrast after an unmarked sentence: "X. But Y" — X was a concession, Y answers it', () => {
+    const d = show(
+      draft('Schools should start later. Buses would cost more. But the city can pay for them.'),
+    );
+    expect(d.units).toEqual([
+      'u1 conclusion: Schools should start later.',
+      'u2 objection: Buses would cost more.',
+      'u3 rebuttal: But the city can pay for them.',
+    ]);
+    expect(d.links).toEqual(['u2 attacks u1 (concession: But)', 'u3 attacks u2 (contrast: But)']);
+  });
+
+  it('concession: "While A, B" — A attacks the claim, B answers A', () => {
+    const d = show(
+      draft('Uniforms are a good idea. While uniforms cost money, they stop bullying.'),
+    );
+    expect(d.units[1]).toBe('u2 objection: While uniforms cost money,');
+    expect(d.links).toEqual([
+      'u2 attacks u1 (concession: While)',
+      'u3 attacks u2 (concession: While)',
+    ]);
+  });
+
   it('concession: "Admittedly" attacks the central claim; "Still" answers it', () => {
     const d = show(
       draft(
@@ -97,16 +120,19 @@ describe('the offline drafter: one text per cue family, in English', () => {
     ]);
   });
 
-  it('concession inside a sentence: "Although A, B" — A attacks B', () => {
+  it('concession inside a sentence: "Although A, B" — A attacks the claim, B answers A', () => {
     const d = show(
       draft('Exams should stay. Although exams are stressful, they show what pupils have learned.'),
     );
     expect(d.units).toEqual([
       'u1 conclusion: Exams should stay.',
       'u2 objection: Although exams are stressful,',
-      'u3 claim: they show what pupils have learned.',
+      'u3 rebuttal: they show what pupils have learned.',
     ]);
-    expect(d.links).toEqual(['u2 attacks u3 (concession: Although)', 'u3 supports u1 (position)']);
+    expect(d.links).toEqual([
+      'u2 attacks u1 (concession: Although)',
+      'u3 attacks u2 (concession: Although)',
+    ]);
   });
 
   it('example: "For example" supports the claim before it, as evidence', () => {
@@ -268,6 +294,16 @@ describe('the offline drafter: one text per cue family, in Chinese', () => {
       'u2 attacks u1 (concession: 有人认为)',
       'u3 attacks u2 (contrast: 但是)',
     ]);
+  });
+
+  it('contrast after an unmarked sentence: X。但是 Y — X was a concession, Y answers it', () => {
+    const d = show(draft('学校应当推迟上课时间。校车的费用会增加。但是，市政府可以承担这笔费用。'));
+    expect(d.units).toEqual([
+      'u1 conclusion: 学校应当推迟上课时间。',
+      'u2 objection: 校车的费用会增加。',
+      'u3 rebuttal: 但是，市政府可以承担这笔费用。',
+    ]);
+    expect(d.links).toEqual(['u2 attacks u1 (concession: 但是)', 'u3 attacks u2 (contrast: 但是)']);
   });
 
   it('concession: 虽然…但 — the concession attacks the claim the 但 clause makes', () => {
