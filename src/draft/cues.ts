@@ -571,3 +571,12 @@ export const SUMMING_UP: Record<CueLanguage, RegExp> = {
   en: /^["'“‘(]*(?:all (?:this|these|of this)|these (?:\w+ )?(?:facts|reasons|changes|points|examples|factors|developments|events|arguments)|this (?:shows|means|proves|suggests|demonstrates|is why|explains))\b/i,
   zh: /^[“「（(]*(?:这一(?:时期|阶段|过程|变化|时段)|这些|上述|以上|由此|可见|总之|综上|总的来看|总体而言|这表明|这说明|此后)/,
 };
+
+/**
+ * A unit that dismisses the other side's point ("this objection is weak", 这种说法站不住脚): it
+ * answers the latest objection.
+ */
+export const REFUTATION: Record<CueLanguage, RegExp> = {
+  en: /\b(?:this|that|the|such|these|those) (?:objection|argument|concern|worry|criticism|claim|view|reasoning|counterargument)s? (?:is|are|seems?|remains?|does not|doesn't|falls?|fails?)(?: \w+)?? (?:weak|wrong|false|unfounded|misguided|mistaken|overblown|exaggerated|flawed|unconvincing|hold|stand|apart|short|invalid|baseless)\b/i,
+  zh: /(?:这种|这一|这个|此种|上述|该)(?:说法|观点|担心|质疑|批评|论点|理由|看法|反对意见)(?:是|并|也)?(?:站不住脚|不成立|错误的|没有道理|缺乏依据|值得商榷|经不起推敲|难以成立|不足为虑)/,
+};

@@ -22,6 +22,7 @@ import {
   OPPONENT,
   QUESTION,
   RECOMMENDATION,
+  REFUTATION,
   STANCE,
   SUMMING_UP,
   WEAK_LEADS,
@@ -76,6 +77,8 @@ interface Unit extends Span {
   capitals: boolean;
   /** Opens by summing up what came before ("These changes …", 这一时期…). */
   sumsUp?: Cue;
+  /** Dismisses the other side's point ("this objection is weak"). */
+  refutes?: Cue;
 }
 
 /** Where unit `i` points: a unit, or a junction shared with other premises. */
@@ -321,6 +324,7 @@ function describeUnits(
       heading: headingCue(text, span, lang, ownCut),
       capitals: isCapitals(unitText),
       ...summingUp(unitText, span.start, lang),
+      ...refuting(unitText, span.start, lang),
     };
   });
   units.forEach((u, i) => {
@@ -336,6 +340,11 @@ function summingUp(unit: string, at: number, lang: CueLanguage): { sumsUp?: Cue 
   return m
     ? { sumsUp: { family: 'conclusion', marker: m[0].replace(/^["'“‘(「（]+/, ''), at } }
     : {};
+}
+
+function refuting(unit: string, at: number, lang: CueLanguage): { refutes?: Cue } {
+  const m = REFUTATION[lang].exec(unit);
+  return m ? { refutes: { family: 'contrast', marker: m[0], at: at + m.index } } : {};
 }
 
 function isCapitals(s: string): boolean {
@@ -555,6 +564,10 @@ function attach(
     if (i === central) continue;
     const cue = u.lead?.cue ?? DEFAULT_CUE;
     const prev = i - 1;
+    if (u.refutes && lastOpponent >= 0 && i - lastOpponent <= 3) {
+      set(i, lastOpponent, 'attacks', u.refutes);
+      continue;
+    }
     if (answers[i]! >= 0) {
       set(i, answers[i]!, 'attacks', plans[answers[i]!]!.cue);
       continue;
@@ -589,7 +602,15 @@ function attach(
           const target = plans[prev]!.to;
           set(prev, target, 'attacks', { family: 'concession', marker: cue.marker, at: cue.at! });
           set(i, prev, 'attacks', cue);
-        } else if (prev >= 0) set(i, prev, 'attacks', cue);
+        } else if (
+          prev >= 0 &&
+          prev !== central &&
+          plans[prev]?.relation === 'supports' &&
+          plans[prev]!.junction === undefined
+        )
+          // "C. X (for C). However, Y": Y objects to what X argued for.
+          set(i, plans[prev]!.to, 'attacks', cue);
+        else if (prev >= 0) set(i, prev, 'attacks', cue);
         else set(i, home(i), 'attacks', cue);
         continue;
       }
@@ -659,7 +680,7 @@ function attach(
           !units[before]!.opponent
         )
           set(i, before, 'supports', cue);
-        else set(i, home(i), 'supports', i === heads[i] ? centralCue : headCue);
+        else set(i, home(i), 'supports', home(i) === central ? centralCue : headCue);
       }
     }
   }
@@ -706,7 +727,10 @@ function evidenceTarget(units: readonly Unit[], i: number, head: number): number
 function conceded(u: Unit, plan: Plan | undefined): boolean {
   if (!plan || plan.relation !== 'supports' || plan.junction !== undefined) return false;
   const family = u.lead?.marker.family;
-  return (family === undefined || family === 'addition') && !u.recommendation && !u.stance;
+  // A report (a study, figures) argues for the author's side, not against it.
+  return (
+    (family === undefined || family === 'addition') && !u.evidence && !u.recommendation && !u.stance
+  );
 }
 
 /** A unit that announces what follows: ends with a colon (其原因有三：). */
@@ -795,9 +819,11 @@ function unitCues(u: Unit, central: boolean, given: boolean): Cue[] {
   if (u.stance) cues.push(u.stance);
   if (u.question) cues.push(u.question);
   if (u.heading) cues.push(u.heading);
+  if (u.refutes) cues.push(u.refutes);
   if (central && u.capitals) cues.push({ family: 'position', marker: 'capitals', at: u.start });
   if (central && !cues.length)
     cues.push({ family: 'position', marker: 'first or last', at: u.start });
   if (!cues.length) cues.push({ family: 'default', marker: given ? 'given segment' : 'sentence' });
-  return cues;
+  // One cue per place: the opponent's voice often is the opening marker too.
+  return cues.filter((c, k) => cues.findIndex((d) => d.family === c.family && d.at === c.at) === k);
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { draftText, guessDraftLanguage } from '../../../src/draft/rules';
 import type { MapDraft } from '../../../src/draft/types';
 import { MessageError } from '../../../src/model/messages';
+import { SCHOOL_START_TEXT } from '../../fixtures/maps/schoolStart';
 
 /** The draft as lines a reader can check: units with kinds, links with their cue family. */
 function show(draft: MapDraft) {
@@ -257,6 +258,27 @@ describe('the offline drafter: one text per cue family, in English', () => {
   });
 });
 
+describe('the offline drafter on the school-start text of the editing issue', () => {
+  it('proposes its conclusion, premises, objection and rebuttal, as the hand-made map has them', () => {
+    const d = show(draft(SCHOOL_START_TEXT));
+    expect(d.units).toEqual([
+      'u1 conclusion: Schools should start later in the morning.',
+      'u2 claim: Teenagers need more sleep than adults, and their body clocks shift later during puberty.',
+      'u3 evidence: Studies of districts that delayed start times found better attendance.',
+      'u4 objection: However, later starts make it harder for parents who work early.',
+      'u5 claim: Buses can be rescheduled at little cost,',
+      'u6 rebuttal: so this objection is weak.',
+    ]);
+    expect(d.links).toEqual([
+      'u2 supports u1 (position)',
+      'u3 supports u1 (position)',
+      'u4 attacks u1 (contrast: However)',
+      'u5 supports u6 (conclusion: so)',
+      'u6 attacks u4 (contrast: this objection is weak)',
+    ]);
+  });
+});
+
 describe('the offline drafter: one text per cue family, in Chinese', () => {
   it('reason: 因为 supports the sentence before; 由于 opening a sentence supports its main clause', () => {
     const d = show(
@@ -324,6 +346,14 @@ describe('the offline drafter: one text per cue family, in Chinese', () => {
     );
     expect(d.central).toBe('u2');
     expect(d.links).toEqual(['u1 attacks u2 (concession: 诚然)', 'u3 supports u2 (reason: 因为)']);
+  });
+
+  it('a sentence dismissing the objection (这种说法站不住脚) answers it', () => {
+    const d = show(
+      draft('城市应该修建一座新公园。有人认为这太花钱。公园的维护费用很低，这种说法站不住脚。'),
+    );
+    expect(d.links).toContain('u2 attacks u1 (concession: 有人认为)');
+    expect(d.links).toContain('u3 attacks u2 (contrast: 这种说法站不住脚)');
   });
 
   it('example: 例如 supports the claim before it, as evidence', () => {
