@@ -271,6 +271,12 @@ export const MESSAGES = {
   regSourceAdded: 'Added as source “{0}” ({1} sentences).',
   regNoSource: 'The file gives no source text to add.',
   aifUnanchored: 'Not found in the analysed text (tagged “{0}”): {1}',
+  // drafting (draft/rules.ts)
+  draftSegmentNotFound: 'Segment {0} is not in the text (after the segments before it): “{1}”',
+  draftSegmentEmpty: 'Segment {0} is empty.',
+  draftNoSource: 'The draft is of source {0}, which the map does not have.',
+  draftUnitUncited: 'Unit {0} touches no sentence of its source: “{1}”',
+  draftLinkDangling: 'Link {0} of the draft joins a unit or junction the draft does not have.',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

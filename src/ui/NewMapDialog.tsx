@@ -67,6 +67,8 @@ export function NewMapDialog() {
   const [takeGroups, setTakeGroups] = useState(true);
   // Closed by any means (Esc from anywhere too), the dialog leaves no file and no mode behind.
   useEffect(() => () => useNewMapFile.setState({ files: [], mode: 'new' }), []);
+  // Drafting (issue 15): the new map opens with a draft of its text under review.
+  const [draftIt, setDraftIt] = useState(false);
   // A file is read (in the I/O worker when large) again when its language is chosen.
   useEffect(() => {
     if (!file) return;
@@ -137,6 +139,7 @@ export function NewMapDialog() {
     } else if (pasted?.ok) {
       await addMapToLibrary(pasted.map);
     } else return;
+    if (draftIt && !adding) void import('../app/draftActions').then((m) => m.draftSource());
     close();
   };
 
@@ -298,6 +301,17 @@ export function NewMapDialog() {
         </div>
       </div>
       <footer className="row">
+        {!adding && (
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              data-testid="new-map-draft"
+              checked={draftIt}
+              onChange={(e) => setDraftIt(e.target.checked)}
+            />
+            {t('draftNewMap')}
+          </label>
+        )}
         <button
           className="primary"
           data-testid="create-map"

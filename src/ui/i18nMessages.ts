@@ -244,6 +244,12 @@ export const MESSAGES_ZH: Record<MessageKey, string> = {
   regSourceAdded: '已添加为来源“{0}”（{1} 个句子）。',
   regNoSource: '该文件没有可添加的来源文本。',
   aifUnanchored: '在分析文本中未找到（已标记为“{0}”）：{1}',
+  // drafting (draft/rules.ts)
+  draftSegmentNotFound: '第 {0} 个片段不在文本中（在它之前的片段之后）：“{1}”',
+  draftSegmentEmpty: '第 {0} 个片段是空的。',
+  draftNoSource: '草稿针对的来源 {0} 不在此论证图中。',
+  draftUnitUncited: '单元 {0} 未触及其来源的任何句子：“{1}”',
+  draftLinkDangling: '草稿的连线 {0} 连接了草稿中不存在的单元或节点。',
 };
 
 /** A template by key in a language: the UI's translator (`t`) passes its own dictionary. */

@@ -30,9 +30,10 @@ import {
   type SegmentationResult,
   type StructureResult,
 } from './draft/evaluate';
+import { draftText } from '../../src/draft/rules';
 
 /** The drafters to score, each beside the baseline. */
-const DRAFTERS: Drafter[] = [];
+const DRAFTERS: Drafter[] = [{ name: 'rules', draft: draftText }];
 const NOTICES: string[] = [];
 if (DRAFTERS.length === 0) {
   NOTICES.push(
