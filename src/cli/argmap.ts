@@ -7,6 +7,7 @@
  *   stats <file>                          counts of nodes, edges, sentences and citations
  *   layout <file> [--out file] [--lang l] lay every node out anew; report how readable it is
  *   compare <reference> <student>         a student's map checked against the reference
+ *   draft <file> [--segments j] [--out f]  a first map of a text, from its discourse cues
  *
  * Exit codes: 0 success, 1 invalid input (problems on stderr), 2 usage error. User errors never
  * print a stack trace. `run(argv, io)` is the whole program, so tests drive it without a process.
@@ -22,7 +23,7 @@ import { exportMarkdown } from '../io/exportMarkdown';
 import { exportArgdown } from '../io/exportArgdown';
 import { exportAif } from '../io/exportAif';
 import { importWithRegistry, withOfferedGroups } from '../io/registry';
-import { english } from '../model/messages';
+import { english, MessageError } from '../model/messages';
 import { checkText, decodeText, fileTooLarge } from '../io/decodeText';
 import { INPUT_LIMITS } from '../io/inputLimits';
 import { layoutMap } from '../layout/layout';
@@ -43,6 +44,10 @@ import { writeFileAtomic } from './atomicWrite';
 import { argdownLosses, aifLosses } from '../io/formatLosses';
 import { MAP_LIMITS, mapLimitProblems } from '../model/limits';
 import { compareCommandOutput, compareOptionProblem } from './compareCommand';
+import { draftText } from '../draft/rules';
+import { draftAsMap } from '../draft/toMap';
+import type { MapDraft } from '../draft/types';
+import { validateMap } from '../model/validate';
 
 export interface CliIo {
   stdout: (text: string | Uint8Array) => void;
@@ -89,6 +94,13 @@ Commands:
       --format <f>            md (a feedback sheet, the default) or json.
       --lang <l>              Language of the feedback sheet: en (default) or zh.
       --out <file>            Write to a file (default: standard output).
+  draft <file>                A first map of a text (any file import reads), proposed offline
+                              from its discourse cues: units, the central claim (kind
+                              conclusion), support and attack links, one tree.
+      --lang <tag>            Language of the text: en or zh-Hans (guessed when absent).
+      --segments <json>       A JSON file: an array of strings that occur, in order, in the
+                              text; the draft then has exactly one node per string.
+      --out <file>            Write to a file (default: standard output).
   --help                      This help.
 
 Exit codes: 0 success, 1 invalid input, 2 usage error. Output files are written atomically
@@ -116,9 +128,10 @@ const VALUE_OPTIONS = new Set([
   '--title',
   '--by',
   '--tour',
+  '--segments',
 ]);
 const FLAG_OPTIONS = new Set(['--transparent', '--help', '-h']);
-const COMMANDS = ['validate', 'export', 'import', 'stats', 'layout', 'compare'] as const;
+const COMMANDS = ['validate', 'export', 'import', 'stats', 'layout', 'compare', 'draft'] as const;
 type Command = (typeof COMMANDS)[number];
 /** The options each command takes (besides --help). */
 const COMMAND_OPTIONS: Record<Command, readonly string[]> = {
@@ -128,6 +141,7 @@ const COMMAND_OPTIONS: Record<Command, readonly string[]> = {
   import: ['--out', '--lang', '--title'],
   layout: ['--out', '--lang'],
   compare: ['--format', '--lang', '--out'],
+  draft: ['--lang', '--segments', '--out'],
 };
 /** A BCP 47 language tag, as far as the editor uses them: `en`, `zh-Hans`, `pt-BR`. */
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
@@ -350,6 +364,71 @@ async function importCommand(
   return { map: withOfferedGroups(result.map, groups), report };
 }
 
+/**
+ * A first map of a file's text from the offline drafter: the file is imported as `import` does
+ * (through the importer registry), and the draft of its first source replaces any nodes it had.
+ */
+async function draftCommand(
+  io: CliIo,
+  file: string,
+  options: Map<string, string>,
+): Promise<{ map: ArgMap; report: string[] }> {
+  const segmentsFile = options.get('--segments');
+  // The segments are read first, so that a bad segments file is refused before any work.
+  const segments = segmentsFile === undefined ? undefined : await readSegments(io, segmentsFile);
+  const { map: imported, report } = await importCommand(io, file, options);
+  const source = imported.sources[0]!;
+  if (imported.nodes.length)
+    report.push(
+      `The map's own ${imported.nodes.length} node(s) are left out: the draft replaces them.`,
+    );
+  // Groups, tours and comments belong to the nodes left out.
+  const { groups: _groups, comments: _comments, ...frame } = imported;
+  const bare: ArgMap = { ...frame, sources: [source], nodes: [], edges: [], tours: [] };
+  let draft: MapDraft;
+  try {
+    draft = draftText({
+      sourceId: source.id,
+      text: source.text,
+      language: options.get('--lang') ?? source.language,
+      ...(segments ? { segments } : {}),
+    });
+  } catch (error) {
+    if (error instanceof MessageError)
+      throw new InputError(`${file} could not be drafted: ${error.message}`);
+    throw error;
+  }
+  const checked = validateMap(draftAsMap(bare, draft));
+  if (!checked.ok)
+    throw new InputError(`The draft of ${file} is not a valid map:`, checked.problems);
+  const central = draft.units.find((u) => u.id === draft.central);
+  report.push(
+    `Drafted ${draft.units.length} unit(s), ${draft.links.length} link(s), ${draft.junctions.length} junction(s) (${draft.language})` +
+      (central
+        ? `; central claim: “${central.text.length > 80 ? `${central.text.slice(0, 79)}…` : central.text}”.`
+        : '.'),
+  );
+  return { map: checked.map, report };
+}
+
+/** The `--segments` file: a JSON array of one or more non-empty strings. */
+async function readSegments(io: CliIo, file: string): Promise<string[]> {
+  const refusal = `--segments: ${file} is not a JSON array of strings:`;
+  const text = await readInput(io, file, refusal);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`--segments: ${file} is not valid JSON (${(error as Error).message}).`);
+  }
+  if (!Array.isArray(value) || !value.every((s) => typeof s === 'string'))
+    throw new InputError(`--segments: ${file} must hold a JSON array of strings.`);
+  if (!value.length) throw new InputError(`--segments: ${file} holds no segments.`);
+  const empty = value.findIndex((s: string) => !s.trim());
+  if (empty >= 0) throw new InputError(`--segments: segment ${empty + 1} of ${file} is empty.`);
+  return value as string[];
+}
+
 /** A file's bytes, its size checked before it is read (a text given as a string, as UTF-8). */
 async function readBytes(io: CliIo, file: string, refusal: string): Promise<Uint8Array> {
   const data = await readRaw(io, file, refusal);
@@ -473,6 +552,12 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
         return 0;
       case 'import': {
         const { map, report } = await importCommand(io, file, options);
+        io.stderr(safeLines(...report.map((line) => `note: ${line}`)));
+        await output(io, options, serializeMap(map));
+        return 0;
+      }
+      case 'draft': {
+        const { map, report } = await draftCommand(io, file, options);
         io.stderr(safeLines(...report.map((line) => `note: ${line}`)));
         await output(io, options, serializeMap(map));
         return 0;

@@ -321,6 +321,12 @@ export const MESSAGES = {
     '“{0}” pointed to a dropped unit; it is attached to the central claim instead.',
   modelRepairAttachedCycle:
     '“{0}” closed a circle of links; its link was removed and it is attached to the central claim.',
+  // drafting (draft/rules.ts)
+  draftSegmentNotFound: 'Segment {0} is not in the text (after the segments before it): “{1}”',
+  draftSegmentEmpty: 'Segment {0} is empty.',
+  draftNoSource: 'The draft is of source {0}, which the map does not have.',
+  draftUnitUncited: 'Unit {0} touches no sentence of its source: “{1}”',
+  draftLinkDangling: 'Link {0} of the draft joins a unit or junction the draft does not have.',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

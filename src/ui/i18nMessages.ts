@@ -284,6 +284,12 @@ export const MESSAGES_ZH: Record<MessageKey, string> = {
   modelRepairAttached: '“{0}”没有连接；已将它连到中心论点。',
   modelRepairAttachedDropped: '“{0}”指向一个被舍弃的单元；已改为连到中心论点。',
   modelRepairAttachedCycle: '“{0}”使连接形成了环；已删除它的连接，并将它连到中心论点。',
+  // drafting (draft/rules.ts)
+  draftSegmentNotFound: '第 {0} 个片段不在文本中（在它之前的片段之后）：“{1}”',
+  draftSegmentEmpty: '第 {0} 个片段是空的。',
+  draftNoSource: '草稿针对的来源 {0} 不在此论证图中。',
+  draftUnitUncited: '单元 {0} 未触及其来源的任何句子：“{1}”',
+  draftLinkDangling: '草稿的连线 {0} 连接了草稿中不存在的单元或节点。',
 };
 
 /** A template by key in a language: the UI's translator (`t`) passes its own dictionary. */

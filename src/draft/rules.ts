@@ -1,0 +1,671 @@
+/**
+ * The offline drafter (issue 15, part 1): a first argument map of a text from its discourse cues
+ * alone. It cuts the text into units (sentences, then clauses at discourse markers), picks the
+ * central claim (by recommendation and stance words, conclusion markers, headings and position),
+ * and attaches every other unit by the marker that opens it — a reason supports what it follows, a
+ * concession or the opponent's voice attacks the central claim, a contrast after it answers it, an
+ * addition is a sibling of the unit before, the items of an enumeration support what announced
+ * them — so that the units form one tree. Every unit is a verbatim span of the text; every unit
+ * and link names the cue that made it. Pure: no DOM, shared by the editor and the CLI.
+ */
+import { say, MessageError } from '../model/messages';
+import { sentenceRanges } from '../source/segment';
+import {
+  BARE_CLAUSE_MARKERS,
+  CLAUSE_MARKERS,
+  cueLanguage,
+  EVIDENCE,
+  leadMarkers,
+  MID_ONLY,
+  NUMBERED,
+  OPPONENT,
+  QUESTION,
+  RECOMMENDATION,
+  STANCE,
+  WEAK_LEADS,
+  type CueLanguage,
+  type LeadMarker,
+} from './cues';
+import type {
+  Cue,
+  DraftInput,
+  DraftJunction,
+  DraftLink,
+  DraftUnit,
+  MapDraft,
+  UnitKind,
+} from './types';
+
+/** A BCP 47 tag for the text: zh-Hans when CJK characters are a good share of its letters. */
+export function guessDraftLanguage(text: string): string {
+  let cjk = 0;
+  let latin = 0;
+  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) cjk++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+  }
+  // A Chinese character carries about as much as a Latin word of four letters.
+  return cjk > 0 && cjk * 4 >= latin ? 'zh-Hans' : 'en';
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** What the rules read of one unit. */
+interface Unit extends Span {
+  text: string;
+  sentence: number;
+  paragraph: number;
+  /** The first unit of its sentence; the last. */
+  opens: boolean;
+  closes: boolean;
+  lead?: { marker: LeadMarker; cue: Cue; weak?: Cue };
+  recommendation?: Cue;
+  stance?: Cue;
+  opponent?: Cue;
+  question?: Cue;
+  evidence: boolean;
+  /** A heading or title: a line of its own without a sentence's final stop, or all in capitals. */
+  heading?: Cue;
+  capitals: boolean;
+}
+
+/** Where unit `i` points: a unit, or a junction shared with other premises. */
+interface Plan {
+  to: number;
+  relation: 'supports' | 'attacks';
+  cue: Cue;
+  junction?: number;
+}
+
+/** The offline drafter: the units, central claim, kinds and links that the text's cues propose. */
+export function draftText(input: DraftInput): MapDraft {
+  const language = input.language ?? guessDraftLanguage(input.text);
+  const lang = cueLanguage(language);
+  const text = input.text;
+  const sentences = sentenceRanges(text, language);
+  const spans = input.segments
+    ? segmentSpans(text, input.segments)
+    : clauseSpans(text, lang, sentences, input.ranges);
+  const units = describeUnits(text, lang, spans, sentences, !input.segments);
+  if (!units.length)
+    return {
+      sourceId: input.sourceId,
+      language,
+      units: [],
+      junctions: [],
+      links: [],
+      central: '',
+      by: 'rules',
+    };
+  const central = centralUnit(units);
+  const { plans, junctions } = attach(units, central);
+  const roles = rolesOf(plans, junctions, central, units.length);
+  const draftUnits: DraftUnit[] = units.map((u, i) => ({
+    id: `u${i + 1}`,
+    start: u.start,
+    end: u.end,
+    text: u.text,
+    kind: i === central ? 'conclusion' : kindOf(u, plans[i]!, roles, junctions),
+    cues: unitCues(u, i === central, !!input.segments),
+  }));
+  const links: DraftLink[] = [];
+  const junctionLinks: DraftLink[] = [];
+  plans.forEach((plan, i) => {
+    if (!plan) return;
+    if (plan.junction === undefined) {
+      links.push(link(`u${i + 1}`, `u${plan.to + 1}`, plan.relation, plan.cue));
+    } else {
+      links.push(link(`u${i + 1}`, `j${plan.junction + 1}`, 'supports', plan.cue));
+    }
+  });
+  const draftJunctions: DraftJunction[] = junctions.map((j, k) => {
+    junctionLinks.push(link(`j${k + 1}`, `u${j.to + 1}`, j.relation, j.cue));
+    return { id: `j${k + 1}` };
+  });
+  const allLinks = [...links, ...junctionLinks].map((l, k) => ({ ...l, id: `l${k + 1}` }));
+  return {
+    sourceId: input.sourceId,
+    language,
+    units: draftUnits,
+    junctions: draftJunctions,
+    links: allLinks,
+    central: `u${central + 1}`,
+    by: 'rules',
+  };
+}
+
+function link(from: string, to: string, relation: 'supports' | 'attacks', cue: Cue): DraftLink {
+  return { id: '', from, to, relation, cue };
+}
+
+// ——— Units ———
+
+const clip = (s: string, max = 60) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/**
+ * The spans of given segments, found in order from a moving cursor: exactly, else ignoring case
+ * (a title written in capitals). Each is trimmed of surrounding whitespace.
+ */
+function segmentSpans(text: string, segments: readonly string[]): Span[] {
+  const spans: Span[] = [];
+  let cursor = 0;
+  let lower: string | undefined;
+  segments.forEach((segment, n) => {
+    const wanted = segment.trim();
+    if (!wanted) throw new MessageError(say('draftSegmentEmpty', n + 1));
+    let at = text.indexOf(wanted, cursor);
+    if (at < 0) {
+      lower ??= text.toLowerCase();
+      const key = wanted.toLowerCase();
+      // Lower-casing keeps offsets only where it keeps lengths.
+      if (lower.length === text.length && key.length === wanted.length)
+        at = lower.indexOf(key, cursor);
+    }
+    if (at < 0) throw new MessageError(say('draftSegmentNotFound', n + 1, clip(wanted)));
+    spans.push({ start: at, end: at + wanted.length });
+    cursor = at + wanted.length;
+  });
+  return spans;
+}
+
+/** The sentences of the text (inside `ranges`, when given), cut further into clauses. */
+function clauseSpans(
+  text: string,
+  lang: CueLanguage,
+  sentences: readonly Span[],
+  ranges: DraftInput['ranges'],
+): Span[] {
+  const pieces: Span[] = [];
+  for (const s of sentences) {
+    if (!ranges) {
+      pieces.push(s);
+      continue;
+    }
+    for (const [from, to] of ranges) {
+      const start = Math.max(from, s.start);
+      const end = Math.min(to, s.end);
+      if (start < end) pieces.push(trimSpan(text, { start, end }));
+    }
+  }
+  return pieces
+    .filter((p) => p.start < p.end && /[\p{L}\p{N}]/u.test(text.slice(p.start, p.end)))
+    .flatMap((p) => splitClauses(text, p, lang));
+}
+
+function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+  return { start, end };
+}
+
+const clauseCache = new Map<CueLanguage, RegExp>();
+
+/**
+ * A regular expression matching the places to cut a sentence: a comma, semicolon, colon or dash
+ * and spaces before a clause marker; a bare marker after a space; and (Chinese) every "；".
+ */
+function clausePattern(lang: CueLanguage): RegExp {
+  let re = clauseCache.get(lang);
+  if (re) return re;
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const byLength = (words: readonly string[]) =>
+    [...words]
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join('|');
+  re =
+    lang === 'zh'
+      ? new RegExp(`(?:[，,：:]\\s*)(?=(?:${byLength(CLAUSE_MARKERS.zh)}))|[；;]\\s*`, 'g')
+      : new RegExp(
+          `(?:[,;:]|\\s[—–-])\\s+(?=(?:${byLength(CLAUSE_MARKERS.en)})\\b)|;\\s+|\\s(?=(?:${byLength(BARE_CLAUSE_MARKERS.en)})\\s)`,
+          'gi',
+        );
+  clauseCache.set(lang, re);
+  return re;
+}
+
+/** The smallest clause worth a unit: three words, or six Chinese characters. */
+function bigEnough(s: string, lang: CueLanguage): boolean {
+  if (lang === 'zh') return (s.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 6;
+  return (s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= 3;
+}
+
+function splitClauses(text: string, span: Span, lang: CueLanguage): Span[] {
+  const sentence = text.slice(span.start, span.end);
+  const re = clausePattern(lang);
+  re.lastIndex = 0;
+  const cuts: { at: number; next: number }[] = [];
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    // The punctuation stays with the clause before; the next clause starts at the marker.
+    const punct = /^[,;:，；：,]/.test(m[0]) ? 1 : 0;
+    cuts.push({ at: m.index + punct, next: m.index + m[0].length });
+  }
+  const out: Span[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    const head = sentence.slice(from, cut.at);
+    const tail = sentence.slice(cut.next);
+    if (!bigEnough(head, lang) || !bigEnough(tail, lang) || unbalanced(head)) continue;
+    out.push(trimSpan(text, { start: span.start + from, end: span.start + cut.at }));
+    from = cut.next;
+  }
+  out.push(trimSpan(text, { start: span.start + from, end: span.end }));
+  return out.filter((s) => s.start < s.end);
+}
+
+/** Whether a clause would leave a quotation or parenthesis open. */
+function unbalanced(s: string): boolean {
+  const pairs = [
+    ['(', ')'],
+    ['（', '）'],
+    ['“', '”'],
+    ['《', '》'],
+    ['「', '」'],
+  ] as const;
+  if (pairs.some(([a, b]) => s.split(a).length !== s.split(b).length)) return true;
+  return (s.match(/"/g)?.length ?? 0) % 2 === 1;
+}
+
+function describeUnits(
+  text: string,
+  lang: CueLanguage,
+  spans: readonly Span[],
+  sentences: readonly Span[],
+  ownCut: boolean,
+): Unit[] {
+  let si = 0;
+  let paragraph = 0;
+  let lastEnd = 0;
+  const units: Unit[] = spans.map((span) => {
+    while (si < sentences.length - 1 && sentences[si]!.end <= span.start) si++;
+    if (/\n\s*\n/.test(text.slice(lastEnd, span.start))) paragraph++;
+    lastEnd = span.end;
+    const unitText = text.slice(span.start, span.end);
+    return {
+      ...span,
+      text: unitText,
+      sentence: si,
+      paragraph,
+      opens: true,
+      closes: true,
+      ...cuesOf(unitText, span.start, lang),
+      heading: headingCue(text, span, lang, ownCut),
+      capitals: isCapitals(unitText),
+    };
+  });
+  units.forEach((u, i) => {
+    u.opens = i === 0 || units[i - 1]!.sentence !== u.sentence;
+    u.closes = i === units.length - 1 || units[i + 1]!.sentence !== u.sentence;
+    if (u.lead && MID_ONLY.has(u.lead.cue.marker.toLowerCase()) && u.opens) delete u.lead;
+  });
+  return units;
+}
+
+function isCapitals(s: string): boolean {
+  const letters = s.match(/\p{L}/gu) ?? [];
+  return (
+    letters.length >= 8 && letters.every((c) => c === c.toUpperCase() && c !== c.toLowerCase())
+  );
+}
+
+/** A line of its own, short, without a sentence's final stop: a heading or a title. */
+function headingCue(text: string, span: Span, lang: CueLanguage, ownCut: boolean): Cue | undefined {
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', span.end);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).trim();
+  if (line !== text.slice(span.start, span.end)) return undefined;
+  const short = lang === 'zh' ? line.length <= 30 : line.split(/\s+/).length <= 12;
+  if (!short || /[.!?。！？；;:：…"”]$/.test(line)) return undefined;
+  if (!ownCut && lineStart === 0 && lineEnd < 0) return undefined;
+  return { family: 'position', marker: 'heading', at: span.start };
+}
+
+function cuesOf(
+  unit: string,
+  at: number,
+  lang: CueLanguage,
+): Partial<Unit> & { evidence: boolean } {
+  const out: Partial<Unit> & { evidence: boolean } = { evidence: EVIDENCE[lang].test(unit) };
+  const lead = leadOf(unit, at, lang);
+  if (lead) out.lead = lead;
+  const rec = RECOMMENDATION[lang].exec(unit);
+  if (rec) out.recommendation = { family: 'recommendation', marker: rec[0], at: at + rec.index };
+  const stance = STANCE[lang].exec(unit);
+  if (stance) out.stance = { family: 'position', marker: stance[0], at: at + stance.index };
+  const opp = OPPONENT[lang].exec(unit);
+  if (opp) {
+    const marker = opp[0].replace(/^.*?\b(?=\w+(?:\s\w+)?$)/s, '');
+    const where = unit.indexOf(marker);
+    out.opponent = { family: 'concession', marker, at: at + Math.max(0, where) };
+  }
+  const q = QUESTION[lang].exec(unit);
+  if (q) out.question = { family: 'question', marker: q[0].trim() || '?', at: at + q.index };
+  return out;
+}
+
+/** The marker that opens a unit (after quotes and numbering); a weak one looks for a stronger. */
+function leadOf(unit: string, at: number, lang: CueLanguage): Unit['lead'] {
+  const numbered = NUMBERED.exec(unit);
+  let offset = 0;
+  while (offset < unit.length && /[\s"'“‘「『《(（\-–—*•·]/.test(unit.charAt(offset))) offset++;
+  if (numbered && numbered.index === 0) {
+    const rank = numbered[1] ?? numbered[2] ?? numbered[3] ?? numbered[4];
+    const n = rankOf(rank!);
+    offset = numbered[0].length;
+    const found = markerAt(unit, offset, lang);
+    if (found) return { marker: found.marker, cue: { ...found.cue, at: at + found.cue.at! } };
+    return {
+      marker: { family: 'enumeration', words: [numbered[0].trim()], rank: n },
+      cue: { family: 'enumeration', marker: numbered[0].trim(), at },
+    };
+  }
+  const first = markerAt(unit, offset, lang);
+  if (!first) return undefined;
+  const cue = { ...first.cue, at: at + first.cue.at! };
+  if (WEAK_LEADS.has(first.word.toLowerCase())) {
+    let next = first.cue.at! + first.word.length;
+    while (next < unit.length && /[\s,，]/.test(unit.charAt(next))) next++;
+    const second = markerAt(unit, next, lang);
+    if (second && !WEAK_LEADS.has(second.word.toLowerCase()))
+      return { marker: second.marker, cue: { ...second.cue, at: at + second.cue.at! }, weak: cue };
+  }
+  return { marker: first.marker, cue };
+}
+
+function rankOf(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const circled = '①②③④⑤⑥⑦⑧⑨⑩'.indexOf(s);
+  if (circled >= 0) return circled + 1;
+  const digits = '一二三四五六七八九十';
+  return s.length === 1 ? digits.indexOf(s) + 1 : 10;
+}
+
+function markerAt(
+  unit: string,
+  offset: number,
+  lang: CueLanguage,
+): { word: string; marker: LeadMarker; cue: Cue } | undefined {
+  const rest =
+    lang === 'zh' ? unit.slice(offset, offset + 12) : unit.slice(offset, offset + 40).toLowerCase();
+  for (const { word, marker } of leadMarkers(lang)) {
+    if (!rest.startsWith(word)) continue;
+    if (lang === 'en' && /[\p{L}\p{N}'’-]/u.test(rest.charAt(word.length))) continue;
+    return {
+      word,
+      marker,
+      cue: { family: marker.family, marker: unit.slice(offset, offset + word.length), at: offset },
+    };
+  }
+  return undefined;
+}
+
+// ——— The central claim ———
+
+/**
+ * The unit most likely to be the central claim: a heading in capitals, the author's stance, a
+ * recommendation, a conclusion marker, position first or last; not a reason, example, concession
+ * or addition.
+ */
+function centralUnit(units: readonly Unit[]): number {
+  let best = 0;
+  let bestScore = -Infinity;
+  const last = units.length - 1;
+  units.forEach((u, i) => {
+    let score = 0;
+    if (u.capitals) score += 6;
+    if (u.stance) score += 3;
+    if (u.recommendation) score += 2;
+    const family = u.lead?.marker.family;
+    if (family === 'conclusion') score += 2.5;
+    if (family === 'reason' || family === 'example' || family === 'concession') score -= 3;
+    if (family === 'addition' || family === 'enumeration') score -= 2;
+    if (family === 'contrast') score -= 0.5;
+    if (u.opponent) score -= 3;
+    if (u.heading && i > 0) score -= 2;
+    if (u.question) score -= 1;
+    if (i === 0) score += 1.5;
+    else if (i === last) score += 1;
+    if (u.evidence && !u.recommendation) score -= 0.5;
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  });
+  return best;
+}
+
+// ——— Links ———
+
+interface Junction {
+  to: number;
+  relation: 'supports' | 'attacks';
+  cue: Cue;
+}
+
+const DEFAULT_CUE: Cue = { family: 'default', marker: 'next to it' };
+
+/** Every unit but the central one is given one target, so that the units form one tree. */
+function attach(
+  units: readonly Unit[],
+  central: number,
+): { plans: (Plan | undefined)[]; junctions: Junction[] } {
+  const n = units.length;
+  const plans: (Plan | undefined)[] = new Array(n).fill(undefined);
+  const junctions: Junction[] = [];
+  const opponent: boolean[] = new Array(n).fill(false);
+  const centralCue: Cue = { family: 'position', marker: 'central claim' };
+  let enumHead = -1;
+  let enumRank = 0;
+  let lastOpponent = -1;
+  // "X. Therefore Y": X supports Y.
+  const concluded: (Cue | undefined)[] = new Array(n).fill(undefined);
+  units.forEach((u, i) => {
+    if (i > 0 && u.lead?.marker.family === 'conclusion' && i - 1 !== central)
+      concluded[i - 1] = u.lead.cue;
+  });
+  const set = (i: number, to: number, relation: 'supports' | 'attacks', cue: Cue) => {
+    if (to < 0 || to >= n || to === i) {
+      to = central;
+      if (to === i) return;
+    }
+    plans[i] = { to, relation, cue };
+    opponent[i] =
+      to < i || to === central
+        ? opponent[to]! !== (relation === 'attacks')
+        : relation === 'attacks';
+    if (opponent[i]) lastOpponent = i;
+  };
+  for (let i = 0; i < n; i++) {
+    const u = units[i]!;
+    const family = u.lead?.marker.family;
+    if (family === 'enumeration') {
+      const rank = u.lead!.marker.rank ?? 1;
+      if (rank === 1 || enumHead < 0 || rank <= enumRank) {
+        enumHead = i > 0 && i - 1 !== central && endsAnnouncing(units[i - 1]!) ? i - 1 : central;
+      }
+      enumRank = rank;
+    }
+    if (i === central) continue;
+    const cue = u.lead?.cue ?? DEFAULT_CUE;
+    const prev = i - 1;
+    if (concluded[i] && (!family || family === 'addition' || family === 'enumeration')) {
+      set(i, i + 1, 'supports', concluded[i]!);
+      continue;
+    }
+    if (u.opponent || family === 'concession') {
+      const c = u.opponent ?? cue;
+      // "Although A, B": A attacks B, unless B answers it ("虽然 A，但 B").
+      const next = units[i + 1];
+      if (!u.closes && next && next.lead?.marker.family !== 'contrast' && i + 1 !== central)
+        set(i, i + 1, 'attacks', c);
+      else set(i, central, 'attacks', c);
+      continue;
+    }
+    switch (family) {
+      case 'reason': {
+        if (u.opens && !u.closes) set(i, i + 1, 'supports', cue);
+        else if (prev >= 0) set(i, prev, 'supports', cue);
+        else set(i, central, 'supports', cue);
+        continue;
+      }
+      case 'example':
+        set(i, prev >= 0 ? prev : central, 'supports', cue);
+        continue;
+      case 'contrast': {
+        const answered = lastOpponent >= 0 && i - lastOpponent <= 3 ? lastOpponent : -1;
+        if (answered >= 0) set(i, answered, 'attacks', cue);
+        else if (prev >= 0) set(i, prev, 'attacks', cue);
+        else set(i, central, 'attacks', cue);
+        continue;
+      }
+      case 'enumeration':
+        set(i, enumHead >= 0 ? enumHead : central, 'supports', cue);
+        continue;
+      case 'addition': {
+        const before = prev >= 0 ? plans[prev] : undefined;
+        if (
+          u.lead!.marker.joins &&
+          before &&
+          !u.opens &&
+          units[prev]!.lead?.marker.family === 'reason'
+        ) {
+          // "because A and B": a linked premise with A.
+          const target = before.junction !== undefined ? junctions[before.junction]! : undefined;
+          if (target) plans[i] = { ...before, cue };
+          else {
+            junctions.push({ to: before.to, relation: before.relation, cue: before.cue });
+            const j = junctions.length - 1;
+            plans[prev] = { ...before, junction: j };
+            plans[i] = { to: before.to, relation: before.relation, cue, junction: j };
+          }
+          opponent[i] = opponent[prev]!;
+          continue;
+        }
+        if (before && before.to !== i) set(i, before.to, before.relation, cue);
+        else set(i, central, 'supports', cue);
+        continue;
+      }
+      case 'conclusion':
+        set(i, central, 'supports', cue);
+        continue;
+      default: {
+        if (prev >= 0 && units[prev]!.sentence === u.sentence && prev !== central)
+          set(i, prev, 'supports', cue);
+        else if (i < central) set(i, central, 'supports', cue);
+        else if (
+          prev >= 0 &&
+          opponent[prev] &&
+          plans[prev]?.relation === 'attacks' &&
+          !units[prev]!.opponent
+        )
+          set(i, prev, 'supports', cue);
+        else set(i, central, 'supports', { family: 'position', marker: 'central claim' });
+      }
+    }
+  }
+  makeTree(plans, junctions, central, centralCue);
+  return { plans, junctions };
+}
+
+/** A unit that announces what follows: ends with a colon (其原因有三：). */
+function endsAnnouncing(u: Unit): boolean {
+  return (
+    /[:：]$/.test(u.text) ||
+    /(?:如下|以下|几点|有[二三四五六七八九两几]|the following|as follows|reasons?|several)[^。.]{0,6}[:：。.]?$/i.test(
+      u.text,
+    )
+  );
+}
+
+/** Redirects to the central claim any unit whose chain of targets would not reach it. */
+function makeTree(plans: (Plan | undefined)[], junctions: Junction[], central: number, cue: Cue) {
+  const n = plans.length;
+  const target = (i: number) => {
+    const p = plans[i]!;
+    return p.junction !== undefined ? junctions[p.junction]!.to : p.to;
+  };
+  const state = new Uint8Array(n); // 0 unknown, 1 on the current walk, 2 reaches the centre
+  state[central] = 2;
+  for (let i = 0; i < n; i++) {
+    const walk: number[] = [];
+    let at = i;
+    while (state[at] === 0) {
+      state[at] = 1;
+      walk.push(at);
+      at = target(at);
+    }
+    if (state[at] === 1) {
+      // A cycle: cut it at the unit where it closes.
+      const p = plans[at]!;
+      if (p.junction !== undefined)
+        junctions[p.junction] = { ...junctions[p.junction]!, to: central };
+      else plans[at] = { to: central, relation: p.relation, cue };
+    }
+    for (const w of walk) state[w] = 2;
+  }
+}
+
+/** Each unit's side: the central claim is the proponent's; every attack on the way up flips it. */
+function rolesOf(
+  plans: readonly (Plan | undefined)[],
+  junctions: readonly Junction[],
+  central: number,
+  n: number,
+): boolean[] {
+  const opp: (boolean | undefined)[] = new Array(n).fill(undefined);
+  opp[central] = false;
+  const roleOf = (i: number): boolean => {
+    const known = opp[i];
+    if (known !== undefined) return known;
+    const p = plans[i]!;
+    const j = p.junction !== undefined ? junctions[p.junction]! : undefined;
+    const to = j ? j.to : p.to;
+    const relation = j ? j.relation : p.relation;
+    opp[i] = false; // guards the recursion; the plans form a tree
+    const role = roleOf(to) !== (relation === 'attacks');
+    opp[i] = role;
+    return role;
+  };
+  return Array.from({ length: n }, (_, i) => roleOf(i));
+}
+
+function kindOf(
+  u: Unit,
+  plan: Plan,
+  roles: readonly boolean[],
+  junctions: readonly Junction[],
+): UnitKind {
+  const j = plan.junction !== undefined ? junctions[plan.junction]! : undefined;
+  const relation = j ? j.relation : plan.relation;
+  const to = j ? j.to : plan.to;
+  if (relation === 'attacks') return roles[to] ? 'rebuttal' : 'objection';
+  if (u.heading) return 'context';
+  if (u.recommendation && !roles[to]) return 'recommendation';
+  if (u.lead?.marker.family === 'example' || u.evidence) return 'evidence';
+  return 'claim';
+}
+
+function unitCues(u: Unit, central: boolean, given: boolean): Cue[] {
+  const cues: Cue[] = [];
+  if (u.lead) cues.push(u.lead.cue);
+  if (u.opponent) cues.push(u.opponent);
+  if (u.recommendation) cues.push(u.recommendation);
+  if (u.stance) cues.push(u.stance);
+  if (u.question) cues.push(u.question);
+  if (u.heading) cues.push(u.heading);
+  if (central && u.capitals) cues.push({ family: 'position', marker: 'capitals', at: u.start });
+  if (central && !cues.length)
+    cues.push({ family: 'position', marker: 'first or last', at: u.start });
+  if (!cues.length) cues.push({ family: 'default', marker: given ? 'given segment' : 'sentence' });
+  return cues;
+}
