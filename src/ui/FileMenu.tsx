@@ -9,6 +9,7 @@ import { useT } from './i18n';
 import { openSlidesDialog, printHandout, startComparing } from './lazyPanels';
 import { MessageError } from '../model/messages';
 import { showText } from './i18nMessages';
+import { commandById, runCommand } from './commands';
 
 export function FileMenu() {
   const t = useT();
@@ -140,6 +141,17 @@ export function FileMenu() {
                 await addSourceFromFile(file);
               }}
             />
+            <button
+              role="menuitem"
+              data-testid="draft-source"
+              title={t('draftSourceHint')}
+              onClick={() => (
+                details.current?.removeAttribute('open'),
+                runCommand(commandById('draftSource'))
+              )}
+            >
+              {t('draftSource')}
+            </button>
           </>
         )}
         {hasMap && (

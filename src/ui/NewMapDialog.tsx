@@ -44,6 +44,8 @@ export function NewMapDialog() {
   const [language, setLanguage] = useState<string | null>(null);
   const [read, setRead] = useState<{ file: File; result: ImportedFile } | null>(null);
   const [takeGroups, setTakeGroups] = useState(true);
+  // Drafting (issue 15): the new map opens with a draft of its text under review.
+  const [draftIt, setDraftIt] = useState(false);
   // A file is read (in the I/O worker when large) again when its language is chosen.
   useEffect(() => {
     if (!file) return;
@@ -97,6 +99,7 @@ export function NewMapDialog() {
     } else if (pasted?.ok) {
       await addMapToLibrary(pasted.map);
     } else return;
+    if (draftIt) void import('../app/draftActions').then((m) => m.draftSource());
     close();
   };
 
@@ -233,6 +236,15 @@ export function NewMapDialog() {
         </div>
       </div>
       <footer className="row">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            data-testid="new-map-draft"
+            checked={draftIt}
+            onChange={(e) => setDraftIt(e.target.checked)}
+          />
+          {t('draftNewMap')}
+        </label>
         <button
           className="primary"
           data-testid="create-map"

@@ -21,6 +21,7 @@ import {
   toggleFold,
 } from '../app/actions';
 import { revealNodes } from './SearchBox';
+import { focusNextProposal, hasOpenProposals, useDraftStore } from './draft/draftStore';
 import { translator, type MessageKey } from './i18n';
 
 /** A key that runs a command: `key` as KeyboardEvent.key gives it (letters in lower case). */
@@ -264,6 +265,27 @@ export const COMMANDS: readonly Command[] = [
     enabled: (c) => !!c.map,
     run: (c) => c.ui.set({ presentationStep: 0 }),
   },
+  // Drafting (issue 15): the drafter and the review load when first used.
+  {
+    id: 'draftSource',
+    labelKey: 'draftSource',
+    hintKey: 'draftSourceHint',
+    keys: [{ key: 'd', shift: true }],
+    enabled: (c) => editable(c) && !!c.map?.sources.length,
+    run: () => {
+      // The source the pane shows (the first one when it shows none).
+      const shown = document.querySelector<HTMLElement>('[data-testid="source-pane"] article');
+      void import('../app/draftActions').then((m) => m.draftSource(shown?.dataset.sourceId));
+    },
+  },
+  {
+    id: 'nextProposal',
+    labelKey: 'nextProposal',
+    hintKey: 'nextProposalHint',
+    keys: [{ key: 'p' }],
+    enabled: (c) => hasOpenProposals(c.map),
+    run: (c) => focusNextProposal(c.map!, useDraftStore.getState().current),
+  },
   {
     id: 'shortcuts',
     labelKey: 'shortcuts',
@@ -330,6 +352,7 @@ function subscribeAll(onChange: () => void): () => void {
     useMapStore.subscribe(onChange),
     useMapStore.temporal.subscribe(onChange),
     useUiStore.subscribe(onChange),
+    useDraftStore.subscribe(onChange),
   ];
   return () => unsubscribe.forEach((u) => u());
 }

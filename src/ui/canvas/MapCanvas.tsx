@@ -4,7 +4,7 @@
  * nodes locally and commits the final positions as one undoable edit when it ends; a node placed
  * by hand is pinned, and later layouts keep it where it is.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   ControlButton,
@@ -63,6 +63,10 @@ import {
 import { nodeSize, shownLabel, type Size } from '../../layout/nodeSize';
 import { repack } from '../../layout/repack';
 import { OPEN_BATCH, afterNextFrame, handedNodes, viewBox } from './openingBatches';
+import { useDraftStore } from '../draft/draftStore';
+
+/** A draft under review (issue 15): its proposals and review list, loaded when one is shown. */
+const DraftLayer = lazy(() => import('./DraftLayer').then((m) => ({ default: m.DraftLayer })));
 
 /** Node sizes by node record and label language: an edit re-measures only the node it replaced. */
 const sizeCache = new WeakMap<ArgNode, { language: string; size: Size }>();
@@ -117,6 +121,7 @@ export function MapCanvas({ map }: { map: ArgMap }) {
   const selectedIds = useMapStore((s) => s.selection.nodeIds);
   const selectedEdgeIds = useMapStore((s) => s.selection.edgeIds);
   const readOnly = useMapStore((s) => s.readOnly);
+  const drafted = useDraftStore((s) => s.reviews[map.id] !== undefined);
   const t = useT();
   // React Flow's own names and descriptions, in the interface's language.
   const ariaLabels = useMemo(
@@ -734,6 +739,11 @@ export function MapCanvas({ map }: { map: ArgMap }) {
           </Controls>
           <Legend />
           <LevelOfDetail wrapper={wrapper} />
+          {drafted && (
+            <Suspense fallback={null}>
+              <DraftLayer map={map} />
+            </Suspense>
+          )}
         </ReactFlow>
       )}
     </div>

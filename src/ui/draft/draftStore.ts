@@ -1,0 +1,57 @@
+/**
+ * The drafts under review, one per map, kept in memory for the session: switching views or maps
+ * keeps them; a reload does not (a draft is a proposal, not part of the map; draft again).
+ * Small on purpose: the toolbar and the canvas read it in the first bundle, while the review's
+ * code and the drafter load when a draft is made.
+ */
+import { create } from 'zustand';
+import type { ArgMap } from '../../model/schema';
+import { openProposals, type DraftReview } from './proposals';
+
+export interface DraftState {
+  /** By map id. */
+  reviews: Readonly<Record<string, DraftReview>>;
+  /** The proposal (unit or junction id) the review list and the canvas mark as current. */
+  current: string | null;
+  /** Asks the list to take the focus on `current` and the canvas to show it (`at` makes it new). */
+  focusRequest: { id: string; at: number } | null;
+  /** The map being drafted now (the drafter or the layout running), if any. */
+  drafting: string | null;
+  set(patch: Partial<Omit<DraftState, 'set'>>): void;
+}
+
+export const useDraftStore = create<DraftState>()((set) => ({
+  reviews: {},
+  current: null,
+  focusRequest: null,
+  drafting: null,
+  set: (patch) => set(patch),
+}));
+
+/** The review of the map `mapId`, if a draft of it is shown. */
+export const reviewOf = (mapId: string | undefined): DraftReview | undefined =>
+  mapId ? useDraftStore.getState().reviews[mapId] : undefined;
+
+/**
+ * Makes current the open unit of `map`'s draft after `after` (in text order; the first after the
+ * last), and asks the list and the canvas to show it. None when nothing is open.
+ */
+export function focusNextProposal(map: ArgMap, after: string | null): void {
+  const { reviews, set } = useDraftStore.getState();
+  const review = reviews[map.id];
+  if (!review) return;
+  const units = openProposals(map, review).units;
+  const order = review.draft.units.map((u) => u.id);
+  const from = after ? order.indexOf(after) : -1;
+  const next = units.find((u) => order.indexOf(u.id) > from) ?? units[0];
+  set({
+    current: next?.id ?? null,
+    focusRequest: next ? { id: next.id, at: Date.now() } : null,
+  });
+}
+
+/** Whether `map` has a draft with proposals still open. */
+export function hasOpenProposals(map: ArgMap | null): boolean {
+  const review = map ? useDraftStore.getState().reviews[map.id] : undefined;
+  return !!map && !!review && openProposals(map, review).units.length > 0;
+}
