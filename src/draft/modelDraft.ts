@@ -166,9 +166,9 @@ const INSTRUCTIONS = [
   '4. Link every unit except the central claim exactly once: "premises" lists the unit (or several units that support or attack the target only jointly, as linked premises), "to" the unit they bear on, "relation" is "supports" or "attacks". The links form one tree rooted at the central claim: no cycles, and the central claim has no link of its own.',
 ].join('\n');
 
-/** Whether a host is this computer (plain http is allowed there only). */
+/** Whether a host is this computer (plain http is allowed there only; the page's CSP allows these two). */
 function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+  return host === 'localhost' || host === '127.0.0.1';
 }
 
 /**
