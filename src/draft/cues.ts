@@ -454,6 +454,14 @@ export const CLAUSE_MARKERS: Record<CueLanguage, readonly string[]> = {
     'or else',
     'as',
     'for',
+    'first',
+    'firstly',
+    'second',
+    'secondly',
+    'third',
+    'thirdly',
+    'finally',
+    'lastly',
   ],
   zh: [
     '因为',
@@ -514,8 +522,26 @@ export const CLAUSE_MARKERS: Record<CueLanguage, readonly string[]> = {
 
 /** Markers cut at even without a comma before them (English: "X because Y"). */
 export const BARE_CLAUSE_MARKERS: Record<CueLanguage, readonly string[]> = {
-  en: ['because', 'but', 'although', 'even though', 'whereas', 'which means', 'therefore'],
+  en: [
+    'because',
+    'and because',
+    'but',
+    'although',
+    'even though',
+    'whereas',
+    'which means',
+    'therefore',
+  ],
   zh: [],
+};
+
+/**
+ * Subordinating markers that, opening a sentence, end their clause at the first comma: "Because
+ * A, B", "Although A, B", "虽然 A，B".
+ */
+export const OPENING_SUBORDINATE: Record<CueLanguage, RegExp> = {
+  en: /^["'“‘(]*(?:because|since|although|though|even though|even if|while|whereas|as|given that|admittedly|granted|of course|despite|in spite of)\b[^,;:]*,/i,
+  zh: /^["“「（(]*(?:因为|由于|虽然|尽管|即使|即便|既然|虽说|固然|纵然|哪怕|鉴于)[^，,；;：:。]*[，,]/,
 };
 
 /** Markers that open a unit only inside a sentence (", for …", ", as …"), never at its start. */
@@ -537,3 +563,13 @@ export const WEAK_LEADS: ReadonlySet<string> = new Set([
 /** A numbered item: "1.", "(2)", "一、", "（三）", "①". */
 export const NUMBERED =
   /^(?:\(?(\d{1,2})[.)、]|[（(]([一二三四五六七八九十]{1,3})[）)]|([一二三四五六七八九十]{1,3})、|([①②③④⑤⑥⑦⑧⑨⑩]))\s*/;
+
+/**
+ * A sentence that opens by summing up what came before ("These changes …", "This shows …",
+ * 这一时期…, 这些变化…, 由此…): the main sentence of its paragraph, which the sentences before it
+ * support.
+ */
+export const SUMMING_UP: Record<CueLanguage, RegExp> = {
+  en: /^["'“‘(]*(?:all (?:this|these|of this)|these (?:\w+ )?(?:facts|reasons|changes|points|examples|factors|developments|events|arguments)|this (?:shows|means|proves|suggests|demonstrates|is why|explains))\b/i,
+  zh: /^[“「（(]*(?:这一(?:时期|阶段|过程|变化|时段)|这些|这种|上述|以上|由此|可见|总之|综上|总的来看|总体而言|这表明|这说明|此后)/,
+};

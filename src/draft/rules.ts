@@ -18,10 +18,12 @@ import {
   leadMarkers,
   MID_ONLY,
   NUMBERED,
+  OPENING_SUBORDINATE,
   OPPONENT,
   QUESTION,
   RECOMMENDATION,
   STANCE,
+  SUMMING_UP,
   WEAK_LEADS,
   type CueLanguage,
   type LeadMarker,
@@ -72,6 +74,8 @@ interface Unit extends Span {
   /** A heading or title: a line of its own without a sentence's final stop, or all in capitals. */
   heading?: Cue;
   capitals: boolean;
+  /** Opens by summing up what came before ("These changes …", 这一时期…). */
+  sumsUp?: Cue;
 }
 
 /** Where unit `i` points: a unit, or a junction shared with other premises. */
@@ -148,27 +152,36 @@ function link(from: string, to: string, relation: 'supports' | 'attacks', cue: C
 const clip = (s: string, max = 60) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /**
- * The spans of given segments, found in order from a moving cursor: exactly, else ignoring case
- * (a title written in capitals). Each is trimmed of surrounding whitespace.
+ * The spans of given segments, found in order from a moving cursor: exactly, else with any run
+ * of spaces matching any run of spaces and case ignored (an importer's cleaning joins spaces; a
+ * title may be written in capitals). Each is trimmed of surrounding whitespace.
  */
 function segmentSpans(text: string, segments: readonly string[]): Span[] {
   const spans: Span[] = [];
   let cursor = 0;
-  let lower: string | undefined;
   segments.forEach((segment, n) => {
     const wanted = segment.trim();
     if (!wanted) throw new MessageError(say('draftSegmentEmpty', n + 1));
-    let at = text.indexOf(wanted, cursor);
-    if (at < 0) {
-      lower ??= text.toLowerCase();
-      const key = wanted.toLowerCase();
-      // Lower-casing keeps offsets only where it keeps lengths.
-      if (lower.length === text.length && key.length === wanted.length)
-        at = lower.indexOf(key, cursor);
+    let start = text.indexOf(wanted, cursor);
+    let end = start + wanted.length;
+    if (start < 0) {
+      const loose = new RegExp(
+        wanted
+          .split(/\s+/)
+          .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('\\s+'),
+        'giu',
+      );
+      loose.lastIndex = cursor;
+      const found = loose.exec(text);
+      if (found) {
+        start = found.index;
+        end = start + found[0].length;
+      }
     }
-    if (at < 0) throw new MessageError(say('draftSegmentNotFound', n + 1, clip(wanted)));
-    spans.push({ start: at, end: at + wanted.length });
-    cursor = at + wanted.length;
+    if (start < 0) throw new MessageError(say('draftSegmentNotFound', n + 1, clip(wanted)));
+    spans.push({ start, end });
+    cursor = end;
   });
   return spans;
 }
@@ -223,7 +236,7 @@ function clausePattern(lang: CueLanguage): RegExp {
     lang === 'zh'
       ? new RegExp(`(?:[，,：:]\\s*)(?=(?:${byLength(CLAUSE_MARKERS.zh)}))|[；;]\\s*`, 'g')
       : new RegExp(
-          `(?:[,;:]|\\s[—–-])\\s+(?=(?:${byLength(CLAUSE_MARKERS.en)})\\b)|;\\s+|\\s(?=(?:${byLength(BARE_CLAUSE_MARKERS.en)})\\s)`,
+          `(?:[,;:]|\\s[—–-])\\s+(?=(?:${byLength(CLAUSE_MARKERS.en)})\\b)|;\\s+|(?<!\\b(?:and|or|not|just|partly|only|simply|mainly|largely|precisely|exactly|because|and so))\\s(?=(?:${byLength(BARE_CLAUSE_MARKERS.en)})\\s)`,
           'gi',
         );
   clauseCache.set(lang, re);
@@ -250,9 +263,15 @@ function splitClauses(text: string, span: Span, lang: CueLanguage): Span[] {
     const punct = /^[,;:，；：,]/.test(m[0]) ? 1 : 0;
     cuts.push({ at: m.index + punct, next: m.index + m[0].length });
   }
+  const opening = OPENING_SUBORDINATE[lang].exec(sentence);
+  if (opening && !cuts.some((c) => c.at === opening[0].length)) {
+    cuts.push({ at: opening[0].length, next: opening[0].length });
+    cuts.sort((a, b) => a.at - b.at);
+  }
   const out: Span[] = [];
   let from = 0;
   for (const cut of cuts) {
+    if (cut.at < from) continue;
     const head = sentence.slice(from, cut.at);
     const tail = sentence.slice(cut.next);
     if (!bigEnough(head, lang) || !bigEnough(tail, lang) || unbalanced(head)) continue;
@@ -301,6 +320,7 @@ function describeUnits(
       ...cuesOf(unitText, span.start, lang),
       heading: headingCue(text, span, lang, ownCut),
       capitals: isCapitals(unitText),
+      ...summingUp(unitText, span.start, lang),
     };
   });
   units.forEach((u, i) => {
@@ -309,6 +329,13 @@ function describeUnits(
     if (u.lead && MID_ONLY.has(u.lead.cue.marker.toLowerCase()) && u.opens) delete u.lead;
   });
   return units;
+}
+
+function summingUp(unit: string, at: number, lang: CueLanguage): { sumsUp?: Cue } {
+  const m = SUMMING_UP[lang].exec(unit);
+  return m
+    ? { sumsUp: { family: 'conclusion', marker: m[0].replace(/^["'“‘(「（]+/, ''), at } }
+    : {};
 }
 
 function isCapitals(s: string): boolean {
@@ -416,11 +443,14 @@ function markerAt(
  * recommendation, a conclusion marker, position first or last; not a reason, example, concession
  * or addition.
  */
-function centralUnit(units: readonly Unit[]): number {
-  let best = 0;
+function centralUnit(all: readonly Unit[], among?: readonly number[]): number {
+  const indices = among ?? all.map((_, i) => i);
+  let best = indices[0]!;
   let bestScore = -Infinity;
-  const last = units.length - 1;
-  units.forEach((u, i) => {
+  const first = indices[0]!;
+  const last = indices[indices.length - 1]!;
+  indices.forEach((i) => {
+    const u = all[i]!;
     let score = 0;
     if (u.capitals) score += 6;
     if (u.stance) score += 3;
@@ -433,9 +463,11 @@ function centralUnit(units: readonly Unit[]): number {
     if (u.opponent) score -= 3;
     if (u.heading && i > 0) score -= 2;
     if (u.question) score -= 1;
-    if (i === 0) score += 1.5;
+    if (i === first) score += 1.5;
     else if (i === last) score += 1;
     if (u.evidence && !u.recommendation) score -= 0.5;
+    // Within a paragraph, a sentence summing up the ones before it is the paragraph's main one.
+    if (among && u.sumsUp && i !== first) score += 2.5;
     if (score > bestScore) {
       bestScore = score;
       best = i;
@@ -464,6 +496,14 @@ function attach(
   const junctions: Junction[] = [];
   const opponent: boolean[] = new Array(n).fill(false);
   const centralCue: Cue = { family: 'position', marker: 'central claim' };
+  // Each paragraph's main unit, chosen as the central claim is but within the paragraph; the
+  // other units of a paragraph default to it, and it to the central claim.
+  const heads = paragraphHeads(units, central);
+  const home = (i: number) => (heads[i] === i ? central : heads[i]!);
+  const headCue: Cue = { family: 'position', marker: 'main sentence of its paragraph' };
+  // In a text of several paragraphs an unmarked sentence goes on from the one before it (a
+  // narrative or expository chain); in a short text it argues for the main claim.
+  const longText = units[n - 1]!.paragraph >= 2;
   let enumHead = -1;
   let enumRank = 0;
   let lastOpponent = -1;
@@ -475,7 +515,7 @@ function attach(
   });
   const set = (i: number, to: number, relation: 'supports' | 'attacks', cue: Cue) => {
     if (to < 0 || to >= n || to === i) {
-      to = central;
+      to = home(i);
       if (to === i) return;
     }
     plans[i] = { to, relation, cue };
@@ -491,7 +531,7 @@ function attach(
     if (family === 'enumeration') {
       const rank = u.lead!.marker.rank ?? 1;
       if (rank === 1 || enumHead < 0 || rank <= enumRank) {
-        enumHead = i > 0 && i - 1 !== central && endsAnnouncing(units[i - 1]!) ? i - 1 : central;
+        enumHead = i > 0 && i - 1 !== central && endsAnnouncing(units[i - 1]!) ? i - 1 : home(i);
       }
       enumRank = rank;
     }
@@ -508,28 +548,28 @@ function attach(
       const next = units[i + 1];
       if (!u.closes && next && next.lead?.marker.family !== 'contrast' && i + 1 !== central)
         set(i, i + 1, 'attacks', c);
-      else set(i, central, 'attacks', c);
+      else set(i, home(i), 'attacks', c);
       continue;
     }
     switch (family) {
       case 'reason': {
         if (u.opens && !u.closes) set(i, i + 1, 'supports', cue);
         else if (prev >= 0) set(i, prev, 'supports', cue);
-        else set(i, central, 'supports', cue);
+        else set(i, home(i), 'supports', cue);
         continue;
       }
       case 'example':
-        set(i, prev >= 0 ? prev : central, 'supports', cue);
+        set(i, prev >= 0 ? prev : home(i), 'supports', cue);
         continue;
       case 'contrast': {
         const answered = lastOpponent >= 0 && i - lastOpponent <= 3 ? lastOpponent : -1;
         if (answered >= 0) set(i, answered, 'attacks', cue);
         else if (prev >= 0) set(i, prev, 'attacks', cue);
-        else set(i, central, 'attacks', cue);
+        else set(i, home(i), 'attacks', cue);
         continue;
       }
       case 'enumeration':
-        set(i, enumHead >= 0 ? enumHead : central, 'supports', cue);
+        set(i, enumHead >= 0 ? enumHead : home(i), 'supports', cue);
         continue;
       case 'addition': {
         const before = prev >= 0 ? plans[prev] : undefined;
@@ -551,30 +591,67 @@ function attach(
           opponent[i] = opponent[prev]!;
           continue;
         }
-        if (before && before.to !== i) set(i, before.to, before.relation, cue);
-        else set(i, central, 'supports', cue);
+        // A new sentence is a sibling of the previous sentence's head, not of a clause inside it.
+        let sibling = prev;
+        while (
+          u.opens &&
+          sibling !== central &&
+          plans[sibling] &&
+          plans[sibling]!.junction === undefined &&
+          plans[sibling]!.to < sibling &&
+          units[plans[sibling]!.to]!.sentence === units[sibling]!.sentence
+        )
+          sibling = plans[sibling]!.to;
+        const like = sibling >= 0 ? plans[sibling] : undefined;
+        if (like && like.to !== i) set(i, like.to, like.relation, cue);
+        else set(i, home(i), 'supports', cue);
         continue;
       }
       case 'conclusion':
-        set(i, central, 'supports', cue);
+        set(i, home(i), 'supports', cue);
         continue;
       default: {
-        if (prev >= 0 && units[prev]!.sentence === u.sentence && prev !== central)
+        // The unit before, unless it points here ("Because A, B": B is the main clause).
+        const before = prev >= 0 && plans[prev]?.to !== i ? prev : -1;
+        if (before >= 0 && units[before]!.sentence === u.sentence && before !== central)
           set(i, prev, 'supports', cue);
-        else if (i < central) set(i, central, 'supports', cue);
+        else if (i < home(i)) set(i, home(i), 'supports', cue);
         else if (
-          prev >= 0 &&
-          opponent[prev] &&
-          plans[prev]?.relation === 'attacks' &&
-          !units[prev]!.opponent
+          before >= 0 &&
+          opponent[before] &&
+          plans[before]?.relation === 'attacks' &&
+          !units[before]!.opponent
         )
-          set(i, prev, 'supports', cue);
-        else set(i, central, 'supports', { family: 'position', marker: 'central claim' });
+          set(i, before, 'supports', cue);
+        else if (
+          longText &&
+          before >= 0 &&
+          before !== central &&
+          i !== heads[i] &&
+          units[before]!.paragraph === u.paragraph &&
+          heads[i] !== before
+        )
+          set(i, before, 'supports', cue);
+        else set(i, home(i), 'supports', i === heads[i] ? centralCue : headCue);
       }
     }
   }
   makeTree(plans, junctions, central, centralCue);
   return { plans, junctions };
+}
+
+/** For each unit, the main unit of its paragraph (the central claim in its own paragraph). */
+function paragraphHeads(units: readonly Unit[], central: number): number[] {
+  const heads: number[] = new Array(units.length).fill(central);
+  let from = 0;
+  for (let i = 1; i <= units.length; i++) {
+    if (i < units.length && units[i]!.paragraph === units[from]!.paragraph) continue;
+    const members = Array.from({ length: i - from }, (_, k) => from + k);
+    const head = members.includes(central) ? central : centralUnit(units, members);
+    for (const m of members) heads[m] = head;
+    from = i;
+  }
+  return heads;
 }
 
 /** A unit that announces what follows: ends with a colon (其原因有三：). */

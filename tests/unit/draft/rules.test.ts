@@ -1,0 +1,441 @@
+/**
+ * The offline drafter on hand-made texts, one or more per cue family, in English and Chinese: the
+ * units a reader would cut, the central claim, the kinds and the links, each with its cue.
+ */
+import { describe, expect, it } from 'vitest';
+import { draftText, guessDraftLanguage } from '../../../src/draft/rules';
+import type { MapDraft } from '../../../src/draft/types';
+import { MessageError } from '../../../src/model/messages';
+
+/** The draft as lines a reader can check: units with kinds, links with their cue family. */
+function show(draft: MapDraft) {
+  const name = (id: string) => (id.startsWith('j') ? id : id);
+  return {
+    units: draft.units.map((u) => `${u.id} ${u.kind}: ${u.text}`),
+    central: draft.central,
+    links: draft.links.map(
+      (l) =>
+        `${name(l.from)} ${l.relation} ${name(l.to)} (${l.cue.family}${l.cue.at !== undefined ? `: ${l.cue.marker}` : ''})`,
+    ),
+  };
+}
+
+const draft = (text: string, language?: string) =>
+  draftText({ sourceId: 'src1', text, ...(language ? { language } : {}) });
+
+describe('the offline drafter: one text per cue family, in English', () => {
+  it('reason: "because" starts a clause that supports the clause before it', () => {
+    const d = show(
+      draft(
+        'Schools should start later. Teenagers sleep badly, because their body clock runs late.',
+      ),
+    );
+    expect(d.units).toEqual([
+      'u1 conclusion: Schools should start later.',
+      'u2 claim: Teenagers sleep badly,',
+      'u3 claim: because their body clock runs late.',
+    ]);
+    expect(d.central).toBe('u1');
+    expect(d.links).toEqual(['u2 supports u1 (position)', 'u3 supports u2 (reason: because)']);
+  });
+
+  it('reason first: "Because A, B" — A supports B', () => {
+    const d = show(
+      draft('Because fares are high, few people take the bus. The city should make buses free.'),
+    );
+    expect(d.units).toEqual([
+      'u1 claim: Because fares are high,',
+      'u2 claim: few people take the bus.',
+      'u3 conclusion: The city should make buses free.',
+    ]);
+    expect(d.links).toContain('u1 supports u2 (reason: Because)');
+    expect(d.links).toContain('u2 supports u3 (default)');
+  });
+
+  it('conclusion: "Therefore" marks the central claim, which the sentence before supports', () => {
+    const d = show(
+      draft(
+        'Homework takes hours every evening. Children have no time left to play. Therefore, homework should be limited.',
+      ),
+    );
+    expect(d.central).toBe('u3');
+    expect(d.units[2]).toBe('u3 conclusion: Therefore, homework should be limited.');
+    expect(d.links).toEqual(['u1 supports u3 (default)', 'u2 supports u3 (conclusion: Therefore)']);
+  });
+
+  it('contrast: "However" after the opponent\'s voice rebuts it', () => {
+    const d = show(
+      draft(
+        'The city should build a new park. Some people say it costs too much. However, the park will raise the value of nearby homes.',
+      ),
+    );
+    expect(d.central).toBe('u1');
+    expect(d.units.slice(1)).toEqual([
+      'u2 objection: Some people say it costs too much.',
+      'u3 rebuttal: However, the park will raise the value of nearby homes.',
+    ]);
+    expect(d.links).toEqual([
+      'u2 attacks u1 (concession: Some people)',
+      'u3 attacks u2 (contrast: However)',
+    ]);
+  });
+
+  it('concession: "Admittedly" attacks the central claim; "Still" answers it', () => {
+    const d = show(
+      draft(
+        'Admittedly, uniforms cost parents money. Still, schools should require uniforms, since they reduce bullying.',
+      ),
+    );
+    expect(d.units).toEqual([
+      'u1 objection: Admittedly, uniforms cost parents money.',
+      'u2 conclusion: Still, schools should require uniforms,',
+      'u3 claim: since they reduce bullying.',
+    ]);
+    expect(d.links).toEqual([
+      'u1 attacks u2 (concession: Admittedly)',
+      'u3 supports u2 (reason: since)',
+    ]);
+  });
+
+  it('concession inside a sentence: "Although A, B" — A attacks B', () => {
+    const d = show(
+      draft('Exams should stay. Although exams are stressful, they show what pupils have learned.'),
+    );
+    expect(d.units).toEqual([
+      'u1 conclusion: Exams should stay.',
+      'u2 objection: Although exams are stressful,',
+      'u3 claim: they show what pupils have learned.',
+    ]);
+    expect(d.links).toEqual(['u2 attacks u3 (concession: Although)', 'u3 supports u1 (position)']);
+  });
+
+  it('example: "For example" supports the claim before it, as evidence', () => {
+    const d = show(draft('Sugar taxes work. For example, Mexico’s tax cut soda sales by a tenth.'));
+    expect(d.units).toEqual([
+      'u1 conclusion: Sugar taxes work.',
+      'u2 evidence: For example, Mexico’s tax cut soda sales by a tenth.',
+    ]);
+    expect(d.links).toEqual(['u2 supports u1 (example: For example)']);
+  });
+
+  it('addition: "Moreover" and "Besides" are siblings of the sentence before (not of its clause)', () => {
+    const d = show(
+      draft(
+        'Cities should build bike lanes. Cycling keeps people healthy, because they move every day. Moreover, it cuts traffic. Besides, it is cheap.',
+      ),
+    );
+    expect(d.central).toBe('u1');
+    expect(d.links).toEqual([
+      'u2 supports u1 (position)',
+      'u3 supports u2 (reason: because)',
+      'u4 supports u1 (addition: Moreover)',
+      'u5 supports u1 (addition: Besides)',
+    ]);
+  });
+
+  it('enumeration: first … second … finally each support the claim they follow', () => {
+    const d = show(
+      draft(
+        'Public libraries deserve more money. First, they lend books for free. Second, they offer a quiet place to study. Finally, they run courses for adults.',
+      ),
+    );
+    expect(d.central).toBe('u1');
+    expect(d.links).toEqual([
+      'u2 supports u1 (enumeration: First)',
+      'u3 supports u1 (enumeration: Second)',
+      'u4 supports u1 (enumeration: Finally)',
+    ]);
+  });
+
+  it('enumeration after an announcing sentence: the items support the announcement', () => {
+    const d = show(
+      draft(
+        'Towns should plant more trees. Trees help in two ways: First, they cool the streets. Second, they clean the air.',
+      ),
+    );
+    expect(d.units[1]).toBe('u2 claim: Trees help in two ways:');
+    expect(d.links).toEqual([
+      'u2 supports u1 (position)',
+      'u3 supports u2 (enumeration: First)',
+      'u4 supports u2 (enumeration: Second)',
+    ]);
+  });
+
+  it('recommendation: "should" makes the central claim, even last', () => {
+    const d = show(
+      draft(
+        'Many teenagers work late in shops. They fall asleep in class. The law should limit their working hours.',
+      ),
+    );
+    expect(d.central).toBe('u3');
+    expect(d.links).toEqual(['u1 supports u3 (default)', 'u2 supports u3 (default)']);
+  });
+
+  it('recommendation that is not the central claim is kind recommendation', () => {
+    const d = show(
+      draft('In my view, the town needs cleaner air. The council should ban old diesel cars.'),
+    );
+    expect(d.central).toBe('u1');
+    expect(d.units[1]).toBe('u2 recommendation: The council should ban old diesel cars.');
+  });
+
+  it('rhetorical question: it supports the claim, which it is not', () => {
+    const d = draftText({
+      sourceId: 'src1',
+      text: 'Why should children sit still for six hours? Schools must give pupils more breaks.',
+    });
+    expect(d.central).toBe('u2');
+    expect(d.units[0]!.cues.map((c) => c.family)).toContain('question');
+    expect(show(d).links).toEqual(['u1 supports u2 (default)']);
+  });
+
+  it('position: the first sentence is the central claim when no other cue says otherwise', () => {
+    const d = show(
+      draft(
+        'Zoos do more harm than good. Animals suffer in small cages. Visitors learn little from watching them.',
+      ),
+    );
+    expect(d.central).toBe('u1');
+    expect(d.links).toEqual(['u2 supports u1 (position)', 'u3 supports u1 (position)']);
+  });
+
+  it('position: a title in capitals is the central claim', () => {
+    const d = draftText({
+      sourceId: 'src1',
+      text: 'Feral boars destroy fields. Hunters keep their numbers down. HUNTING IS GOOD FOR THE ENVIRONMENT.',
+    });
+    expect(d.central).toBe('u3');
+    expect(d.units[2]!.cues).toContainEqual({
+      family: 'position',
+      marker: 'capitals',
+      at: d.units[2]!.start,
+    });
+  });
+
+  it('linked premises: "because A, and B" join in one junction', () => {
+    const d = show(
+      draft(
+        'Nuclear power is safe today, because reactors shut themselves down, and the staff train for years.',
+      ),
+    );
+    expect(d.units).toEqual([
+      'u1 conclusion: Nuclear power is safe today,',
+      'u2 claim: because reactors shut themselves down,',
+      'u3 claim: and the staff train for years.',
+    ]);
+    expect(d.links).toEqual([
+      'u2 supports j1 (reason: because)',
+      'u3 supports j1 (addition: and)',
+      'j1 supports u1 (reason: because)',
+    ]);
+  });
+});
+
+describe('the offline drafter: one text per cue family, in Chinese', () => {
+  it('reason: 因为 supports the sentence before; 由于 opening a sentence supports its main clause', () => {
+    const d = show(
+      draft(
+        '学校应当推迟上课时间。青少年普遍睡眠不足，因为他们的生物钟偏晚。由于早起，学生上课时注意力不集中，所以成绩下降。',
+      ),
+    );
+    expect(d.units).toEqual([
+      'u1 conclusion: 学校应当推迟上课时间。',
+      'u2 claim: 青少年普遍睡眠不足，',
+      'u3 claim: 因为他们的生物钟偏晚。',
+      'u4 claim: 由于早起，学生上课时注意力不集中，',
+      'u5 claim: 所以成绩下降。',
+    ]);
+    expect(d.links).toContain('u3 supports u2 (reason: 因为)');
+    expect(d.links).toContain('u4 supports u5 (reason: 由于)');
+  });
+
+  it('conclusion: 因此 marks the central claim', () => {
+    const d = show(draft('作业每晚要花好几个小时。孩子们没有时间玩耍。因此，作业量应该减少。'));
+    expect(d.central).toBe('u3');
+    expect(d.links).toEqual(['u1 supports u3 (default)', 'u2 supports u3 (conclusion: 因此)']);
+  });
+
+  it('contrast: 但是 after 有人认为 rebuts the objection', () => {
+    const d = show(
+      draft('城市应该修建一座新公园。有人认为这太花钱。但是，公园会提高周边房屋的价值。'),
+    );
+    expect(d.central).toBe('u1');
+    expect(d.units.slice(1)).toEqual([
+      'u2 objection: 有人认为这太花钱。',
+      'u3 rebuttal: 但是，公园会提高周边房屋的价值。',
+    ]);
+    expect(d.links).toEqual([
+      'u2 attacks u1 (concession: 有人认为)',
+      'u3 attacks u2 (contrast: 但是)',
+    ]);
+  });
+
+  it('concession: 虽然…但 — the concession attacks the claim the 但 clause makes', () => {
+    const d = show(
+      draft('虽然核电站存在一定风险，但是我们必须继续发展核能。核能几乎不排放二氧化碳。'),
+    );
+    expect(d.units).toEqual([
+      'u1 objection: 虽然核电站存在一定风险，',
+      'u2 conclusion: 但是我们必须继续发展核能。',
+      'u3 claim: 核能几乎不排放二氧化碳。',
+    ]);
+    expect(d.links).toEqual(['u1 attacks u2 (concession: 虽然)', 'u3 supports u2 (position)']);
+  });
+
+  it("concession: 诚然 gives the opponent's voice", () => {
+    const d = show(
+      draft('诚然，校服会增加家长的负担。但学校应当要求学生穿校服，因为校服能减少攀比。'),
+    );
+    expect(d.central).toBe('u2');
+    expect(d.links).toEqual(['u1 attacks u2 (concession: 诚然)', 'u3 supports u2 (reason: 因为)']);
+  });
+
+  it('example: 例如 supports the claim before it, as evidence', () => {
+    const d = show(draft('糖税是有效的。例如，墨西哥的糖税使汽水销量下降了一成。'));
+    expect(d.units).toEqual([
+      'u1 conclusion: 糖税是有效的。',
+      'u2 evidence: 例如，墨西哥的糖税使汽水销量下降了一成。',
+    ]);
+    expect(d.links).toEqual(['u2 supports u1 (example: 例如)']);
+  });
+
+  it('addition: 此外 and 而且 are siblings of the sentence before (not of its clause)', () => {
+    const d = show(
+      draft(
+        '城市应该修建自行车道。骑车有益健康，因为人们每天都在运动。此外，骑车能缓解交通拥堵。而且骑车很便宜。',
+      ),
+    );
+    expect(d.links).toEqual([
+      'u2 supports u1 (position)',
+      'u3 supports u2 (reason: 因为)',
+      'u4 supports u1 (addition: 此外)',
+      'u5 supports u1 (addition: 而且)',
+    ]);
+  });
+
+  it('enumeration: 一是…二是…三是 after an announcing clause support it', () => {
+    const d = show(
+      draft(
+        '学校应当推迟上课时间。支持这一主张的理由主要有三点：一是青少年需要更多睡眠；二是早晨的课堂效率很低；三是上学路上的交通会更顺畅。',
+      ),
+    );
+    expect(d.units).toEqual([
+      'u1 conclusion: 学校应当推迟上课时间。',
+      'u2 claim: 支持这一主张的理由主要有三点：',
+      'u3 claim: 一是青少年需要更多睡眠；',
+      'u4 claim: 二是早晨的课堂效率很低；',
+      'u5 claim: 三是上学路上的交通会更顺畅。',
+    ]);
+    expect(d.links).toEqual([
+      'u2 supports u1 (position)',
+      'u3 supports u2 (enumeration: 一是)',
+      'u4 supports u2 (enumeration: 二是)',
+      'u5 supports u2 (enumeration: 三是)',
+    ]);
+  });
+
+  it('enumeration: 首先/其次/最后 each support the central claim', () => {
+    const d = show(
+      draft(
+        '公共图书馆应该获得更多经费。首先，图书馆免费借书给所有人。其次，图书馆提供安静的学习场所。最后，图书馆为成年人开设课程。',
+      ),
+    );
+    expect(d.central).toBe('u1');
+    expect(d.links).toEqual([
+      'u2 supports u1 (enumeration: 首先)',
+      'u3 supports u1 (enumeration: 其次)',
+      'u4 supports u1 (enumeration: 最后)',
+    ]);
+  });
+
+  it("recommendation: 应当 makes the central claim, even last; 我认为 marks the author's stance", () => {
+    expect(
+      show(draft('许多青少年在商店工作到深夜。他们在课堂上睡着。法律应当限制他们的工作时间。'))
+        .central,
+    ).toBe('u3');
+    const d = show(draft('我认为城市需要更干净的空气。政府应当禁止老旧柴油车上路。'));
+    expect(d.central).toBe('u1');
+    expect(d.units[1]).toBe('u2 recommendation: 政府应当禁止老旧柴油车上路。');
+  });
+
+  it('rhetorical question: 难道…吗？ supports the claim, which it is not', () => {
+    const d = draft('难道孩子们应该一动不动地坐六个小时吗？学校必须给学生更多的课间休息。');
+    expect(d.central).toBe('u2');
+    expect(d.units[0]!.cues.map((c) => c.family)).toContain('question');
+    expect(show(d).links).toEqual(['u1 supports u2 (default)']);
+  });
+
+  it('position: the first sentence is the central claim when no other cue says otherwise', () => {
+    const d = show(draft('动物园弊大于利。动物在狭小的笼子里受苦。游客从观看中学到的东西很少。'));
+    expect(d.central).toBe('u1');
+    expect(d.links).toEqual(['u2 supports u1 (position)', 'u3 supports u1 (position)']);
+  });
+
+  it('linked premises: 因为 A，加上 B join in one junction', () => {
+    const d = show(
+      draft('如今的核电是安全的，因为反应堆能够自动停机，加上工作人员都受过多年培训。'),
+    );
+    expect(d.links).toEqual([
+      'u2 supports j1 (reason: 因为)',
+      'u3 supports j1 (addition: 加上)',
+      'j1 supports u1 (reason: 因为)',
+    ]);
+  });
+});
+
+describe('the offline drafter: its inputs', () => {
+  it('guesses the language from the share of Chinese characters', () => {
+    expect(guessDraftLanguage('学校应当推迟上课时间。')).toBe('zh-Hans');
+    expect(guessDraftLanguage('Schools should start later (推迟).')).toBe('en');
+    expect(draft('学校应当推迟上课时间。').language).toBe('zh-Hans');
+    expect(draft('Schools should start later.').language).toBe('en');
+    expect(draft('Schools should start later.', 'zh-Hans').language).toBe('zh-Hans');
+  });
+
+  it('given segments: one unit per segment, in order, citing its span (found case-blind when need be)', () => {
+    const text = 'Hunting helps nature  because herds are thinned.\nHUNTING IS GOOD.';
+    const d = draftText({
+      sourceId: 'src1',
+      text,
+      segments: ['Hunting helps nature', ' because herds are thinned. ', 'Hunting is good.'],
+    });
+    expect(d.units.map((u) => [u.start, u.end, u.text])).toEqual([
+      [0, 20, 'Hunting helps nature'],
+      [22, 48, 'because herds are thinned.'],
+      [49, 65, 'HUNTING IS GOOD.'],
+    ]);
+    expect(d.central).toBe('u3');
+  });
+
+  it('given segments: one not in the text, or not after the one before, is named in the error', () => {
+    const text = 'Cars pollute. Bikes do not.';
+    expect(() =>
+      draftText({ sourceId: 's', text, segments: ['Cars pollute.', 'Trains do not.'] }),
+    ).toThrow(/Segment 2 is not in the text.*Trains do not\./);
+    expect(() =>
+      draftText({ sourceId: 's', text, segments: ['Bikes do not.', 'Cars pollute.'] }),
+    ).toThrow(MessageError);
+    expect(() => draftText({ sourceId: 's', text, segments: ['Cars pollute.', '  '] })).toThrow(
+      /Segment 2 is empty/,
+    );
+  });
+
+  it('ranges: units only inside them, each a verbatim span', () => {
+    const text =
+      'Zoos should close. Animals suffer in cages. Visitors learn little there. Some zoos breed rare species.';
+    const from = text.indexOf('Animals');
+    const to = text.indexOf('Some');
+    const d = draftText({ sourceId: 's', text, ranges: [[from, to]] });
+    expect(d.units.map((u) => u.text)).toEqual([
+      'Animals suffer in cages.',
+      'Visitors learn little there.',
+    ]);
+    for (const u of d.units) expect(text.slice(u.start, u.end)).toBe(u.text);
+  });
+
+  it('a text of nothing but spaces gives an empty draft', () => {
+    const d = draft('   \n\n  ');
+    expect(d.units).toEqual([]);
+    expect(d.links).toEqual([]);
+  });
+});
