@@ -69,7 +69,7 @@ export default defineConfig({
               // one chunk instead of a score of small ones.
               name: 'core',
               priority: 5,
-              test: /[\\/]src[\\/](model[\\/](ids|vocabulary|operations|messages|problem|limits|tours|translation|hash|pages|groups|words)|store[\\/]|app[\\/](session|ioClient)|ui[\\/](i18n|i18nMessages|useDialogFocus)|io[\\/](importFormats|inputLimits|migrations)|source[\\/]footnotes|layout[\\/](nodeSize|repack))\.tsx?$/,
+              test: /[\\/]src[\\/](model[\\/](ids|vocabulary|operations|messages|problem|limits|tours|translation|hash|pages|groups|words)|store[\\/]|app[\\/](session|ioClient)|ui[\\/](i18n|i18nMessages|useDialogFocus)|io[\\/](importFormats|inputLimits|migrations)|source[\\/]footnotes|layout[\\/](nodeSize|repack)|ui[\\/]draft[\\/](draftStore|proposals)|app[\\/](runLayout|placement)|model[\\/]schemes)\.tsx?$/,
             },
             {
               name: 'vendor',

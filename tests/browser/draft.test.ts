@@ -8,6 +8,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { freshPagePerTest } from './freshPage';
 import { nodeFromText } from './helpers';
 import { SCHOOL_START_TEXT } from '../fixtures/maps/schoolStart';
@@ -36,6 +38,24 @@ async function savedMap(): Promise<ArgMap> {
     page.getByTestId('export-json').click(),
   ]);
   return JSON.parse(await readFile((await download.path())!, 'utf8')) as ArgMap;
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The serious and critical accessibility violations (axe-core) inside `selector`. */
+async function scan(selector: string): Promise<string[]> {
+  // Evaluated, not a <script>: the page's Content-Security-Policy forbids inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async (context) => {
+    type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (
+      window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: Violation[] }> } }
+    ).axe;
+    return (await axe.run({ include: [context] })).violations;
+  }, selector);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 /** Every node cites exactly the words it shows. */
@@ -179,6 +199,7 @@ describe('drafting a source of an open map (Chinese interface)', () => {
     await review.waitFor();
     expect(await review.getAttribute('aria-label')).toBe('待审草稿');
     expect(await page.getByTestId('draft-accept-all').textContent()).toBe('全部接受');
+    expect(await scan('[data-testid="draft-review"]')).toEqual([]);
     const texts = await items().locator('.draft-item-text').allTextContents();
     expect(texts.length).toBeGreaterThan(0);
     // Nothing of what is cited ("Schools sh") is proposed again; the rest of s1 may be.
