@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  ANSWER_SCHEMA,
   draftFromAnswer,
   endpointBase,
   modelDraft,
@@ -242,6 +243,26 @@ describe('drafting with the stand-in server (real HTTP on loopback)', () => {
     const result = await modelDraft(input, { endpoint: gone.endpoint, model: MODEL });
     expect(result).toMatchObject({ ok: false, failure: 'unreachable' });
     if (!result.ok) expect(english(result.says)).toContain(gone.endpoint);
+  });
+});
+
+describe('the schema the answer is forced into', () => {
+  it('keeps the rules of strict structured outputs: every field required, no other fields', () => {
+    const objects: string[] = [];
+    const walk = (schema: Record<string, unknown>, at: string) => {
+      if (schema.type === 'object') {
+        objects.push(at);
+        const properties = schema.properties as Record<string, Record<string, unknown>>;
+        expect(schema.additionalProperties, at).toBe(false);
+        expect([...(schema.required as string[])].sort(), at).toEqual(
+          Object.keys(properties).sort(),
+        );
+        for (const [name, sub] of Object.entries(properties)) walk(sub, `${at}.${name}`);
+      }
+      if (schema.type === 'array') walk(schema.items as Record<string, unknown>, `${at}[]`);
+    };
+    walk(ANSWER_SCHEMA as unknown as Record<string, unknown>, '$');
+    expect(objects).toEqual(['$', '$.units[]', '$.links[]']);
   });
 });
 
