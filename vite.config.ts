@@ -6,7 +6,9 @@ import { createRequire } from 'node:module';
  * The built app's Content-Security-Policy: scripts only from the app's own origin (no inline
  * scripts, no eval), so nothing that arrives inside a map file can run. Styles allow inline
  * `style` attributes, which React Flow uses to place nodes. Maps opened by URL may come from
- * other https origins. Added to the build only: Vite's dev server injects inline scripts.
+ * other https origins; a drafting model the user configures may also be a server on this computer
+ * (plain http on the loopback address: issue 15's model-made draft). Added to the build only:
+ * Vite's dev server injects inline scripts.
  */
 const CSP = [
   "default-src 'self'",
@@ -15,7 +17,7 @@ const CSP = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "worker-src 'self' blob:",
-  "connect-src 'self' https:",
+  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -271,6 +271,56 @@ export const MESSAGES = {
   regSourceAdded: 'Added as source “{0}” ({1} sentences).',
   regNoSource: 'The file gives no source text to add.',
   aifUnanchored: 'Not found in the analysed text (tagged “{0}”): {1}',
+  // Model draft: the optional model-made draft (draft/modelDraft.ts)
+  modelEndpointInvalid:
+    'The drafting model’s address “{0}” is not a web address; it should look like https://example.org/v1 or http://localhost:8080/v1.',
+  modelEndpointInsecure:
+    'The drafting model’s address “{0}” uses plain http to another computer; use https, so that the key and the text are not sent in the clear (plain http is allowed only for this computer: localhost or 127.0.0.1).',
+  modelNoModel: 'No model is named: enter the model’s name as the server knows it.',
+  modelTextEmpty: 'There is no text to draft from.',
+  modelUnreachable:
+    'Could not reach the drafting model at {0}: the server is not running, the address is wrong, or it does not accept requests from this page (CORS).',
+  modelKeyRefused:
+    'The drafting model at {0} refused the key (HTTP {1}); check the key in the drafting model’s settings.',
+  modelNotFound: 'Not found at {0} (HTTP 404): check the address and the model’s name “{1}”.',
+  modelRateLimited:
+    'The drafting model at {0} is busy or the quota is used up (HTTP 429); try again later.',
+  modelServerError: 'The drafting model’s server at {0} failed (HTTP {1}); try again later.',
+  modelHttpError: 'The drafting model at {0} answered with HTTP {1}.',
+  modelTimeout: 'The drafting model at {0} did not answer within {1} seconds.',
+  modelCancelled: 'Drafting with the model was cancelled.',
+  modelAnswerNotJson: 'The drafting model’s answer is not JSON, so no draft was made.',
+  modelAnswerNotSchema:
+    'The drafting model’s answer does not have the shape asked for (at {0}), so no draft was made.',
+  modelRefused: 'The drafting model declined to draft: {0}',
+  modelTruncated:
+    'The drafting model’s answer was cut off before it was complete (longer than the model’s limit), so no draft was made.',
+  modelNoUnits:
+    'None of the drafting model’s units is a passage of the text, so no draft was made.',
+  modelNoCentral:
+    'The drafting model named no central claim that is a passage of the text, so no draft was made.',
+  modelConnected: 'Connected to {0}; the model “{1}” is there.',
+  modelConnectedNotListed: 'Connected to {0}, but it does not list the model “{1}”; it lists: {2}.',
+  modelDroppedNotInText: 'Not a passage of the text: “{0}”',
+  modelDroppedOutside: 'Outside the parts drafted from: “{0}”',
+  modelDroppedOverlap: 'Overlaps another unit: “{0}”',
+  modelDroppedEmpty: 'An empty unit.',
+  modelDroppedDuplicate: 'A second unit with the id {0}: “{1}”',
+  modelRepairWhitespace: 'Found in the text with other spacing: “{0}”',
+  modelRepairCentralKind:
+    'The central claim “{0}” was given as {1}; it is proposed as the conclusion.',
+  modelRepairExtraConclusion:
+    '“{0}” was given as a conclusion but is not the central claim; it is proposed as a claim.',
+  modelRepairKind: '“{0}” had the unknown kind “{1}”; it is proposed as a claim.',
+  modelRepairCentralLink: 'The central claim “{0}” pointed to another unit; that link was removed.',
+  modelRepairSecondLink: '“{0}” had more than one link of its own; only the first is kept.',
+  modelRepairUnknownTarget: 'A link pointed to “{0}”, which is no unit; it was removed.',
+  modelRepairRelation: 'A link had the unknown relation “{0}”; it was removed.',
+  modelRepairAttached: '“{0}” had no link; it is attached to the central claim.',
+  modelRepairAttachedDropped:
+    '“{0}” pointed to a dropped unit; it is attached to the central claim instead.',
+  modelRepairAttachedCycle:
+    '“{0}” closed a circle of links; its link was removed and it is attached to the central claim.',
   // drafting (draft/rules.ts)
   draftSegmentNotFound: 'Segment {0} is not in the text (after the segments before it): “{1}”',
   draftSegmentEmpty: 'Segment {0} is empty.',

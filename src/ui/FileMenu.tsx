@@ -10,6 +10,7 @@ import { openSlidesDialog, printHandout, startComparing } from './lazyPanels';
 import { MessageError } from '../model/messages';
 import { showText } from './i18nMessages';
 import { commandById, runCommand } from './commands';
+import { ModelSettingsMenuItem } from './draft/ModelSettingsMenu';
 
 export function FileMenu() {
   const t = useT();
@@ -157,6 +158,7 @@ export function FileMenu() {
             </button>
           </>
         )}
+        <ModelSettingsMenuItem />
         {hasMap && (
           <>
             <hr />

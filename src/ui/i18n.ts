@@ -386,6 +386,33 @@ const en = {
   draftCue_question: 'question',
   draftCue_model: 'model',
   draftCue_default: 'by position',
+  // Model draft: the optional drafting model's settings and report (model15, issue 15)
+  modelMenu: 'Drafting model…',
+  modelTitle: 'Drafting model',
+  modelIntro:
+    'Optional: a language model you have access to (an OpenAI-compatible chat API, for example a server on this computer) can propose the draft instead of the offline drafter.',
+  modelDefaultNote:
+    'The offline drafter stays the default (File › Draft the uncited parts) and sends nothing anywhere. Only “Draft with the model” sends the shown source’s text, with the key, to the address below, and to nothing else. These settings and the key are kept in this browser only.',
+  modelEndpoint: 'Address (the API’s base URL)',
+  modelEndpointPlaceholder: 'http://localhost:8080/v1',
+  modelName: 'Model',
+  modelNamePlaceholder: 'the model’s name on that server',
+  modelKey: 'Key (optional; hidden)',
+  modelForgetKey: 'Forget key',
+  modelKeyForgotten: 'The key is forgotten.',
+  modelSave: 'Save',
+  modelSaved: 'Saved in this browser.',
+  modelTest: 'Test connection',
+  modelTesting: 'Testing the connection…',
+  modelDraftButton: 'Draft with the model',
+  modelDraftHint: 'Draft the uncited parts of the shown source with this model, for review',
+  modelDrafting: 'Asking the model… (this can take a minute)',
+  modelCancel: 'Cancel',
+  modelNoSource: 'Open a map with a source to draft it with the model.',
+  modelReportTitle: 'Model draft',
+  modelReportSummary: '{0} units proposed; {1} dropped; {2} repairs.',
+  modelReportDropped: 'Dropped (not proposed)',
+  modelReportRepaired: 'Repaired',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -779,6 +806,33 @@ const zh: Record<MessageKey, string> = {
   draftCue_question: '设问',
   draftCue_model: '模型',
   draftCue_default: '按位置',
+  // Model draft: the optional drafting model's settings and report (model15, issue 15)
+  modelMenu: '起草模型…',
+  modelTitle: '起草模型',
+  modelIntro:
+    '可选：您可以使用的语言模型（兼容 OpenAI 的对话 API，例如本机上的服务器）可以代替离线起草程序提出草稿。',
+  modelDefaultNote:
+    '离线起草程序仍是默认方式（文件 › 为未引用部分起草），它不向任何地方发送内容。只有“用模型起草”会把当前来源的文本连同密钥发送到下面的地址，不会发往其他任何地方。这些设置和密钥只保存在本浏览器中。',
+  modelEndpoint: '地址（API 的基础 URL）',
+  modelEndpointPlaceholder: 'http://localhost:8080/v1',
+  modelName: '模型',
+  modelNamePlaceholder: '该服务器上的模型名称',
+  modelKey: '密钥（可选；隐藏显示）',
+  modelForgetKey: '忘记密钥',
+  modelKeyForgotten: '密钥已忘记。',
+  modelSave: '保存',
+  modelSaved: '已保存在本浏览器中。',
+  modelTest: '测试连接',
+  modelTesting: '正在测试连接…',
+  modelDraftButton: '用模型起草',
+  modelDraftHint: '用此模型为当前来源的未引用部分起草，供审阅',
+  modelDrafting: '正在询问模型…（可能需要一分钟）',
+  modelCancel: '取消',
+  modelNoSource: '请打开一个有来源的论证图，再用模型起草。',
+  modelReportTitle: '模型草稿',
+  modelReportSummary: '提议 {0} 个单元；舍弃 {1} 个；修复 {2} 处。',
+  modelReportDropped: '已舍弃（未提议）',
+  modelReportRepaired: '已修复',
 };
 
 const kindNames = KIND_NAMES;
