@@ -264,7 +264,6 @@ export const MESSAGES = {
   regLooksText: 'plain text',
   regLooksJson: 'JSON',
   regLooksHtml: 'a web page (HTML)',
-  regNoReader: 'Reading {0} is not available in this version of the editor.',
   regWhatDocument: 'The text of the document',
   regHeadingsOffered: '{0} heading(s) found; they can be taken as groups.',
   regPages: '{0} page(s), from p. {1} to p. {2}.',

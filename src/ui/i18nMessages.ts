@@ -237,7 +237,6 @@ export const MESSAGES_ZH: Record<MessageKey, string> = {
   regLooksText: '纯文本',
   regLooksJson: 'JSON',
   regLooksHtml: '网页',
-  regNoReader: '此版本的编辑器无法读取{0}。',
   regWhatDocument: '文档的文本',
   regHeadingsOffered: '找到 {0} 个标题，可作为分组采用。',
   regPages: '共 {0} 页，从第 {1} 页到第 {2} 页。',
