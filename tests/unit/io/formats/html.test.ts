@@ -289,6 +289,19 @@ describe('dates and inert markup', () => {
     // Never closed: the rest of the page is the element's, as a parser reads it.
     expect(stripInert('a<script>never closed <p>x</p>')).toBe('a<script>');
     expect(stripInert('a<!-- never closed')).toBe('a');
+    // <noscript> and <template> hold no text either; an element whose name only begins alike stays.
+    expect(
+      stripInert('<noscript><p>x</p></noscript><template>t</template><svg-icon>s</svg-icon>'),
+    ).toBe('<noscript></noscript><template></template><svg-icon>s</svg-icon>');
+  });
+
+  it("cuts a page's navigation and asides out before Readability, but keeps them for the whole-page fallback", () => {
+    const page =
+      '<nav class="menu"><a href="/">Home</a></nav><p>Text.</p><aside>Related</aside><nav-bar>n</nav-bar>';
+    expect(stripInert(page, true)).toBe(
+      '<nav class="menu"></nav><p>Text.</p><aside></aside><nav-bar>n</nav-bar>',
+    );
+    expect(stripInert(page)).toBe(page);
   });
 });
 
