@@ -16,7 +16,7 @@ import { problem, rewordProblem, type Problem } from '../model/problem';
 import { say, type Message, type MessageKey } from '../model/messages';
 import { mapLimitProblems } from '../model/limits';
 import { restoreBackup, looksLikeBackup, type RefusedMap } from './backup';
-import { decodeText, fileTooLarge } from './decodeText';
+import { decodeHtml, decodeText, fileTooLarge } from './decodeText';
 import { BACKUP_FILE_LIMITS, INPUT_LIMITS, type FileLimits } from './inputLimits';
 import {
   finishImport,
@@ -228,7 +228,7 @@ function documentEntry(id: DocumentId, sniff: (bytes: Uint8Array) => boolean): I
 
 async function readDocument(id: DocumentId, file: FileBytes): Promise<Extraction> {
   if (id === 'pdf' || id === 'docx') return documentReaders[id](file.bytes);
-  const read = decodeText(file.bytes);
+  const read = id === 'html' ? decodeHtml(file.bytes) : decodeText(file.bytes);
   if (!read.ok) return read;
   return id === 'html' ? documentReaders.html(read.text) : documentReaders.markdown(read.text);
 }

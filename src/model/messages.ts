@@ -270,6 +270,11 @@ export const MESSAGES = {
   regSourceAdded: 'Added as source “{0}” ({1} sentences).',
   regNoSource: 'The file gives no source text to add.',
   aifUnanchored: 'Not found in the analysed text (tagged “{0}”): {1}',
+  // Web pages in other character sets than UTF-8 (io/decodeText.ts, decodeHtml)
+  fileCharsetUnknown:
+    'The page says its text is in the character set “{0}”, which cannot be read here. Save the page as UTF-8 and open it again.',
+  fileCharsetInvalid:
+    'The page says its text is in the character set “{0}”, but it holds bytes that are not valid in it: the file may be damaged, or its declared character set wrong.',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -243,6 +243,11 @@ export const MESSAGES_ZH: Record<MessageKey, string> = {
   regSourceAdded: '已添加为来源“{0}”（{1} 个句子）。',
   regNoSource: '该文件没有可添加的来源文本。',
   aifUnanchored: '在分析文本中未找到（已标记为“{0}”）：{1}',
+  // Web pages in other character sets than UTF-8 (io/decodeText.ts, decodeHtml)
+  fileCharsetUnknown:
+    '网页声明其文字编码为“{0}”，此处无法读取这种编码。请将网页另存为 UTF-8 后重新打开。',
+  fileCharsetInvalid:
+    '网页声明其文字编码为“{0}”，但其中有在该编码下无效的字节：文件可能已损坏，或所声明的编码有误。',
 };
 
 /** A template by key in a language: the UI's translator (`t`) passes its own dictionary. */
