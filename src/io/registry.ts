@@ -203,12 +203,14 @@ function documentEntry(id: DocumentId, sniff: (bytes: Uint8Array) => boolean): I
     ...names(id),
     sniff,
     async import({ file, options = {} }) {
+      // The file's digest is made while it is read (Web Crypto works beside the reader).
+      const hashing = sha256(file.bytes);
       const extraction = await readDocument(id, file);
       if (!extraction.ok) return { kind: 'refused', problems: extraction.problems };
       const made = await mapFromExtraction(extraction.extracted, {
         kind: id,
         fileName: file.name,
-        bytes: file.bytes,
+        sha256: await hashing,
         options,
       });
       if (!made.ok) return { kind: 'refused', problems: made.problems };
@@ -335,6 +337,8 @@ export interface DocumentOrigin {
   fileName?: string;
   /** The file's bytes, for the origin's SHA-256. */
   bytes?: Uint8Array;
+  /** The origin's SHA-256, if made already (then `bytes` are not needed). */
+  sha256?: string;
   options?: ImportOptions;
 }
 
@@ -372,7 +376,7 @@ export async function mapFromExtraction(
   const language = options.language ?? extracted.language ?? guessLanguage(text);
   const title =
     options.title ?? extracted.title ?? extracted.headings?.[0]?.title ?? titleOfText(text);
-  const hash = origin.bytes ? await sha256(origin.bytes) : undefined;
+  const hash = origin.sha256 ?? (origin.bytes ? await sha256(origin.bytes) : undefined);
   const fields: Partial<Source> = {
     title,
     ...(extracted.author ? { author: extracted.author } : {}),

@@ -254,15 +254,43 @@ function cleanByline(byline: string): string {
  */
 const CHAR_THRESHOLD = 200;
 
+/**
+ * Readability 0.6 writes the article it found into a debug log (`this.log("Grabbed: " +
+ * articleContent.innerHTML)` in `parse`) whether or not it is debugging: the whole article
+ * serialised to markup, for nothing (the other such logs are behind `if (this._debug)`). Until it
+ * is, the article, as `_grabArticle` gives it, serialises to nothing for the length of `parse`
+ * (nothing else reads its markup: the serializer here hands over the node itself). The element
+ * is returned so that the stand-in can be removed. Leaves Readability as it is if it has no
+ * `_grabArticle`.
+ */
+function withoutLoggedArticle(reader: Readability<Node>): { article?: Element } {
+  const seen: { article?: Element } = {};
+  const internals = reader as unknown as { _grabArticle?: (page?: Node | null) => Element | null };
+  const grab = internals._grabArticle;
+  if (typeof grab !== 'function') return seen;
+  internals._grabArticle = (page) => {
+    const article = grab.call(reader, page);
+    if (article) {
+      Object.defineProperty(article, 'innerHTML', { configurable: true, get: () => '' });
+      seen.article = article;
+    }
+    return article;
+  };
+  return seen;
+}
+
 /** Reads a web page's article (see the module comment). */
 export function readHtml(html: string, options: ReadHtmlOptions = {}): Extraction {
   const document = parsePage(html, true);
   const facts = pageFacts(document, options.url);
   removeClutter(document);
-  const article = new Readability<Node>(document, {
+  const reader = new Readability<Node>(document, {
     serializer: (node) => node,
     charThreshold: CHAR_THRESHOLD,
-  }).parse();
+  });
+  const unserialised = withoutLoggedArticle(reader);
+  const article = reader.parse();
+  if (unserialised.article) delete (unserialised.article as { innerHTML?: string }).innerHTML;
   const notes: Message[] = [];
 
   let body = new ParagraphText();
