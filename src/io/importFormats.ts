@@ -6,6 +6,9 @@
 export type ImporterId =
   'backup' | 'argmap' | 'aif' | 'argdown' | 'text' | 'markdown' | 'pdf' | 'html' | 'docx';
 
+/** The documents: read by a reader into text, previewed before they become a map. */
+export type DocumentId = 'pdf' | 'html' | 'docx' | 'markdown';
+
 export interface ImporterFormat {
   id: ImporterId;
   /** File name endings, with their dot. */
@@ -41,6 +44,11 @@ export const IMPORTER_FORMATS: readonly ImporterFormat[] = [
   { id: 'markdown', extensions: ['.md', '.markdown'], mime: ['text/markdown'], document: true },
   { id: 'text', extensions: ['.txt', '.text'], mime: ['text/plain'], document: false },
 ];
+
+/** The ids of the document formats (those {@link ImporterFormat.document} says). */
+export const DOCUMENT_FORMATS: ReadonlySet<ImporterId> = new Set(
+  IMPORTER_FORMATS.filter((f) => f.document).map((f) => f.id),
+);
 
 export const formatOf = (id: ImporterId): ImporterFormat =>
   IMPORTER_FORMATS.find((f) => f.id === id)!;

@@ -100,23 +100,36 @@ export function finishImport(map: ArgMap, notes: Message[]): ImportResult {
   return { ok: true, map: checked.map, report: notes.map(english), notes };
 }
 
+/**
+ * The problem of a text longer than a source may be ({@link INPUT_LIMITS}.sourceChars), if it is;
+ * `what` names it ("The text", "The text of the document").
+ */
+export function sourceTooLong(text: string, what: Message): Problem | undefined {
+  if (text.length <= INPUT_LIMITS.sourceChars) return undefined;
+  return problem(
+    '',
+    'textTooLong',
+    what,
+    formatCount(text.length),
+    formatCount(INPUT_LIMITS.sourceChars),
+  );
+}
+
+/** The title a text gives itself: its first line, cut to 80 characters. */
+export function titleOfText(text: string): string {
+  const end = text.indexOf('\n');
+  const firstLine = (end === -1 ? text : text.slice(0, end)).trim();
+  return firstLine.length > 80 ? `${firstLine.slice(0, 79)}…` : firstLine;
+}
+
 /** Plain text → a new map with the cleaned, segmented text as its source and no nodes. */
 export function importText(raw: string, options: ImportOptions = {}): ImportResult {
-  if (raw.length > INPUT_LIMITS.sourceChars) {
-    const tooLong = problem(
-      '',
-      'textTooLong',
-      say('textWhatText'),
-      formatCount(raw.length),
-      formatCount(INPUT_LIMITS.sourceChars),
-    );
-    return { ok: false, problems: [tooLong] };
-  }
+  const tooLong = sourceTooLong(raw, say('textWhatText'));
+  if (tooLong) return { ok: false, problems: [tooLong] };
   const text = cleanText(raw);
   if (!text) return { ok: false, problems: [problem('', 'textEmpty')] };
   const language = options.language ?? guessLanguage(text);
-  const firstLine = text.split('\n')[0]!.trim();
-  const title = options.title ?? (firstLine.length > 80 ? `${firstLine.slice(0, 79)}…` : firstLine);
+  const title = options.title ?? titleOfText(text);
   const source = sourceFromText(text, language, { title });
   const report = [
     say(

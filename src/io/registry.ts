@@ -16,18 +16,26 @@ import { problem, rewordProblem, type Problem } from '../model/problem';
 import { say, type Message, type MessageKey } from '../model/messages';
 import { mapLimitProblems } from '../model/limits';
 import { restoreBackup, looksLikeBackup, type RefusedMap } from './backup';
-import { decodeText, fileTooLarge } from './decodeText';
-import { BACKUP_FILE_LIMITS, INPUT_LIMITS, formatCount, type FileLimits } from './inputLimits';
+import { decodeHtml, decodeText, fileTooLarge } from './decodeText';
+import { BACKUP_FILE_LIMITS, INPUT_LIMITS, type FileLimits } from './inputLimits';
 import {
   finishImport,
   guessLanguage,
   hashId,
   newMap,
   sourceFromText,
+  sourceTooLong,
+  titleOfText,
   type ImportOptions,
 } from './importText';
 import type { ExtractedHeading, ExtractedText, Extraction } from './formats/extracted';
-import { formatByName, formatOf, type ImporterId } from './importFormats';
+import {
+  DOCUMENT_FORMATS,
+  formatByName,
+  formatOf,
+  type DocumentId,
+  type ImporterId,
+} from './importFormats';
 
 /** One file to import: its name and bytes. */
 export interface FileBytes {
@@ -76,15 +84,14 @@ export interface Importer {
 
 /**
  * The document readers, by format: each a pure function of the file's bytes (or text) to an
- * {@link Extraction}. A format without a reader here is not offered (its files are refused as
- * before). Each entry loads its reader on demand, e.g.
- * `pdf: async (bytes) => (await import('./formats/pdf')).readPdf(bytes)`.
+ * {@link Extraction}, loading its reader on demand (a heavy library loads only when a file of its
+ * format is read). Tests put stand-ins in their place.
  */
 export interface DocumentReaders {
-  pdf?: (bytes: Uint8Array) => Promise<Extraction>;
-  html?: (html: string, options?: { url?: string }) => Extraction | Promise<Extraction>;
-  docx?: (bytes: Uint8Array) => Promise<Extraction>;
-  markdown?: (text: string) => Extraction | Promise<Extraction>;
+  pdf: (bytes: Uint8Array) => Promise<Extraction>;
+  html: (html: string, options?: { url?: string }) => Extraction | Promise<Extraction>;
+  docx: (bytes: Uint8Array) => Promise<Extraction>;
+  markdown: (text: string) => Extraction | Promise<Extraction>;
 }
 
 export const documentReaders: DocumentReaders = {
@@ -191,20 +198,19 @@ const names = (id: ImporterId) => {
 };
 
 /** An entry for a document read by `documentReaders[id]`. */
-function documentEntry(
-  id: 'pdf' | 'html' | 'docx' | 'markdown',
-  sniff: (bytes: Uint8Array) => boolean,
-): Importer {
+function documentEntry(id: DocumentId, sniff: (bytes: Uint8Array) => boolean): Importer {
   return {
     ...names(id),
     sniff,
     async import({ file, options = {} }) {
+      // The file's digest is made while it is read (Web Crypto works beside the reader).
+      const hashing = sha256(file.bytes);
       const extraction = await readDocument(id, file);
       if (!extraction.ok) return { kind: 'refused', problems: extraction.problems };
       const made = await mapFromExtraction(extraction.extracted, {
         kind: id,
         fileName: file.name,
-        bytes: file.bytes,
+        sha256: await hashing,
         options,
       });
       if (!made.ok) return { kind: 'refused', problems: made.problems };
@@ -222,33 +228,11 @@ function documentEntry(
   };
 }
 
-const KIND_NAMES: Record<'pdf' | 'html' | 'docx' | 'markdown', MessageKey> = {
-  pdf: 'fileKindPdf',
-  docx: 'fileKindZip',
-  html: 'regLooksHtml',
-  markdown: 'regLooksText',
-};
-
-async function readDocument(
-  id: 'pdf' | 'html' | 'docx' | 'markdown',
-  file: FileBytes,
-): Promise<Extraction> {
-  const noReader = (): Extraction => ({
-    ok: false,
-    problems: [problem('', 'regNoReader', say(KIND_NAMES[id]))],
-  });
-  if (id === 'pdf' || id === 'docx') {
-    const reader = documentReaders[id];
-    return reader ? reader(file.bytes) : noReader();
-  }
-  const read = decodeText(file.bytes);
+async function readDocument(id: DocumentId, file: FileBytes): Promise<Extraction> {
+  if (id === 'pdf' || id === 'docx') return documentReaders[id](file.bytes);
+  const read = id === 'html' ? decodeHtml(file.bytes) : decodeText(file.bytes);
   if (!read.ok) return read;
-  if (id === 'html') {
-    const reader = documentReaders.html;
-    return reader ? reader(read.text) : noReader();
-  }
-  const reader = documentReaders.markdown;
-  return reader ? reader(read.text) : noReader();
+  return id === 'html' ? documentReaders.html(read.text) : documentReaders.markdown(read.text);
 }
 
 /**
@@ -269,22 +253,6 @@ export const IMPORTERS: readonly Importer[] = [
   documentEntry('markdown', () => false),
   textFamily('text', () => true),
 ];
-
-/** Whether an importer can run here: a document format only once its reader is wired. */
-export function isAvailable(entry: Importer): boolean {
-  return (
-    !(entry.id in KIND_NAMES) || documentReaders[entry.id as keyof DocumentReaders] !== undefined
-  );
-}
-
-/** The picker's `accept` of the importers available here (documents whose readers are wired). */
-export function acceptList(which: 'all' | 'sources' = 'all'): string {
-  const sourceIds: ImporterId[] = ['pdf', 'docx', 'html', 'markdown', 'text', 'aif'];
-  const entries = IMPORTERS.filter(
-    (e) => isAvailable(e) && (which === 'all' || sourceIds.includes(e.id)),
-  );
-  return [...new Set(entries.flatMap((e) => [...e.extensions, ...e.mime]))].join(',');
-}
 
 /** The entry a file's name says (its longest matching extension), if any. */
 export function importerByName(name: string): Importer | undefined {
@@ -314,25 +282,22 @@ export function pickImporter(
   if (isBackup) return { ok: true, entry: entry('backup') };
   const byName = importerByName(file.name);
   const sniffed = sniffFormat(file.bytes);
-  if ((byName?.id === 'pdf' || byName?.id === 'docx') && isAvailable(byName)) {
+  if (byName?.id === 'pdf' || byName?.id === 'docx') {
     if (sniffed === byName.id) return { ok: true, entry: byName };
     const what = sniffed === 'docx' || isZip(file.bytes) ? 'fileKindZip' : LOOKS[sniffed];
     return {
       ok: false,
-      problems: [problem('', 'regNotAsNamed', file.name, say(KIND_NAMES[byName.id]), say(what))],
+      problems: [problem('', 'regNotAsNamed', file.name, say(LOOKS[byName.id]), say(what))],
     };
   }
-  if ((sniffed === 'pdf' || sniffed === 'docx') && isAvailable(entry(sniffed)))
-    return { ok: true, entry: entry(sniffed) };
-  if (byName && isAvailable(byName) && ['html', 'markdown'].includes(byName.id))
-    return { ok: true, entry: byName };
-  if (sniffed === 'html' && !byName && isAvailable(entry('html')))
-    return { ok: true, entry: entry('html') };
-  // The text formats (and a PDF or Word file without its reader, refused as not text): among
-  // those the name allows (all when it says none), the first whose sniffing says yes.
-  const textual = IMPORTERS.filter((e) => !(e.id in KIND_NAMES));
+  if (sniffed === 'pdf' || sniffed === 'docx') return { ok: true, entry: entry(sniffed) };
+  if (byName?.id === 'html' || byName?.id === 'markdown') return { ok: true, entry: byName };
+  if (sniffed === 'html' && !byName) return { ok: true, entry: entry('html') };
+  // The text formats: among those the name allows (all when it says none), the first whose
+  // sniffing says yes.
+  const textual = IMPORTERS.filter((e) => !DOCUMENT_FORMATS.has(e.id));
   const named =
-    byName && !(byName.id in KIND_NAMES)
+    byName && !DOCUMENT_FORMATS.has(byName.id)
       ? textual.filter((e) => e.extensions.some((x) => byName.extensions.includes(x)))
       : textual;
   return { ok: true, entry: named.find((e) => e.sniff(file.bytes)) ?? byName ?? entry('text') };
@@ -359,7 +324,7 @@ export async function importWithRegistry(request: ImportRequest): Promise<Import
   const result = await picked.entry.import(request);
   // A document's map was checked against the limits as it was made (`finishImport`, in
   // `mapFromExtraction`); walking a large source's sentences again would only cost time.
-  if (result.kind === 'map' && !(picked.entry.id in KIND_NAMES)) {
+  if (result.kind === 'map' && !DOCUMENT_FORMATS.has(picked.entry.id)) {
     const over = mapLimitProblems(result.map);
     if (over.length) return { kind: 'refused', problems: over };
   }
@@ -372,6 +337,8 @@ export interface DocumentOrigin {
   fileName?: string;
   /** The file's bytes, for the origin's SHA-256. */
   bytes?: Uint8Array;
+  /** The origin's SHA-256, if made already (then `bytes` are not needed). */
+  sha256?: string;
   options?: ImportOptions;
 }
 
@@ -403,29 +370,13 @@ export async function mapFromExtraction(
 > {
   const { options = {} } = origin;
   const { text } = extracted;
-  if (text.length > INPUT_LIMITS.sourceChars) {
-    return {
-      ok: false,
-      problems: [
-        problem(
-          '',
-          'textTooLong',
-          say('regWhatDocument'),
-          formatCount(text.length),
-          formatCount(INPUT_LIMITS.sourceChars),
-        ),
-      ],
-    };
-  }
+  const tooLong = sourceTooLong(text, say('regWhatDocument'));
+  if (tooLong) return { ok: false, problems: [tooLong] };
   if (!text.trim()) return { ok: false, problems: [problem('', 'textEmpty')] };
   const language = options.language ?? extracted.language ?? guessLanguage(text);
-  const firstLine = text.split('\n')[0]!.trim();
   const title =
-    options.title ??
-    extracted.title ??
-    extracted.headings?.[0]?.title ??
-    (firstLine.length > 80 ? `${firstLine.slice(0, 79)}…` : firstLine);
-  const hash = origin.bytes ? await sha256(origin.bytes) : undefined;
+    options.title ?? extracted.title ?? extracted.headings?.[0]?.title ?? titleOfText(text);
+  const hash = origin.sha256 ?? (origin.bytes ? await sha256(origin.bytes) : undefined);
   const fields: Partial<Source> = {
     title,
     ...(extracted.author ? { author: extracted.author } : {}),

@@ -264,7 +264,6 @@ export const MESSAGES = {
   regLooksText: 'plain text',
   regLooksJson: 'JSON',
   regLooksHtml: 'a web page (HTML)',
-  regNoReader: 'Reading {0} is not available in this version of the editor.',
   regWhatDocument: 'The text of the document',
   regHeadingsOffered: '{0} heading(s) found; they can be taken as groups.',
   regPages: '{0} page(s), from p. {1} to p. {2}.',
@@ -327,6 +326,11 @@ export const MESSAGES = {
   draftNoSource: 'The draft is of source {0}, which the map does not have.',
   draftUnitUncited: 'Unit {0} touches no sentence of its source: “{1}”',
   draftLinkDangling: 'Link {0} of the draft joins a unit or junction the draft does not have.',
+  // Web pages in other character sets than UTF-8 (io/decodeText.ts, decodeHtml)
+  fileCharsetUnknown:
+    'The page says its text is in the character set “{0}”, which cannot be read here. Save the page as UTF-8 and open it again.',
+  fileCharsetInvalid:
+    'The page says its text is in the character set “{0}”, but it holds bytes that are not valid in it: the file may be damaged, or its declared character set wrong.',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

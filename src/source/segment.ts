@@ -114,9 +114,31 @@ const PAIRS: readonly [string, string][] = [
   ['(', ')'],
 ];
 
+/** Each pair's opening and closing character codes, and which pair a code opens or closes. */
+const OPENS = new Map(PAIRS.map(([open], i) => [open.charCodeAt(0), i]));
+const CLOSES = new Map(PAIRS.map(([, close], i) => [close.charCodeAt(0), i]));
+
+/**
+ * Does `text` from `start` to `end` open a quotation, book title or parenthesis that it does not
+ * close (more openings than closings of one pair)? One pass, no copy of the stretch.
+ */
+function unclosedIn(text: string, start: number, end: number): boolean {
+  let counts: number[] | undefined;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const opened = OPENS.get(code);
+    if (opened !== undefined) (counts ??= PAIRS.map(() => 0))[opened]! += 1;
+    else {
+      const closed = CLOSES.get(code);
+      if (closed !== undefined) (counts ??= PAIRS.map(() => 0))[closed]! -= 1;
+    }
+  }
+  return counts !== undefined && counts.some((n) => n > 0);
+}
+
 /** Does `s` open a quotation, book title or parenthesis that it does not close? */
 export function hasUnclosedPair(s: string): boolean {
-  return PAIRS.some(([open, close]) => s.split(open).length > s.split(close).length);
+  return unclosedIn(s, 0, s.length);
 }
 
 /** How many following sentences a sentence with an unclosed quote may take in to close it. */
@@ -132,10 +154,10 @@ function mendBrokenPairs(text: string, ranges: readonly SentenceRange[]): Senten
   const out: SentenceRange[] = [];
   for (let i = 0; i < ranges.length; i++) {
     const range = { ...ranges[i]! };
-    if (hasUnclosedPair(text.slice(range.start, range.end))) {
+    if (unclosedIn(text, range.start, range.end)) {
       for (let k = i + 1; k < ranges.length && k <= i + MAX_MERGED; k++) {
         if (text.slice(ranges[k - 1]!.end, ranges[k]!.start).includes('\n')) break;
-        if (!hasUnclosedPair(text.slice(range.start, ranges[k]!.end))) {
+        if (!unclosedIn(text, range.start, ranges[k]!.end)) {
           range.end = ranges[k]!.end;
           i = k;
           break;
@@ -185,6 +207,12 @@ export function* segmentsOf(
   language: string,
 ): Generator<{ segment: string; index: number }> {
   const segmenter = segmenterFor(language);
+  if (to - from <= WINDOW) {
+    // A paragraph of a usual length: one call, its segments as they come.
+    for (const s of segmenter.segment(text.slice(from, to)))
+      yield { segment: s.segment, index: from + s.index };
+    return;
+  }
   let at = from;
   let size = WINDOW;
   while (at < to) {
@@ -212,16 +240,17 @@ function segmentParagraph(
 ): SentenceRange[] {
   const out: SentenceRange[] = [];
   for (const { segment, index } of segmentsOf(text, from, to, language)) {
-    const lead = segment.length - segment.trimStart().length;
-    const trimmed = segment.trim();
-    if (!trimmed) continue;
-    const start = index + lead;
-    const range = { start, end: start + trimmed.length };
+    // The segment without its leading and trailing whitespace, found in place (no copies).
+    let start = index;
+    let end = start + segment.length;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    if (start === end) continue;
     const previous = out[out.length - 1];
     if (previous && endsWithAbbreviation(text, previous)) {
-      previous.end = range.end;
+      previous.end = end;
     } else {
-      out.push(range);
+      out.push({ start, end });
     }
   }
   return out
@@ -229,8 +258,16 @@ function segmentParagraph(
     .filter((r) => r.start < r.end);
 }
 
+/** Whether a character code is whitespace, as `String.prototype.trim` counts it. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return /\s/.test(String.fromCharCode(code));
+}
+
 /** Opening brackets and quotes: they begin the sentence after a break, never end the one before. */
 const OPENERS = /[《「『“‘（(［[【〈〔｛{\s]+$/;
+const OPENER = /[《「『“‘（(［[【〈〔｛{]/;
 
 /**
  * ICU counts opening brackets after a full stop as part of the sentence that ends there
@@ -241,7 +278,8 @@ function moveOpenersForward(
   range: SentenceRange,
   next: SentenceRange | undefined,
 ): SentenceRange {
-  if (next) {
+  // Only a sentence that ends with an opener has any to give.
+  if (next && OPENER.test(text.charAt(range.end - 1))) {
     const own = text.slice(range.start, range.end);
     // Only the end can hold openers: read the last 256 characters, not a long sentence's all.
     const tail = Math.max(0, own.length - 256);
@@ -265,6 +303,7 @@ function moveOpenersForward(
  * word's start), so that a long run of sentences merged after "No." after "No." stays linear.
  */
 function endsWithAbbreviation(text: string, range: SentenceRange): boolean {
+  if (text.charCodeAt(range.end - 1) !== 0x2e) return false; // not a full stop
   let from = Math.max(range.start, range.end - 64);
   if (from > range.start) while (from < range.end && !/[\s(]/.test(text.charAt(from - 1))) from++;
   const sentence = text.slice(from, range.end);

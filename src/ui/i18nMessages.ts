@@ -237,7 +237,6 @@ export const MESSAGES_ZH: Record<MessageKey, string> = {
   regLooksText: '纯文本',
   regLooksJson: 'JSON',
   regLooksHtml: '网页',
-  regNoReader: '此版本的编辑器无法读取{0}。',
   regWhatDocument: '文档的文本',
   regHeadingsOffered: '找到 {0} 个标题，可作为分组采用。',
   regPages: '共 {0} 页，从第 {1} 页到第 {2} 页。',
@@ -290,6 +289,11 @@ export const MESSAGES_ZH: Record<MessageKey, string> = {
   draftNoSource: '草稿针对的来源 {0} 不在此论证图中。',
   draftUnitUncited: '单元 {0} 未触及其来源的任何句子：“{1}”',
   draftLinkDangling: '草稿的连线 {0} 连接了草稿中不存在的单元或节点。',
+  // Web pages in other character sets than UTF-8 (io/decodeText.ts, decodeHtml)
+  fileCharsetUnknown:
+    '网页声明其文字编码为“{0}”，此处无法读取这种编码。请将网页另存为 UTF-8 后重新打开。',
+  fileCharsetInvalid:
+    '网页声明其文字编码为“{0}”，但其中有在该编码下无效的字节：文件可能已损坏，或所声明的编码有误。',
 };
 
 /** A template by key in a language: the UI's translator (`t`) passes its own dictionary. */

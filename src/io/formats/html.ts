@@ -28,45 +28,67 @@ export interface ReadHtmlOptions {
 }
 
 /** Elements never read as text, whose content is most of a large page's bytes. */
-const INERT = /<(script|style|svg)\b[^>]*>|<!--/gi;
+const INERT = /<(script|style|svg|noscript|template)(?=[\s/>])[^>]*>|<!--/gi;
+/** The same, and the page's navigation and asides, never an article's text (see {@link stripInert}). */
+const INERT_AND_CHROME = /<(script|style|svg|noscript|template|nav|aside)(?=[\s/>])[^>]*>|<!--/gi;
 
 /**
  * The page without its scripts (but JSON-LD, where Readability finds the author and date),
- * styles, inline SVG pictures and comments, cut out before the page is parsed: they are most of
- * a large page, and none of them is text. One pass over the page, each end found by `indexOf`
- * (an element never closed runs to the end of the page, as the parser would read it).
+ * styles, inline SVG pictures, `<noscript>` and `<template>` content and comments, cut out before
+ * the page is parsed: they are most of a large page, and none of them is text (Readability drops
+ * `<noscript>` whole). With `chrome`, the content of `<nav>` and `<aside>` goes too: menus,
+ * related links and sidebars, which Readability never takes into an article (it removes asides
+ * from the one it finds), but which cost it time to parse and score. One pass over the page, each
+ * end found by `indexOf` (an element never closed runs to the end of the page, as the parser
+ * would read it; an element nested in one of its own kind leaves its outer one's rest in place).
  */
-export function stripInert(html: string): string {
+export function stripInert(html: string, chrome = false): string {
+  const pattern = chrome ? INERT_AND_CHROME : INERT;
   const lower = html.toLowerCase();
   let out = '';
   let from = 0;
-  INERT.lastIndex = 0;
-  for (let match = INERT.exec(html); match; match = INERT.exec(html)) {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(html); match; match = pattern.exec(html)) {
     const tag = match[1]?.toLowerCase();
-    const contentStart = INERT.lastIndex;
+    const contentStart = pattern.lastIndex;
     if (!tag) {
       const close = html.indexOf('-->', contentStart);
       out += html.slice(from, match.index);
       from = close === -1 ? html.length : close + 3;
-      INERT.lastIndex = from;
+      pattern.lastIndex = from;
     } else if (!match[0].endsWith('/>')) {
-      const close = lower.indexOf(`</${tag}`, contentStart);
-      const end = close === -1 ? html.length : close;
+      const end = closingTag(lower, tag, contentStart);
       // The element stays, empty (JSON-LD stays whole).
       if (!(tag === 'script' && /application\/ld\+json/i.test(match[0]))) {
         out += html.slice(from, contentStart);
         from = end;
       }
-      INERT.lastIndex = end;
+      pattern.lastIndex = end;
     }
-    if (INERT.lastIndex >= html.length) break;
+    if (pattern.lastIndex >= html.length) break;
   }
   return out + html.slice(from);
 }
 
-/** A DOM document of the page (a fragment, such as pasted HTML, is put in a body). */
-function parsePage(page: string): Document {
-  const html = stripInert(page);
+/** Where `</tag>` begins from `from` on (not `</tag-name>`), else the end of the page. */
+function closingTag(lower: string, tag: string, from: number): number {
+  for (
+    let at = lower.indexOf(`</${tag}`, from);
+    at !== -1;
+    at = lower.indexOf(`</${tag}`, at + 1)
+  ) {
+    const after = lower.charAt(at + tag.length + 2);
+    if (after === '>' || after === '' || /\s/.test(after)) return at;
+  }
+  return lower.length;
+}
+
+/**
+ * A DOM document of the page (a fragment, such as pasted HTML, is put in a body), without its
+ * inert elements, and without its navigation and asides when `chrome` (see {@link stripInert}).
+ */
+function parsePage(page: string, chrome: boolean): Document {
+  const html = stripInert(page, chrome);
   // linkedom reads a whole document: a fragment goes into a body, a body into an html element.
   const whole = /<html[\s>]/i.test(html)
     ? html
@@ -75,9 +97,6 @@ function parsePage(page: string): Document {
       : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   return parseHTML(whole).document as unknown as Document;
 }
-
-const attribute = (document: Document, selector: string, name: string): string | undefined =>
-  document.querySelector(selector)?.getAttribute(name)?.trim() || undefined;
 
 /** An http(s) address, resolved against `base` when relative; else undefined. */
 function httpUrl(href: string | undefined, base?: string): string | undefined {
@@ -98,21 +117,59 @@ interface PageFacts {
   title?: string;
 }
 
+/** Where a page's date of publication may be, most telling first. */
+const DATE_PLACES = [
+  'meta article:published_time',
+  'meta datePublished',
+  'meta date',
+  'meta publishdate',
+  'meta pubdate',
+  'meta publish_date',
+  'time datePublished',
+  'time in article',
+  'time',
+] as const;
+
+/**
+ * The page's address, date, language and title, from one pass over its `<meta>`, `<link>` and
+ * `<time>` elements (a query per field would walk the whole page each time).
+ */
 function pageFacts(document: Document, given?: string): PageFacts {
-  const url =
-    httpUrl(given) ??
-    httpUrl(attribute(document, 'link[rel="canonical"]', 'href'), given) ??
-    httpUrl(attribute(document, 'meta[property="og:url"]', 'content'), given);
-  const date =
-    attribute(document, 'meta[property="article:published_time"]', 'content') ??
-    attribute(document, 'meta[itemprop="datePublished"]', 'content') ??
-    attribute(document, 'meta[name="date"]', 'content') ??
-    attribute(document, 'meta[name="publishdate"]', 'content') ??
-    attribute(document, 'meta[name="pubdate"]', 'content') ??
-    attribute(document, 'meta[name="publish_date"]', 'content') ??
-    attribute(document, 'time[itemprop="datePublished"]', 'datetime') ??
-    attribute(document, 'article time[datetime]', 'datetime') ??
-    attribute(document, 'time[datetime]', 'datetime');
+  let canonical: string | undefined;
+  let ogUrl: string | undefined;
+  const dates = new Map<(typeof DATE_PLACES)[number], string>();
+  const found = (place: (typeof DATE_PLACES)[number], value: string | null | undefined) => {
+    const date = value?.trim();
+    if (date && !dates.has(place)) dates.set(place, date);
+  };
+  for (const element of Array.from(document.querySelectorAll('meta, link, time'))) {
+    const get = (name: string) => element.getAttribute(name)?.trim() || undefined;
+    const tag = element.localName.toLowerCase();
+    if (tag === 'link') {
+      if (get('rel')?.toLowerCase() === 'canonical') canonical ??= get('href');
+    } else if (tag === 'meta') {
+      const content = get('content');
+      const property = get('property');
+      const name = get('name')?.toLowerCase();
+      if (property === 'og:url') ogUrl ??= content;
+      else if (property === 'article:published_time') found('meta article:published_time', content);
+      if (get('itemprop') === 'datePublished') found('meta datePublished', content);
+      if (
+        name === 'date' ||
+        name === 'publishdate' ||
+        name === 'pubdate' ||
+        name === 'publish_date'
+      )
+        found(`meta ${name}`, content);
+    } else {
+      const datetime = get('datetime');
+      if (get('itemprop') === 'datePublished') found('time datePublished', datetime);
+      if (datetime && element.closest('article')) found('time in article', datetime);
+      found('time', datetime);
+    }
+  }
+  const url = httpUrl(given) ?? httpUrl(canonical, given) ?? httpUrl(ogUrl, given);
+  const date = DATE_PLACES.map((place) => dates.get(place)).find((d) => d !== undefined);
   const language = document.documentElement?.getAttribute('lang')?.trim() || undefined;
   const title = tidyParagraph(document.querySelector('title')?.textContent ?? '') || undefined;
   return {
@@ -197,22 +254,50 @@ function cleanByline(byline: string): string {
  */
 const CHAR_THRESHOLD = 200;
 
+/**
+ * Readability 0.6 writes the article it found into a debug log (`this.log("Grabbed: " +
+ * articleContent.innerHTML)` in `parse`) whether or not it is debugging: the whole article
+ * serialised to markup, for nothing (the other such logs are behind `if (this._debug)`). Until it
+ * is, the article, as `_grabArticle` gives it, serialises to nothing for the length of `parse`
+ * (nothing else reads its markup: the serializer here hands over the node itself). The element
+ * is returned so that the stand-in can be removed. Leaves Readability as it is if it has no
+ * `_grabArticle`.
+ */
+function withoutLoggedArticle(reader: Readability<Node>): { article?: Element } {
+  const seen: { article?: Element } = {};
+  const internals = reader as unknown as { _grabArticle?: (page?: Node | null) => Element | null };
+  const grab = internals._grabArticle;
+  if (typeof grab !== 'function') return seen;
+  internals._grabArticle = (page) => {
+    const article = grab.call(reader, page);
+    if (article) {
+      Object.defineProperty(article, 'innerHTML', { configurable: true, get: () => '' });
+      seen.article = article;
+    }
+    return article;
+  };
+  return seen;
+}
+
 /** Reads a web page's article (see the module comment). */
 export function readHtml(html: string, options: ReadHtmlOptions = {}): Extraction {
-  const document = parsePage(html);
+  const document = parsePage(html, true);
   const facts = pageFacts(document, options.url);
   removeClutter(document);
-  const article = new Readability<Node>(document, {
+  const reader = new Readability<Node>(document, {
     serializer: (node) => node,
     charThreshold: CHAR_THRESHOLD,
-  }).parse();
+  });
+  const unserialised = withoutLoggedArticle(reader);
+  const article = reader.parse();
+  if (unserialised.article) delete (unserialised.article as { innerHTML?: string }).innerHTML;
   const notes: Message[] = [];
 
   let body = new ParagraphText();
   if (article?.content) walkDom(article.content, body);
   if (body.isEmpty) {
     // No article (or an empty one): the whole body's text, from a fresh copy of the page.
-    const page = parsePage(html);
+    const page = parsePage(html, false);
     body = new ParagraphText();
     walkDom(page.body ?? page.documentElement, body);
     if (!body.isEmpty) notes.push(say('fmtHtmlWholePage'));

@@ -6,16 +6,52 @@
  * lines broken inside a paragraph are joined (with no space between Chinese characters, as the
  * plain-text import does). Footnotes (`[^1]` … `[^1]: …`) are gathered into a notes section at
  * the end, as the PDF reader does (`source/footnotes.ts`): numbered in the order the text first
- * refers to them, each reference becoming the marker `[n]`. Front matter (`---` … `---`) is not
+ * refers to them, each reference becoming the marker `[n]`. Tables (GitHub's) become a paragraph
+ * per row, its cells joined by " · " (or "；" in Chinese), the header row first. Front matter (`---` … `---`) is not
  * text: its title, author, date and language become citation fields.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Nodes, Parents, RootContent } from 'mdast';
 import type { Extraction, ExtractedText } from './extracted';
 import { problem } from '../../model/problem';
 import { say, type Message } from '../../model/messages';
 import { htmlToText } from '../htmlToText';
-import { LINE_BREAK, ParagraphText, splitParagraphs, tidyParagraph } from './paragraphs';
+import {
+  LINE_BREAK,
+  ParagraphText,
+  isMostlyChinese,
+  splitParagraphs,
+  tidyParagraph,
+} from './paragraphs';
+
+/**
+ * A table's delimiter row (`| --- | :-: |`): a line of pipes, dashes, colons and blanks with at
+ * least one pipe and one dash. No table without one.
+ */
+const DELIMITER_ROW = /^[ \t]*(?=[^\n]*\|)(?=[^\n]*-)[|:\- \t]+\r?$/m;
+
+/**
+ * CommonMark, with GitHub's tables where the Markdown has a delimiter row: the table extension
+ * makes micromark read a long paragraph some ten times slower, so it is not asked to look for
+ * tables where there can be none.
+ */
+const parse = (markdown: string) =>
+  markdown.includes('|') && DELIMITER_ROW.test(markdown)
+    ? fromMarkdown(markdown, {
+        extensions: [gfmTable()],
+        mdastExtensions: [gfmTableFromMarkdown()],
+      })
+    : fromMarkdown(markdown);
+
+/**
+ * Between a table row's cells: " · " in a Latin-script document, "；" in a Chinese one (the
+ * punctuation that parts listed items there; a middle dot between Chinese words reads as a
+ * foreign name's). Neither ends a sentence: a row of short cells is one sentence to cite, as it
+ * is one line to read, and a cell that reads as a label ("Madrid · +9.5%") stays next to its value.
+ */
+const CELL_SEPARATOR = { latin: ' · ', chinese: '；' };
 
 /** A footnote definition's first line: `[^label]: text` (indented at most 3 spaces). */
 const NOTE_DEFINITION = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$/;
@@ -157,6 +193,8 @@ export function readMarkdown(markdown: string): Extraction {
     }
   };
 
+  const separator = isMostlyChinese(rest) ? CELL_SEPARATOR.chinese : CELL_SEPARATOR.latin;
+
   /** Blocks into paragraphs and headings. */
   const blocks = (parent: Parents, out: ParagraphText, markers: boolean): void => {
     for (const node of parent.children as RootContent[]) {
@@ -174,6 +212,13 @@ export function readMarkdown(markdown: string): Extraction {
           for (const line of htmlToText(node.value).text.split('\n'))
             for (const p of splitParagraphs(line)) out.paragraph(p);
           break;
+        case 'table':
+          // Each row, the header's too, a paragraph of its cells (empty ones left out).
+          for (const row of node.children) {
+            const cells = row.children.map((cell) => tidyParagraph(inline(cell, markers)));
+            out.paragraph(cells.filter(Boolean).join(separator));
+          }
+          break;
         case 'list':
         case 'listItem':
         case 'blockquote':
@@ -187,12 +232,12 @@ export function readMarkdown(markdown: string): Extraction {
   };
 
   const body = new ParagraphText();
-  blocks(fromMarkdown(rest), body, true);
+  blocks(parse(rest), body, true);
   if (body.isEmpty) return { ok: false, problems: [problem('', 'fmtMdNoText', 'Markdown')] };
 
   const noteText = (label: string) => {
     const note = new ParagraphText();
-    blocks(fromMarkdown(definitions.get(label)!), note, false);
+    blocks(parse(definitions.get(label)!), note, false);
     return note.build().text.replace(/\n\n/g, ' ');
   };
   const referenced = [...numbers.keys()];

@@ -50,15 +50,20 @@ export function splitParagraphs(raw: string): string[] {
     .filter((p) => p.length > 0);
 }
 
-/** The heading of the notes section in the text's language: 注释 for Chinese, else "Notes". */
-export function notesHeading(text: string): string {
+/** Whether Chinese characters outweigh Latin letters in `text` (its first 20,000 characters). */
+export function isMostlyChinese(text: string): boolean {
   let cjk = 0;
   let latin = 0;
   for (const ch of text.slice(0, 20_000)) {
     if (/[\u3400-\u4DBF\u4E00-\u9FFF]/.test(ch)) cjk++;
     else if (/[A-Za-z]/.test(ch)) latin++;
   }
-  return cjk * 4 > latin ? NOTES_HEADING : 'Notes';
+  return cjk * 4 > latin;
+}
+
+/** The heading of the notes section in the text's language: 注释 for Chinese, else "Notes". */
+export function notesHeading(text: string): string {
+  return isMostlyChinese(text) ? NOTES_HEADING : 'Notes';
 }
 
 /**

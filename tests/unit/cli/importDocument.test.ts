@@ -11,7 +11,6 @@ import { fakeIo } from './fakeIo';
 
 const saved = { ...documentReaders };
 afterEach(() => {
-  delete documentReaders.pdf;
   Object.assign(documentReaders, saved);
 });
 

@@ -6,7 +6,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import {
-  acceptList,
   documentReaders,
   importWithRegistry,
   mapFromExtraction,
@@ -16,6 +15,7 @@ import {
   type ImportedFile,
 } from '../../../src/io/registry';
 import { INPUT_LIMITS } from '../../../src/io/inputLimits';
+import { acceptList } from '../../../src/io/importFormats';
 import { validateMap } from '../../../src/model/validate';
 import { pageAt } from '../../../src/model/pages';
 import { withSourceAdded } from '../../../src/io/importText';
@@ -39,7 +39,6 @@ const messages = (result: ImportedFile) =>
 
 const saved = { ...documentReaders };
 afterEach(() => {
-  for (const key of Object.keys(documentReaders)) delete documentReaders[key as 'pdf'];
   Object.assign(documentReaders, saved);
 });
 
@@ -96,17 +95,24 @@ describe('sniffing by bytes', () => {
       'a.pdf is named as a PDF document, but it is not one: its content looks like plain text.',
     ]);
   });
+});
 
-  it('refuses a PDF as before while no PDF reader is wired, and leaves it out of the picker', async () => {
-    delete documentReaders.pdf;
-    expect(messages(await importWithRegistry({ file: { name: 'a.pdf', bytes: PDF } }))).toEqual([
-      'This is a PDF document, not a text file, so it cannot be an argument map, AIF, Argdown or plain text.',
-    ]);
-    expect(acceptList()).not.toContain('.pdf');
-    expect(acceptList()).toContain('.md');
-    documentReaders.pdf = async () => ({ ok: true, extracted: { text: 'x' } });
+describe("the file pickers' accept lists (importFormats.ts)", () => {
+  it('offers every format, or the formats a source comes from', () => {
     expect(acceptList().split(',')).toEqual(
-      expect.arrayContaining(['.pdf', 'application/pdf', '.json', '.argdown', '.txt']),
+      expect.arrayContaining([
+        '.pdf',
+        'application/pdf',
+        '.docx',
+        '.html',
+        '.md',
+        '.json',
+        '.argdown',
+        '.txt',
+      ]),
+    );
+    expect(acceptList('sources').split(',')).toEqual(
+      expect.arrayContaining(['.pdf', '.docx', '.html', '.htm', '.md', '.txt', '.json']),
     );
     expect(acceptList('sources')).not.toContain('.argdown');
   });

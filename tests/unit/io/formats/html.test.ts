@@ -5,6 +5,7 @@
  * article body has it, and nothing else; the citation fields are the page's.
  */
 import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isoDate, readHtml, stripInert } from '../../../../src/io/formats/html';
@@ -289,10 +290,47 @@ describe('dates and inert markup', () => {
     // Never closed: the rest of the page is the element's, as a parser reads it.
     expect(stripInert('a<script>never closed <p>x</p>')).toBe('a<script>');
     expect(stripInert('a<!-- never closed')).toBe('a');
+    // <noscript> and <template> hold no text either; an element whose name only begins alike stays.
+    expect(
+      stripInert('<noscript><p>x</p></noscript><template>t</template><svg-icon>s</svg-icon>'),
+    ).toBe('<noscript></noscript><template></template><svg-icon>s</svg-icon>');
+  });
+
+  it("cuts a page's navigation and asides out before Readability, but keeps them for the whole-page fallback", () => {
+    const page =
+      '<nav class="menu"><a href="/">Home</a></nav><p>Text.</p><aside>Related</aside><nav-bar>n</nav-bar>';
+    expect(stripInert(page, true)).toBe(
+      '<nav class="menu"></nav><p>Text.</p><aside></aside><nav-bar>n</nav-bar>',
+    );
+    expect(stripInert(page)).toBe(page);
   });
 });
 
 describe('speed', () => {
+  it("never serialises the article Readability found (its debug log's markup is not made)", () => {
+    // linkedom's innerHTML getter, counted for elements outside the page: Readability's article.
+    const { document } = parseHTML('<p>x</p>');
+    let owner: object | null = document.body;
+    while (owner && !Object.getOwnPropertyDescriptor(owner, 'innerHTML'))
+      owner = Object.getPrototypeOf(owner) as object | null;
+    const real = Object.getOwnPropertyDescriptor(owner!, 'innerHTML')!;
+    let detached = 0;
+    Object.defineProperty(owner!, 'innerHTML', {
+      ...real,
+      get(this: Element) {
+        if (!this.parentNode) detached++;
+        return real.get!.call(this) as string;
+      },
+    });
+    try {
+      const extracted = read(fixture('news-article.html'));
+      expect(extracted.text.length).toBeGreaterThan(1000);
+    } finally {
+      Object.defineProperty(owner!, 'innerHTML', real);
+    }
+    expect(detached).toBe(0);
+  });
+
   it('reads a 1 MB page in about a second', () => {
     const html = fixture('news-article.html');
     const body = html.slice(

@@ -147,6 +147,43 @@ describe('Markdown as the plain-text import read it', () => {
     expect(extracted.headings).toBeUndefined();
   });
 
+  it('reads a table as a paragraph per row, its cells joined by a middle dot', () => {
+    const extracted = read(
+      [
+        'Results by city:',
+        '',
+        '| City | Change in spending | Source |',
+        '|:-----|-------------------:|:------:|',
+        '| Madrid | **+9.5%** | [card data](https://example.org)[^cards] |',
+        '| Graz | +4% | |',
+        '| Oslo | `n/a \\| pending` |',
+        '',
+        'A line | with a bar is no table.',
+        '',
+        '[^cards]: Card payments, 2019.',
+      ].join('\n'),
+    );
+    expect(extracted.text.split('\n\n')).toEqual([
+      'Results by city:',
+      'City · Change in spending · Source',
+      'Madrid · +9.5% · card data[1]',
+      'Graz · +4%',
+      'Oslo · n/a | pending',
+      'A line | with a bar is no table.',
+      'Notes',
+      '[1] Card payments, 2019.',
+    ]);
+  });
+
+  it('joins a Chinese table’s cells with a full-width semicolon', () => {
+    const markdown =
+      '各国立场如下。\n\n| 国家 | 立场 |\n| --- | --- |\n| 日本 | 寻求“核共享”。 |\n| 美国 | 态度谨慎 |\n';
+    const extracted = read(markdown);
+    expect(extracted.text).toBe(
+      '各国立场如下。\n\n国家；立场\n\n日本；寻求“核共享”。\n\n美国；态度谨慎',
+    );
+  });
+
   it('refuses Markdown with no text once the markup is removed', () => {
     for (const markdown of ['', '\n\n', '![chart](c.png)\n\n---\n', '[ref]: https://example.org']) {
       const result = readMarkdown(markdown);
