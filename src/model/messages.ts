@@ -267,7 +267,6 @@ export const MESSAGES = {
   regWhatDocument: 'The text of the document',
   regHeadingsOffered: '{0} heading(s) found; they can be taken as groups.',
   regPages: '{0} page(s), from p. {1} to p. {2}.',
-  regSourceAdded: 'Added as source “{0}” ({1} sentences).',
   regNoSource: 'The file gives no source text to add.',
   aifUnanchored: 'Not found in the analysed text (tagged “{0}”): {1}',
   // Model draft: the optional model-made draft (draft/modelDraft.ts)

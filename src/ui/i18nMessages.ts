@@ -240,7 +240,6 @@ export const MESSAGES_ZH: Record<MessageKey, string> = {
   regWhatDocument: '文档的文本',
   regHeadingsOffered: '找到 {0} 个标题，可作为分组采用。',
   regPages: '共 {0} 页，从第 {1} 页到第 {2} 页。',
-  regSourceAdded: '已添加为来源“{0}”（{1} 个句子）。',
   regNoSource: '该文件没有可添加的来源文本。',
   aifUnanchored: '在分析文本中未找到（已标记为“{0}”）：{1}',
   // Model draft: the optional model-made draft (draft/modelDraft.ts)
