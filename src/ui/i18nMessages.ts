@@ -270,7 +270,7 @@ export const MESSAGES_ZH: Record<MessageKey, string> = {
   modelDroppedOutside: '不在起草的范围内：“{0}”',
   modelDroppedOverlap: '与另一个单元重叠：“{0}”',
   modelDroppedEmpty: '一个空单元。',
-  modelDroppedDuplicate: '第二个 id 为 {0} 的单元：“{1}”',
+  modelDroppedDuplicate: '第二个编号为 {0} 的单元：“{1}”',
   modelRepairWhitespace: '在原文中找到，但空白不同：“{0}”',
   modelRepairCentralKind: '中心论点“{0}”被标为 {1}；现作为结论提出。',
   modelRepairExtraConclusion: '“{0}”被标为结论，但不是中心论点；现作为论点提出。',

@@ -18,7 +18,7 @@ const en = translator('en');
 
 /** Names and code that stay as they are in Chinese: formats, fields, protocols, units. */
 const KEPT =
-  /Access-Control-Allow-Origin|argmap-backup|OpenDocument|Not Found|Argdown|nodeID|fromID|toID|argmap|format|nodes|edges|elaborates|JSON|YAML|AIF|CORS|UTF|BOM|PNG|JPEG|GIF|PDF|ZIP|gzip|Word|Excel|https?|MB|RA|CA|MA|true|false|null|\\[nu]/g;
+  /Access-Control-Allow-Origin|argmap-backup|OpenDocument|Not Found|Argdown|nodeID|fromID|toID|argmap|format|nodes|edges|elaborates|JSON|YAML|AIF|CORS|UTF|BOM|PNG|JPEG|GIF|PDF|ZIP|gzip|Word|Excel|https?|HTTP|localhost|example\.org|MB|RA|CA|MA|true|false|null|\\[nu]/g;
 
 /** English words (two Latin letters in a row) in `text`, once the kept names are taken out. */
 function englishWords(text: string): string[] {
