@@ -462,10 +462,11 @@ function centralUnit(all: readonly Unit[], among?: readonly number[]): number {
     const u = all[i]!;
     let score = 0;
     if (u.capitals) score += 6;
-    if (u.stance) score += 3;
+    if (u.stance) score += 2.5;
     if (u.recommendation) score += 2;
     const family = u.lead?.marker.family;
-    if (family === 'conclusion') score += 2.5;
+    // "A, so B" concludes a step; "Therefore, B." opening a sentence may conclude the whole.
+    if (family === 'conclusion') score += u.opens ? 2.5 : 0.5;
     if (family === 'reason' || family === 'example' || family === 'concession') score -= 3;
     // An enumeration's item or an addition opens a paragraph of its own as its topic.
     if ((family === 'addition' || family === 'enumeration') && !(among && i === first)) score -= 2;
