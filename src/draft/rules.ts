@@ -624,9 +624,10 @@ function attach(
           u.lead!.marker.joins &&
           before &&
           !u.opens &&
-          units[prev]!.lead?.marker.family === 'reason'
+          (units[prev]!.lead?.marker.family === 'reason' ||
+            (prev !== central && before.relation === 'supports'))
         ) {
-          // "because A and B": a linked premise with A.
+          // "because A, and B", "A, and B" (for something): a linked premise with A.
           const target = before.junction !== undefined ? junctions[before.junction]! : undefined;
           if (target) plans[i] = { ...before, cue };
           else {
