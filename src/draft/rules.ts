@@ -356,13 +356,18 @@ function isCapitals(s: string): boolean {
 
 /** A line of its own, short, without a sentence's final stop: a heading or a title. */
 function headingCue(text: string, span: Span, lang: CueLanguage, ownCut: boolean): Cue | undefined {
-  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
-  const lineEnd = text.indexOf('\n', span.end);
-  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).trim();
-  if (line !== text.slice(span.start, span.end)) return undefined;
+  const line = text.slice(span.start, span.end);
   const short = lang === 'zh' ? line.length <= 30 : line.split(/\s+/).length <= 12;
   if (!short || /[.!?。！？；;:：…"”]$/.test(line)) return undefined;
-  if (!ownCut && lineStart === 0 && lineEnd < 0) return undefined;
+  // A line of its own: only spaces between it and the line breaks (or the text's ends) around it.
+  let before = span.start;
+  while (before > 0 && /[^\S\n]/.test(text.charAt(before - 1))) before--;
+  let after = span.end;
+  while (after < text.length && /[^\S\n]/.test(text.charAt(after))) after++;
+  const opensLine = before === 0 || text.charAt(before - 1) === '\n';
+  const closesLine = after === text.length || text.charAt(after) === '\n';
+  if (!opensLine || !closesLine) return undefined;
+  if (!ownCut && before === 0 && after === text.length) return undefined;
   return { family: 'position', marker: 'heading', at: span.start };
 }
 
@@ -713,14 +718,19 @@ function evidenceTarget(units: readonly Unit[], i: number, head: number): number
   const u = units[i]!;
   if (!u.evidence) return head;
   let after = -1;
-  for (let k = i + 1; k < units.length && units[k]!.paragraph === u.paragraph; k++)
+  const reach = 24; // a report looks this many units either way, no further
+  for (
+    let k = i + 1;
+    k < units.length && k <= i + reach && units[k]!.paragraph === u.paragraph;
+    k++
+  )
     if (!units[k]!.evidence) {
       after = k;
       break;
     }
   // Reports followed by a sentence summing them up support it.
   if (after >= 0 && units[after]!.sumsUp) return after;
-  for (let k = i - 1; k >= 0 && units[k]!.paragraph === u.paragraph; k--)
+  for (let k = i - 1; k >= 0 && k >= i - reach && units[k]!.paragraph === u.paragraph; k--)
     if (!units[k]!.evidence) return k;
   return after >= 0 ? after : head;
 }
@@ -782,19 +792,22 @@ function rolesOf(
 ): boolean[] {
   const opp: (boolean | undefined)[] = new Array(n).fill(undefined);
   opp[central] = false;
-  const roleOf = (i: number): boolean => {
-    const known = opp[i];
-    if (known !== undefined) return known;
+  const step = (i: number) => {
     const p = plans[i]!;
     const j = p.junction !== undefined ? junctions[p.junction]! : undefined;
-    const to = j ? j.to : p.to;
-    const relation = j ? j.relation : p.relation;
-    opp[i] = false; // guards the recursion; the plans form a tree
-    const role = roleOf(to) !== (relation === 'attacks');
-    opp[i] = role;
-    return role;
+    return { to: j ? j.to : p.to, attacks: (j ? j.relation : p.relation) === 'attacks' };
   };
-  return Array.from({ length: n }, (_, i) => roleOf(i));
+  // Walk up to a unit whose side is known, then fill in the walk on the way back (no recursion:
+  // a long text's chains can be deep).
+  for (let i = 0; i < n; i++) {
+    const walk: number[] = [];
+    for (let at = i; opp[at] === undefined; at = step(at).to) walk.push(at);
+    for (let k = walk.length - 1; k >= 0; k--) {
+      const { to, attacks } = step(walk[k]!);
+      opp[walk[k]!] = opp[to]! !== attacks;
+    }
+  }
+  return opp as boolean[];
 }
 
 function kindOf(
