@@ -1,12 +1,18 @@
 /**
  * The offline drafter (issue 15, part 1): a first argument map of a text from its discourse cues
- * alone. It cuts the text into units (sentences, then clauses at discourse markers), picks the
- * central claim (by recommendation and stance words, conclusion markers, headings and position),
- * and attaches every other unit by the marker that opens it — a reason supports what it follows, a
- * concession or the opponent's voice attacks the central claim, a contrast after it answers it, an
- * addition is a sibling of the unit before, the items of an enumeration support what announced
- * them — so that the units form one tree. Every unit is a verbatim span of the text; every unit
- * and link names the cue that made it. Pure: no DOM, shared by the editor and the CLI.
+ * alone. It cuts the text into units (sentences, then clauses at discourse markers; or the
+ * segments it is given), picks the central claim (a title in capitals, stance and recommendation
+ * words, a conclusion marker opening a sentence, position first or last; in a text of several
+ * paragraphs, within the first paragraph that argues), and attaches every other unit by the marker
+ * that opens it — a reason supports what it follows ("Because A, B": A supports B), the opponent's
+ * voice or a concession attacks the claim argued for and the clause after "Although A," answers
+ * it, a contrast answers the latest objection ("X. But Y" with X unmarked: X is read as the
+ * concession Y answers), an example supports what it follows, an addition is a sibling of the
+ * sentence before, the items of an enumeration support what announced them, "A, and B" arguing for
+ * something are linked premises through a junction. Each paragraph has a main unit that its
+ * unmarked units support (a report the claim it backs), and it supports the central claim. The
+ * units always form one tree. Every unit is a verbatim span of the text; every unit and link
+ * names the cue that made it. Pure: no DOM, shared by the editor and the CLI.
  */
 import { say, MessageError } from '../model/messages';
 import { sentenceRanges } from '../source/segment';
