@@ -1,12 +1,18 @@
 /**
  * The offline drafter (issue 15, part 1): a first argument map of a text from its discourse cues
- * alone. It cuts the text into units (sentences, then clauses at discourse markers), picks the
- * central claim (by recommendation and stance words, conclusion markers, headings and position),
- * and attaches every other unit by the marker that opens it — a reason supports what it follows, a
- * concession or the opponent's voice attacks the central claim, a contrast after it answers it, an
- * addition is a sibling of the unit before, the items of an enumeration support what announced
- * them — so that the units form one tree. Every unit is a verbatim span of the text; every unit
- * and link names the cue that made it. Pure: no DOM, shared by the editor and the CLI.
+ * alone. It cuts the text into units (sentences, then clauses at discourse markers; or the
+ * segments it is given), picks the central claim (a title in capitals, stance and recommendation
+ * words, a conclusion marker opening a sentence, position first or last; in a text of several
+ * paragraphs, within the first paragraph that argues), and attaches every other unit by the marker
+ * that opens it — a reason supports what it follows ("Because A, B": A supports B), the opponent's
+ * voice or a concession attacks the claim argued for and the clause after "Although A," answers
+ * it, a contrast answers the latest objection ("X. But Y" with X unmarked: X is read as the
+ * concession Y answers), an example supports what it follows, an addition is a sibling of the
+ * sentence before, the items of an enumeration support what announced them, "A, and B" arguing for
+ * something are linked premises through a junction. Each paragraph has a main unit that its
+ * unmarked units support (a report the claim it backs), and it supports the central claim. The
+ * units always form one tree. Every unit is a verbatim span of the text; every unit and link
+ * names the cue that made it. Pure: no DOM, shared by the editor and the CLI.
  */
 import { say, MessageError } from '../model/messages';
 import { sentenceRanges } from '../source/segment';
@@ -356,13 +362,18 @@ function isCapitals(s: string): boolean {
 
 /** A line of its own, short, without a sentence's final stop: a heading or a title. */
 function headingCue(text: string, span: Span, lang: CueLanguage, ownCut: boolean): Cue | undefined {
-  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
-  const lineEnd = text.indexOf('\n', span.end);
-  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).trim();
-  if (line !== text.slice(span.start, span.end)) return undefined;
+  const line = text.slice(span.start, span.end);
   const short = lang === 'zh' ? line.length <= 30 : line.split(/\s+/).length <= 12;
   if (!short || /[.!?。！？；;:：…"”]$/.test(line)) return undefined;
-  if (!ownCut && lineStart === 0 && lineEnd < 0) return undefined;
+  // A line of its own: only spaces between it and the line breaks (or the text's ends) around it.
+  let before = span.start;
+  while (before > 0 && /[^\S\n]/.test(text.charAt(before - 1))) before--;
+  let after = span.end;
+  while (after < text.length && /[^\S\n]/.test(text.charAt(after))) after++;
+  const opensLine = before === 0 || text.charAt(before - 1) === '\n';
+  const closesLine = after === text.length || text.charAt(after) === '\n';
+  if (!opensLine || !closesLine) return undefined;
+  if (!ownCut && before === 0 && after === text.length) return undefined;
   return { family: 'position', marker: 'heading', at: span.start };
 }
 
@@ -462,10 +473,11 @@ function centralUnit(all: readonly Unit[], among?: readonly number[]): number {
     const u = all[i]!;
     let score = 0;
     if (u.capitals) score += 6;
-    if (u.stance) score += 3;
+    if (u.stance) score += 2.5;
     if (u.recommendation) score += 2;
     const family = u.lead?.marker.family;
-    if (family === 'conclusion') score += 2.5;
+    // "A, so B" concludes a step; "Therefore, B." opening a sentence may conclude the whole.
+    if (family === 'conclusion') score += u.opens ? 2.5 : 0.5;
     if (family === 'reason' || family === 'example' || family === 'concession') score -= 3;
     // An enumeration's item or an addition opens a paragraph of its own as its topic.
     if ((family === 'addition' || family === 'enumeration') && !(among && i === first)) score -= 2;
@@ -623,9 +635,10 @@ function attach(
           u.lead!.marker.joins &&
           before &&
           !u.opens &&
-          units[prev]!.lead?.marker.family === 'reason'
+          (units[prev]!.lead?.marker.family === 'reason' ||
+            (prev !== central && before.relation === 'supports'))
         ) {
-          // "because A and B": a linked premise with A.
+          // "because A, and B", "A, and B" (for something): a linked premise with A.
           const target = before.junction !== undefined ? junctions[before.junction]! : undefined;
           if (target) plans[i] = { ...before, cue };
           else {
@@ -711,14 +724,19 @@ function evidenceTarget(units: readonly Unit[], i: number, head: number): number
   const u = units[i]!;
   if (!u.evidence) return head;
   let after = -1;
-  for (let k = i + 1; k < units.length && units[k]!.paragraph === u.paragraph; k++)
+  const reach = 24; // a report looks this many units either way, no further
+  for (
+    let k = i + 1;
+    k < units.length && k <= i + reach && units[k]!.paragraph === u.paragraph;
+    k++
+  )
     if (!units[k]!.evidence) {
       after = k;
       break;
     }
   // Reports followed by a sentence summing them up support it.
   if (after >= 0 && units[after]!.sumsUp) return after;
-  for (let k = i - 1; k >= 0 && units[k]!.paragraph === u.paragraph; k--)
+  for (let k = i - 1; k >= 0 && k >= i - reach && units[k]!.paragraph === u.paragraph; k--)
     if (!units[k]!.evidence) return k;
   return after >= 0 ? after : head;
 }
@@ -780,19 +798,22 @@ function rolesOf(
 ): boolean[] {
   const opp: (boolean | undefined)[] = new Array(n).fill(undefined);
   opp[central] = false;
-  const roleOf = (i: number): boolean => {
-    const known = opp[i];
-    if (known !== undefined) return known;
+  const step = (i: number) => {
     const p = plans[i]!;
     const j = p.junction !== undefined ? junctions[p.junction]! : undefined;
-    const to = j ? j.to : p.to;
-    const relation = j ? j.relation : p.relation;
-    opp[i] = false; // guards the recursion; the plans form a tree
-    const role = roleOf(to) !== (relation === 'attacks');
-    opp[i] = role;
-    return role;
+    return { to: j ? j.to : p.to, attacks: (j ? j.relation : p.relation) === 'attacks' };
   };
-  return Array.from({ length: n }, (_, i) => roleOf(i));
+  // Walk up to a unit whose side is known, then fill in the walk on the way back (no recursion:
+  // a long text's chains can be deep).
+  for (let i = 0; i < n; i++) {
+    const walk: number[] = [];
+    for (let at = i; opp[at] === undefined; at = step(at).to) walk.push(at);
+    for (let k = walk.length - 1; k >= 0; k--) {
+      const { to, attacks } = step(walk[k]!);
+      opp[walk[k]!] = opp[to]! !== attacks;
+    }
+  }
+  return opp as boolean[];
 }
 
 function kindOf(

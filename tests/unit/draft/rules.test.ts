@@ -256,6 +256,17 @@ describe('the offline drafter: one text per cue family, in English', () => {
       'j1 supports u1 (reason: because)',
     ]);
   });
+
+  it('linked premises: "A, and B" arguing for the same claim join in one junction', () => {
+    const d = show(
+      draft('Cities should build bike lanes. Cycling is cheap, and it keeps people healthy.'),
+    );
+    expect(d.links).toEqual([
+      'u2 supports j1 (position)',
+      'u3 supports j1 (addition: and)',
+      'j1 supports u1 (position)',
+    ]);
+  });
 });
 
 describe('the offline drafter on the school-start text of the editing issue', () => {
