@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { exportAs, type ExportFormat, type ExportOptions } from '../app/exportActions';
 import { addSourceFromFile, importFiles, openNewMapFrom, useImporting } from '../app/importFiles';
+import { warmDocumentReaders } from '../app/ioClient';
 import { acceptList } from '../io/importFormats';
 import { useMapStore } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
@@ -98,6 +99,8 @@ export function FileMenu() {
         <button
           role="menuitem"
           data-testid="new-map-from-file"
+          onPointerEnter={warmDocumentReaders}
+          onFocus={warmDocumentReaders}
           onClick={() => newFrom.current?.click()}
         >
           {t('newMapFromFile')}
@@ -121,6 +124,8 @@ export function FileMenu() {
             <button
               role="menuitem"
               data-testid="add-source"
+              onPointerEnter={warmDocumentReaders}
+              onFocus={warmDocumentReaders}
               onClick={() => addFrom.current?.click()}
             >
               {t('addSource')}

@@ -15,6 +15,7 @@ import type { ImportedFile } from '../io/registry';
 import { DocumentPreview } from './DocumentPreview';
 import { addMapToLibrary } from '../app/session';
 import { importedFromFile, useNewMapFile } from '../app/importFiles';
+import { warmDocumentReaders } from '../app/ioClient';
 import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
 
@@ -39,6 +40,8 @@ export function NewMapDialog() {
   const [language, setLanguage] = useState<string | null>(null);
   const [read, setRead] = useState<{ file: File; result: ImportedFile } | null>(null);
   const [takeGroups, setTakeGroups] = useState(true);
+  // pdf.js and the importers load while a file is chosen, not after.
+  useEffect(() => warmDocumentReaders(), []);
   // A file is read (in the I/O worker when large) again when its language is chosen.
   useEffect(() => {
     if (!file) return;
