@@ -205,10 +205,11 @@ async function profiled(page: Page, action: () => Promise<void>): Promise<void> 
   await traced;
   console.log(`--- CPU time by thread (ms, top-level tasks' thread time; wall ${wall} ms)`);
   console.log(cpuByThread(events));
-  if (!sampling) return void (await cdp.detach());
-  writeFileSync(join(DIR, `${scenario}-${n}.cpuprofile`), JSON.stringify(profile));
-  console.log(`wall ${wall} ms; profile in ${join(DIR, `${scenario}-${n}.cpuprofile`)}`);
-  console.log(summarise(profile));
+  if (sampling) {
+    writeFileSync(join(DIR, `${scenario}-${n}.cpuprofile`), JSON.stringify(profile));
+    console.log(`wall ${wall} ms; profile in ${join(DIR, `${scenario}-${n}.cpuprofile`)}`);
+    console.log(summarise(profile));
+  }
   const byName = new Map<string, number>();
   for (const e of events)
     if (e.ph === 'X' && e.dur) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
@@ -232,12 +233,27 @@ async function profiled(page: Page, action: () => Promise<void>): Promise<void> 
   );
   const cpu = long.map((t) => Math.round((t.tdur ?? NaN) / 1000));
   console.log(`--- main-thread tasks over 100 ms, their CPU time (ms): ${cpu.join(' ')}`);
+  // The main thread's costliest tasks by CPU time (what they would take on an idle machine).
+  const costliest = events
+    .filter(
+      (e) =>
+        main &&
+        e.pid === main.pid &&
+        e.tid === main.tid &&
+        e.name === 'RunTask' &&
+        e.ph === 'X' &&
+        e.tdur !== undefined,
+    )
+    .sort((a, b) => b.tdur! - a.tdur!)
+    .slice(0, 5)
+    .map((t) => `${Math.round(t.tdur! / 1000)} (${Math.round(t.dur! / 1000)})`);
+  console.log(`--- main-thread tasks with the most CPU time, ms (wall): ${costliest.join(' ')}`);
   for (const task of long) {
     const end = task.ts + task.dur!;
     console.log(
       `--- long task of ${(task.dur! / 1000).toFixed(0)} ms (${((task.tdur ?? NaN) / 1000).toFixed(0)} ms on the CPU) at ${((task.ts - profile.startTime) / 1000).toFixed(0)} ms into the profile`,
     );
-    console.log(summarise(profile, 15, (t) => t >= task.ts && t <= end));
+    if (sampling) console.log(summarise(profile, 15, (t) => t >= task.ts && t <= end));
     // The browser's own work in it (style, layout, paint…), by event name.
     const inTask = new Map<string, number>();
     for (const e of events)
