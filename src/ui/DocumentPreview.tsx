@@ -44,7 +44,13 @@ export function DocumentPreview({
   }, [count, paragraphs, total]);
   const shown = paragraphs.slice(0, Math.min(shownCount, total));
   return (
-    <div className="document-preview" data-testid="new-map-preview" lang={source.language}>
+    <div
+      className="document-preview"
+      data-testid="new-map-preview"
+      lang={source.language}
+      // Busy while batches are still to come.
+      aria-busy={shown.length < total}
+    >
       {shown.map((pieces) => {
         const first = pieces[0]!;
         const content = pieces.map((piece) => (

@@ -70,6 +70,7 @@ it('puts a long document’s preview on the page a batch of paragraphs per task,
     { timeout: 60_000 },
   );
   const preview = page.getByTestId('new-map-dialog').getByTestId('new-map-preview');
+  expect(await preview.getAttribute('aria-busy')).toBe('false');
   const shown = await preview.locator(':scope > p, :scope > h4').allTextContents();
   expect(shown).toHaveLength(blocks);
   expect(shown[0]).toBe('Part 1');
