@@ -5,6 +5,7 @@
  * run in this thread.
  */
 import type { IoReply, IoResult, IoTask } from '../io/ioTasks';
+import type { IoWarm } from '../io/ioWorker';
 import type { ArgMap } from '../model/schema';
 
 let worker: Worker | null = null;
@@ -41,8 +42,25 @@ function startWorker(): Worker {
     pending.clear();
     started.terminate();
     if (worker === started) worker = null;
+    warmed = false;
   };
   return started;
+}
+
+let warmed = false;
+
+/**
+ * Starts the worker and has it load the document importers and pdf.js (which starts its own
+ * worker) ahead of a document, once: called when a document is about to be picked or dropped
+ * (the pointer on File › New map from a file…, a file dragged over the editor, the new-map dialog
+ * open), so that the first PDF does not wait for them after it is chosen. Without workers, nothing.
+ */
+export function warmDocumentReaders(): void {
+  if (warmed || typeof Worker === 'undefined') return;
+  warmed = true;
+  worker ??= startWorker();
+  const warm: IoWarm = { warm: 'documents' };
+  worker.postMessage(warm);
 }
 
 /** Runs `task` in the worker (or here, without workers); the buffers in `transfer` move there. */

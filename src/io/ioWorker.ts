@@ -6,11 +6,18 @@
  * The worker starts with the first task, so what that task needs loads then: an import loads
  * only the importers (`importBytes.ts`), not the exporters, and a PDF or a web page starts
  * loading its reader (pdf.js for a PDF) at once, beside the importers rather than after them.
+ * When a document is about to be picked, the page may have it load the importers and pdf.js
+ * earlier still (an {@link IoWarm} message).
  */
 import type { IoReply, IoRequest, IoTask } from './ioTasks';
 
+/** Not a task: load the document importers and pdf.js now, ahead of a document (no answer). */
+export interface IoWarm {
+  warm: 'documents';
+}
+
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<IoRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<IoRequest | IoWarm>) => void) | null;
   postMessage(reply: IoReply): void;
 };
 
@@ -34,7 +41,14 @@ async function run(task: IoTask) {
   return importBytes(task.file, task.isBackup, task.sidecar, task.options);
 }
 
+/** Loads what reading a document needs (see `warmDocumentReaders` in `app/ioClient.ts`). */
+function warm(): void {
+  void import('./importBytes').catch(() => undefined);
+  void import('./formats/pdf').then((pdf) => pdf.loadPdfjs()).catch(() => undefined);
+}
+
 scope.onmessage = async ({ data }) => {
+  if ('warm' in data) return warm();
   try {
     preloadReader(data.task);
     const result = await run(data.task);

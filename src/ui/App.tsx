@@ -7,6 +7,7 @@ import { useUiStore } from '../store/uiStore';
 import { useSession } from '../app/session';
 import { layoutAction } from '../app/actions';
 import { warmLayout } from '../app/runLayout';
+import { warmDocumentReaders } from '../app/ioClient';
 import { MapCanvas } from './canvas/MapCanvas';
 import { Inspector } from './Inspector';
 import { SourcePane } from './SourcePane';
@@ -92,7 +93,9 @@ export function App() {
         // While presenting, the stage (over it) is all there is: the editor is hidden and inert.
         inert={ui.presenting}
         onDragOver={(e) => {
-          if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+          if (!e.dataTransfer.types.includes('Files')) return;
+          e.preventDefault();
+          warmDocumentReaders();
         }}
         onDrop={async (e) => {
           const files = [...e.dataTransfer.files];

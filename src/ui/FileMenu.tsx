@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { exportAs, type ExportFormat, type ExportOptions } from '../app/exportActions';
 import { importFiles, openAddSourceFrom, openNewMapFrom, useImporting } from '../app/importFiles';
+import { warmDocumentReaders } from '../app/ioClient';
 import { acceptList } from '../io/importFormats';
 import { useMapStore } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
@@ -100,6 +101,8 @@ export function FileMenu() {
         <button
           role="menuitem"
           data-testid="new-map-from-file"
+          onPointerEnter={warmDocumentReaders}
+          onFocus={warmDocumentReaders}
           onClick={() => newFrom.current?.click()}
         >
           {t('newMapFromFile')}
@@ -125,6 +128,8 @@ export function FileMenu() {
             <button
               role="menuitem"
               data-testid="add-source"
+              onPointerEnter={warmDocumentReaders}
+              onFocus={warmDocumentReaders}
               onClick={() => addFrom.current?.click()}
             >
               {t('addSource')}

@@ -19,9 +19,7 @@ import { problemMessage, problemMessages } from '../model/problem';
 import { guessLanguage, importText, withOfferedGroups, withSourceAdded } from '../io/importText';
 import { acceptList } from '../io/importFormats';
 import type { ImportedFile } from '../io/registry';
-import type { Source } from '../model/schema';
-import type { ExtractedHeading } from '../io/formats/extracted';
-import { previewParagraphs } from './previewParagraphs';
+import { DocumentPreview } from './DocumentPreview';
 import { addMapToLibrary } from '../app/session';
 import {
   addSourceAction,
@@ -32,6 +30,7 @@ import {
   withFileTitle,
 } from '../app/importFiles';
 import { useMapStore } from '../store/mapStore';
+import { warmDocumentReaders } from '../app/ioClient';
 import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
 
@@ -46,9 +45,6 @@ const LANGUAGES = [
   ['es', 'Español'],
   ['ru', 'Русский'],
 ] as const;
-
-/** Paragraphs shown in a file's preview; the rest are counted. */
-const PREVIEW_PARAGRAPHS = 400;
 
 export function NewMapDialog() {
   const t = useT();
@@ -69,6 +65,8 @@ export function NewMapDialog() {
   useEffect(() => () => useNewMapFile.setState({ files: [], mode: 'new' }), []);
   // Drafting (issue 15): the new map opens with a draft of its text under review.
   const [draftIt, setDraftIt] = useState(false);
+  // pdf.js and the importers load while a file is chosen, not after.
+  useEffect(() => warmDocumentReaders(), []);
   // A file is read (in the I/O worker when large) again when its language is chosen.
   useEffect(() => {
     if (!file) return;
@@ -360,56 +358,6 @@ function AifAnchoring({ map, notes }: { map: ArgMap; notes: readonly Message[] }
             ))}
           </ul>
         </>
-      )}
-    </div>
-  );
-}
-
-/**
- * A document's cleaned text as it will be the source: paragraphs, headings as headings, and a
- * page mark where each printed page begins (inside a paragraph when the page turns there).
- */
-function DocumentPreview({
-  source,
-  headings,
-}: {
-  source: Source;
-  headings: readonly ExtractedHeading[];
-}) {
-  const t = useT();
-  const paragraphs = useMemo(() => previewParagraphs(source, headings), [source, headings]);
-  const shown = paragraphs.slice(0, PREVIEW_PARAGRAPHS);
-  return (
-    <div className="document-preview" data-testid="new-map-preview" lang={source.language}>
-      {shown.map((pieces) => {
-        const first = pieces[0]!;
-        const content = pieces.map((piece) => (
-          <span key={piece.start}>
-            {piece.page !== undefined && (
-              <span className="page-mark" data-testid="page-mark">
-                {t('pageNumber').replace('{0}', piece.page)}
-              </span>
-            )}
-            {piece.text}
-          </span>
-        ));
-        const level = pieces.find((p) => p.heading !== undefined)?.heading;
-        return level !== undefined ? (
-          <h4
-            key={first.start}
-            className={`preview-heading level-${Math.min(level, 3)}`}
-            data-testid="preview-heading"
-          >
-            {content}
-          </h4>
-        ) : (
-          <p key={first.start}>{content}</p>
-        );
-      })}
-      {paragraphs.length > shown.length && (
-        <p className="muted">
-          {t('previewMore').replace('{0}', String(paragraphs.length - shown.length))}
-        </p>
       )}
     </div>
   );

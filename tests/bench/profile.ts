@@ -147,29 +147,69 @@ function summarise(
   return `--- self\n${top(self)}\n--- total\n${top(total)}`;
 }
 
+/**
+ * Each thread's CPU time in the trace: the thread time (`tdur`) of its top-level tasks, which,
+ * unlike their duration, leaves out the time the thread waited for a core (the machine may be
+ * shared). Threads named by the trace (`CrRendererMain`, `DedicatedWorker thread`, …).
+ */
+function cpuByThread(events: TraceEvent[]): string {
+  const threadName = new Map<string, string>();
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name')
+      threadName.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const cpu = new Map<string, { ms: number; wall: number; tasks: number }>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.name !== 'RunTask' || e.tdur === undefined) continue;
+    const key = `${e.pid}:${e.tid}`;
+    const entry = cpu.get(key) ?? { ms: 0, wall: 0, tasks: 0 };
+    entry.ms += e.tdur / 1000;
+    entry.wall += (e.dur ?? 0) / 1000;
+    entry.tasks++;
+    cpu.set(key, entry);
+  }
+  return [...cpu]
+    .filter(([, v]) => v.ms >= 1)
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .map(
+      ([key, v]) =>
+        `${v.ms.toFixed(0).padStart(8)} ms CPU (${v.wall.toFixed(0)} ms in tasks, ${v.tasks} tasks)  ${threadName.get(key) ?? key}`,
+    )
+    .join('\n');
+}
+
 /** Runs `action` under the JS profiler and a devtools.timeline trace; prints both summaries. */
 async function profiled(page: Page, action: () => Promise<void>): Promise<void> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
+  // PROFILE_CPU_ONLY=1: no sampling profiler (which slows every thread down), only the trace's
+  // CPU time per thread.
+  const sampling = !process.env.PROFILE_CPU_ONLY;
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
   const traced = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
   await cdp.send('Tracing.start', {
-    categories:
-      'devtools.timeline,v8,disabled-by-default-devtools.timeline,disabled-by-default-v8.cpu_profiler',
+    categories: sampling
+      ? 'devtools.timeline,v8,disabled-by-default-devtools.timeline,disabled-by-default-v8.cpu_profiler'
+      : 'devtools.timeline,disabled-by-default-devtools.timeline',
     transferMode: 'ReportEvents',
   });
-  await cdp.send('Profiler.start');
+  if (sampling) await cdp.send('Profiler.start');
   const start = Date.now();
   await action();
   const wall = Date.now() - start;
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  const { profile } = sampling
+    ? ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile })
+    : { profile: { nodes: [], startTime: 0, samples: [], timeDeltas: [] } };
   await cdp.send('Tracing.end');
   await traced;
-  writeFileSync(join(DIR, `${scenario}-${n}.cpuprofile`), JSON.stringify(profile));
-  console.log(`wall ${wall} ms; profile in ${join(DIR, `${scenario}-${n}.cpuprofile`)}`);
-  console.log(summarise(profile));
+  console.log(`--- CPU time by thread (ms, top-level tasks' thread time; wall ${wall} ms)`);
+  console.log(cpuByThread(events));
+  if (sampling) {
+    writeFileSync(join(DIR, `${scenario}-${n}.cpuprofile`), JSON.stringify(profile));
+    console.log(`wall ${wall} ms; profile in ${join(DIR, `${scenario}-${n}.cpuprofile`)}`);
+    console.log(summarise(profile));
+  }
   const byName = new Map<string, number>();
   for (const e of events)
     if (e.ph === 'X' && e.dur) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
@@ -193,12 +233,27 @@ async function profiled(page: Page, action: () => Promise<void>): Promise<void> 
   );
   const cpu = long.map((t) => Math.round((t.tdur ?? NaN) / 1000));
   console.log(`--- main-thread tasks over 100 ms, their CPU time (ms): ${cpu.join(' ')}`);
+  // The main thread's costliest tasks by CPU time (what they would take on an idle machine).
+  const costliest = events
+    .filter(
+      (e) =>
+        main &&
+        e.pid === main.pid &&
+        e.tid === main.tid &&
+        e.name === 'RunTask' &&
+        e.ph === 'X' &&
+        e.tdur !== undefined,
+    )
+    .sort((a, b) => b.tdur! - a.tdur!)
+    .slice(0, 5)
+    .map((t) => `${Math.round(t.tdur! / 1000)} (${Math.round(t.dur! / 1000)})`);
+  console.log(`--- main-thread tasks with the most CPU time, ms (wall): ${costliest.join(' ')}`);
   for (const task of long) {
     const end = task.ts + task.dur!;
     console.log(
       `--- long task of ${(task.dur! / 1000).toFixed(0)} ms (${((task.tdur ?? NaN) / 1000).toFixed(0)} ms on the CPU) at ${((task.ts - profile.startTime) / 1000).toFixed(0)} ms into the profile`,
     );
-    console.log(summarise(profile, 15, (t) => t >= task.ts && t <= end));
+    if (sampling) console.log(summarise(profile, 15, (t) => t >= task.ts && t <= end));
     // The browser's own work in it (style, layout, paint…), by event name.
     const inTask = new Map<string, number>();
     for (const e of events)

@@ -60,7 +60,9 @@ describe('a map made from a PDF', { timeout: 120_000 }, () => {
     const labels = await marks.allTextContents();
     expect(labels.length).toBeGreaterThan(3);
     expect(labels.slice(0, 3)).toEqual(['p. 1', 'p. 2', 'p. 3']);
-    // The cleaned text: every paragraph, no running header, no page number lines.
+    // The cleaned text: every paragraph (once the preview has them all), no running header, no
+    // page number lines.
+    await dialog.locator('[data-testid="new-map-preview"][aria-busy="false"]').waitFor();
     const preview = (await dialog.getByTestId('new-map-preview').textContent()) ?? '';
     for (const p of PARAGRAPHS) expect(preview).toContain(p);
     expect(preview).not.toContain(HEADER);

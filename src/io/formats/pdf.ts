@@ -6,13 +6,16 @@
  * pdf.js (`pdfjs-dist`, its `legacy` build, which runs both in Node 20 and in browsers) reads the
  * text layer; `pdfClean.ts` does the cleaning, a pure function of the text items.
  *
- * pdf.js normally parses in a Web Worker of its own. Here its worker code runs in the calling
- * thread instead (pdf.js's "fake worker", given the worker module as `globalThis.pdfjsWorker`):
- * in the browser the caller is the I/O worker (`io/ioWorker.ts`), already off the main thread, so
- * no second worker, no `workerSrc` URL and no `blob:` are needed, and nothing is evaluated
- * (`isEvalSupported: false`, as the app's Content-Security-Policy forbids eval). The same code
- * runs in Node (the command line, the tests). Both modules load on the first call, on demand.
- * Called on the main thread it would work too, but block it while a large PDF is parsed.
+ * In a browser, pdf.js parses in a worker of its own (`pdfParseWorker.ts`, pdf.js's worker
+ * module, modern build), started from the calling thread, which is itself the editor's I/O worker
+ * (`io/ioWorker.ts`; browsers nest dedicated workers): the pages are parsed there while this thread
+ * takes in and maps the ones already read, all requested at once (a few ahead), and cleans them.
+ * Nothing is evaluated (`isEvalSupported: false`, as the app's Content-Security-Policy forbids
+ * eval), and no `workerSrc` or `blob:` URL is needed: the worker is bundled by Vite. Where no
+ * worker can be started (Node: the command line, the tests; or a browser without nested workers,
+ * or when it fails to load), pdf.js's worker code runs in the calling thread instead (its "fake
+ * worker", the legacy build, given as `globalThis.pdfjsWorker`). Both load on the first call, on
+ * demand. Called on the main thread it would work too, but block it while a large PDF is cleaned.
  */
 import { problem, type Problem } from '../../model/problem';
 import { INPUT_LIMITS, formatCount, formatMegabytes } from '../inputLimits';
@@ -33,33 +36,117 @@ export interface ReadPdfOptions {
 /** The most pages a PDF may have: about three times the longest source text's book. */
 export const PDF_MAX_PAGES = 2000;
 
-let loading: Promise<Pdfjs> | undefined;
+/** How many pages are asked of pdf.js at a time, ahead of the one being taken in. */
+const PAGES_AHEAD = 8;
+
+/** pdf.js's API, and the worker that parses for it (none: its worker code runs in this thread). */
+interface Reader {
+  pdfjs: Pdfjs;
+  worker?: InstanceType<Pdfjs['PDFWorker']>;
+  /** Rejects if that worker stops (fails, or runs out of memory) while a document is read. */
+  stopped?: Promise<never>;
+}
+
+let loading: Promise<Reader> | undefined;
+
+/** Can this thread start a worker of its own? Only in a browser (a window or a worker). */
+function canNestWorker(): boolean {
+  const scope = globalThis as { Worker?: unknown; process?: { versions?: { node?: string } } };
+  return typeof scope.Worker === 'function' && !scope.process?.versions?.node;
+}
 
 /**
- * Loads pdf.js and its worker module into this thread (once). `readPdf` calls it; a caller may
- * call it early to load pdf.js ahead of the first PDF. No other setup is needed, in Node or in a
- * browser's worker.
+ * Starts pdf.js's worker (`pdfParseWorker.ts`) and waits until it is ready; undefined when it
+ * fails to load (then pdf.js runs in this thread).
  */
-export function loadPdfjs(): Promise<Pdfjs> {
+function startParseWorker(): Promise<Worker | undefined> {
+  let worker: Worker;
+  try {
+    // Vite bundles the worker and what it imports from this pattern.
+    worker = new Worker(new URL('./pdfParseWorker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return Promise.resolve(undefined);
+  }
+  return new Promise((resolve) => {
+    const done = (ready: boolean) => {
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
+      if (!ready) worker.terminate();
+      resolve(ready ? worker : undefined);
+    };
+    // pdf.js's worker says "ready" once loaded (a message pdf.js's API, given the worker
+    // later, would ignore anyway).
+    const onMessage = (event: MessageEvent) =>
+      (event.data as { action?: unknown } | null)?.action === 'ready' && done(true);
+    const onError = (event: Event) => {
+      event.preventDefault();
+      done(false);
+    };
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onError);
+  });
+}
+
+/** Loads pdf.js's worker code into this thread, as pdf.js's "fake worker". */
+async function loadFakeWorker(): Promise<void> {
+  // Loaded in a Web Worker, pdf.js's worker module takes that worker over as its own: it
+  // listens to its messages and posts "ready" to the page. It does not when it sees a `window`,
+  // so one stands in while the module loads (only in a worker, where there is none).
+  const scope = globalThis as { window?: unknown; pdfjsWorker?: unknown };
+  const inWorker =
+    typeof scope.window === 'undefined' &&
+    typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
+  if (inWorker) scope.window = globalThis;
+  try {
+    scope.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  } finally {
+    if (inWorker) delete scope.window;
+  }
+}
+
+/**
+ * Loads pdf.js, and starts its worker (or loads its worker code into this thread), once: the two
+ * load side by side. `readPdf` calls it; a caller may call it early to have pdf.js ready ahead of
+ * the first PDF. No other setup is needed, in Node or in a browser.
+ */
+function loadReader(): Promise<Reader> {
   loading ??= (async () => {
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    // Loaded in a Web Worker, pdf.js's worker module takes that worker over as its own: it
-    // listens to its messages and posts "ready" to the page. It does not when it sees a `window`,
-    // so one stands in while the module loads (only in a worker, where there is none).
-    const scope = globalThis as { window?: unknown; pdfjsWorker?: unknown };
-    const inWorker =
-      typeof scope.window === 'undefined' &&
-      typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
-    if (inWorker) scope.window = globalThis;
-    try {
-      scope.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    } finally {
-      if (inWorker) delete scope.window;
+    const [pdfjs, port] = await Promise.all([
+      import('pdfjs-dist/legacy/build/pdf.mjs'),
+      canNestWorker() ? startParseWorker() : Promise.resolve(undefined),
+    ]);
+    if (!port) {
+      await loadFakeWorker();
+      return { pdfjs };
     }
-    return pdfjs;
+    const reader: Reader = { pdfjs, worker: pdfjs.PDFWorker.create({ port }) };
+    reader.stopped = new Promise<never>((_, reject) =>
+      port.addEventListener('error', (event) => {
+        event.preventDefault();
+        // The next PDF starts a new worker.
+        if (loading === started) loading = undefined;
+        reject(new Error(event.message || 'The PDF worker stopped.'));
+      }),
+    );
+    reader.stopped.catch(() => undefined);
+    return reader;
   })();
+  const started = loading;
   loading.catch(() => (loading = undefined));
   return loading;
+}
+
+/**
+ * Where pdf.js parses: in a worker of its own (`worker`) or in this thread (`thread`), once
+ * loaded (for the tests and diagnostics).
+ */
+export async function pdfParsesIn(): Promise<'worker' | 'thread'> {
+  return (await loadReader()).worker ? 'worker' : 'thread';
+}
+
+/** Loads pdf.js ahead of the first PDF (see {@link loadReader}). */
+export async function loadPdfjs(): Promise<Pdfjs> {
+  return (await loadReader()).pdfjs;
 }
 
 const refuse = (...problems: Problem[]): Extraction => ({ ok: false, problems });
@@ -173,11 +260,16 @@ export async function readPdf(
   if (!head(bytes, 2048, Math.max(0, bytes.length - 2048)).includes('%%EOF'))
     return refuse(problem('', 'pdfTruncated'));
 
-  const pdfjs = await loadPdfjs();
+  const reader = await loadReader();
+  const { pdfjs, worker } = reader;
+  // Whatever pdf.js waits on fails at once if its worker stops.
+  const orStop = <T>(promise: Promise<T>): Promise<T> =>
+    reader.stopped ? Promise.race([promise, reader.stopped]) : promise;
   const maxPages = options.maxPages ?? PDF_MAX_PAGES;
   const task = pdfjs.getDocument({
-    // pdf.js takes the buffer over (it may transfer it): give it a copy.
+    // pdf.js takes the buffer over (it transfers it to its worker): give it a copy.
     data: new Uint8Array(bytes),
+    ...(worker ? { worker } : {}),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
@@ -189,7 +281,7 @@ export async function readPdf(
   });
   let doc: Awaited<typeof task.promise>;
   try {
-    doc = await task.promise;
+    doc = await orStop(task.promise);
   } catch (error) {
     await task.destroy().catch(() => undefined);
     return refuse(openProblem(error));
@@ -199,23 +291,40 @@ export async function readPdf(
       return refuse(
         problem('', 'pdfTooManyPages', formatCount(doc.numPages), formatCount(maxPages)),
       );
-    const pages: PdfPage[] = [];
-    let chars = 0;
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
+    const pdf = doc;
+    // The pages are asked for a few ahead of the one taken in, so that pdf.js's worker parses
+    // the next ones meanwhile (and never waits on this thread for the next request).
+    const readPage = async (n: number): Promise<PdfPage> => {
+      const page = await pdf.getPage(n);
       const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
       const content = await page.getTextContent();
+      page.cleanup();
       const items = (content.items as RawItem[])
         .map(toItem)
         .filter((item): item is PdfItem => item !== undefined);
-      for (const item of items) chars += item.str.length;
+      return { width: Math.abs(x1 - x0), height: Math.abs(y1 - y0), items };
+    };
+    const asked: Promise<PdfPage>[] = [];
+    const ask = (n: number) => {
+      if (n > pdf.numPages) return;
+      const read = readPage(n);
+      // Left unread when the document is refused half-way (and then destroyed).
+      read.catch(() => undefined);
+      asked.push(read);
+    };
+    for (let n = 1; n <= PAGES_AHEAD; n++) ask(n);
+    const pages: PdfPage[] = [];
+    let chars = 0;
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await orStop(asked[n - 1]!);
+      ask(n + PAGES_AHEAD);
+      for (const item of page.items) chars += item.str.length;
       // Headers, footers and spaces make the raw text longer than the cleaned text; well past
       // the limit it cannot come under it.
       if (chars > INPUT_LIMITS.sourceChars * 1.5)
         return refuse(problem('', 'pdfTooLong', formatCount(INPUT_LIMITS.sourceChars)));
-      pages.push({ width: Math.abs(x1 - x0), height: Math.abs(y1 - y0), items });
-      page.cleanup();
-      options.onPage?.(n, doc.numPages);
+      pages.push(page);
+      options.onPage?.(n, pdf.numPages);
     }
     if (!pages.some((page) => page.items.some((item) => item.str.trim())))
       return refuse(problem('', 'pdfNoText', formatCount(doc.numPages)));
@@ -230,7 +339,7 @@ export async function readPdf(
       pages: cleaned.pages,
       headings: cleaned.headings,
     };
-    const meta = await doc.getMetadata().catch(() => undefined);
+    const meta = await orStop(doc.getMetadata()).catch(() => undefined);
     const info = (meta?.info ?? {}) as Record<string, unknown>;
     const xmp = meta?.metadata;
     const title = cleanTitle(xmp?.get('dc:title')) ?? cleanTitle(info.Title);

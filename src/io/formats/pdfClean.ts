@@ -428,28 +428,69 @@ interface Joined {
   mended: boolean;
 }
 
-/** Decides a line-end hyphen by the document's own words (see the module comment). */
+/**
+ * Decides a line-end hyphen by the document's own words (see the module comment). Only the end of
+ * `left` matters: its last word and its last character.
+ */
 function joinLines(left: string, right: string, words: ReadonlySet<string>): Joined {
   if (!left) return { text: right, at: 0, mended: false };
-  const a = left.replace(/\s+$/, '');
-  const b = right.replace(/^\s+/, '');
+  const a = left.trimEnd();
+  const b = right.trimStart();
   const last = a.charAt(a.length - 1);
   if (last === '\u00AD') return { text: a.slice(0, -1) + b, at: a.length - 1, mended: true };
-  const before = /[\p{L}\p{M}]+$/u.exec(a.slice(0, -1))?.[0];
-  const after = /^[\p{L}\p{M}]+/u.exec(b)?.[0];
-  if ((last === '-' || last === '\u2010') && before && after && !isCjk(before.slice(-1))) {
-    const joined = (before + after).toLowerCase();
-    const hyphenated = `${before}-${after}`.toLowerCase();
-    const drop = words.has(joined)
-      ? true
-      : words.has(hyphenated)
-        ? false
-        : /\p{Ll}/u.test(before.slice(-1)) && /\p{Ll}/u.test(after.charAt(0));
-    if (drop) return { text: a.slice(0, -1) + b, at: a.length - 1, mended: true };
-    return { text: a + b, at: a.length, mended: false };
+  if (last === '-' || last === '\u2010') {
+    const before = /[\p{L}\p{M}]+$/u.exec(a.slice(0, -1))?.[0];
+    const after = /^[\p{L}\p{M}]+/u.exec(b)?.[0];
+    if (before && after && !isCjk(before.slice(-1))) {
+      const joined = (before + after).toLowerCase();
+      const hyphenated = `${before}-${after}`.toLowerCase();
+      const drop = words.has(joined)
+        ? true
+        : words.has(hyphenated)
+          ? false
+          : /\p{Ll}/u.test(before.slice(-1)) && /\p{Ll}/u.test(after.charAt(0));
+      if (drop) return { text: a.slice(0, -1) + b, at: a.length - 1, mended: true };
+      return { text: a + b, at: a.length, mended: false };
+    }
   }
   const text = joinBroken(a, b);
   return { text, at: text.length - b.length, mended: false };
+}
+
+/** How much of a paragraph's end {@link joinLines} is given: more than any word is long. */
+const JOIN_TAIL = 256;
+
+/**
+ * A paragraph's text built line by line with {@link joinLines}, which is given only the text's
+ * last {@link JOIN_TAIL} characters or so: joining each line to the whole paragraph built so far
+ * would copy it and search it again for each line (a long CJK paragraph, whose characters are all
+ * letters, made that the cleaning's slowest step).
+ */
+class ParagraphText {
+  private readonly done: string[] = [];
+  private doneLength = 0;
+  private tail = '';
+  mended = 0;
+
+  /** Joins a line on; returns where its text starts in the paragraph. */
+  add(line: string, words: ReadonlySet<string>): number {
+    const joined = joinLines(this.tail, line, words);
+    if (joined.mended) this.mended++;
+    const at = this.doneLength + joined.at;
+    this.tail = joined.text;
+    if (this.tail.length > JOIN_TAIL * 2) {
+      const keep = this.tail.slice(-JOIN_TAIL);
+      const leave = this.tail.slice(0, this.tail.length - JOIN_TAIL);
+      this.done.push(leave);
+      this.doneLength += leave.length;
+      this.tail = keep;
+    }
+    return at;
+  }
+
+  get text(): string {
+    return this.done.join('') + this.tail;
+  }
 }
 
 /** The words that stand whole inside lines (not at a line's end), lower-cased. */
@@ -641,13 +682,13 @@ export function cleanPdfPages(
   let hyphens = 0;
   for (const paragraph of paragraphs) {
     if (texts.length) offset += 2;
-    let text = '';
+    const built = new ParagraphText();
     for (const line of paragraph.lines) {
-      const joined = joinLines(text, tidySpaces(line.text), words);
-      if (joined.mended) hyphens++;
-      if (!pageStarts.has(line.page)) pageStarts.set(line.page, offset + joined.at);
-      text = joined.text;
+      const at = built.add(tidySpaces(line.text), words);
+      if (!pageStarts.has(line.page)) pageStarts.set(line.page, offset + at);
     }
+    hyphens += built.mended;
+    const text = built.text;
     if (paragraph.level !== undefined && text.length <= 300)
       headings.push({
         start: offset,

@@ -218,6 +218,33 @@ describe('paragraphs, hyphens and joins', () => {
     );
   });
 
+  it('joins a paragraph of many lines over two pages as it joins a short one', () => {
+    // Past a few hundred characters a paragraph is built in parts (pdfClean's ParagraphText):
+    // hyphens deep in it are mended by the document's words, and the second page starts at its
+    // first line.
+    const words = (i: number) =>
+      `line ${i} of the long paragraph that runs on and on over the pages`;
+    const first = Array.from({ length: 40 }, (_, i) => words(i));
+    first[30] = 'where this line ends in an argu-';
+    first[31] = 'ment and then a well-';
+    first[32] = 'known phrase (well-known is a word here) and the line goes on';
+    const second = Array.from({ length: 30 }, (_, i) => words(40 + i));
+    second[20] = `${second[20]!}, co-`;
+    second[21] = 'operation (cooperation is one here) on a line that goes on';
+    const cleaned = cleanPdfPages([page(body(first)), page(body(second))]);
+    const expected = [...first, ...second]
+      .join(' ')
+      .replace('argu- ment', 'argument')
+      .replace('well- known', 'well-known')
+      .replace('co- operation', 'cooperation');
+    expect(cleaned.text).toBe(expected);
+    expect(cleaned.text.length).toBeGreaterThan(2000);
+    expect(cleaned.pages.map((p) => cleaned.text.slice(p.start, p.start + 12))).toEqual([
+      'line 0 of th',
+      'line 40 of t',
+    ]);
+  });
+
   it('joins CJK lines without a space, and mends radicals that stand for ideographs', () => {
     const cleaned = cleanPdfPages([
       page(body(['前大阪市⻓桥下彻表示', '赞同，称讨论“绝对必要”。'])),

@@ -1,7 +1,8 @@
 /**
  * The PDF reader in a browser's Web Worker, built by Vite with the app's plugins (its
  * Content-Security-Policy: no eval; workers from 'self') and worker format, in Chromium: it reads
- * the PDF, and pdf.js sends nothing of its own to the page.
+ * the PDF, with pdf.js parsing in a worker of its own (nested in this one), and pdf.js sends
+ * nothing of its own to the page.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,6 +75,8 @@ it('reads a PDF in a worker under the CSP, and refuses a fake one, with no stray
   expect(good.messages).toHaveLength(1);
   const result = good.result as { ok: boolean; extracted: { text: string; pages: unknown[] } };
   expect(result.ok).toBe(true);
+  // pdf.js parsed in a worker of its own, started from this one (not in this one's thread).
+  expect(good.result).toMatchObject({ parsedIn: 'worker' });
   const paragraphs = result.extracted.text.split('\n\n');
   expect(paragraphs).toHaveLength(40);
   expect(paragraphs[39]).toBe(

@@ -1,5 +1,5 @@
-/** Reads the PDF it is sent and answers with the extraction. */
-import { readPdf } from '../../../../src/io/formats/pdf';
+/** Reads the PDF it is sent and answers with the extraction, and where pdf.js parsed it. */
+import { pdfParsesIn, readPdf } from '../../../../src/io/formats/pdf';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<Uint8Array>) => void) | null;
@@ -8,7 +8,7 @@ const scope = self as unknown as {
 
 scope.onmessage = ({ data }) => {
   readPdf(data).then(
-    (result) => scope.postMessage(result),
+    async (result) => scope.postMessage({ ...result, parsedIn: await pdfParsesIn() }),
     (error: unknown) => scope.postMessage({ thrown: String(error) }),
   );
 };
