@@ -18,6 +18,7 @@
  */
 import type { Cue, DraftJunction, DraftLink, DraftUnit, MapDraft, UnitKind } from './types';
 import { say, type Message } from '../model/messages';
+import { NODE_KINDS } from '../model/vocabulary';
 
 /** Where the model is and how to reach it. */
 export interface ModelSettings {
@@ -106,15 +107,9 @@ export type ModelDraftResult =
     };
 
 /** The kinds the model may give a unit (every node kind but the junction). */
-export const MODEL_UNIT_KINDS: readonly UnitKind[] = [
-  'conclusion',
-  'claim',
-  'evidence',
-  'objection',
-  'rebuttal',
-  'recommendation',
-  'context',
-];
+export const MODEL_UNIT_KINDS: readonly UnitKind[] = NODE_KINDS.filter(
+  (kind): kind is UnitKind => kind !== 'inference',
+);
 
 /** The JSON schema the answer is forced into (strict mode: every field required, no others). */
 export const ANSWER_SCHEMA = {
