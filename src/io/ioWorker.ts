@@ -41,10 +41,26 @@ async function run(task: IoTask) {
   return importBytes(task.file, task.isBackup, task.sidecar, task.options);
 }
 
-/** Loads what reading a document needs (see `warmDocumentReaders` in `app/ioClient.ts`). */
+/**
+ * Loads what reading a document needs (see `warmDocumentReaders` in `app/ioClient.ts`): every
+ * reader, since the kind of file is not known yet, and the sentence segmenter's data for the two
+ * interface languages, which the platform loads on first use.
+ */
 function warm(): void {
-  void import('./importBytes').catch(() => undefined);
+  void import('./importBytes')
+    .then(() => import('../source/segment'))
+    .then(({ sentenceRanges }) => {
+      sentenceRanges('这是一句。这是第二句。', 'zh-Hans');
+      sentenceRanges('This is one. This is two.', 'en');
+    })
+    .catch(() => undefined);
   void import('./formats/pdf').then((pdf) => pdf.loadPdfjs()).catch(() => undefined);
+  for (const reader of [
+    () => import('./formats/html'),
+    () => import('./formats/docx'),
+    () => import('./formats/markdown'),
+  ])
+    void reader().catch(() => undefined);
 }
 
 scope.onmessage = async ({ data }) => {
