@@ -14,6 +14,13 @@ import { launchChromium } from '../browser/browser';
 import { ENGLISH_TEXT, newMapFromText, nodeFromText } from '../browser/helpers';
 import { alteredArticle } from '../unit/model/alteredArticle';
 import { serializeMap } from '../../src/io/mapFile';
+import { SCHOOL_START_TEXT } from '../fixtures/maps/schoolStart';
+
+/** The school-start text in Chinese, for the Chinese draft's screenshot. */
+const SCHOOL_START_ZH =
+  '学校应当推迟早上的上课时间。因为青少年比成年人需要更多睡眠，而且青春期的生物钟会推后。' +
+  '例如，推迟上课时间的学区出勤率更高。但是，推迟上课会给早起上班的家长带来不便。' +
+  '不过，校车可以低成本地重新安排，因此这一反对意见并不有力。';
 
 const OUT = 'tests/screenshots';
 
@@ -188,6 +195,42 @@ try {
       .evaluate((el) => el.querySelectorAll('[data-testid="page-mark"]')[1]?.scrollIntoView());
     await page.screenshot({ path: `${OUT}/pdf-preview.png` });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+  }
+
+  // A draft under review (issue 15): the school-start text drafted in the new-map flow, at
+  // 1280 × 800 with the side panes narrowed to 330 and 260 px (as a user can drag them).
+  {
+    const drafting = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      deviceScaleFactor: 1,
+    });
+    await drafting.addInitScript(() => {
+      const key = 'argmap-editor-ui';
+      if (localStorage.getItem(key)) return;
+      const ui = { state: { paneWidths: { source: 330, inspector: 260 } }, version: 1 };
+      localStorage.setItem(key, JSON.stringify(ui));
+    });
+    for (const [language, text, title, file] of [
+      ['en', SCHOOL_START_TEXT, 'School start times', 'draft-review.png'],
+      ['zh', SCHOOL_START_ZH, '学校上课时间', 'draft-review-zh.png'],
+    ] as const) {
+      const view = await drafting.newPage();
+      await view.goto(url);
+      await view.waitForSelector('.canvas:not([data-opening])');
+      if (language === 'zh') await view.getByTestId('language-switch').click();
+      await view.getByTestId('toolbar-new-map').click();
+      await view.getByTestId('new-map-text').fill(text);
+      await view.getByTestId('new-map-title').fill(title);
+      await view.getByTestId('new-map-preview').locator('li').first().waitFor();
+      await view.getByTestId('new-map-draft').check();
+      await view.getByTestId('create-map').click();
+      await view.getByTestId('draft-review').waitFor({ timeout: 60_000 });
+      await view.getByTestId('draft-drafting').waitFor({ state: 'detached', timeout: 60_000 });
+      await view.waitForTimeout(1500);
+      await view.screenshot({ path: `${OUT}/${file}` });
+      await view.close();
+    }
+    await drafting.close();
   }
 
   // A slide of the article's lesson, as a 1280 × 720 projector shows it.
