@@ -578,5 +578,5 @@ export const SUMMING_UP: Record<CueLanguage, RegExp> = {
  */
 export const REFUTATION: Record<CueLanguage, RegExp> = {
   en: /\b(?:this|that|the|such|these|those) (?:objection|argument|concern|worry|criticism|claim|view|reasoning|counterargument)s? (?:is|are|seems?|remains?|does not|doesn't|falls?|fails?)(?: \w+)?? (?:weak|wrong|false|unfounded|misguided|mistaken|overblown|exaggerated|flawed|unconvincing|hold|stand|apart|short|invalid|baseless)\b/i,
-  zh: /(?:这种|这一|这个|此种|上述|该)(?:说法|观点|担心|质疑|批评|论点|理由|看法|反对意见)(?:是|并|也)?(?:站不住脚|不成立|错误的|没有道理|缺乏依据|值得商榷|经不起推敲|难以成立|不足为虑)/,
+  zh: /(?:这种|这一|这个|此种|上述|该)(?:说法|观点|担心|质疑|批评|论点|理由|看法|反对意见)(?:是|并|也)?(?:站不住脚|不成立|错误的|没有道理|缺乏依据|值得商榷|经不起推敲|难以成立|不足为虑|不(?:太|够)?有力|不能成立|说不通|不足取)/,
 };

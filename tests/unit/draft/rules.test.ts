@@ -367,6 +367,16 @@ describe('the offline drafter: one text per cue family, in Chinese', () => {
     expect(d.links).toContain('u3 attacks u2 (contrast: 这种说法站不住脚)');
   });
 
+  it('这一反对意见并不有力 answers the objection too, even after 因此', () => {
+    const d = show(
+      draft(
+        '学校应当推迟上课时间。但是，推迟上课会给家长带来不便。不过，校车可以重新安排，因此这一反对意见并不有力。',
+      ),
+    );
+    expect(d.links).toContain('u2 attacks u1 (contrast: 但是)');
+    expect(d.links).toContain('u4 attacks u2 (contrast: 这一反对意见并不有力)');
+  });
+
   it('example: 例如 supports the claim before it, as evidence', () => {
     const d = show(draft('糖税是有效的。例如，墨西哥的糖税使汽水销量下降了一成。'));
     expect(d.units).toEqual([
