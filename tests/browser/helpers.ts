@@ -82,6 +82,10 @@ export async function newMapFromText(page: Page, text = ENGLISH_TEXT, title = 'S
     (t) => document.querySelector('.toolbar h1')?.textContent === t,
     title,
   );
+  // The new map's text drawn and the page quiet before a pointer selects in it: a selection
+  // made while the source pane is still being drawn can be dropped (seen under CI's load).
+  await page.locator('[data-sentence-id="s1"]').waitFor();
+  await pageIdle(page);
 }
 
 /** The ids of the nodes on the canvas. */
