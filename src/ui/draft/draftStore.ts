@@ -5,7 +5,7 @@
  * it in the first bundle, while the review's code and the drafter load when a draft is made.
  */
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { createJSONStorage, persist, type PersistStorage } from 'zustand/middleware';
 import type { ArgMap } from '../../model/schema';
 import { openProposals, type DraftReview } from './proposals';
 
@@ -21,6 +21,24 @@ export interface DraftState {
   set(patch: Partial<Omit<DraftState, 'set'>>): void;
 }
 
+/**
+ * The tab's sessionStorage, written only when the reviews change: moving through the list (the
+ * current proposal, a focus request) must not serialise a draft of hundreds of proposals again.
+ */
+function reviewStorage(): PersistStorage<Pick<DraftState, 'reviews'>> | undefined {
+  const json = createJSONStorage<Pick<DraftState, 'reviews'>>(() => sessionStorage);
+  if (!json) return undefined;
+  let written: DraftState['reviews'] | undefined;
+  return {
+    ...json,
+    setItem: (name, value) => {
+      if (value.state.reviews === written) return;
+      written = value.state.reviews;
+      return json.setItem(name, value);
+    },
+  };
+}
+
 export const useDraftStore = create<DraftState>()(
   persist(
     (set) => ({
@@ -33,7 +51,7 @@ export const useDraftStore = create<DraftState>()(
     {
       name: 'argmap-editor-drafts',
       version: 1,
-      storage: createJSONStorage(() => sessionStorage),
+      storage: reviewStorage(),
       partialize: (s) => ({ reviews: s.reviews }),
     },
   ),
