@@ -21,7 +21,12 @@ import {
   toggleFold,
 } from '../app/actions';
 import { revealNodes } from './SearchBox';
-import { focusNextProposal, hasOpenProposals, useDraftStore } from './draft/draftStore';
+import {
+  focusNextProposal,
+  hasOpenProposals,
+  shownSourceId,
+  useDraftStore,
+} from './draft/draftStore';
 import { translator, type MessageKey } from './i18n';
 
 /** A key that runs a command: `key` as KeyboardEvent.key gives it (letters in lower case). */
@@ -273,9 +278,8 @@ export const COMMANDS: readonly Command[] = [
     keys: [{ key: 'd', shift: true }],
     enabled: (c) => editable(c) && !!c.map?.sources.length,
     run: () => {
-      // The source the pane shows (the first one when it shows none).
-      const shown = document.querySelector<HTMLElement>('[data-testid="source-pane"] article');
-      void import('../app/draftActions').then((m) => m.draftSource(shown?.dataset.sourceId));
+      const shown = shownSourceId();
+      void import('../app/draftActions').then((m) => m.draftSource(shown));
     },
   },
   {

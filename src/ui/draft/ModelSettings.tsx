@@ -14,6 +14,7 @@ import type { Message } from '../../model/messages';
 import { modelDraft, testConnection, type ModelSettings } from '../../draft/modelDraft';
 import { useMapStore } from '../../store/mapStore';
 import { uncitedRanges } from './proposals';
+import { shownSourceId } from './draftStore';
 import { useModelUi } from './ModelSettingsMenu';
 import './ModelSettings.css';
 
@@ -46,14 +47,6 @@ function storeModelSettings(settings: ModelSettings): void {
       model: settings.model.trim(),
       key: settings.key?.trim() ?? '',
     }),
-  );
-}
-
-/** The source the pane shows (the first one when it shows none). */
-function shownSourceId(): string | undefined {
-  return (
-    document.querySelector<HTMLElement>('[data-testid="source-pane"] article')?.dataset.sourceId ??
-    undefined
   );
 }
 

@@ -84,3 +84,14 @@ export function hasOpenProposals(map: ArgMap | null): boolean {
   const review = map ? useDraftStore.getState().reviews[map.id] : undefined;
   return !!map && !!review && openProposals(map, review).units.length > 0;
 }
+
+/**
+ * The source the source pane shows (none when the pane shows none, and the drafter then takes the
+ * first). Read from the page: the pane keeps its tab in its own state.
+ */
+export function shownSourceId(): string | undefined {
+  return (
+    document.querySelector<HTMLElement>('[data-testid="source-pane"] article')?.dataset.sourceId ??
+    undefined
+  );
+}
