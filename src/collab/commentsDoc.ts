@@ -27,6 +27,12 @@ const COMMENT_FIELDS: FieldSpec = [
 
 const list = (doc: Y.Doc) => recordList(doc, 'comments', COMMENT_FIELDS);
 
+/** The document's top-level types (what an undo manager of the comments watches). */
+export function commentsTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
+  const { records, order } = list(doc);
+  return [doc.getMap('meta'), records, order] as Y.AbstractType<unknown>[];
+}
+
 /** Writes a map's comments into an empty comments document, in one transaction. */
 export function writeCommentsToDoc(
   comments: readonly Comment[] | undefined,

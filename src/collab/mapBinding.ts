@@ -7,8 +7,13 @@
 import * as Y from 'yjs';
 
 import type { ArgMap, Comment } from '../model/schema';
-import { applyCommentsChange, readCommentsFromDoc, withComments } from './commentsDoc';
-import { applyMapChange, holdsMap, readMapFromDoc, sameFields } from './mapDoc';
+import {
+  applyCommentsChange,
+  commentsTypes,
+  readCommentsFromDoc,
+  withComments,
+} from './commentsDoc';
+import { applyMapChange, contentTypes, holdsMap, readMapFromDoc, sameFields } from './mapDoc';
 
 export interface MapBindingOptions {
   /**
@@ -50,8 +55,10 @@ export class MapBinding {
     this.contentPart = readMapFromDoc(content);
     this.rawComments = readCommentsFromDoc(comments);
     this.current = withComments(this.contentPart, this.rawComments);
-    this.managers = [content, comments].map((doc) => {
-      const manager = new Y.UndoManager(doc, {
+    // Scoped to the documents' types (not the documents), so that a transaction of this
+    // binding that changes nothing in a document adds no step to its undo manager.
+    this.managers = [contentTypes(content), commentsTypes(comments)].map((types) => {
+      const manager = new Y.UndoManager(types, {
         trackedOrigins: new Set([this.origin]),
         captureTimeout: COALESCE_MS,
       });

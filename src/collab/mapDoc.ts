@@ -339,6 +339,14 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 const lists = (doc: Y.Doc) =>
   MAP_LISTS.map(([name, fields]) => [name, recordList(doc, name, fields)] as const);
 
+/** The document's top-level types (what an undo manager of the content watches). */
+export function contentTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
+  return [
+    doc.getMap('meta'),
+    ...lists(doc).flatMap(([, list]) => [list.records, list.order]),
+  ] as Y.AbstractType<unknown>[];
+}
+
 /** Whether the document holds a map yet (an empty one, before its first sync, does not). */
 export function holdsMap(doc: Y.Doc): boolean {
   return doc.getMap('meta').has('format');
