@@ -85,6 +85,14 @@ async function main(): Promise<void> {
         : `Others must be able to reach ${host}:${server.port}.`),
   );
 
+  if (maxPages) {
+    // Test hook of the full-disk test: SIGUSR2 lifts the page limit, as if space returned.
+    process.on('SIGUSR2', () => {
+      server.setMaxPageCount(2 ** 31);
+      console.log('The page limit is lifted.');
+    });
+  }
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -18,7 +18,7 @@ export interface SharedMapRecord {
 
 export interface ServerStore {
   getMap(id: string): Promise<SharedMapRecord | null>;
-  /** Registers a map; false if the id is taken. */
+  /** Registers a map; null if the id is taken. */
   createMap(id: string): Promise<SharedMapRecord | null>;
   /** Raises the map's generation by one; null for an unknown map. */
   rotate(id: string): Promise<SharedMapRecord | null>;
@@ -57,8 +57,12 @@ export class SqliteStore implements ServerStore {
         updated TEXT NOT NULL
       );
     `);
-    if (options.maxPageCount)
-      this.db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
+    if (options.maxPageCount) this.setMaxPageCount(options.maxPageCount);
+  }
+
+  /** `PRAGMA max_page_count` (per connection): SQLite answers SQLITE_FULL beyond it. */
+  setMaxPageCount(pages: number): void {
+    this.db.pragma(`max_page_count = ${Math.max(1, Math.floor(pages))}`);
   }
 
   async getMap(id: string): Promise<SharedMapRecord | null> {

@@ -7,13 +7,7 @@
  */
 import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
-import {
-  OutgoingMessage,
-  Server,
-  type Connection,
-  type Document,
-  type Extension,
-} from '@hocuspocus/server';
+import { Server, type Document, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { mayComment, mayEdit, parseDocName, type Role } from '../collab/protocol';
 import { handleApi } from './http';
@@ -47,6 +41,11 @@ export interface SyncServer {
   httpUrl: string;
   port: number;
   stop(): Promise<void>;
+  /**
+   * Test hook for a full disk (SQLite only): sets `PRAGMA max_page_count` on the server's
+   * connection, e.g. to lift the limit so that "space returns".
+   */
+  setMaxPageCount(pages: number): void;
 }
 
 /** What a connection was allowed when it authenticated (Hocuspocus passes it as `context`). */
@@ -167,15 +166,11 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     for (const connection of doc.getConnections()) {
       const context = connection.context as ConnectionContext;
       connection.readOnly = context.roleReadOnly;
-      // Ask each client for what it has that the server lacks: the edits refused meanwhile.
-      if (!connection.readOnly) requestSync(connection, doc);
+      // The edits refused meanwhile are still in the client, counted as unconfirmed. Closing
+      // its socket makes the provider reconnect at once and sync afresh: it sends them, the
+      // server stores them, and its count of waiting edits starts again from what is true.
+      if (!context.roleReadOnly) connection.webSocket.close(4000, 'storage-recovered');
     }
-  }
-
-  function requestSync(connection: Connection, doc: Document): void {
-    connection.send(
-      new OutgoingMessage(doc.name).createSyncMessage().writeFirstSyncStepFor(doc).toUint8Array(),
-    );
   }
 
   const database = new Database({
@@ -301,5 +296,9 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     return stopping;
   };
 
-  return { url, httpUrl, port, stop };
+  const setMaxPageCount = (pages: number): void => {
+    if (store instanceof SqliteStore) store.setMaxPageCount(pages);
+  };
+
+  return { url, httpUrl, port, stop, setMaxPageCount };
 }

@@ -44,6 +44,8 @@ export interface RunningSyncServer {
   stop(options?: { hard?: boolean }): Promise<void>;
   /** Stops (gracefully unless `hard`) and starts again on the same port with the same data. */
   restart(options?: { hard?: boolean; env?: Record<string, string> }): Promise<void>;
+  /** Sends a signal to the server process (e.g. SIGUSR2, the full-disk test's "space returns"). */
+  signal(signal: NodeJS.Signals): void;
   /** Stops and removes the data folder if this helper made it. */
   dispose(): Promise<void>;
 }
@@ -130,6 +132,9 @@ export async function startSyncServer(options: StartOptions = {}): Promise<Runni
       await stop({ hard: restartOptions.hard });
       if (restartOptions.env) env = { ...options.env, ...restartOptions.env };
       await launch();
+    },
+    signal(signal) {
+      child?.kill(signal);
     },
     async dispose() {
       await stop();
