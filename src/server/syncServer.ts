@@ -6,12 +6,11 @@
  * API of src/collab/protocol.ts, and refuses writes (keeping what it has) when storage fails.
  */
 import { Database } from '@hocuspocus/extension-database';
-import { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Document, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { mayComment, mayEdit, parseDocName, type Role } from '../collab/protocol';
 import { handleApi } from './http';
-import { RedisStore, redisConnection } from './redisStore';
+import { RedisRelay, RedisStore, redisConnection } from './redisStore';
 import { SqliteStore, type ServerStore } from './store';
 import { RefusedError, readShareToken } from './tokens';
 
@@ -81,10 +80,10 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
 
   const extensions: Extension[] = [];
   let store: ServerStore;
-  let redis: Redis | undefined;
-  let rotationSubscriber: ReturnType<Redis['pub']['duplicate']> | undefined;
+  let redis: RedisRelay | undefined;
+  let rotationSubscriber: ReturnType<RedisRelay['pub']['duplicate']> | undefined;
   if (options.redisUrl) {
-    redis = new Redis({ ...redisConnection(options.redisUrl), prefix: 'argmap-sync' });
+    redis = new RedisRelay({ ...redisConnection(options.redisUrl), prefix: 'argmap-sync' });
     store = new RedisStore(redis.pub.duplicate());
     extensions.push(redis);
   } else {
