@@ -8,7 +8,14 @@
 import { Database } from '@hocuspocus/extension-database';
 import { Server, type Document, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { mayComment, mayEdit, parseDocName, type Role } from '../collab/protocol';
+import {
+  STORAGE_MESSAGE,
+  mayComment,
+  mayEdit,
+  parseDocName,
+  type Role,
+  type StorageMessage,
+} from '../collab/protocol';
 import { handleApi } from './http';
 import { RedisRelay, RedisStore, redisConnection } from './redisStore';
 import { SqliteStore, type ServerStore } from './store';
@@ -54,18 +61,6 @@ interface ConnectionContext {
   gen: number;
   /** Read-only by role (a connection may also be read-only for a while because storage fails). */
   roleReadOnly: boolean;
-}
-
-/**
- * Stateless messages the server sends on a document's connections (JSON in the provider's
- * `stateless` event): storage failing (`ok: false`; edits are refused and kept by the client
- * until it recovers) and recovering (`ok: true`).
- */
-export const STORAGE_MESSAGE = 'argmap/storage';
-export interface StorageMessage {
-  type: typeof STORAGE_MESSAGE;
-  ok: boolean;
-  error?: string;
 }
 
 const ROTATION_CHANNEL = 'argmap:rotated';
