@@ -119,7 +119,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     log(
       `Could not store ${name} (${typeof code === 'string' ? `${code}: ` : ''}${message}). ` +
         `Edits to it are refused (clients keep them) and the last stored state is kept; ` +
-        `trying again every ${Math.round(retryMs / 1000)} s.`,
+        `trying again every ${retryMs >= 1000 ? `${retryMs / 1000} s` : `${retryMs} ms`}.`,
       'error',
     );
     const timer = setInterval(() => void retry(name), retryMs);
