@@ -17,9 +17,12 @@
 import { say, MessageError } from '../model/messages';
 import { sentenceRanges } from '../source/segment';
 import {
+  ANNOUNCES_COUNT,
   BARE_CLAUSE_MARKERS,
   CLAUSE_MARKERS,
   cueLanguage,
+  enumerationSeries,
+  enumerationWord,
   EVIDENCE,
   leadMarkers,
   MID_ONLY,
@@ -116,7 +119,7 @@ export function draftText(input: DraftInput): MapDraft {
       by: 'rules',
     };
   const central = centralUnit(units, centralCandidates(units));
-  const { plans, junctions } = attach(units, central);
+  const { plans, junctions } = attach(units, central, lang);
   const roles = rolesOf(plans, junctions, central, units.length);
   const draftUnits: DraftUnit[] = units.map((u, i) => ({
     id: `u${i + 1}`,
@@ -447,6 +450,9 @@ function markerAt(
   for (const { word, marker } of leadMarkers(lang)) {
     if (!rest.startsWith(word)) continue;
     if (lang === 'en' && /[\p{L}\p{N}'’-]/u.test(rest.charAt(word.length))) continue;
+    // 第二 opens an item when a pause or 是 follows, not in 第二次世界大战, 第一次, 第三方.
+    if (marker.family === 'enumeration' && /^第[一二三四五六七八九十]$/.test(word))
+      if (!/^(?:[,，、:：;；.。\s]|是)/.test(rest.charAt(word.length) || '。')) continue;
     return {
       word,
       marker,
@@ -526,6 +532,7 @@ const DEFAULT_CUE: Cue = { family: 'default', marker: 'next to it' };
 function attach(
   units: readonly Unit[],
   central: number,
+  lang: CueLanguage,
 ): { plans: (Plan | undefined)[]; junctions: Junction[] } {
   const n = units.length;
   const plans: (Plan | undefined)[] = new Array(n).fill(undefined);
@@ -542,8 +549,10 @@ function attach(
   const longText = units[n - 1]!.paragraph >= 2;
   // "Although A, B": B, unmarked, answers the concession A.
   const answers: number[] = new Array(n).fill(-1);
+  // Each series of enumeration markers (第一/第二, 首先/其次, 一是/二是, …) counts apart, so a
+  // list nested in another's item does not end the outer list.
+  const lists = new Map<string, { head: number; rank: number }>();
   let enumHead = -1;
-  let enumRank = 0;
   let lastOpponent = -1;
   // "X. Therefore Y": X supports Y.
   const concluded: (Cue | undefined)[] = new Array(n).fill(undefined);
@@ -568,10 +577,21 @@ function attach(
     const family = u.lead?.marker.family;
     if (family === 'enumeration') {
       const rank = u.lead!.marker.rank ?? 1;
-      if (rank === 1 || enumHead < 0 || rank <= enumRank) {
-        enumHead = i > 0 && i - 1 !== central && endsAnnouncing(units[i - 1]!) ? i - 1 : home(i);
+      const series = enumerationSeries(u.lead!.cue.marker, lang);
+      const list = lists.get(series);
+      if (list && rank > list.rank) enumHead = list.head;
+      else {
+        // "…有三点：第一，A。" then "第二，B。": the list opened inside that earlier sentence.
+        const opened =
+          rank > 1 ? openedInside(units, i, enumerationWord(series, rank - 1, lang)) : -1;
+        enumHead =
+          opened >= 0
+            ? opened
+            : i > 0 && i - 1 !== central && announces(units[i - 1]!, lang)
+              ? i - 1
+              : home(i);
       }
-      enumRank = rank;
+      lists.set(series, { head: enumHead, rank });
     }
     if (i === central) continue;
     const cue = u.lead?.cue ?? DEFAULT_CUE;
@@ -749,6 +769,23 @@ function conceded(u: Unit, plan: Plan | undefined): boolean {
   return (
     (family === undefined || family === 'addition') && !u.evidence && !u.recommendation && !u.stance
   );
+}
+
+/**
+ * The unit, a little before unit `i` and not opening with it, in which the enumeration word
+ * `word` opens a clause ("主要表现在三个方面：第一，…", "in three ways: first, …"); -1 if none.
+ */
+function openedInside(units: readonly Unit[], i: number, word: string | undefined): number {
+  if (!word) return -1;
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`[:：,，;；]\\s*${escaped}(?:[,，、:：]|\\s)`, 'i');
+  for (let k = i - 1; k >= 0 && k >= i - 40; k--) if (re.test(units[k]!.text)) return k;
+  return -1;
+}
+
+/** A unit that announces a list: ends with a colon (其原因有三：), or names the list's count. */
+function announces(u: Unit, lang: CueLanguage): boolean {
+  return endsAnnouncing(u) || ANNOUNCES_COUNT[lang].test(u.text);
 }
 
 /** A unit that announces what follows: ends with a colon (其原因有三：). */

@@ -526,3 +526,67 @@ describe('the offline drafter: its inputs', () => {
     expect(d.links).toEqual([]);
   });
 });
+
+describe('the offline drafter: enumerations across a text of paragraphs', () => {
+  it('items 第一/第二/第三 in paragraphs of their own support the sentence announcing them; a nested 首先/其次 list its own item', () => {
+    const d = show(
+      draft(
+        [
+          '城市应当发展公共交通。开车出行已经让道路不堪重负。',
+          '针对上述状况，政府可从以下三个方面制定相关的措施。',
+          '第一，增加公交线路。首先，新城区缺少公交站点。其次，老城区的线路过于绕远。',
+          '第二，降低公交票价。票价过高使许多居民改为开车。',
+          '第三，改善换乘条件。换乘站之间的距离过长。',
+        ].join('\n\n'),
+      ),
+    );
+    expect(d.units.slice(2, 4)).toEqual([
+      'u3 claim: 针对上述状况，政府可从以下三个方面制定相关的措施。',
+      'u4 claim: 第一，增加公交线路。',
+    ]);
+    expect(d.links).toContain('u4 supports u3 (enumeration: 第一)');
+    expect(d.links).toContain('u5 supports u4 (enumeration: 首先)');
+    expect(d.links).toContain('u6 supports u4 (enumeration: 其次)');
+    expect(d.links).toContain('u7 supports u3 (enumeration: 第二)');
+    expect(d.links).toContain('u9 supports u3 (enumeration: 第三)');
+  });
+
+  it('a count announced inside a sentence ("has three causes, …"): the items that follow support it', () => {
+    const d = show(
+      draft(
+        [
+          'The city should invest in buses. Traffic already chokes the roads.',
+          'The jams have three causes that planners know well.',
+          'First, new suburbs have no bus stops.',
+          'Second, fares are too high.',
+          'Third, the lines wind through the old town.',
+        ].join('\n\n'),
+      ),
+    );
+    expect(d.units[2]).toBe('u3 claim: The jams have three causes that planners know well.');
+    expect(d.links).toContain('u4 supports u3 (enumeration: First)');
+    expect(d.links).toContain('u5 supports u3 (enumeration: Second)');
+    expect(d.links).toContain('u6 supports u3 (enumeration: Third)');
+  });
+
+  it('an item whose first item opened inside an earlier sentence (“有三点：第一，…”) supports that sentence', () => {
+    const d = show(
+      draft(
+        [
+          '城市应当发展公共交通。开车出行已经让道路不堪重负。',
+          '公交的好处主要有三点：第一，公交让道路更加通畅。',
+          '第二，公交让空气更加清洁。',
+          '第三，公交让出行更加便宜。',
+        ].join('\n\n'),
+      ),
+    );
+    expect(d.units[2]).toBe('u3 claim: 公交的好处主要有三点：第一，公交让道路更加通畅。');
+    expect(d.links).toContain('u4 supports u3 (enumeration: 第二)');
+    expect(d.links).toContain('u5 supports u3 (enumeration: 第三)');
+  });
+
+  it('第二次世界大战 and 第一次 do not open an enumeration', () => {
+    const d = draft('和平需要合作。第二次世界大战给各国带来了巨大的灾难。第一次尝试失败了。');
+    expect(d.units.flatMap((u) => u.cues.map((c) => c.family))).not.toContain('enumeration');
+  });
+});
