@@ -564,11 +564,12 @@ export const NUMBERED =
 
 /**
  * A sentence that opens by summing up what came before ("These changes …", "This shows …",
- * 这一时期…, 这些变化…, 由此…): the main sentence of its paragraph, which the sentences before it
- * support.
+ * 这一时期…, 这些变化…, 由此…), or by saying what the event just told is ("This is a …", 这是…,
+ * but not 这是因为, which gives a reason): the main sentence of its paragraph, which the sentences
+ * before it support.
  */
 export const SUMMING_UP: Record<CueLanguage, RegExp> = {
-  en: /^["'“‘(]*(?:all (?:this|these|of this)|these (?:\w+ )?(?:facts|reasons|changes|points|examples|factors|developments|events|arguments)|this (?:shows|means|proves|suggests|demonstrates|is why|explains))\b/i,
+  en: /^["'“‘(]*(?:all (?:this|these|of this)|these (?:\w+ )?(?:facts|reasons|changes|points|examples|factors|developments|events|arguments)|this (?:shows|means|proves|suggests|demonstrates|is why|explains|is (?:a|an)\b))\b/i,
   zh: /^[“「（(]*(?:这是(?!因为|由于|为了)|这一(?:时期|阶段|过程|变化|时段)|这些|上述|以上|由此|可见|总之|综上|总的来看|总体而言|这表明|这说明|此后)/,
 };
 
@@ -587,7 +588,7 @@ export const REFUTATION: Record<CueLanguage, RegExp> = {
  */
 export const ANNOUNCES_COUNT: Record<CueLanguage, RegExp> = {
   en: /\b(?:two|three|four|five|six|several|a few|a number of|\d+) (?:\w+ )?(?:reasons|causes|ways|points|factors|aspects|arguments|grounds|steps|measures|areas|respects|things)\b|\bthe following\b|\bas follows\b/i,
-  zh: /(?:[两二三四五六七八九十几]|\d+)(?:个|点|条|种|大|项)?(?:方面|原因|因素|理由|措施|途径|特点|主线|层面|问题|对策|策略)|[两二三四五六七八九十几]点|以下|如下/,
+  zh: /(?:[两二三四五六七八九十几]|\d+)(?:个|点|条|种|大|项|类)?(?:方面|原因|因素|理由|措施|途径|特点|主线|层面|问题|对策|策略|方案)|[两二三四五六七八九十几](?:点|种|条|项|类)|以下|如下/,
 };
 
 /**

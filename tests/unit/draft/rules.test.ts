@@ -585,8 +585,46 @@ describe('the offline drafter: enumerations across a text of paragraphs', () => 
     expect(d.links).toContain('u5 supports u3 (enumeration: 第三)');
   });
 
+  it('a count with its measure word (两种可能的方案) announces the 一是/二是 that follow', () => {
+    const d = show(
+      draft(
+        [
+          '城市应当发展公共交通。开车出行已经让道路不堪重负。',
+          '公交的运力早已不足。扩建公交存在着两种可能的方案。一是增加公交车辆。二是修建地铁线路。',
+        ].join('\n\n'),
+      ),
+    );
+    expect(d.units[3]).toBe('u4 claim: 扩建公交存在着两种可能的方案。');
+    expect(d.links).toContain('u5 supports u4 (enumeration: 一是)');
+    expect(d.links).toContain('u6 supports u4 (enumeration: 二是)');
+  });
+
   it('第二次世界大战 and 第一次 do not open an enumeration', () => {
     const d = draft('和平需要合作。第二次世界大战给各国带来了巨大的灾难。第一次尝试失败了。');
     expect(d.units.flatMap((u) => u.cues.map((c) => c.family))).not.toContain('enumeration');
+  });
+});
+
+describe('the offline drafter: the sentence reading the event before it', () => {
+  // In a text of paragraphs the central claim is looked for in the first paragraph that argues,
+  // where a sentence summing up the ones before it is the paragraph's main one.
+  it('"X happened. 这是…" — the sentence saying what the event is, not the report, is the central claim', () => {
+    const d = show(
+      draft(
+        '2023年，许多城市出现了减少开车的呼声。这是市民对环境问题日益关注的结果。\n\n公交车越来越拥挤。地铁也越来越拥挤。\n\n骑车的人也多了起来。',
+      ),
+    );
+    expect(d.central).toBe('u2');
+    expect(d.links).toContain('u1 supports u2 (default)');
+  });
+
+  it('"X happened. This is a …" — likewise in English', () => {
+    const d = show(
+      draft(
+        'In 2023 many cities saw calls to drive less. This is a sign that people now care about clean air.\n\nBuses are getting crowded. Trains are getting crowded too.\n\nMore people ride bikes as well.',
+      ),
+    );
+    expect(d.central).toBe('u2');
+    expect(d.links).toContain('u1 supports u2 (default)');
   });
 });
