@@ -632,3 +632,22 @@ export function enumerationWord(
       return undefined;
   }
 }
+
+/**
+ * A reporting verb before a recommendation word puts that word in someone else's mouth (市长表示，
+ * 政府应该…; "the mayor said the city should …"): the unit reports it. The author's own voice
+ * (我认为, I think) is {@link STANCE}, not this.
+ */
+export const REPORTED: Record<CueLanguage, RegExp> = {
+  en: /\b(?:said|says|stated|states|argued|claimed|claims|told|announced|declared|urged|insisted|suggested|proposed|wrote|added)\b/i,
+  zh: /(?<![我们者文])(?:表示|声称|宣称|主张|认为|提出|指出|强调|呼吁|透露|宣布|称)/,
+};
+
+/**
+ * Words by which the author judges what was just told, sure of it: 无疑, 显然, 必将; undoubtedly,
+ * clearly. Reports before such a sentence in a paragraph lead up to it.
+ */
+export const ASSERTIVE: Record<CueLanguage, RegExp> = {
+  en: /\b(?:undoubtedly|clearly|obviously|certainly|surely|no doubt|without (?:a )?doubt|inevitably)\b/i,
+  zh: /无疑|显然|必将|势必|毫无疑问|毋庸置疑|不可否认|必然会|无可否认/,
+};

@@ -18,6 +18,7 @@ import { say, MessageError } from '../model/messages';
 import { sentenceRanges } from '../source/segment';
 import {
   ANNOUNCES_COUNT,
+  ASSERTIVE,
   BARE_CLAUSE_MARKERS,
   CLAUSE_MARKERS,
   cueLanguage,
@@ -32,6 +33,7 @@ import {
   QUESTION,
   RECOMMENDATION,
   REFUTATION,
+  REPORTED,
   STANCE,
   SUMMING_UP,
   WEAK_LEADS,
@@ -88,6 +90,8 @@ interface Unit extends Span {
   sumsUp?: Cue;
   /** Dismisses the other side's point ("this objection is weak"). */
   refutes?: Cue;
+  /** Judges what was told with certainty (无疑, undoubtedly). */
+  assertive?: boolean;
 }
 
 /** Where unit `i` points: a unit, or a junction shared with other premises. */
@@ -389,7 +393,13 @@ function cuesOf(
   const lead = leadOf(unit, at, lang);
   if (lead) out.lead = lead;
   const rec = RECOMMENDATION[lang].exec(unit);
-  if (rec) out.recommendation = { family: 'recommendation', marker: rec[0], at: at + rec.index };
+  // Someone else's words: after a reporting verb (市长表示，…应该; "said that … should"), or
+  // inside quotation marks or a title (《…有必要…》, "… must …"): the unit reports them.
+  if (rec && (REPORTED[lang].test(unit.slice(0, rec.index)) || quoted(unit, rec.index)))
+    out.evidence = true;
+  else if (rec)
+    out.recommendation = { family: 'recommendation', marker: rec[0], at: at + rec.index };
+  if (ASSERTIVE[lang].test(unit)) out.assertive = true;
   const stance = STANCE[lang].exec(unit);
   if (stance) out.stance = { family: 'position', marker: stance[0], at: at + stance.index };
   const opp = OPPONENT[lang].exec(unit);
@@ -401,6 +411,17 @@ function cuesOf(
   const q = QUESTION[lang].exec(unit);
   if (q) out.question = { family: 'question', marker: q[0].trim() || '?', at: at + q.index };
   return out;
+}
+
+/** Whether offset `at` of `unit` lies inside quotation marks or a title's brackets. */
+function quoted(unit: string, at: number): boolean {
+  const before = unit.slice(0, at);
+  const count = (re: RegExp) => before.match(re)?.length ?? 0;
+  return (
+    count(/[“「『《]/g) > count(/[”」』》]/g) ||
+    count(/"/g) % 2 === 1 ||
+    (count(/‘/g) > count(/’/g) && /‘/.test(before))
+  );
 }
 
 /** The marker that opens a unit (after quotes and numbering); a weak one looks for a stronger. */
@@ -737,8 +758,8 @@ function paragraphHeads(units: readonly Unit[], central: number): number[] {
 
 /**
  * In a long text, what an unmarked unit of a paragraph supports: a report (figures, dates,
- * sources) the nearest claim before it in the paragraph, else the nearest after it; a claim the
- * paragraph's main unit.
+ * sources) the nearest claim after it that sums up or judges the reports, else the nearest claim
+ * before it in the paragraph, else the nearest after it; a claim the paragraph's main unit.
  */
 function evidenceTarget(units: readonly Unit[], i: number, head: number): number {
   const u = units[i]!;
@@ -756,8 +777,17 @@ function evidenceTarget(units: readonly Unit[], i: number, head: number): number
     }
   // Reports followed by a sentence summing them up support it.
   if (after >= 0 && units[after]!.sumsUp) return after;
+  let before = -1;
   for (let k = i - 1; k >= 0 && k >= i - reach && units[k]!.paragraph === u.paragraph; k--)
-    if (!units[k]!.evidence) return k;
+    if (!units[k]!.evidence) {
+      before = k;
+      break;
+    }
+  // Reports followed by a sentence judging them (无疑, undoubtedly) support it rather than a
+  // plain sentence before them; not rather than the paragraph's main one or a summing up.
+  const plain = (k: number) => k !== head && !units[k]!.sumsUp && !units[k]!.assertive;
+  if (after >= 0 && units[after]!.assertive && (before < 0 || plain(before))) return after;
+  if (before >= 0) return before;
   return after >= 0 ? after : head;
 }
 

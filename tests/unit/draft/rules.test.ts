@@ -628,3 +628,55 @@ describe('the offline drafter: the sentence reading the event before it', () => 
     expect(d.links).toContain('u1 supports u2 (default)');
   });
 });
+
+describe('the offline drafter: reported words and the claim reports lead up to', () => {
+  it('应该 in what someone 表示, or inside quotation marks or a title, is a report, not the author’s recommendation', () => {
+    const d = show(
+      draft(
+        '城市交通需要改革。市长在记者会上表示，政府应该降低票价。报纸以《公交有必要免费》为题发表评论。市民对此反应热烈。',
+      ),
+    );
+    expect(d.central).toBe('u1');
+    expect(d.units[1]).toBe('u2 evidence: 市长在记者会上表示，政府应该降低票价。');
+    expect(d.units[2]).toBe('u3 evidence: 报纸以《公交有必要免费》为题发表评论。');
+  });
+
+  it('"should" in what someone said, or in quotation marks, is a report, not the author’s recommendation', () => {
+    const d = show(
+      draft(
+        'City traffic needs reform. The mayor said that the city should cut fares. A paper ran the headline "Buses must be free". Readers wrote in by the hundreds.',
+      ),
+    );
+    expect(d.central).toBe('u1');
+    expect(d.units[1]).toBe('u2 evidence: The mayor said that the city should cut fares.');
+    expect(d.units[2]).toBe('u3 evidence: A paper ran the headline "Buses must be free".');
+  });
+
+  it('reports followed in their paragraph by a claim that judges them (无疑…) support that claim, not the plain claim before them', () => {
+    const d = show(
+      draft(
+        [
+          '城市交通需要改革。改革的阻力来自多方面。',
+          '2020年，公交公司换了老板。新老板很少乘坐公交。2021年，票价上涨了两成。2022年，票价又上涨了一成。连续涨价无疑将把更多市民推向私家车。',
+          '改革因此刻不容缓。',
+        ].join('\n\n'),
+      ),
+    );
+    expect(d.links).toContain('u5 supports u7 (default)');
+    expect(d.links).toContain('u6 supports u7 (default)');
+  });
+
+  it('… and in English (undoubtedly, clearly)', () => {
+    const d = show(
+      draft(
+        [
+          'City traffic needs reform. The obstacles come from many sides.',
+          'In 2020 the bus company got a new owner. The new owner rarely takes a bus. In 2021 fares rose by a fifth. In 2022 they rose by a tenth again. Such rises will undoubtedly push more people into cars.',
+          'Reform cannot wait.',
+        ].join('\n\n'),
+      ),
+    );
+    expect(d.links).toContain('u5 supports u7 (default)');
+    expect(d.links).toContain('u6 supports u7 (default)');
+  });
+});
