@@ -565,12 +565,12 @@ export const NUMBERED =
 /**
  * A sentence that opens by summing up what came before ("These changes …", "This shows …",
  * 这一时期…, 这些变化…, 由此…), or by saying what the event just told is ("This is a …", 这是…,
- * but not 这是因为, which gives a reason): the main sentence of its paragraph, which the sentences
- * before it support.
+ * but not 这是因为, which gives a reason), or by what a look back shows (回顾历史可知，…): the
+ * main sentence of its paragraph, which the sentences before it support.
  */
 export const SUMMING_UP: Record<CueLanguage, RegExp> = {
   en: /^["'“‘(]*(?:all (?:this|these|of this)|these (?:\w+ )?(?:facts|reasons|changes|points|examples|factors|developments|events|arguments)|this (?:shows|means|proves|suggests|demonstrates|is why|explains|is (?:a|an)\b))\b/i,
-  zh: /^[“「（(]*(?:这是(?!因为|由于|为了)|这一(?:时期|阶段|过程|变化|时段)|这些|上述|以上|由此|可见|总之|综上|总的来看|总体而言|这表明|这说明|此后)/,
+  zh: /^[“「（(]*(?:[^，,。；]{0,8}?(?:可知|可见)[，,]|这是(?!因为|由于|为了)|这一(?:时期|阶段|过程|变化|时段)|这些|上述|以上|由此|可见|总之|综上|总的来看|总体而言|这表明|这说明|此后)/,
 };
 
 /**

@@ -92,6 +92,8 @@ interface Unit extends Span {
   refutes?: Cue;
   /** Judges what was told with certainty (无疑, undoubtedly). */
   assertive?: boolean;
+  /** Reports what someone said (表示, said): a report of words, which a "but" may answer. */
+  reports?: boolean;
 }
 
 /** Where unit `i` points: a unit, or a junction shared with other premises. */
@@ -400,6 +402,7 @@ function cuesOf(
   else if (rec)
     out.recommendation = { family: 'recommendation', marker: rec[0], at: at + rec.index };
   if (ASSERTIVE[lang].test(unit)) out.assertive = true;
+  if (REPORTED[lang].test(unit) && EVIDENCE[lang].test(unit)) out.reports = true;
   const stance = STANCE[lang].exec(unit);
   if (stance) out.stance = { family: 'position', marker: stance[0], at: at + stance.index };
   const opp = OPPONENT[lang].exec(unit);
@@ -648,8 +651,18 @@ function attach(
         set(i, prev >= 0 ? prev : home(i), 'supports', cue);
         continue;
       case 'contrast': {
-        const answered = lastOpponent >= 0 && i - lastOpponent <= 3 ? lastOpponent : -1;
+        // The latest objection, if near and in this paragraph (a new paragraph's "but" turns
+        // against what its own paragraph said).
+        const answered =
+          lastOpponent >= 0 &&
+          i - lastOpponent <= 3 &&
+          units[lastOpponent]!.paragraph === u.paragraph
+            ? lastOpponent
+            : -1;
         if (answered >= 0) set(i, answered, 'attacks', cue);
+        else if (prev >= 0 && prev !== central && units[prev]!.reports && u.opens)
+          // "The manager said it was hard. But hard is not impossible": Y answers those words.
+          set(i, prev, 'attacks', cue);
         else if (prev >= 0 && prev !== central && conceded(units[prev]!, plans[prev])) {
           // "X, but Y" with X unmarked: X was the concession, which Y answers.
           const target = plans[prev]!.to;

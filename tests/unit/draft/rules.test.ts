@@ -680,3 +680,45 @@ describe('the offline drafter: reported words and the claim reports lead up to',
     expect(d.links).toContain('u6 supports u7 (default)');
   });
 });
+
+describe('the offline drafter: what a contrast answers, and a conclusion drawn from history', () => {
+  it('但是 after someone’s reported words answers those words, not an objection in an earlier paragraph', () => {
+    const d = show(
+      draft(
+        [
+          '城市应当推行公交免费。有人认为免费会让公交过于拥挤。',
+          '公交公司需要更多车辆。2022年，公司经理表示，增加车辆“很难”。但是，“很难”不代表不能。',
+        ].join('\n\n'),
+      ),
+    );
+    expect(d.units[3]).toBe('u4 evidence: 2022年，公司经理表示，增加车辆“很难”。');
+    expect(d.links).toContain('u5 attacks u4 (contrast: 但是)');
+  });
+
+  it('"But" after someone’s reported words answers them, not an objection in an earlier paragraph', () => {
+    const d = show(
+      draft(
+        [
+          'The city should make buses free. Some say free buses would be crowded.',
+          'The bus company needs more vehicles. In 2022 its manager said that buying more was "hard". But hard does not mean impossible.',
+        ].join('\n\n'),
+      ),
+    );
+    expect(d.units[3]).toBe('u4 evidence: In 2022 its manager said that buying more was "hard".');
+    expect(d.links).toContain('u5 attacks u4 (contrast: But)');
+  });
+
+  it('回顾历史可知，… opening a paragraph’s second sentence makes it the paragraph’s main one', () => {
+    const d = show(
+      draft(
+        [
+          '城市应当推行公交免费。免费公交能减少拥堵。',
+          '1990年，这座城市的公交曾短暂免费。回顾历史可知，免费公交确实能吸引大量乘客。当年乘客增加了一倍。',
+          '因此，免费值得一试。',
+        ].join('\n\n'),
+      ),
+    );
+    expect(d.links).toContain('u3 supports u4 (default)');
+    expect(d.links).toContain('u4 supports u1 (position)');
+  });
+});
