@@ -651,3 +651,12 @@ export const ASSERTIVE: Record<CueLanguage, RegExp> = {
   en: /\b(?:undoubtedly|clearly|obviously|certainly|surely|no doubt|without (?:a )?doubt|inevitably)\b/i,
   zh: /无疑|显然|必将|势必|毫无疑问|毋庸置疑|不可否认|必然会|无可否认/,
 };
+
+/**
+ * What follows a contrast marker when it turns a story rather than an argument ("但是，正当…之际",
+ * "But just as …"): the unit tells what happened next, it does not attack the one before.
+ */
+export const NARRATIVE_TURN: Record<CueLanguage, RegExp> = {
+  en: /^[\s,]*(?:just (?:as|when)|at (?:that|the very|the same) moment|at that (?:very )?time|then)\b/i,
+  zh: /^[\s，,]*(?:正当|就在|正在|恰在|恰恰在|正值)[^。！？]*?(?:之际|之时|的时候|时)/,
+};

@@ -27,6 +27,7 @@ import {
   EVIDENCE,
   leadMarkers,
   MID_ONLY,
+  NARRATIVE_TURN,
   NUMBERED,
   OPENING_SUBORDINATE,
   OPPONENT,
@@ -346,6 +347,11 @@ function describeUnits(
     u.opens = i === 0 || units[i - 1]!.sentence !== u.sentence;
     u.closes = i === units.length - 1 || units[i + 1]!.sentence !== u.sentence;
     if (u.lead && MID_ONLY.has(u.lead.cue.marker.toLowerCase()) && u.opens) delete u.lead;
+    // "但是，正当…之际", "But just as …": a story's turn, not an objection.
+    if (u.lead?.marker.family === 'contrast') {
+      const after = u.lead.cue.at! - u.start + u.lead.cue.marker.length;
+      if (NARRATIVE_TURN[lang].test(u.text.slice(after))) delete u.lead;
+    }
   });
   return units;
 }
@@ -642,7 +648,13 @@ function attach(
     }
     switch (family) {
       case 'reason': {
-        if (u.opens && !u.closes) set(i, i + 1, 'supports', cue);
+        // "Because A, B": A supports B — unless B adds another reason ("因为A，而且B").
+        const next = units[i + 1];
+        const another =
+          next !== undefined &&
+          next.sentence === u.sentence &&
+          next.lead?.marker.family === 'addition';
+        if (u.opens && !u.closes && !another) set(i, i + 1, 'supports', cue);
         else if (prev >= 0) set(i, prev, 'supports', cue);
         else set(i, home(i), 'supports', cue);
         continue;

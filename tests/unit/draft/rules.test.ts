@@ -722,3 +722,45 @@ describe('the offline drafter: what a contrast answers, and a conclusion drawn f
     expect(d.links).toContain('u4 supports u1 (position)');
   });
 });
+
+describe('the offline drafter: two reasons, and a narrative turn', () => {
+  it('因为A，而且B opening a sentence: both reasons support the claim before, B is not A’s conclusion', () => {
+    const d = show(draft('学校应当推迟上课时间。因为青少年需要更多睡眠，而且早晨的课堂效率很低。'));
+    expect(d.links).not.toContain('u2 supports u3 (reason: 因为)');
+    // Both reach u1: directly, or jointly through one junction.
+    const reaches = (u: string) =>
+      d.links.includes(`${u} supports u1 (${u === 'u2' ? 'reason: 因为' : 'addition: 而且'})`) ||
+      (d.links.some((l) => l.startsWith(`${u} supports j1`)) &&
+        d.links.some((l) => l.startsWith('j1 supports u1')));
+    expect(reaches('u2')).toBe(true);
+    expect(reaches('u3')).toBe(true);
+  });
+
+  it('"Because A, and also B" opening a sentence: both reasons support the claim before', () => {
+    const d = show(
+      draft(
+        'Schools should start later. Because teenagers need more sleep, and also morning lessons achieve little.',
+      ),
+    );
+    expect(d.units.length).toBe(3);
+    expect(d.links.some((l) => l.startsWith('u2 supports u3'))).toBe(false);
+  });
+
+  it('但是，正当…之际 turns a story, it does not attack the sentence before', () => {
+    const d = draft(
+      '老街区应当得到保护。许多老人住在那里。\n\n政府计划拆迁老街区。但是，正当政府准备拆迁之际，一场大火烧毁了半条街。火灾之后，居民开始组织起来保护街区。\n\n保护老街区因此成为共识。',
+    );
+    const turn = d.units.find((u) => u.text.startsWith('但是'))!;
+    expect(turn.kind).not.toBe('objection');
+    expect(d.links.find((l) => l.from === turn.id)!.relation).toBe('supports');
+  });
+
+  it('"But just as …" turns a story likewise', () => {
+    const d = draft(
+      'The old quarter should be protected. Many old people live there.\n\nThe city planned to clear the quarter. But just as the city was about to clear it, a fire destroyed half a street. After the fire, residents organised to protect it.\n\nProtection thus became common ground.',
+    );
+    const turn = d.units.find((u) => u.text.startsWith('But'))!;
+    expect(turn.kind).not.toBe('objection');
+    expect(d.links.find((l) => l.from === turn.id)!.relation).toBe('supports');
+  });
+});
