@@ -564,12 +564,13 @@ export const NUMBERED =
 
 /**
  * A sentence that opens by summing up what came before ("These changes …", "This shows …",
- * 这一时期…, 这些变化…, 由此…): the main sentence of its paragraph, which the sentences before it
- * support.
+ * 这一时期…, 这些变化…, 由此…), or by saying what the event just told is ("This is a …", 这是…,
+ * but not 这是因为, which gives a reason), or by what a look back shows (回顾历史可知，…): the
+ * main sentence of its paragraph, which the sentences before it support.
  */
 export const SUMMING_UP: Record<CueLanguage, RegExp> = {
-  en: /^["'“‘(]*(?:all (?:this|these|of this)|these (?:\w+ )?(?:facts|reasons|changes|points|examples|factors|developments|events|arguments)|this (?:shows|means|proves|suggests|demonstrates|is why|explains))\b/i,
-  zh: /^[“「（(]*(?:这一(?:时期|阶段|过程|变化|时段)|这些|上述|以上|由此|可见|总之|综上|总的来看|总体而言|这表明|这说明|此后)/,
+  en: /^["'“‘(]*(?:all (?:this|these|of this)|these (?:\w+ )?(?:facts|reasons|changes|points|examples|factors|developments|events|arguments)|this (?:shows|means|proves|suggests|demonstrates|is why|explains|is (?:a|an)\b))\b/i,
+  zh: /^[“「（(]*(?:[^，,。；]{0,8}?(?:可知|可见)[，,]|这是(?!因为|由于|为了)|这一(?:时期|阶段|过程|变化|时段)|这些|上述|以上|由此|可见|总之|综上|总的来看|总体而言|这表明|这说明|此后)/,
 };
 
 /**
@@ -579,4 +580,83 @@ export const SUMMING_UP: Record<CueLanguage, RegExp> = {
 export const REFUTATION: Record<CueLanguage, RegExp> = {
   en: /\b(?:this|that|the|such|these|those) (?:objection|argument|concern|worry|criticism|claim|view|reasoning|counterargument)s? (?:is|are|seems?|remains?|does not|doesn't|falls?|fails?)(?: \w+)?? (?:weak|wrong|false|unfounded|misguided|mistaken|overblown|exaggerated|flawed|unconvincing|hold|stand|apart|short|invalid|baseless)\b/i,
   zh: /(?:这种|这一|这个|此种|上述|该)(?:说法|观点|担心|质疑|批评|论点|理由|看法|反对意见)(?:是|并|也)?(?:站不住脚|不成立|错误的|没有道理|缺乏依据|值得商榷|经不起推敲|难以成立|不足为虑|不(?:太|够)?有力|不能成立|说不通|不足取)/,
+};
+
+/**
+ * A sentence announcing a list by its count anywhere in it, not only at its end ("has three
+ * causes that …", 从以下四个方面…, 有三点因素使…): the items that follow support it.
+ */
+export const ANNOUNCES_COUNT: Record<CueLanguage, RegExp> = {
+  en: /\b(?:two|three|four|five|six|several|a few|a number of|\d+) (?:\w+ )?(?:reasons|causes|ways|points|factors|aspects|arguments|grounds|steps|measures|areas|respects|things)\b|\bthe following\b|\bas follows\b/i,
+  zh: /(?:[两二三四五六七八九十几]|\d+)(?:个|点|条|种|大|项|类)?(?:方面|原因|因素|理由|措施|途径|特点|主线|层面|问题|对策|策略|方案)|[两二三四五六七八九十几](?:点|种|条|项|类)|以下|如下/,
+};
+
+/**
+ * The family of an enumeration's marker, so that a list nested in another's item (第一，… 首先
+ * … 其次 … 第二，…) keeps its own count: 第一/第二 one series, 一是/二是 another, 首先/其次/
+ * 再次/最后 another, 其一/其二, 一方面/另一方面, and each kind of numbering (1. / 一、 / （一） / ①).
+ */
+export function enumerationSeries(marker: string, lang: CueLanguage): string {
+  const m = marker.trim();
+  if (/^\(?\d/.test(m)) return '1.';
+  if (/^[（(]/.test(m)) return '（一）';
+  if (/、$/.test(m)) return '一、';
+  if (/^[①-⑩]/.test(m)) return '①';
+  if (lang === 'en') return 'first';
+  if (/^[一二三四五六七八九十]是$/.test(m)) return '一是';
+  if (/^第/.test(m)) return '第一';
+  if (/^其[一二三四五六七八九十]$/.test(m)) return '其一';
+  if (/方面$/.test(m)) return '一方面';
+  return '首先';
+}
+
+/** The word of rank `rank` in a series of {@link enumerationSeries}, when it has one. */
+export function enumerationWord(
+  series: string,
+  rank: number,
+  lang: CueLanguage,
+): string | undefined {
+  const cn = '一二三四五六七八九十'.charAt(rank - 1);
+  if (lang === 'en')
+    return series === 'first' ? ['first', 'second', 'third', 'fourth'][rank - 1] : undefined;
+  switch (series) {
+    case '第一':
+      return cn && `第${cn}`;
+    case '一是':
+      return cn && `${cn}是`;
+    case '其一':
+      return cn && `其${cn}`;
+    case '首先':
+      return ['首先', '其次', '再次'][rank - 1];
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A reporting verb before a recommendation word puts that word in someone else's mouth (市长表示，
+ * 政府应该…; "the mayor said the city should …"): the unit reports it. The author's own voice
+ * (我认为, I think) is {@link STANCE}, not this.
+ */
+export const REPORTED: Record<CueLanguage, RegExp> = {
+  en: /\b(?:said|says|stated|states|argued|claimed|claims|told|announced|declared|urged|insisted|suggested|proposed|wrote|added)\b/i,
+  zh: /(?<![我们者文])(?:表示|声称|宣称|主张|认为|提出|指出|强调|呼吁|透露|宣布|称)/,
+};
+
+/**
+ * Words by which the author judges what was just told, sure of it: 无疑, 显然, 必将; undoubtedly,
+ * clearly. Reports before such a sentence in a paragraph lead up to it.
+ */
+export const ASSERTIVE: Record<CueLanguage, RegExp> = {
+  en: /\b(?:undoubtedly|clearly|obviously|certainly|surely|no doubt|without (?:a )?doubt|inevitably)\b/i,
+  zh: /无疑|显然|必将|势必|毫无疑问|毋庸置疑|不可否认|必然会|无可否认/,
+};
+
+/**
+ * What follows a contrast marker when it turns a story rather than an argument ("但是，正当…之际",
+ * "But just as …"): the unit tells what happened next, it does not attack the one before.
+ */
+export const NARRATIVE_TURN: Record<CueLanguage, RegExp> = {
+  en: /^[\s,]*(?:just (?:as|when)|at (?:that|the very|the same) moment|at that (?:very )?time|then)\b/i,
+  zh: /^[\s，,]*(?:正当|就在|正在|恰在|恰恰在|正值)[^。！？]*?(?:之际|之时|的时候|时)/,
 };

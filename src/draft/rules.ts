@@ -17,18 +17,24 @@
 import { say, MessageError } from '../model/messages';
 import { sentenceRanges } from '../source/segment';
 import {
+  ANNOUNCES_COUNT,
+  ASSERTIVE,
   BARE_CLAUSE_MARKERS,
   CLAUSE_MARKERS,
   cueLanguage,
+  enumerationSeries,
+  enumerationWord,
   EVIDENCE,
   leadMarkers,
   MID_ONLY,
+  NARRATIVE_TURN,
   NUMBERED,
   OPENING_SUBORDINATE,
   OPPONENT,
   QUESTION,
   RECOMMENDATION,
   REFUTATION,
+  REPORTED,
   STANCE,
   SUMMING_UP,
   WEAK_LEADS,
@@ -85,6 +91,10 @@ interface Unit extends Span {
   sumsUp?: Cue;
   /** Dismisses the other side's point ("this objection is weak"). */
   refutes?: Cue;
+  /** Judges what was told with certainty (无疑, undoubtedly). */
+  assertive?: boolean;
+  /** Reports what someone said (表示, said): a report of words, which a "but" may answer. */
+  reports?: boolean;
 }
 
 /** Where unit `i` points: a unit, or a junction shared with other premises. */
@@ -116,7 +126,7 @@ export function draftText(input: DraftInput): MapDraft {
       by: 'rules',
     };
   const central = centralUnit(units, centralCandidates(units));
-  const { plans, junctions } = attach(units, central);
+  const { plans, junctions } = attach(units, central, lang);
   const roles = rolesOf(plans, junctions, central, units.length);
   const draftUnits: DraftUnit[] = units.map((u, i) => ({
     id: `u${i + 1}`,
@@ -337,6 +347,11 @@ function describeUnits(
     u.opens = i === 0 || units[i - 1]!.sentence !== u.sentence;
     u.closes = i === units.length - 1 || units[i + 1]!.sentence !== u.sentence;
     if (u.lead && MID_ONLY.has(u.lead.cue.marker.toLowerCase()) && u.opens) delete u.lead;
+    // "但是，正当…之际", "But just as …": a story's turn, not an objection.
+    if (u.lead?.marker.family === 'contrast') {
+      const after = u.lead.cue.at! - u.start + u.lead.cue.marker.length;
+      if (NARRATIVE_TURN[lang].test(u.text.slice(after))) delete u.lead;
+    }
   });
   return units;
 }
@@ -386,7 +401,14 @@ function cuesOf(
   const lead = leadOf(unit, at, lang);
   if (lead) out.lead = lead;
   const rec = RECOMMENDATION[lang].exec(unit);
-  if (rec) out.recommendation = { family: 'recommendation', marker: rec[0], at: at + rec.index };
+  // Someone else's words: after a reporting verb (市长表示，…应该; "said that … should"), or
+  // inside quotation marks or a title (《…有必要…》, "… must …"): the unit reports them.
+  if (rec && (REPORTED[lang].test(unit.slice(0, rec.index)) || quoted(unit, rec.index)))
+    out.evidence = true;
+  else if (rec)
+    out.recommendation = { family: 'recommendation', marker: rec[0], at: at + rec.index };
+  if (ASSERTIVE[lang].test(unit)) out.assertive = true;
+  if (REPORTED[lang].test(unit) && EVIDENCE[lang].test(unit)) out.reports = true;
   const stance = STANCE[lang].exec(unit);
   if (stance) out.stance = { family: 'position', marker: stance[0], at: at + stance.index };
   const opp = OPPONENT[lang].exec(unit);
@@ -398,6 +420,17 @@ function cuesOf(
   const q = QUESTION[lang].exec(unit);
   if (q) out.question = { family: 'question', marker: q[0].trim() || '?', at: at + q.index };
   return out;
+}
+
+/** Whether offset `at` of `unit` lies inside quotation marks or a title's brackets. */
+function quoted(unit: string, at: number): boolean {
+  const before = unit.slice(0, at);
+  const count = (re: RegExp) => before.match(re)?.length ?? 0;
+  return (
+    count(/[“「『《]/g) > count(/[”」』》]/g) ||
+    count(/"/g) % 2 === 1 ||
+    (count(/‘/g) > count(/’/g) && /‘/.test(before))
+  );
 }
 
 /** The marker that opens a unit (after quotes and numbering); a weak one looks for a stronger. */
@@ -447,6 +480,9 @@ function markerAt(
   for (const { word, marker } of leadMarkers(lang)) {
     if (!rest.startsWith(word)) continue;
     if (lang === 'en' && /[\p{L}\p{N}'’-]/u.test(rest.charAt(word.length))) continue;
+    // 第二 opens an item when a pause or 是 follows, not in 第二次世界大战, 第一次, 第三方.
+    if (marker.family === 'enumeration' && /^第[一二三四五六七八九十]$/.test(word))
+      if (!/^(?:[,，、:：;；.。\s]|是)/.test(rest.charAt(word.length) || '。')) continue;
     return {
       word,
       marker,
@@ -526,6 +562,7 @@ const DEFAULT_CUE: Cue = { family: 'default', marker: 'next to it' };
 function attach(
   units: readonly Unit[],
   central: number,
+  lang: CueLanguage,
 ): { plans: (Plan | undefined)[]; junctions: Junction[] } {
   const n = units.length;
   const plans: (Plan | undefined)[] = new Array(n).fill(undefined);
@@ -542,8 +579,10 @@ function attach(
   const longText = units[n - 1]!.paragraph >= 2;
   // "Although A, B": B, unmarked, answers the concession A.
   const answers: number[] = new Array(n).fill(-1);
+  // Each series of enumeration markers (第一/第二, 首先/其次, 一是/二是, …) counts apart, so a
+  // list nested in another's item does not end the outer list.
+  const lists = new Map<string, { head: number; rank: number }>();
   let enumHead = -1;
-  let enumRank = 0;
   let lastOpponent = -1;
   // "X. Therefore Y": X supports Y.
   const concluded: (Cue | undefined)[] = new Array(n).fill(undefined);
@@ -568,10 +607,21 @@ function attach(
     const family = u.lead?.marker.family;
     if (family === 'enumeration') {
       const rank = u.lead!.marker.rank ?? 1;
-      if (rank === 1 || enumHead < 0 || rank <= enumRank) {
-        enumHead = i > 0 && i - 1 !== central && endsAnnouncing(units[i - 1]!) ? i - 1 : home(i);
+      const series = enumerationSeries(u.lead!.cue.marker, lang);
+      const list = lists.get(series);
+      if (list && rank > list.rank) enumHead = list.head;
+      else {
+        // "…有三点：第一，A。" then "第二，B。": the list opened inside that earlier sentence.
+        const opened =
+          rank > 1 ? openedInside(units, i, enumerationWord(series, rank - 1, lang)) : -1;
+        enumHead =
+          opened >= 0
+            ? opened
+            : i > 0 && i - 1 !== central && announces(units[i - 1]!, lang)
+              ? i - 1
+              : home(i);
       }
-      enumRank = rank;
+      lists.set(series, { head: enumHead, rank });
     }
     if (i === central) continue;
     const cue = u.lead?.cue ?? DEFAULT_CUE;
@@ -598,7 +648,13 @@ function attach(
     }
     switch (family) {
       case 'reason': {
-        if (u.opens && !u.closes) set(i, i + 1, 'supports', cue);
+        // "Because A, B": A supports B — unless B adds another reason ("因为A，而且B").
+        const next = units[i + 1];
+        const another =
+          next !== undefined &&
+          next.sentence === u.sentence &&
+          next.lead?.marker.family === 'addition';
+        if (u.opens && !u.closes && !another) set(i, i + 1, 'supports', cue);
         else if (prev >= 0) set(i, prev, 'supports', cue);
         else set(i, home(i), 'supports', cue);
         continue;
@@ -607,8 +663,18 @@ function attach(
         set(i, prev >= 0 ? prev : home(i), 'supports', cue);
         continue;
       case 'contrast': {
-        const answered = lastOpponent >= 0 && i - lastOpponent <= 3 ? lastOpponent : -1;
+        // The latest objection, if near and in this paragraph (a new paragraph's "but" turns
+        // against what its own paragraph said).
+        const answered =
+          lastOpponent >= 0 &&
+          i - lastOpponent <= 3 &&
+          units[lastOpponent]!.paragraph === u.paragraph
+            ? lastOpponent
+            : -1;
         if (answered >= 0) set(i, answered, 'attacks', cue);
+        else if (prev >= 0 && prev !== central && units[prev]!.reports && u.opens)
+          // "The manager said it was hard. But hard is not impossible": Y answers those words.
+          set(i, prev, 'attacks', cue);
         else if (prev >= 0 && prev !== central && conceded(units[prev]!, plans[prev])) {
           // "X, but Y" with X unmarked: X was the concession, which Y answers.
           const target = plans[prev]!.to;
@@ -717,8 +783,8 @@ function paragraphHeads(units: readonly Unit[], central: number): number[] {
 
 /**
  * In a long text, what an unmarked unit of a paragraph supports: a report (figures, dates,
- * sources) the nearest claim before it in the paragraph, else the nearest after it; a claim the
- * paragraph's main unit.
+ * sources) the nearest claim after it that sums up or judges the reports, else the nearest claim
+ * before it in the paragraph, else the nearest after it; a claim the paragraph's main unit.
  */
 function evidenceTarget(units: readonly Unit[], i: number, head: number): number {
   const u = units[i]!;
@@ -736,8 +802,17 @@ function evidenceTarget(units: readonly Unit[], i: number, head: number): number
     }
   // Reports followed by a sentence summing them up support it.
   if (after >= 0 && units[after]!.sumsUp) return after;
+  let before = -1;
   for (let k = i - 1; k >= 0 && k >= i - reach && units[k]!.paragraph === u.paragraph; k--)
-    if (!units[k]!.evidence) return k;
+    if (!units[k]!.evidence) {
+      before = k;
+      break;
+    }
+  // Reports followed by a sentence judging them (无疑, undoubtedly) support it rather than a
+  // plain sentence before them; not rather than the paragraph's main one or a summing up.
+  const plain = (k: number) => k !== head && !units[k]!.sumsUp && !units[k]!.assertive;
+  if (after >= 0 && units[after]!.assertive && (before < 0 || plain(before))) return after;
+  if (before >= 0) return before;
   return after >= 0 ? after : head;
 }
 
@@ -749,6 +824,23 @@ function conceded(u: Unit, plan: Plan | undefined): boolean {
   return (
     (family === undefined || family === 'addition') && !u.evidence && !u.recommendation && !u.stance
   );
+}
+
+/**
+ * The unit, a little before unit `i` and not opening with it, in which the enumeration word
+ * `word` opens a clause ("主要表现在三个方面：第一，…", "in three ways: first, …"); -1 if none.
+ */
+function openedInside(units: readonly Unit[], i: number, word: string | undefined): number {
+  if (!word) return -1;
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`[:：,，;；]\\s*${escaped}(?:[,，、:：]|\\s)`, 'i');
+  for (let k = i - 1; k >= 0 && k >= i - 40; k--) if (re.test(units[k]!.text)) return k;
+  return -1;
+}
+
+/** A unit that announces a list: ends with a colon (其原因有三：), or names the list's count. */
+function announces(u: Unit, lang: CueLanguage): boolean {
+  return endsAnnouncing(u) || ANNOUNCES_COUNT[lang].test(u.text);
 }
 
 /** A unit that announces what follows: ends with a colon (其原因有三：). */

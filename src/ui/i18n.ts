@@ -413,6 +413,9 @@ const en = {
   modelReportSummary: '{0} units proposed; {1} dropped; {2} repairs.',
   modelReportDropped: 'Dropped (not proposed)',
   modelReportRepaired: 'Repaired',
+  // Draft review: folding the list away (issue 15)
+  draftListHide: 'Hide the list',
+  draftListShow: 'Show the list',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -833,6 +836,9 @@ const zh: Record<MessageKey, string> = {
   modelReportSummary: '提议 {0} 个单元；舍弃 {1} 个；修复 {2} 处。',
   modelReportDropped: '已舍弃（未提议）',
   modelReportRepaired: '已修复',
+  // Draft review: folding the list away (issue 15)
+  draftListHide: '收起列表',
+  draftListShow: '展开列表',
 };
 
 const kindNames = KIND_NAMES;

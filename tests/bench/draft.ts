@@ -174,6 +174,12 @@ function main(): void {
     '',
   ]);
   rows.push([
+    '  (as sentence pairs, old measure)',
+    ...cols((r) => pct(r.article.sentencePairsFound, r.article.sentencePairs)),
+    '',
+    '',
+  ]);
+  rows.push([
     '  (found through a junction)',
     ...cols((r) => String(r.article.foundThroughJunction)),
     '',

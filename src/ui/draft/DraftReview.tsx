@@ -3,9 +3,16 @@
  * that made it, as they stand there) and its text, accepted or rejected one by one or all at
  * once. A list with one Tab stop: ↑ ↓ Home End move, Enter accepts, Delete rejects; P (a command)
  * goes to the next proposal from anywhere on the canvas. The canvas draws the same proposals
- * apart (DraftLayer.tsx), the current one marked.
+ * apart (DraftLayer.tsx), the current one marked. The list folds away to its heading (a button
+ * with aria-expanded) to free the canvas; P, or a click on a proposal, unfolds it.
  */
-import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+} from 'react';
 import type { DraftUnit } from '../../draft/types';
 import { kindStyles } from '../../io/kindStyles';
 import {
@@ -33,6 +40,8 @@ export function DraftReview({ review, open }: { review: Review; open: OpenPropos
   const focusRequest = useDraftStore((s) => s.focusRequest);
   const set = useDraftStore((s) => s.set);
   const list = useRef<HTMLUListElement>(null);
+  const [folded, setFolded] = useState(false);
+  const bodyId = useId();
   const units = open.units;
   const at = Math.max(
     0,
@@ -41,15 +50,22 @@ export function DraftReview({ review, open }: { review: Review; open: OpenPropos
   const currentId = units[at]?.id;
 
   // A request (the P key, a click on the canvas, the next after an acceptance) moves the focus
-  // to that proposal in the list, and scrolls it into view.
+  // to that proposal in the list, and scrolls it into view; a folded list unfolds for it first.
+  // Unfolding by the button moves no focus: only a request not yet served does.
+  const served = useRef<typeof focusRequest>(null);
   useEffect(() => {
-    if (!focusRequest) return;
+    if (!focusRequest || focusRequest === served.current) return;
+    if (folded) {
+      setFolded(false);
+      return;
+    }
+    served.current = focusRequest;
     const item = list.current?.querySelector<HTMLElement>(
       `[data-unit="${CSS.escape(focusRequest.id)}"]`,
     );
     item?.focus({ preventScroll: true });
     item?.scrollIntoView({ block: 'nearest' });
-  }, [focusRequest]);
+  }, [focusRequest, folded]);
 
   const go = (index: number) => {
     const unit = units[Math.min(units.length - 1, Math.max(0, index))];
@@ -71,7 +87,7 @@ export function DraftReview({ review, open }: { review: Review; open: OpenPropos
 
   return (
     <section
-      className="draft-review"
+      className={`draft-review${folded ? ' is-folded' : ''}`}
       data-testid="draft-review"
       aria-label={t('draftReview')}
       data-canvas-cover
@@ -81,88 +97,109 @@ export function DraftReview({ review, open }: { review: Review; open: OpenPropos
         <span className="muted" data-testid="draft-count">
           {t('draftOpen').replace('{0}', String(units.length))}
         </span>
-      </header>
-      <p className="muted draft-review-by">
-        {t(`draftBy_${review.draft.by}`)}
-        {review.draft.by === 'rules' && lastDraftMs > 0
-          ? ` · ${t('draftTook').replace('{0}', String(Math.round(lastDraftMs)))}`
-          : ''}
-      </p>
-      <div className="row draft-review-all">
         <button
-          className="primary"
-          data-testid="draft-accept-all"
-          onClick={() => acceptAllProposals()}
+          className="small draft-review-fold"
+          data-testid="draft-review-fold"
+          aria-expanded={!folded}
+          aria-controls={bodyId}
+          onClick={() => setFolded((f) => !f)}
         >
-          {t('draftAcceptAll')}
+          {folded ? t('draftListShow') : t('draftListHide')}
         </button>
-        <button data-testid="draft-reject-all" onClick={rejectAllProposals}>
-          {t('draftRejectAll')}
-        </button>
-      </div>
-      <p className="muted draft-review-keys">{t('draftKeys')}</p>
-      <ul className="draft-list" ref={list} aria-label={t('draftReview')}>
-        {units.map((unit, index) => {
-          const style = kindStyles[unit.kind];
-          const cue = cueLabel(t, unitCue(unit));
-          const isCurrent = unit.id === currentId;
-          return (
-            <li
-              key={unit.id}
-              className={`draft-item${isCurrent ? ' is-current' : ''}`}
-              data-testid="draft-item"
-              data-unit={unit.id}
-              data-kind={unit.kind}
-              tabIndex={isCurrent ? 0 : -1}
-              aria-current={isCurrent || undefined}
-              aria-label={`${t.kind(unit.kind)} · ${t('draftCue')} ${cue}: ${unit.text.trim()}`}
-              onKeyDown={(e) => onKeyDown(e, unit, index)}
-              onFocus={(e) => {
-                if (e.target === e.currentTarget && !isCurrent) set({ current: unit.id });
-              }}
+      </header>
+      {!folded && (
+        <div className="draft-review-body" id={bodyId}>
+          <p className="muted draft-review-by">
+            {t(`draftBy_${review.draft.by}`)}
+            {review.draft.by === 'rules' && lastDraftMs > 0
+              ? ` · ${t('draftTook').replace('{0}', String(Math.round(lastDraftMs)))}`
+              : ''}
+          </p>
+          <div className="row draft-review-all">
+            <button
+              className="primary"
+              data-testid="draft-accept-all"
+              onClick={() => acceptAllProposals()}
             >
-              <div className="draft-item-head">
-                <span
-                  className="draft-kind"
-                  style={{ background: style.fill, borderColor: style.stroke, color: style.text }}
+              {t('draftAcceptAll')}
+            </button>
+            <button data-testid="draft-reject-all" onClick={rejectAllProposals}>
+              {t('draftRejectAll')}
+            </button>
+          </div>
+          <p className="muted draft-review-keys">{t('draftKeys')}</p>
+          <ul className="draft-list" ref={list} aria-label={t('draftReview')}>
+            {units.map((unit, index) => {
+              const style = kindStyles[unit.kind];
+              const cue = cueLabel(t, unitCue(unit));
+              const isCurrent = unit.id === currentId;
+              return (
+                <li
+                  key={unit.id}
+                  className={`draft-item${isCurrent ? ' is-current' : ''}`}
+                  data-testid="draft-item"
+                  data-unit={unit.id}
+                  data-kind={unit.kind}
+                  tabIndex={isCurrent ? 0 : -1}
+                  aria-current={isCurrent || undefined}
+                  aria-label={`${t.kind(unit.kind)} · ${t('draftCue')} ${cue}: ${unit.text.trim()}`}
+                  onKeyDown={(e) => onKeyDown(e, unit, index)}
+                  onFocus={(e) => {
+                    if (e.target === e.currentTarget && !isCurrent) set({ current: unit.id });
+                  }}
                 >
-                  {t.kind(unit.kind)}
-                </span>
-                {cue && (
-                  <span className="draft-cue" lang={review.draft.language} title={t('draftCue')}>
-                    {cue}
-                  </span>
-                )}
-                <span className="draft-item-buttons">
-                  <button
-                    className="small"
-                    data-testid="draft-accept"
-                    tabIndex={isCurrent ? 0 : -1}
-                    aria-label={t('draftAccept')}
-                    title={`${t('draftAccept')} (Enter)`}
-                    onClick={() => acceptProposals([unit.id])}
-                  >
-                    ✓
-                  </button>
-                  <button
-                    className="small"
-                    data-testid="draft-reject"
-                    tabIndex={isCurrent ? 0 : -1}
-                    aria-label={t('draftReject')}
-                    title={`${t('draftReject')} (Delete)`}
-                    onClick={() => rejectProposals([unit.id])}
-                  >
-                    ✕
-                  </button>
-                </span>
-              </div>
-              <p className="draft-item-text" lang={review.draft.language}>
-                {unit.text.trim()}
-              </p>
-            </li>
-          );
-        })}
-      </ul>
+                  <div className="draft-item-head">
+                    <span
+                      className="draft-kind"
+                      style={{
+                        background: style.fill,
+                        borderColor: style.stroke,
+                        color: style.text,
+                      }}
+                    >
+                      {t.kind(unit.kind)}
+                    </span>
+                    {cue && (
+                      <span
+                        className="draft-cue"
+                        lang={review.draft.language}
+                        title={t('draftCue')}
+                      >
+                        {cue}
+                      </span>
+                    )}
+                    <span className="draft-item-buttons">
+                      <button
+                        className="small"
+                        data-testid="draft-accept"
+                        tabIndex={isCurrent ? 0 : -1}
+                        aria-label={t('draftAccept')}
+                        title={`${t('draftAccept')} (Enter)`}
+                        onClick={() => acceptProposals([unit.id])}
+                      >
+                        ✓
+                      </button>
+                      <button
+                        className="small"
+                        data-testid="draft-reject"
+                        tabIndex={isCurrent ? 0 : -1}
+                        aria-label={t('draftReject')}
+                        title={`${t('draftReject')} (Delete)`}
+                        onClick={() => rejectProposals([unit.id])}
+                      >
+                        ✕
+                      </button>
+                    </span>
+                  </div>
+                  <p className="draft-item-text" lang={review.draft.language}>
+                    {unit.text.trim()}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }

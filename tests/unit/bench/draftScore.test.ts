@@ -5,12 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { MapDraft } from '../../../src/draft/types';
-import {
-  mapSentenceLinks,
-  matchingUnit,
-  scoreArticle,
-  type MapFile,
-} from '../../bench/draft/article';
+import { mapLinks, matchingUnit, scoreArticle, type MapFile } from '../../bench/draft/article';
 import { baselineDraft, sentenceSpans } from '../../bench/draft/baseline';
 import { CorpusError, parseArggraph } from '../../bench/draft/corpus';
 import {
@@ -447,15 +442,62 @@ describe('the article measure', () => {
     ],
   };
 
-  it('lifts the map’s links to sentences, through junctions', () => {
-    const { cited, links } = mapSentenceLinks(map);
+  it('reads the map’s links between nodes, through junctions, with each node’s sentences', () => {
+    const { cited, links } = mapLinks(map);
     expect([...cited.keys()].sort()).toEqual(['s1', 's2', 's3', 's4']);
     expect(links).toEqual([
-      { from: 's2', to: 's1', relation: 'supports' },
-      { from: 's3', to: 's1', relation: 'supports' },
-      { from: 's4', to: 's1', relation: 'supports' },
-      { from: 's4', to: 's2', relation: 'attacks' },
+      { from: ['s2'], to: ['s1'], relation: 'supports' },
+      { from: ['s3'], to: ['s1'], relation: 'supports' },
+      { from: ['s4'], to: ['s1'], relation: 'supports' },
+      { from: ['s4'], to: ['s2'], relation: 'attacks' },
     ]);
+  });
+
+  it('counts a link between nodes of several sentences once, found through any of their sentences', () => {
+    // nA cites s1 and s2, nB s3 and s4, nC s5: nB supports nA, nC attacks nB. Two links, not the
+    // six sentence pairs: a draft is a tree, each unit has one outgoing link, so s3 and s4 cannot
+    // both link to both s1 and s2.
+    const t = 'A one. A two. B one. B two. C one.';
+    const two: MapFile = {
+      sources: [
+        {
+          id: 'src1',
+          language: 'en',
+          text: t,
+          sentences: [0, 7, 14, 21, 28].map((start, k) => ({
+            id: `s${k + 1}`,
+            start,
+            end: start + 6,
+          })),
+        },
+      ],
+      nodes: [
+        { id: 'nA', kind: 'conclusion', refs: [{ sentence: 's1' }, { sentence: 's2' }] },
+        { id: 'nB', kind: 'claim', refs: [{ sentence: 's3' }, { sentence: 's4' }] },
+        { id: 'nC', kind: 'objection', refs: [{ sentence: 's5' }] },
+      ],
+      edges: [
+        { from: 'nB', to: 'nA', relation: 'supports' },
+        { from: 'nC', to: 'nB', relation: 'attacks' },
+      ],
+    };
+    expect(mapLinks(two).links).toEqual([
+      { from: ['s3', 's4'], to: ['s1', 's2'], relation: 'supports' },
+      { from: ['s5'], to: ['s3', 's4'], relation: 'attacks' },
+    ]);
+    // The baseline chains u1 ← u2 ← u3 ← u4 ← u5, all supports: u3 (s3) → u2 (s2) finds nB → nA;
+    // u5 → u4 links nC to nB with the other relation.
+    expect(scoreArticle({ name: 'baseline', draft: baselineDraft }, two, 1)).toMatchObject({
+      cited: 5,
+      proposed: 5,
+      links: 2,
+      linksWithBothProposed: 2,
+      found: 1,
+      wrongDirectionOrRelation: 1,
+      // Sentence pairs: s3/s4 → s1/s2 and s5 → s3/s4; the chain links s3 → s2 only.
+      sentencePairs: 6,
+      sentencePairsFound: 1,
+    });
   });
 
   it('matches a unit to a sentence by mutual majority overlap', () => {

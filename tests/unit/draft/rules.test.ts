@@ -526,3 +526,241 @@ describe('the offline drafter: its inputs', () => {
     expect(d.links).toEqual([]);
   });
 });
+
+describe('the offline drafter: enumerations across a text of paragraphs', () => {
+  it('items 第一/第二/第三 in paragraphs of their own support the sentence announcing them; a nested 首先/其次 list its own item', () => {
+    const d = show(
+      draft(
+        [
+          '城市应当发展公共交通。开车出行已经让道路不堪重负。',
+          '针对上述状况，政府可从以下三个方面制定相关的措施。',
+          '第一，增加公交线路。首先，新城区缺少公交站点。其次，老城区的线路过于绕远。',
+          '第二，降低公交票价。票价过高使许多居民改为开车。',
+          '第三，改善换乘条件。换乘站之间的距离过长。',
+        ].join('\n\n'),
+      ),
+    );
+    expect(d.units.slice(2, 4)).toEqual([
+      'u3 claim: 针对上述状况，政府可从以下三个方面制定相关的措施。',
+      'u4 claim: 第一，增加公交线路。',
+    ]);
+    expect(d.links).toContain('u4 supports u3 (enumeration: 第一)');
+    expect(d.links).toContain('u5 supports u4 (enumeration: 首先)');
+    expect(d.links).toContain('u6 supports u4 (enumeration: 其次)');
+    expect(d.links).toContain('u7 supports u3 (enumeration: 第二)');
+    expect(d.links).toContain('u9 supports u3 (enumeration: 第三)');
+  });
+
+  it('a count announced inside a sentence ("has three causes, …"): the items that follow support it', () => {
+    const d = show(
+      draft(
+        [
+          'The city should invest in buses. Traffic already chokes the roads.',
+          'The jams have three causes that planners know well.',
+          'First, new suburbs have no bus stops.',
+          'Second, fares are too high.',
+          'Third, the lines wind through the old town.',
+        ].join('\n\n'),
+      ),
+    );
+    expect(d.units[2]).toBe('u3 claim: The jams have three causes that planners know well.');
+    expect(d.links).toContain('u4 supports u3 (enumeration: First)');
+    expect(d.links).toContain('u5 supports u3 (enumeration: Second)');
+    expect(d.links).toContain('u6 supports u3 (enumeration: Third)');
+  });
+
+  it('an item whose first item opened inside an earlier sentence (“有三点：第一，…”) supports that sentence', () => {
+    const d = show(
+      draft(
+        [
+          '城市应当发展公共交通。开车出行已经让道路不堪重负。',
+          '公交的好处主要有三点：第一，公交让道路更加通畅。',
+          '第二，公交让空气更加清洁。',
+          '第三，公交让出行更加便宜。',
+        ].join('\n\n'),
+      ),
+    );
+    expect(d.units[2]).toBe('u3 claim: 公交的好处主要有三点：第一，公交让道路更加通畅。');
+    expect(d.links).toContain('u4 supports u3 (enumeration: 第二)');
+    expect(d.links).toContain('u5 supports u3 (enumeration: 第三)');
+  });
+
+  it('a count with its measure word (两种可能的方案) announces the 一是/二是 that follow', () => {
+    const d = show(
+      draft(
+        [
+          '城市应当发展公共交通。开车出行已经让道路不堪重负。',
+          '公交的运力早已不足。扩建公交存在着两种可能的方案。一是增加公交车辆。二是修建地铁线路。',
+        ].join('\n\n'),
+      ),
+    );
+    expect(d.units[3]).toBe('u4 claim: 扩建公交存在着两种可能的方案。');
+    expect(d.links).toContain('u5 supports u4 (enumeration: 一是)');
+    expect(d.links).toContain('u6 supports u4 (enumeration: 二是)');
+  });
+
+  it('第二次世界大战 and 第一次 do not open an enumeration', () => {
+    const d = draft('和平需要合作。第二次世界大战给各国带来了巨大的灾难。第一次尝试失败了。');
+    expect(d.units.flatMap((u) => u.cues.map((c) => c.family))).not.toContain('enumeration');
+  });
+});
+
+describe('the offline drafter: the sentence reading the event before it', () => {
+  // In a text of paragraphs the central claim is looked for in the first paragraph that argues,
+  // where a sentence summing up the ones before it is the paragraph's main one.
+  it('"X happened. 这是…" — the sentence saying what the event is, not the report, is the central claim', () => {
+    const d = show(
+      draft(
+        '2023年，许多城市出现了减少开车的呼声。这是市民对环境问题日益关注的结果。\n\n公交车越来越拥挤。地铁也越来越拥挤。\n\n骑车的人也多了起来。',
+      ),
+    );
+    expect(d.central).toBe('u2');
+    expect(d.links).toContain('u1 supports u2 (default)');
+  });
+
+  it('"X happened. This is a …" — likewise in English', () => {
+    const d = show(
+      draft(
+        'In 2023 many cities saw calls to drive less. This is a sign that people now care about clean air.\n\nBuses are getting crowded. Trains are getting crowded too.\n\nMore people ride bikes as well.',
+      ),
+    );
+    expect(d.central).toBe('u2');
+    expect(d.links).toContain('u1 supports u2 (default)');
+  });
+});
+
+describe('the offline drafter: reported words and the claim reports lead up to', () => {
+  it('应该 in what someone 表示, or inside quotation marks or a title, is a report, not the author’s recommendation', () => {
+    const d = show(
+      draft(
+        '城市交通需要改革。市长在记者会上表示，政府应该降低票价。报纸以《公交有必要免费》为题发表评论。市民对此反应热烈。',
+      ),
+    );
+    expect(d.central).toBe('u1');
+    expect(d.units[1]).toBe('u2 evidence: 市长在记者会上表示，政府应该降低票价。');
+    expect(d.units[2]).toBe('u3 evidence: 报纸以《公交有必要免费》为题发表评论。');
+  });
+
+  it('"should" in what someone said, or in quotation marks, is a report, not the author’s recommendation', () => {
+    const d = show(
+      draft(
+        'City traffic needs reform. The mayor said that the city should cut fares. A paper ran the headline "Buses must be free". Readers wrote in by the hundreds.',
+      ),
+    );
+    expect(d.central).toBe('u1');
+    expect(d.units[1]).toBe('u2 evidence: The mayor said that the city should cut fares.');
+    expect(d.units[2]).toBe('u3 evidence: A paper ran the headline "Buses must be free".');
+  });
+
+  it('reports followed in their paragraph by a claim that judges them (无疑…) support that claim, not the plain claim before them', () => {
+    const d = show(
+      draft(
+        [
+          '城市交通需要改革。改革的阻力来自多方面。',
+          '2020年，公交公司换了老板。新老板很少乘坐公交。2021年，票价上涨了两成。2022年，票价又上涨了一成。连续涨价无疑将把更多市民推向私家车。',
+          '改革因此刻不容缓。',
+        ].join('\n\n'),
+      ),
+    );
+    expect(d.links).toContain('u5 supports u7 (default)');
+    expect(d.links).toContain('u6 supports u7 (default)');
+  });
+
+  it('… and in English (undoubtedly, clearly)', () => {
+    const d = show(
+      draft(
+        [
+          'City traffic needs reform. The obstacles come from many sides.',
+          'In 2020 the bus company got a new owner. The new owner rarely takes a bus. In 2021 fares rose by a fifth. In 2022 they rose by a tenth again. Such rises will undoubtedly push more people into cars.',
+          'Reform cannot wait.',
+        ].join('\n\n'),
+      ),
+    );
+    expect(d.links).toContain('u5 supports u7 (default)');
+    expect(d.links).toContain('u6 supports u7 (default)');
+  });
+});
+
+describe('the offline drafter: what a contrast answers, and a conclusion drawn from history', () => {
+  it('但是 after someone’s reported words answers those words, not an objection in an earlier paragraph', () => {
+    const d = show(
+      draft(
+        [
+          '城市应当推行公交免费。有人认为免费会让公交过于拥挤。',
+          '公交公司需要更多车辆。2022年，公司经理表示，增加车辆“很难”。但是，“很难”不代表不能。',
+        ].join('\n\n'),
+      ),
+    );
+    expect(d.units[3]).toBe('u4 evidence: 2022年，公司经理表示，增加车辆“很难”。');
+    expect(d.links).toContain('u5 attacks u4 (contrast: 但是)');
+  });
+
+  it('"But" after someone’s reported words answers them, not an objection in an earlier paragraph', () => {
+    const d = show(
+      draft(
+        [
+          'The city should make buses free. Some say free buses would be crowded.',
+          'The bus company needs more vehicles. In 2022 its manager said that buying more was "hard". But hard does not mean impossible.',
+        ].join('\n\n'),
+      ),
+    );
+    expect(d.units[3]).toBe('u4 evidence: In 2022 its manager said that buying more was "hard".');
+    expect(d.links).toContain('u5 attacks u4 (contrast: But)');
+  });
+
+  it('回顾历史可知，… opening a paragraph’s second sentence makes it the paragraph’s main one', () => {
+    const d = show(
+      draft(
+        [
+          '城市应当推行公交免费。免费公交能减少拥堵。',
+          '1990年，这座城市的公交曾短暂免费。回顾历史可知，免费公交确实能吸引大量乘客。当年乘客增加了一倍。',
+          '因此，免费值得一试。',
+        ].join('\n\n'),
+      ),
+    );
+    expect(d.links).toContain('u3 supports u4 (default)');
+    expect(d.links).toContain('u4 supports u1 (position)');
+  });
+});
+
+describe('the offline drafter: two reasons, and a narrative turn', () => {
+  it('因为A，而且B opening a sentence: both reasons support the claim before, B is not A’s conclusion', () => {
+    const d = show(draft('学校应当推迟上课时间。因为青少年需要更多睡眠，而且早晨的课堂效率很低。'));
+    expect(d.links).not.toContain('u2 supports u3 (reason: 因为)');
+    // Both reach u1: directly, or jointly through one junction.
+    const reaches = (u: string) =>
+      d.links.includes(`${u} supports u1 (${u === 'u2' ? 'reason: 因为' : 'addition: 而且'})`) ||
+      (d.links.some((l) => l.startsWith(`${u} supports j1`)) &&
+        d.links.some((l) => l.startsWith('j1 supports u1')));
+    expect(reaches('u2')).toBe(true);
+    expect(reaches('u3')).toBe(true);
+  });
+
+  it('"Because A, and also B" opening a sentence: both reasons support the claim before', () => {
+    const d = show(
+      draft(
+        'Schools should start later. Because teenagers need more sleep, and also morning lessons achieve little.',
+      ),
+    );
+    expect(d.units.length).toBe(3);
+    expect(d.links.some((l) => l.startsWith('u2 supports u3'))).toBe(false);
+  });
+
+  it('但是，正当…之际 turns a story, it does not attack the sentence before', () => {
+    const d = draft(
+      '老街区应当得到保护。许多老人住在那里。\n\n政府计划拆迁老街区。但是，正当政府准备拆迁之际，一场大火烧毁了半条街。火灾之后，居民开始组织起来保护街区。\n\n保护老街区因此成为共识。',
+    );
+    const turn = d.units.find((u) => u.text.startsWith('但是'))!;
+    expect(turn.kind).not.toBe('objection');
+    expect(d.links.find((l) => l.from === turn.id)!.relation).toBe('supports');
+  });
+
+  it('"But just as …" turns a story likewise', () => {
+    const d = draft(
+      'The old quarter should be protected. Many old people live there.\n\nThe city planned to clear the quarter. But just as the city was about to clear it, a fire destroyed half a street. After the fire, residents organised to protect it.\n\nProtection thus became common ground.',
+    );
+    const turn = d.units.find((u) => u.text.startsWith('But'))!;
+    expect(turn.kind).not.toBe('objection');
+    expect(d.links.find((l) => l.from === turn.id)!.relation).toBe('supports');
+  });
+});
