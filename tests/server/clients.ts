@@ -21,10 +21,23 @@ export interface TestClient {
   destroy(): void;
 }
 
+/**
+ * `ws` with a listener for 'error' always attached. When the provider gives up on a connection
+ * still being opened (the server is down, during a restart), it removes its handlers and closes
+ * the socket; `ws` then emits 'error' with no one listening, an uncaught exception in Node. A
+ * browser's WebSocket has no such behaviour, so this belongs to the Node clients only.
+ */
+export class NodeWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => {});
+  }
+}
+
 export function connect(url: string, name: string, token: string, doc = new Y.Doc()): TestClient {
   const socket = new HocuspocusProviderWebsocket({
     url,
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: NodeWebSocket,
     // Reconnect quickly after a server restart.
     delay: 100,
     minDelay: 100,
