@@ -13,7 +13,7 @@ import {
   readCommentsFromDoc,
   withComments,
 } from './commentsDoc';
-import { applyMapChange, contentTypes, holdsMap, readMapFromDoc, sameFields } from './mapDoc';
+import { applyMapChange, contentTypes, holdsMap, MapDocReader, sameFields } from './mapDoc';
 
 export interface MapBindingOptions {
   /**
@@ -37,6 +37,9 @@ export class MapBinding {
   private readonly comments: Y.Doc;
   private readonly onRemoteChange: (map: ArgMap) => void;
   private readonly managers: readonly Y.UndoManager[];
+  private readonly reader: MapDocReader;
+  /** Whether a transaction changed the comments document since it was last read. */
+  private commentsChanged = false;
   private contentPart: ArgMap;
   private rawComments: readonly Comment[] | undefined;
   private current: ArgMap;
@@ -52,7 +55,8 @@ export class MapBinding {
     this.content = content;
     this.comments = comments;
     this.onRemoteChange = options.onRemoteChange;
-    this.contentPart = readMapFromDoc(content);
+    this.reader = new MapDocReader(content);
+    this.contentPart = this.reader.read();
     this.rawComments = readCommentsFromDoc(comments);
     this.current = withComments(this.contentPart, this.rawComments);
     // Scoped to the documents' types (not the documents), so that a transaction of this
@@ -65,8 +69,8 @@ export class MapBinding {
       manager.on('stack-item-added', ({ stackItem }) => this.added?.set(manager, stackItem));
       return manager;
     });
-    content.on('afterTransaction', this.afterTransaction);
-    comments.on('afterTransaction', this.afterTransaction);
+    content.on('afterTransaction', this.afterContent);
+    comments.on('afterTransaction', this.afterComments);
   }
 
   /** The map as both documents hold it now (valid; the same object until something changes). */
@@ -130,8 +134,8 @@ export class MapBinding {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.content.off('afterTransaction', this.afterTransaction);
-    this.comments.off('afterTransaction', this.afterTransaction);
+    this.content.off('afterTransaction', this.afterContent);
+    this.comments.off('afterTransaction', this.afterComments);
     for (const manager of this.managers) manager.destroy();
     this.undoSteps = [];
     this.redoSteps = [];
@@ -179,25 +183,39 @@ export class MapBinding {
     }
   }
 
-  private readonly afterTransaction = (transaction: Y.Transaction): void => {
-    if (this.destroyed || transaction.changed.size === 0) return;
+  private readonly afterContent = (transaction: Y.Transaction): void => {
+    if (this.destroyed) return;
+    // Every transaction, this binding's own too: the reader then reads only what they touched.
+    this.reader.note(transaction);
+    this.afterTransaction(transaction);
+  };
+
+  private readonly afterComments = (transaction: Y.Transaction): void => {
+    if (this.destroyed) return;
+    if (transaction.changed.size) this.commentsChanged = true;
+    this.afterTransaction(transaction);
+  };
+
+  private afterTransaction(transaction: Y.Transaction): void {
+    if (transaction.changed.size === 0) return;
     const origin: unknown = transaction.origin;
     if (origin === this.origin || this.managers.some((m) => m === origin)) return;
     if (this.rebuild()) this.onRemoteChange(this.current);
-  };
+  }
 
   /**
-   * Reads both documents again, reusing the records of the map read before (or of `preferred`,
-   * the map this binding just wrote, which is kept whole when the documents read as it).
+   * Reads both documents again (of the content only the records transactions touched; the
+   * comments only when they changed), reusing the records of the map read before, or those of
+   * `preferred` (the map this binding just wrote, kept whole when the documents read as it).
    */
   private rebuild(preferred?: ArgMap): boolean {
     const base = preferred ?? this.current;
-    const { comments: baseComments, ...baseContent } = base;
-    const contentPart = readMapFromDoc(
-      this.content,
-      sameFields(baseContent, this.contentPart) ? this.contentPart : (baseContent as ArgMap),
-    );
-    const rawComments = readCommentsFromDoc(this.comments, baseComments ?? this.rawComments);
+    const contentPart = this.reader.read(preferred);
+    let rawComments = this.rawComments;
+    if (this.commentsChanged) {
+      this.commentsChanged = false;
+      rawComments = readCommentsFromDoc(this.comments, base.comments ?? this.rawComments);
+    }
     if (contentPart === this.contentPart && rawComments === this.rawComments && !preferred)
       return false;
     this.contentPart = contentPart;

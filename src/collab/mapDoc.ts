@@ -123,13 +123,19 @@ export function recordList(doc: Y.Doc, name: string, fields: FieldSpec): RecordL
 
 /**
  * The records of a list in their order. `previous` (the list read last time) lends its record
- * objects to every record that reads the same, so unchanged records keep their identity.
+ * objects to every record that reads the same, so unchanged records keep their identity. With
+ * `touched`, only those records are read again: the others are taken from `previous` as they
+ * are (the caller knows no transaction touched them since). `preferred` lends its objects
+ * first (the list an editor just wrote, which the document now holds).
  */
 export function readRecords<T extends AnyRecord>(
   list: RecordList,
   previous?: readonly T[],
+  touched?: ReadonlySet<string>,
+  preferred?: readonly T[],
 ): readonly T[] {
   const before = new Map(previous?.map((r) => [r.id, r]));
+  const wanted = preferred && new Map(preferred.map((r) => [r.id, r]));
   const ids: string[] = [];
   const seen = new Set<string>();
   for (const id of list.order) {
@@ -138,12 +144,17 @@ export function readRecords<T extends AnyRecord>(
   }
   const rest = [...list.records.keys()].filter((id) => !seen.has(id)).sort();
   const records = [...ids, ...rest].map((id) => {
-    const read = readRecord(id, list.records.get(id)!, list.fields);
     const old = before.get(id);
+    if (old && touched && !touched.has(id)) return old;
+    const read = readRecord(id, list.records.get(id)!, list.fields);
+    const want = wanted?.get(id);
+    if (want && deepEqual(want, read)) return want;
     return (old && deepEqual(old, read) ? old : read) as T;
   });
-  if (previous && records.length === previous.length && records.every((r, i) => r === previous[i]))
-    return previous;
+  const same = (other?: readonly T[]) =>
+    other && records.length === other.length && records.every((r, i) => r === other[i]);
+  if (same(preferred)) return preferred!;
+  if (same(previous)) return previous!;
   return records;
 }
 
@@ -391,6 +402,104 @@ export function readMapFromDoc(doc: Y.Doc, previous?: ArgMap): ArgMap {
   let map = out as unknown as ArgMap;
   if (previous) map = reuseShell(map, previous);
   return repairMap(map);
+}
+
+/**
+ * Reads one content document again and again, each time reading only the records that the
+ * transactions it was told of ({@link MapDocReader.note}) touched, and reusing the others as
+ * they were: what an editor does after each keystroke of anyone on a large map.
+ */
+export class MapDocReader {
+  private readonly doc: Y.Doc;
+  private readonly lists: readonly (readonly [ListName, RecordList])[];
+  private readonly roots = new Map<unknown, { name: ListName; part: 'records' | 'order' }>();
+  /** The last read, before repair, and after. */
+  private raw: ArgMap | undefined;
+  private repaired: ArgMap | undefined;
+  /** Records touched since the last read, by list; lists whose order (or all) must be read. */
+  private touched = new Map<ListName, Set<string>>();
+  private reordered = new Set<ListName>();
+
+  constructor(doc: Y.Doc) {
+    this.doc = doc;
+    this.lists = lists(doc);
+    for (const [name, list] of this.lists) {
+      this.roots.set(list.records, { name, part: 'records' });
+      this.roots.set(list.order, { name, part: 'order' });
+    }
+  }
+
+  /** Takes note of what a transaction on the document changed (call for every transaction). */
+  note(transaction: Y.Transaction): void {
+    for (const [type, keys] of transaction.changed) {
+      // Climb to the top-level type; the key under it is the record's id.
+      let at = type as unknown as Y.AbstractType<unknown>;
+      let key: string | null = null;
+      while (at._item) {
+        key = at._item.parentSub;
+        at = at._item.parent as Y.AbstractType<unknown>;
+      }
+      const root = this.roots.get(at);
+      if (!root) continue;
+      if (root.part === 'order') {
+        this.reordered.add(root.name);
+        continue;
+      }
+      let touched = this.touched.get(root.name);
+      if (!touched) this.touched.set(root.name, (touched = new Set()));
+      if ((at as unknown) === type) for (const id of keys) if (id !== null) touched.add(id);
+      if (key !== null) touched.add(key);
+    }
+  }
+
+  /**
+   * The map the document holds, repaired (as {@link readMapFromDoc}), reading only what the
+   * noted transactions touched. `preferred` (the map an editor just wrote) lends its objects
+   * to what reads the same, and is returned itself (without its comments) when all does.
+   */
+  read(preferred?: ArgMap): ArgMap {
+    if (!holdsMap(this.doc)) throw new Error('MapDocReader: the document holds no map yet');
+    const meta = this.doc.getMap<unknown>('meta');
+    const title = meta.get('title');
+    const out: Record<string, unknown> = {
+      format: meta.get('format'),
+      version: meta.get('version'),
+      id: meta.get('id'),
+      title: title instanceof Y.Text ? title.toString() : '',
+    };
+    for (const key of ['createdAt', 'updatedAt'] as const) {
+      const value = meta.get(key);
+      if (value !== undefined) out[key] = value;
+    }
+    const previous = this.raw;
+    for (const [name, list] of this.lists) {
+      if (name === 'groups' && meta.get('groups') !== true && list.records.size === 0) continue;
+      const before = previous?.[name] as readonly AnyRecord[] | undefined;
+      const touched = this.touched.get(name);
+      out[name] =
+        before && !touched?.size && !this.reordered.has(name)
+          ? before
+          : readRecords(
+              list,
+              before,
+              before ? (touched ?? new Set()) : undefined,
+              preferred?.[name] as readonly AnyRecord[] | undefined,
+            );
+    }
+    this.touched.clear();
+    this.reordered.clear();
+    let raw = out as unknown as ArgMap;
+    if (preferred) {
+      const { comments: _comments, ...content } = preferred;
+      if (sameFields(raw, content)) raw = preferred.comments ? (content as ArgMap) : preferred;
+    }
+    if (previous && sameFields(raw, previous)) raw = previous;
+    if (raw !== this.raw || !this.repaired) {
+      this.raw = raw;
+      this.repaired = repairMap(raw);
+    }
+    return this.repaired;
+  }
 }
 
 /** `map` with `previous`'s top-level object when every field is the same object. */
