@@ -100,6 +100,30 @@ describe('MapBinding', () => {
     expectValid(B.binding.map);
   });
 
+  it('does not undo over a peer’s later change of the same field, nor into a deleted node', () => {
+    const [a, b] = peers(fullMap());
+    const A = bind(a!);
+    const B = bind(b!);
+    A.binding.applyLocal(updateNode(A.binding.map, 'n1', { rating: 2 }));
+    syncPeers(a!, b!);
+    B.binding.applyLocal(updateNode(B.binding.map, 'n1', { rating: 3 }));
+    syncPeers(a!, b!);
+    A.binding.undo();
+    expect(node(A.binding.map, 'n1').rating).toBe(3);
+    // A edits a node that B deletes meanwhile: undoing A's edit does not bring it back.
+    A.binding.applyLocal(updateNode(A.binding.map, 'n4', { text: 'Too dear' }));
+    B.binding.applyLocal(removeNode(B.binding.map, 'n4'));
+    syncPeers(a!, b!);
+    A.binding.undo();
+    syncPeers(a!, b!);
+    for (const { binding } of [A, B]) {
+      expectValid(binding.map);
+      expect(binding.map.nodes.some((n) => n.id === 'n4')).toBe(false);
+      expect(node(binding.map, 'n1').rating).toBe(3);
+    }
+    expect(A.binding.map).toEqual(B.binding.map);
+  });
+
   it('joins typing with one coalesce key into one undo step', () => {
     const [a] = peers(fullMap(), 1);
     const { binding } = bind(a!);
