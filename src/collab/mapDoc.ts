@@ -24,16 +24,27 @@
  *     `implicit`, `tags`, `rating`, `position`, `group`, `scheme`; edge `from`, `to`, `relation`,
  *     `rating`, `scheme`; group `parent`, `collapsed`; and every field of a source — its `text`,
  *     `sentences` and `pages` are large and never edited in place, its metadata is rarely edited.
+ * - Fields read back in the schema's order; translations in language-tag order (a Y.Map's key
+ *   order may differ between peers).
+ *
+ * Records are keyed by their ids, so two people who add a record with the same id at once (the
+ * model's `nextId` gives both `n7`) end with one of the two records (the same one everywhere):
+ * shared maps should make new ids that differ between people.
  *
  * Comments are not here: they live in their own document (`comments/<id>`, see commentsDoc.ts),
  * so that the server can let commenters write that one and not this.
  *
  * A merged document may hold what no single editor wrote: an edge to a node another person
  * deleted, a tour step to it, a node in a deleted group, a group cycle made by two moves, a ref
- * to a sentence a corrected source no longer has. {@link readMapFromDoc} repairs these by
- * leaving out what names a missing record (tours and comments by the model's own
- * `withoutDangling`), so what it returns always passes the model's validator. The document
+ * to a sentence a corrected source no longer has, an explicit node whose last ref went.
+ * {@link readMapFromDoc} repairs these by leaving out what names a missing record (tours and
+ * comments by the model's own `withoutDangling`; a node left without the ref it needs is marked
+ * implicit), so what it returns always passes the model's validator. The document
  * keeps what was left out: undoing the deletion brings it back.
+ *
+ * API: {@link writeMapToDoc} (a map into an empty document), {@link readMapFromDoc} (always a
+ * valid map), {@link applyMapChange} (what differs, field by field), {@link MapDocReader} (reads
+ * again only what transactions touched, for an editor), {@link holdsMap}, {@link repairMap}.
  */
 import * as Y from 'yjs';
 
