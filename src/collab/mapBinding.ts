@@ -82,10 +82,14 @@ export class MapBinding {
    * Writes what differs between {@link map} and `next` into the documents, as this binding's
    * edit: content to the content document, comments to the comments document. Edits with the
    * same `coalesceKey` within a second form one undo step (typing in one field).
+   *
+   * Returns {@link map} afterwards: `next` itself when the documents read as it, else what they
+   * read as (a peer's edit that `next` did not know of stays; a record hidden as dangling can
+   * come back into view when `next` brings back what it names).
    */
-  applyLocal(next: ArgMap, coalesceKey?: string): void {
+  applyLocal(next: ArgMap, coalesceKey?: string): ArgMap {
     if (this.destroyed) throw new Error('MapBinding: destroyed');
-    if (next === this.current) return;
+    if (next === this.current) return next;
     const before = this.current;
     const coalesce = coalesceKey !== undefined && coalesceKey === this.lastKey;
     if (!coalesce) for (const manager of this.managers) manager.stopCapturing();
@@ -110,6 +114,7 @@ export class MapBinding {
       for (const manager of this.managers) manager.clear(false, true);
     }
     this.rebuild(next);
+    return this.current;
   }
 
   get canUndo(): boolean {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 
 import { MapBinding } from '../../../src/collab/mapBinding';
-import { addNode, removeNode, updateNode } from '../../../src/model/operations';
+import { addNode, connect, removeNode, updateNode } from '../../../src/model/operations';
 import type { ArgMap, Comment } from '../../../src/model/schema';
 import { articleMap, emptyPeer, expectValid, fullMap, peers, syncPeers, type Peer } from './peers';
 
@@ -52,7 +52,7 @@ describe('MapBinding', () => {
     const B = bind(b!);
     const before = B.binding.map;
     const next = updateNode(A.binding.map, 'n2', { text: 'Trees cool hot streets' });
-    A.binding.applyLocal(next, 'text:n2');
+    expect(A.binding.applyLocal(next, 'text:n2')).toBe(next);
     expect(A.binding.map).toBe(next);
     expect(A.heard).toEqual([]);
     syncPeers(a!, b!);
@@ -201,6 +201,28 @@ describe('MapBinding', () => {
     A.binding.undo();
     syncPeers(a!, b!);
     expect(B.binding.map.comments!.map((c) => c.id)).toEqual(['c1', 'c2', 'c3', 'c9']);
+  });
+
+  it('returns what the documents read as when it differs from the map handed in', () => {
+    const [a, b] = peers(fullMap());
+    const A = bind(a!);
+    const B = bind(b!);
+    A.binding.applyLocal(removeNode(A.binding.map, 'n3'));
+    B.binding.applyLocal(connect(B.binding.map, 'n3', 'n2', 'supports', { id: 'e9' }).map);
+    syncPeers(a!, b!);
+    expect(A.binding.map.edges.some((e) => e.id === 'e9')).toBe(false);
+    // A node made again with that id brings back the edge the documents kept.
+    const next = addNode(A.binding.map, {
+      id: 'n3',
+      kind: 'claim',
+      text: 'Again',
+      refs: [{ sentence: 's3' }],
+    }).map;
+    const read = A.binding.applyLocal(next);
+    expect(read).not.toBe(next);
+    expect(read).toBe(A.binding.map);
+    expect(read.edges.find((e) => e.id === 'e9')).toMatchObject({ from: 'n3', to: 'n2' });
+    expectValid(read);
   });
 
   it('stops hearing after destroy', () => {
