@@ -225,6 +225,29 @@ describe('MapBinding', () => {
     expectValid(read);
   });
 
+  it('takes an edit made while it tells of a remote change', () => {
+    const [a, b] = peers(fullMap());
+    const A = bind(a!);
+    let reacted = false;
+    const B = new MapBinding(b!.content, b!.comments, {
+      onRemoteChange(map) {
+        if (reacted) return;
+        reacted = true;
+        B.applyLocal(updateNode(map, 'n2', { rating: 1 }));
+      },
+    });
+    bindings.push(B);
+    A.binding.applyLocal(updateNode(A.binding.map, 'n1', { rating: 2 }));
+    syncPeers(a!, b!);
+    expect(reacted).toBe(true);
+    expect(node(B.map, 'n1').rating).toBe(2);
+    expect(node(B.map, 'n2').rating).toBe(1);
+    syncPeers(a!, b!);
+    expect(A.binding.map).toEqual(B.map);
+    expect(B.undo()).toBe(true);
+    expect(node(B.map, 'n2').rating).toBeUndefined();
+  });
+
   it('stops hearing after destroy', () => {
     const [a, b] = peers(fullMap());
     const A = bind(a!);
