@@ -13,13 +13,14 @@ import {
   readCommentsFromDoc,
   withComments,
 } from './commentsDoc';
-import { applyMapChange, contentTypes, holdsMap, readMapFromDoc, sameFields } from './mapDoc';
+import { applyMapChange, contentTypes, holdsMap, MapDocReader, sameFields } from './mapDoc';
 
 export interface MapBindingOptions {
   /**
    * Called after a transaction of any other origin (the sync provider, y-indexeddb, another
-   * binding) changed what the map reads as, with the new map. Not called for this binding's own
-   * edits, nor for its undo and redo (read {@link MapBinding.map} after those).
+   * binding) changed what the map reads as, with the new map, once the documents' transactions
+   * have ended (so it may call `applyLocal`). Not called for this binding's own edits, nor for
+   * its undo and redo (read {@link MapBinding.map} after those).
    */
   onRemoteChange(map: ArgMap): void;
 }
@@ -37,6 +38,11 @@ export class MapBinding {
   private readonly comments: Y.Doc;
   private readonly onRemoteChange: (map: ArgMap) => void;
   private readonly managers: readonly Y.UndoManager[];
+  private readonly reader: MapDocReader;
+  /** Whether a transaction changed the comments document since it was last read. */
+  private commentsChanged = false;
+  /** Whether a transaction of another origin changed a document, not yet told. */
+  private remoteChanged = false;
   private contentPart: ArgMap;
   private rawComments: readonly Comment[] | undefined;
   private current: ArgMap;
@@ -52,7 +58,8 @@ export class MapBinding {
     this.content = content;
     this.comments = comments;
     this.onRemoteChange = options.onRemoteChange;
-    this.contentPart = readMapFromDoc(content);
+    this.reader = new MapDocReader(content);
+    this.contentPart = this.reader.read();
     this.rawComments = readCommentsFromDoc(comments);
     this.current = withComments(this.contentPart, this.rawComments);
     // Scoped to the documents' types (not the documents), so that a transaction of this
@@ -65,8 +72,10 @@ export class MapBinding {
       manager.on('stack-item-added', ({ stackItem }) => this.added?.set(manager, stackItem));
       return manager;
     });
-    content.on('afterTransaction', this.afterTransaction);
-    comments.on('afterTransaction', this.afterTransaction);
+    content.on('afterTransaction', this.afterContent);
+    comments.on('afterTransaction', this.afterComments);
+    content.on('afterAllTransactions', this.afterAll);
+    comments.on('afterAllTransactions', this.afterAll);
   }
 
   /** The map as both documents hold it now (valid; the same object until something changes). */
@@ -78,10 +87,15 @@ export class MapBinding {
    * Writes what differs between {@link map} and `next` into the documents, as this binding's
    * edit: content to the content document, comments to the comments document. Edits with the
    * same `coalesceKey` within a second form one undo step (typing in one field).
+   *
+   * Returns {@link map} afterwards: `next` itself when the documents read as it, else what they
+   * read as (a peer's edit that `next` did not know of stays; a record hidden as dangling can
+   * come back into view when `next` brings back what it names).
    */
-  applyLocal(next: ArgMap, coalesceKey?: string): void {
+  applyLocal(next: ArgMap, coalesceKey?: string): ArgMap {
     if (this.destroyed) throw new Error('MapBinding: destroyed');
-    if (next === this.current) return;
+    if (next === this.current) return next;
+    this.outsideTransactions();
     const before = this.current;
     const coalesce = coalesceKey !== undefined && coalesceKey === this.lastKey;
     if (!coalesce) for (const manager of this.managers) manager.stopCapturing();
@@ -106,6 +120,7 @@ export class MapBinding {
       for (const manager of this.managers) manager.clear(false, true);
     }
     this.rebuild(next);
+    return this.current;
   }
 
   get canUndo(): boolean {
@@ -130,8 +145,10 @@ export class MapBinding {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.content.off('afterTransaction', this.afterTransaction);
-    this.comments.off('afterTransaction', this.afterTransaction);
+    this.content.off('afterTransaction', this.afterContent);
+    this.comments.off('afterTransaction', this.afterComments);
+    this.content.off('afterAllTransactions', this.afterAll);
+    this.comments.off('afterAllTransactions', this.afterAll);
     for (const manager of this.managers) manager.destroy();
     this.undoSteps = [];
     this.redoSteps = [];
@@ -139,6 +156,7 @@ export class MapBinding {
 
   private popStep(kind: 'undo' | 'redo'): boolean {
     if (this.destroyed) return false;
+    this.outsideTransactions();
     const from = kind === 'undo' ? this.undoSteps : this.redoSteps;
     const to = kind === 'undo' ? this.redoSteps : this.undoSteps;
     this.lastKey = undefined;
@@ -179,25 +197,56 @@ export class MapBinding {
     }
   }
 
-  private readonly afterTransaction = (transaction: Y.Transaction): void => {
-    if (this.destroyed || transaction.changed.size === 0) return;
+  private readonly afterContent = (transaction: Y.Transaction): void => {
+    if (this.destroyed) return;
+    // Every transaction, this binding's own too: the reader then reads only what they touched.
+    this.reader.note(transaction);
+    this.afterTransaction(transaction);
+  };
+
+  private readonly afterComments = (transaction: Y.Transaction): void => {
+    if (this.destroyed) return;
+    if (transaction.changed.size) this.commentsChanged = true;
+    this.afterTransaction(transaction);
+  };
+
+  private afterTransaction(transaction: Y.Transaction): void {
+    if (transaction.changed.size === 0) return;
     const origin: unknown = transaction.origin;
     if (origin === this.origin || this.managers.some((m) => m === origin)) return;
+    this.remoteChanged = true;
+  }
+
+  /**
+   * Others' changes are told once all transactions of a document have ended, so that
+   * `onRemoteChange` may edit at once (an edit made from inside a transaction's clean-up would
+   * be cleaned up after it: read before it is noted, its undo step recorded too late).
+   */
+  private readonly afterAll = (): void => {
+    if (this.destroyed || !this.remoteChanged) return;
+    this.remoteChanged = false;
     if (this.rebuild()) this.onRemoteChange(this.current);
   };
 
+  /** Refuses to edit from inside a transaction of the documents (see {@link afterAll}). */
+  private outsideTransactions(): void {
+    if (this.content._transactionCleanups.length || this.comments._transactionCleanups.length)
+      throw new Error('MapBinding: called from inside a transaction of its documents');
+  }
+
   /**
-   * Reads both documents again, reusing the records of the map read before (or of `preferred`,
-   * the map this binding just wrote, which is kept whole when the documents read as it).
+   * Reads both documents again (of the content only the records transactions touched; the
+   * comments only when they changed), reusing the records of the map read before, or those of
+   * `preferred` (the map this binding just wrote, kept whole when the documents read as it).
    */
   private rebuild(preferred?: ArgMap): boolean {
     const base = preferred ?? this.current;
-    const { comments: baseComments, ...baseContent } = base;
-    const contentPart = readMapFromDoc(
-      this.content,
-      sameFields(baseContent, this.contentPart) ? this.contentPart : (baseContent as ArgMap),
-    );
-    const rawComments = readCommentsFromDoc(this.comments, baseComments ?? this.rawComments);
+    const contentPart = this.reader.read(preferred);
+    let rawComments = this.rawComments;
+    if (this.commentsChanged) {
+      this.commentsChanged = false;
+      rawComments = readCommentsFromDoc(this.comments, base.comments ?? this.rawComments);
+    }
     if (contentPart === this.contentPart && rawComments === this.rawComments && !preferred)
       return false;
     this.contentPart = contentPart;

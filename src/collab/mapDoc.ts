@@ -24,21 +24,44 @@
  *     `implicit`, `tags`, `rating`, `position`, `group`, `scheme`; edge `from`, `to`, `relation`,
  *     `rating`, `scheme`; group `parent`, `collapsed`; and every field of a source — its `text`,
  *     `sentences` and `pages` are large and never edited in place, its metadata is rarely edited.
+ * - Fields read back in the schema's order; translations in language-tag order (a Y.Map's key
+ *   order may differ between peers).
+ *
+ * Records are keyed by their ids, so two people who add a record with the same id at once (the
+ * model's `nextId` gives both `n7`) end with one of the two records (the same one everywhere):
+ * shared maps should make new ids that differ between people.
  *
  * Comments are not here: they live in their own document (`comments/<id>`, see commentsDoc.ts),
  * so that the server can let commenters write that one and not this.
  *
  * A merged document may hold what no single editor wrote: an edge to a node another person
  * deleted, a tour step to it, a node in a deleted group, a group cycle made by two moves, a ref
- * to a sentence a corrected source no longer has. {@link readMapFromDoc} repairs these by
- * leaving out what names a missing record (tours and comments by the model's own
- * `withoutDangling`), so what it returns always passes the model's validator. The document
- * keeps what was left out: undoing the deletion brings it back.
+ * to a sentence a corrected source no longer has, an explicit node whose last ref went.
+ * {@link readMapFromDoc} repairs these by leaving out what names a missing record (tours and
+ * comments by the model's own `withoutDangling`; a node left without the ref it needs is marked
+ * implicit; of two sources added at once with the same new sentence ids the later is left out;
+ * a record failing its schema, which only a faulty writer makes, is left out), so what it
+ * returns always passes the model's validator. The document keeps what was left out: undoing
+ * the deletion brings it back.
+ *
+ * API: {@link writeMapToDoc} (a map into an empty document), {@link readMapFromDoc} (always a
+ * valid map), {@link applyMapChange} (what differs, field by field), {@link MapDocReader} (reads
+ * again only what transactions touched, for an editor), {@link holdsMap}, {@link repairMap}.
  */
 import * as Y from 'yjs';
 
 import { sentenceIndex, withoutDangling } from '../model/operations';
-import type { ArgMap, Group, Ref } from '../model/schema';
+import {
+  edgeSchema,
+  groupSchema,
+  nodeSchema,
+  sourceSchema,
+  tourSchema,
+  type ArgMap,
+  type Group,
+  type Ref,
+  type Source,
+} from '../model/schema';
 import { needsRef, splitsPair } from '../model/vocabulary';
 
 /** How one field of a record is kept in its Y.Map. */
@@ -91,13 +114,13 @@ const TOUR_FIELDS: FieldSpec = [
 ];
 const META_VALUES = ['format', 'version', 'id', 'createdAt', 'updatedAt'] as const;
 
-/** The record lists of the content document, in the map's field order. */
+/** The record lists of the content document, in the map's field order, with their schemas. */
 export const MAP_LISTS = [
-  ['sources', SOURCE_FIELDS],
-  ['nodes', NODE_FIELDS],
-  ['edges', EDGE_FIELDS],
-  ['groups', GROUP_FIELDS],
-  ['tours', TOUR_FIELDS],
+  ['sources', SOURCE_FIELDS, sourceSchema],
+  ['nodes', NODE_FIELDS, nodeSchema],
+  ['edges', EDGE_FIELDS, edgeSchema],
+  ['groups', GROUP_FIELDS, groupSchema],
+  ['tours', TOUR_FIELDS, tourSchema],
 ] as const;
 type ListName = (typeof MAP_LISTS)[number][0];
 
@@ -111,25 +134,39 @@ export interface RecordList {
   records: Y.Map<Y.Map<unknown>>;
   order: Y.Array<string>;
   fields: FieldSpec;
+  /** The record's schema: a record read that fails it (a writer's bug) is left out. */
+  schema: { safeParse(value: unknown): { success: boolean } };
 }
 
-export function recordList(doc: Y.Doc, name: string, fields: FieldSpec): RecordList {
+export function recordList(
+  doc: Y.Doc,
+  name: string,
+  fields: FieldSpec,
+  schema: RecordList['schema'],
+): RecordList {
   return {
     records: doc.getMap<Y.Map<unknown>>(name),
     order: doc.getArray<string>(`${name}.order`),
     fields,
+    schema,
   };
 }
 
 /**
  * The records of a list in their order. `previous` (the list read last time) lends its record
- * objects to every record that reads the same, so unchanged records keep their identity.
+ * objects to every record that reads the same, so unchanged records keep their identity. With
+ * `touched`, only those records are read again: the others are taken from `previous` as they
+ * are (the caller knows no transaction touched them since). `preferred` lends its objects
+ * first (the list an editor just wrote, which the document now holds).
  */
 export function readRecords<T extends AnyRecord>(
   list: RecordList,
   previous?: readonly T[],
+  touched?: ReadonlySet<string>,
+  preferred?: readonly T[],
 ): readonly T[] {
   const before = new Map(previous?.map((r) => [r.id, r]));
+  const wanted = preferred && new Map(preferred.map((r) => [r.id, r]));
   const ids: string[] = [];
   const seen = new Set<string>();
   for (const id of list.order) {
@@ -137,13 +174,23 @@ export function readRecords<T extends AnyRecord>(
     seen.add(id);
   }
   const rest = [...list.records.keys()].filter((id) => !seen.has(id)).sort();
-  const records = [...ids, ...rest].map((id) => {
-    const read = readRecord(id, list.records.get(id)!, list.fields);
+  const records: T[] = [];
+  for (const id of [...ids, ...rest]) {
     const old = before.get(id);
-    return (old && deepEqual(old, read) ? old : read) as T;
-  });
-  if (previous && records.length === previous.length && records.every((r, i) => r === previous[i]))
-    return previous;
+    if (old && touched && !touched.has(id)) {
+      records.push(old);
+      continue;
+    }
+    const read = readRecord(id, list.records.get(id)!, list.fields);
+    const want = wanted?.get(id);
+    if (want && deepEqual(want, read)) records.push(want);
+    else if (old && deepEqual(old, read)) records.push(old);
+    else if (list.schema.safeParse(read).success) records.push(read as T);
+  }
+  const same = (other?: readonly T[]) =>
+    other && records.length === other.length && records.every((r, i) => r === other[i]);
+  if (same(preferred)) return preferred!;
+  if (same(previous)) return previous!;
   return records;
 }
 
@@ -337,7 +384,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 // The content document
 
 const lists = (doc: Y.Doc) =>
-  MAP_LISTS.map(([name, fields]) => [name, recordList(doc, name, fields)] as const);
+  MAP_LISTS.map(([name, fields, schema]) => [name, recordList(doc, name, fields, schema)] as const);
 
 /** The document's top-level types (what an undo manager of the content watches). */
 export function contentTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
@@ -391,6 +438,104 @@ export function readMapFromDoc(doc: Y.Doc, previous?: ArgMap): ArgMap {
   let map = out as unknown as ArgMap;
   if (previous) map = reuseShell(map, previous);
   return repairMap(map);
+}
+
+/**
+ * Reads one content document again and again, each time reading only the records that the
+ * transactions it was told of ({@link MapDocReader.note}) touched, and reusing the others as
+ * they were: what an editor does after each keystroke of anyone on a large map.
+ */
+export class MapDocReader {
+  private readonly doc: Y.Doc;
+  private readonly lists: readonly (readonly [ListName, RecordList])[];
+  private readonly roots = new Map<unknown, { name: ListName; part: 'records' | 'order' }>();
+  /** The last read, before repair, and after. */
+  private raw: ArgMap | undefined;
+  private repaired: ArgMap | undefined;
+  /** Records touched since the last read, by list; lists whose order (or all) must be read. */
+  private touched = new Map<ListName, Set<string>>();
+  private reordered = new Set<ListName>();
+
+  constructor(doc: Y.Doc) {
+    this.doc = doc;
+    this.lists = lists(doc);
+    for (const [name, list] of this.lists) {
+      this.roots.set(list.records, { name, part: 'records' });
+      this.roots.set(list.order, { name, part: 'order' });
+    }
+  }
+
+  /** Takes note of what a transaction on the document changed (call for every transaction). */
+  note(transaction: Y.Transaction): void {
+    for (const [type, keys] of transaction.changed) {
+      // Climb to the top-level type; the key under it is the record's id.
+      let at = type as unknown as Y.AbstractType<unknown>;
+      let key: string | null = null;
+      while (at._item) {
+        key = at._item.parentSub;
+        at = at._item.parent as Y.AbstractType<unknown>;
+      }
+      const root = this.roots.get(at);
+      if (!root) continue;
+      if (root.part === 'order') {
+        this.reordered.add(root.name);
+        continue;
+      }
+      let touched = this.touched.get(root.name);
+      if (!touched) this.touched.set(root.name, (touched = new Set()));
+      if ((at as unknown) === type) for (const id of keys) if (id !== null) touched.add(id);
+      if (key !== null) touched.add(key);
+    }
+  }
+
+  /**
+   * The map the document holds, repaired (as {@link readMapFromDoc}), reading only what the
+   * noted transactions touched. `preferred` (the map an editor just wrote) lends its objects
+   * to what reads the same, and is returned itself (without its comments) when all does.
+   */
+  read(preferred?: ArgMap): ArgMap {
+    if (!holdsMap(this.doc)) throw new Error('MapDocReader: the document holds no map yet');
+    const meta = this.doc.getMap<unknown>('meta');
+    const title = meta.get('title');
+    const out: Record<string, unknown> = {
+      format: meta.get('format'),
+      version: meta.get('version'),
+      id: meta.get('id'),
+      title: title instanceof Y.Text ? title.toString() : '',
+    };
+    for (const key of ['createdAt', 'updatedAt'] as const) {
+      const value = meta.get(key);
+      if (value !== undefined) out[key] = value;
+    }
+    const previous = this.raw;
+    for (const [name, list] of this.lists) {
+      if (name === 'groups' && meta.get('groups') !== true && list.records.size === 0) continue;
+      const before = previous?.[name] as readonly AnyRecord[] | undefined;
+      const touched = this.touched.get(name);
+      out[name] =
+        before && !touched?.size && !this.reordered.has(name)
+          ? before
+          : readRecords(
+              list,
+              before,
+              before ? (touched ?? new Set()) : undefined,
+              preferred?.[name] as readonly AnyRecord[] | undefined,
+            );
+    }
+    this.touched.clear();
+    this.reordered.clear();
+    let raw = out as unknown as ArgMap;
+    if (preferred) {
+      const { comments: _comments, ...content } = preferred;
+      if (sameFields(raw, content)) raw = preferred.comments ? (content as ArgMap) : preferred;
+    }
+    if (previous && sameFields(raw, previous)) raw = previous;
+    if (raw !== this.raw || !this.repaired) {
+      this.raw = raw;
+      this.repaired = repairMap(raw);
+    }
+    return this.repaired;
+  }
 }
 
 /** `map` with `previous`'s top-level object when every field is the same object. */
@@ -447,11 +592,14 @@ export function applyMapChange(doc: Y.Doc, before: ArgMap, after: ArgMap, origin
  * `map` without what names a missing record, so that it passes the model's validator: edges
  * whose ends are gone (or meet), refs to sentences no source has (a node left needing a ref is
  * marked implicit), a node's or group's missing group, group cycles (the cycle is cut at its
- * smallest id), and, by the model's `withoutDangling`, tour steps and comments naming what is
- * gone. Parts with nothing to repair stay the same objects.
+ * smallest id), a source reusing an earlier source's sentence ids, and, by the model's
+ * `withoutDangling`, tour steps and comments naming what is gone. Parts with nothing to repair
+ * stay the same objects.
  */
 export function repairMap(map: ArgMap): ArgMap {
   let next = map;
+  const sources = distinctSources(map.sources);
+  if (sources !== map.sources) next = { ...next, sources };
   const nodeIds = new Set(map.nodes.map((n) => n.id));
   if (map.edges.some((e) => !nodeIds.has(e.from) || !nodeIds.has(e.to) || e.from === e.to)) {
     next = {
@@ -469,7 +617,7 @@ export function repairMap(map: ArgMap): ArgMap {
       const { group: _gone, ...rest } = fixed;
       fixed = rest;
     }
-    const refs = node.refs.filter((ref) => refHolds(map, ref));
+    const refs = node.refs.filter((ref) => refHolds(next, ref));
     if (refs.length !== node.refs.length) fixed = { ...fixed, refs };
     if (fixed.refs.length === 0 && needsRef(fixed)) fixed = { ...fixed, implicit: true };
     if (fixed !== node) nodesChanged = true;
@@ -477,6 +625,27 @@ export function repairMap(map: ArgMap): ArgMap {
   });
   if (nodesChanged) next = { ...next, nodes };
   return withoutDangling(next);
+}
+
+const distinct = new WeakMap<readonly Source[], readonly Source[]>();
+
+/**
+ * The sources without any (after the first) that reuses a sentence id of one before it: two
+ * sources added at once can be given the same new sentence ids. Once per sources list.
+ */
+function distinctSources(sources: readonly Source[]): readonly Source[] {
+  let kept = distinct.get(sources);
+  if (!kept) {
+    const ids = new Set<string>();
+    const list = sources.filter((source, i) => {
+      if (i > 0 && source.sentences.some((s) => ids.has(s.id))) return false;
+      for (const s of source.sentences) ids.add(s.id);
+      return true;
+    });
+    kept = list.length === sources.length ? sources : list;
+    distinct.set(sources, kept);
+  }
+  return kept;
 }
 
 function refHolds(map: ArgMap, ref: Ref): boolean {
