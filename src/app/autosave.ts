@@ -106,12 +106,32 @@ export class Autosave {
   }
 
   private onMapChanged(map: ArgMap | null) {
-    if (!map || !this.saved || map.id !== this.saved.id || map === this.saved) return;
+    if (!map || !this.saved || map.id !== this.saved.id) return;
+    if (map === this.saved) {
+      if (this.timer && !this.failed) this.backToStored();
+      return;
+    }
     useSaveStatus.getState().set('pending');
     this.journalPending(map);
     // The delay runs from the first unsaved edit, not the last, so a write is never postponed
     // beyond SAVE_DELAY_MS by continued typing.
     this.timer ??= setTimeout(this.flushNow, SAVE_DELAY_MS);
+  }
+
+  /**
+   * The edits waiting for the timer were all taken back (undo before the write): the open map is
+   * the stored one again, so nothing is written, the journal keeps only the writes under way (a
+   * crash must not bring the undone edits back), and the status says saved once those are done.
+   */
+  private backToStored() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.unconfirmed.length) {
+      writeJournal(this.repo.tabId, this.unconfirmed);
+      return; // the write under way says "saved" when it is confirmed
+    }
+    clearJournal(this.repo.tabId);
+    useSaveStatus.getState().set('saved');
   }
 
   private onVisibility = () => {
