@@ -187,3 +187,11 @@ export function openThreadCounts(map: ArgMap): Map<string, number> {
       counts.set(c.target, (counts.get(c.target) ?? 0) + 1);
   return counts;
 }
+
+/** How many open threads the node or edge `target` has. */
+export function openThreadsOn(comments: ArgMap['comments'], target: string): number {
+  let count = 0;
+  for (const c of comments ?? [])
+    if (c.target === target && c.replyTo === undefined && c.resolved !== true) count++;
+  return count;
+}

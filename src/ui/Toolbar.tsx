@@ -10,6 +10,7 @@ import { useT } from './i18n';
 import { SearchBox } from './SearchBox';
 import { FileMenu } from './FileMenu';
 import { MapTitle } from './MapTitle';
+import { SharingStatus } from './sharing/SharingStatus';
 
 function useLayoutBusy() {
   const [busy, setBusy] = useState(false);
@@ -103,6 +104,7 @@ export function Toolbar() {
         {ui.language === 'en' ? '中文' : 'English'}
       </button>
       <CommandButton command="shortcuts" icon="?" iconOnly />
+      {map && <SharingStatus />}
       {readOnly ? (
         <span className="save-state save-read-only" role="status" data-testid="save-state">
           {t('readOnly')}

@@ -10,6 +10,8 @@ import { SchemeBadge } from './SchemeBadge';
 import { thesisTitle } from './cardLabel';
 import { CommandButton } from '../CommandButton';
 import { CompareBadge } from './CompareBadge';
+import { CommentCount } from '../comments/CommentCount';
+import { PeerRing } from '../sharing/PeerRing';
 
 export interface ArgNodeData extends Record<string, unknown> {
   node: ArgNode;
@@ -78,6 +80,7 @@ function ArgNodeViewImpl({ data, selected, height }: NodeProps<ArgFlowNode>) {
     >
       <Handle type="target" position={Position.Bottom} />
       <CompareBadge id={node.id} />
+      <PeerRing nodeId={node.id} />
       <div className="arg-node-head">
         <KindIcon kind={node.kind} color={style.stroke} />
         <span className="arg-node-kind">{t.kind(node.kind)}</span>
@@ -97,6 +100,7 @@ function ArgNodeViewImpl({ data, selected, height }: NodeProps<ArgFlowNode>) {
               ⚠
             </span>
           )}
+          <CommentCount target={node.id} />
         </span>
       </div>
       <div className="arg-node-text">{label || <em className="muted">…</em>}</div>
