@@ -90,7 +90,8 @@ export const COMMANDS: readonly Command[] = [
     labelKey: 'undo',
     keys: [{ key: 'z', mod: true }],
     global: true,
-    enabled: (c) => c.canUndo && !c.readOnly,
+    // A commenter takes back their comments: only a map read-only in the store has no undo.
+    enabled: (c) => c.canUndo && !useMapStore.getState().readOnly,
     run: () => undo(),
   },
   {
@@ -101,7 +102,7 @@ export const COMMANDS: readonly Command[] = [
       { key: 'y', mod: true },
     ],
     global: true,
-    enabled: (c) => c.canRedo && !c.readOnly,
+    enabled: (c) => c.canRedo && !useMapStore.getState().readOnly,
     run: () => redo(),
   },
   {

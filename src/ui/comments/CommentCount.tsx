@@ -11,7 +11,9 @@ export function CommentCount({ target }: { target: string }) {
   const label = t('openComments').replace('{0}', String(count));
   return (
     <span className="comment-count" data-testid="comment-count" title={label} aria-label={label}>
-      <span aria-hidden>💬</span>
+      <svg aria-hidden width="11" height="11" viewBox="0 0 16 16">
+        <path d="M2 2h12v9H7l-4 3v-3H2z" fill="none" stroke="currentColor" strokeWidth="1.8" />
+      </svg>
       {count}
     </span>
   );

@@ -41,16 +41,7 @@ export function CommentThreads({ map, target }: { map: ArgMap; target: string })
 }
 
 /** One thread: its comments, then what may be done with it. */
-export function ThreadView({
-  thread,
-  writable,
-  onPick,
-}: {
-  thread: Thread;
-  writable: boolean;
-  /** In the comment list: shows the thread's node or edge. */
-  onPick?: () => void;
-}) {
+export function ThreadView({ thread, writable }: { thread: Thread; writable: boolean }) {
   const t = useT();
   const [replying, setReplying] = useState(false);
   const { root } = thread;
@@ -67,11 +58,6 @@ export function ThreadView({
         <CommentView key={comment.id} comment={comment} writable={writable} />
       ))}
       <div className="row comment-actions">
-        {onPick && (
-          <button className="small" data-testid="comment-show-target" onClick={onPick}>
-            {t('commentShowTarget')}
-          </button>
-        )}
         {writable && !replying && (
           <button className="small" data-testid="comment-reply" onClick={() => setReplying(true)}>
             {t('commentReply')}

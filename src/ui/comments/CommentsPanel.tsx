@@ -136,15 +136,12 @@ function Panel({ map }: { map: ArgMap }) {
               <button
                 className="link comment-target"
                 data-testid="comment-target"
+                title={t('commentShowTarget')}
                 onClick={() => showTarget(map, thread.root.target)}
               >
                 {label(thread)}
               </button>
-              <ThreadView
-                thread={thread}
-                writable={writable}
-                onPick={() => showTarget(map, thread.root.target)}
-              />
+              <ThreadView thread={thread} writable={writable} />
             </li>
           ))}
         </ul>

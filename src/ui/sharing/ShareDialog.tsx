@@ -284,9 +284,11 @@ function Links({
           </div>
         </div>
       ) : (
-        <button data-testid="share-revoke" disabled={busy} onClick={() => setConfirming(true)}>
-          {t('shareRevoke')}
-        </button>
+        <div className="row">
+          <button data-testid="share-revoke" disabled={busy} onClick={() => setConfirming(true)}>
+            {t('shareRevoke')}
+          </button>
+        </div>
       )}
     </>
   );
