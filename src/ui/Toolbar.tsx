@@ -11,6 +11,7 @@ import { SearchBox } from './SearchBox';
 import { FileMenu } from './FileMenu';
 import { MapTitle } from './MapTitle';
 import { SharingStatus } from './sharing/SharingStatus';
+import { useEditingHidden } from './sharing/roles';
 
 function useLayoutBusy() {
   const [busy, setBusy] = useState(false);
@@ -36,6 +37,8 @@ export function Toolbar() {
     })),
   );
   const busy = useLayoutBusy();
+  // A shared map's viewer or commenter: no editing buttons at all.
+  const editingHidden = useEditingHidden();
   return (
     <header className="toolbar">
       <button
@@ -56,7 +59,7 @@ export function Toolbar() {
       />
       <FileMenu />
       <MapTitle />
-      {map && (
+      {map && !editingHidden && (
         <div className="toolbar-buttons" role="toolbar" aria-label={t('editCommands')}>
           <CommandButton command="addNode" icon="+" />
           <CommandButton data-testid="undo" command="undo" icon="↶" iconOnly />
@@ -71,7 +74,9 @@ export function Toolbar() {
         </div>
       )}
       {map && <CommandButton data-testid="overview" command="overview" icon="⤢" compact />}
-      {map && <CommandButton data-testid="group-selection" command="group" icon="⬚" compact />}
+      {map && !editingHidden && (
+        <CommandButton data-testid="group-selection" command="group" icon="⬚" compact />
+      )}
       {map && <SearchBox map={map} />}
       {map && (
         <CommandButton

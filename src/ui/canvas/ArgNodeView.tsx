@@ -12,6 +12,7 @@ import { CommandButton } from '../CommandButton';
 import { CompareBadge } from './CompareBadge';
 import { CommentCount } from '../comments/CommentCount';
 import { PeerRing } from '../sharing/PeerRing';
+import { useEditingHidden } from '../sharing/roles';
 
 export interface ArgNodeData extends Record<string, unknown> {
   node: ArgNode;
@@ -43,6 +44,7 @@ const LINE = 20;
 function ArgNodeViewImpl({ data, selected, height }: NodeProps<ArgFlowNode>) {
   const { node, label, foldCount, dimmed, unanchored, linked, short, main } = data;
   const t = useT();
+  const editingHidden = useEditingHidden();
   const style = kindStyles[node.kind];
   if (node.kind === 'inference') {
     return (
@@ -115,7 +117,7 @@ function ArgNodeViewImpl({ data, selected, height }: NodeProps<ArgFlowNode>) {
         {main ? thesisTitle(node, label) : short}
       </div>
       <Handle type="source" position={Position.Top} />
-      {selected && <QuickBuild kind={node.kind} />}
+      {selected && !editingHidden && <QuickBuild kind={node.kind} />}
       {/* The whole box takes a connection dropped on it (only while one is drawn: canvas.css). */}
       <Handle
         type="target"

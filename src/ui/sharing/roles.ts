@@ -43,3 +43,12 @@ export function useCommentsWritable(): boolean {
   const role = useSharing((s) => s.shared?.role);
   return role === undefined ? !readOnly : mayComment(role);
 }
+
+/**
+ * Whether editing controls are hidden altogether: a shared map whose role may not edit (a local
+ * map opened read-only keeps them, disabled, as before).
+ */
+export function useEditingHidden(): boolean {
+  const role = useSharing((s) => s.shared?.role);
+  return role !== undefined && !mayEdit(role);
+}

@@ -14,6 +14,7 @@ import { ShareDialogView } from '../../../src/ui/sharing/ShareDialog';
 import { SharingStatus } from '../../../src/ui/sharing/SharingStatus';
 import { PeerRing } from '../../../src/ui/sharing/PeerRing';
 import { useShareSourceCursor } from '../../../src/ui/sharing/PeerCursors';
+import { useEditingHidden } from '../../../src/ui/sharing/roles';
 import { CommentThreads } from '../../../src/ui/comments/CommentThreads';
 import { commandById, commandContext } from '../../../src/ui/commands';
 import type { Role } from '../../../src/collab/protocol';
@@ -283,6 +284,26 @@ describe('what a role may see', () => {
     // The comment list stays for everyone.
     sharedAs('viewer');
     expect(commandById('comments').enabled(commandContext())).toBe(true);
+  });
+
+  it('hides the editing controls of a shared map from viewers and commenters only', () => {
+    function Probe() {
+      return <p data-testid="hidden">{String(useEditingHidden())}</p>;
+    }
+    render(<Probe />);
+    expect(byTestId('hidden')?.textContent).toBe('false');
+    // A local map opened read-only keeps them (disabled), as before.
+    act(() => useMapStore.setState({ readOnly: true }));
+    expect(byTestId('hidden')?.textContent).toBe('false');
+    for (const [role, hidden] of [
+      ['viewer', 'true'],
+      ['commenter', 'true'],
+      ['editor', 'false'],
+      ['owner', 'false'],
+    ] as const) {
+      act(() => void sharedAs(role));
+      expect(byTestId('hidden')?.textContent).toBe(hidden);
+    }
   });
 
   it('lets commenters comment, and shows viewers the comments without a box', () => {
