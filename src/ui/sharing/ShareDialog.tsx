@@ -126,7 +126,7 @@ export function ShareDialogView({ onClose }: { onClose: () => void }) {
       )}
       {(error || problem) && (
         <p className="error" role="alert" data-testid="share-problem">
-          {t('shareProblem')} {error ?? showMessage(t, problem!)}
+          {t('shareProblem')} {problem ? showMessage(t, problem) : error}
         </p>
       )}
     </Modal>
