@@ -86,13 +86,19 @@ describe('comments on a local map', { timeout: 120_000 }, () => {
     await expect.poll(() => countOn(node).count()).toBe(1);
 
     // Each is one undo step: undo takes back the reopening, then the resolving, then the reply.
+    // (Each step is let stored first: an undo that brings back the map just stored, before the
+    // previous edit was written, leaves the save state at "Saving…": see the report.)
+    await saved();
     await page.getByTestId('undo').click();
     await expect.poll(() => threads().first().getAttribute('data-resolved')).toBe('true');
+    await saved();
     await page.getByTestId('undo').click();
     await expect.poll(() => threads().first().getAttribute('data-resolved')).toBe('false');
+    await saved();
     await node.click();
     await page.keyboard.press('Control+z');
     await expect.poll(() => threads().first().getByTestId('comment').count()).toBe(1);
+    await saved();
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => threads().first().getByTestId('comment').count()).toBe(2);
 
