@@ -7,7 +7,7 @@
  */
 import { create } from 'zustand';
 import { problemMessages } from '../model/problem';
-import { say, type Message } from '../model/messages';
+import { MessageError, say, type Message } from '../model/messages';
 import type { ArgMap } from '../model/schema';
 import { openDatabase } from '../persist/database';
 import { MapRepository, type LoadedMap } from '../persist/mapRepository';
@@ -102,14 +102,15 @@ export async function startSession(): Promise<void> {
     await seedShippedMaps(repo, await loadShippedMaps());
     await recoverUnsavedEdits(repo);
     await refreshLibrary();
-    await startShared?.();
+    const sharing = await startSharing();
     const url = openUrlParam();
     if (url && (await openReadOnly(url))) {
       useSession.setState({ status: 'ready' });
       return;
     }
+    const shown = await sharing?.openShareLink();
     const note = useSession.getState().message; // e.g. why a map named by address did not open
-    if (!(await openShared?.())) {
+    if (!shown) {
       const { library } = useSession.getState();
       const wanted = new URLSearchParams(location.search).get('map');
       const first = library.find((m) => m.id === wanted) ?? library[0];
@@ -122,17 +123,20 @@ export async function startSession(): Promise<void> {
   }
 }
 
-/** Set by app/sharing: starts its storage, and opens the share link in the address, if any. */
-let startShared: (() => Promise<void>) | null = null;
-let openShared: (() => Promise<boolean>) | null = null;
-
 /**
- * How sharing joins the start: `start` runs once local storage is ready, and `openLink` opens the
- * share link in the address (true if it did, so the map opened last is not opened instead).
+ * Starts sharing (app/sharing, loaded apart: Yjs and the sync client): the library lists shared
+ * maps, and the sharing actions are registered. Null, without stopping the editor, if it fails.
  */
-export function onSessionStart(start: () => Promise<void>, openLink: () => Promise<boolean>): void {
-  startShared = start;
-  openShared = openLink;
+async function startSharing(): Promise<typeof import('./sharing/start') | null> {
+  try {
+    const sharing = await import('./sharing/start');
+    sharing.startSharing();
+    await refreshLibrary();
+    return sharing;
+  } catch (error) {
+    console.error('Sharing could not start', error);
+    return null;
+  }
 }
 
 /**
@@ -218,7 +222,15 @@ export async function openMap(mapId: string): Promise<void> {
   started();
   await openIn?.flush();
   const storage = await storageOf(mapId);
-  const loaded = await storage.load(mapId);
+  let loaded: LoadedMap | undefined;
+  try {
+    loaded = await storage.load(mapId);
+  } catch (error) {
+    // A shared map that cannot be opened (its link refused, its server unreachable).
+    if (!(error instanceof MessageError)) throw error;
+    useSession.setState({ message: error.says });
+    return;
+  }
   if (!loaded) throw new Error(`There is no map "${mapId}".`);
   if (!loaded.ok) {
     useSession.setState({
@@ -229,7 +241,7 @@ export async function openMap(mapId: string): Promise<void> {
   await leaveOpen();
   openIn = storage;
   await storage.keep(loaded.map);
-  useMapStore.getState().open(loaded.map);
+  useMapStore.getState().open(loaded.map, storage.openOptions?.(loaded.map));
   await refreshLibrary();
   const { skipped } = loaded;
   useSession.setState({
@@ -250,7 +262,9 @@ export function openStorage(): MapStorage | null {
 
 export async function refreshLibrary(): Promise<void> {
   const lists = await Promise.all(storages().map((s) => s.list()));
-  useSession.setState({ library: lists.flat() });
+  // Last opened first, whichever storage holds them (a stable sort keeps each one's order).
+  const library = lists.flat().sort((a, b) => (b.openedAt ?? '').localeCompare(a.openedAt ?? ''));
+  useSession.setState({ library });
 }
 
 /** An id not yet used by a stored map: `base`, or `base-2`, `base-3`, … */

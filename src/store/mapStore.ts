@@ -246,6 +246,12 @@ export const useMapStore = create<MapState>()(
   ),
 );
 
+/**
+ * The coalesce key of the edit being applied (read by a store subscriber during the edit, e.g.
+ * a shared map joining typing into one undo step); undefined otherwise.
+ */
+export const editCoalesceKey = (): string | undefined => pendingKey;
+
 export const undo = (): void => {
   if (undoHandler) undoHandler.undo();
   else useMapStore.temporal.getState().undo();

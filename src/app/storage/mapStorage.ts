@@ -34,6 +34,8 @@ export interface MapStorage {
    * maps): from now on its edits are kept here, until another map is opened.
    */
   keep(map: ArgMap | null): Promise<void>;
+  /** What the editor lets this person do with `map`, about to open (all, unless said). */
+  openOptions?(map: ArgMap): { readOnly?: boolean; commentOnly?: boolean };
   /** Stores the open map's pending edits now; resolves once they are stored (or failed). */
   flush(): Promise<void>;
   /** Stores a new map under its id (free among every storage's maps; the session picks it). */
