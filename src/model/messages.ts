@@ -224,6 +224,8 @@ export const MESSAGES = {
   shareUnreachable:
     'The sharing server at {0} cannot be reached, and this browser does not hold this map yet, so it cannot be opened. Try again when the server is running and you are online.',
   shareFailed: 'The map could not be shared through {0}: {1}',
+  shareServerFull:
+    'The sharing server cannot store edits to this map now ({0}). Your edits are kept in this browser and sent when it can.',
   // Exporting an image (app/exportActions.ts)
   expCannotDraw: 'This browser cannot draw the image.',
   expPngTooLarge: 'The map is too large for a PNG at this scale.',

@@ -205,6 +205,8 @@ export const MESSAGES_ZH: Record<MessageKey, string> = {
   shareUnreachable:
     '无法连接位于 {0} 的共享服务器，而此浏览器中还没有这张论证图，因此无法打开。请在服务器运行且联网时再试。',
   shareFailed: '无法通过 {0} 共享此论证图：{1}',
+  shareServerFull:
+    '共享服务器现在无法存储对这张论证图的编辑（{0}）。你的编辑保存在此浏览器中，待服务器可以存储时再发送。',
   expCannotDraw: '此浏览器无法绘制该图像。',
   expPngTooLarge: '论证图太大，无法按此比例导出 PNG。',
   // Reading web pages, Word and Markdown (io/formats/html.ts, docx.ts, markdown.ts)

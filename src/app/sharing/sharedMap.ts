@@ -50,6 +50,8 @@ export class SharedMap {
   private connection: Connection = 'connecting';
   private everOnline = false;
   private refusal: Message | null = null;
+  /** The server cannot store this map's edits now (its disk full): they wait here. */
+  private storageProblem: Message | null = null;
   private presence: Presence;
   /** Whether this map is the open one (it then keeps useSharing current). */
   private shown = false;
@@ -120,6 +122,7 @@ export class SharedMap {
       onAuthenticationFailed: ({ reason }: { reason: string }) => this.onRefused(reason),
       onUnsyncedChanges: () => this.changed(),
       onSynced: () => this.changed(),
+      onStateless: ({ payload }: { payload: string }) => this.onStateless(payload),
     };
     const content = new HocuspocusProvider({
       ...common,
@@ -232,6 +235,23 @@ export class SharedMap {
     this.changed();
   }
 
+  /**
+   * The server says its storage failed (it then refuses edits: they wait here, counted) or
+   * recovered (it then takes them).
+   */
+  private onStateless(payload: string) {
+    let message: { type?: unknown; ok?: unknown; error?: unknown };
+    try {
+      message = JSON.parse(payload) as typeof message;
+    } catch {
+      return;
+    }
+    if (message.type !== 'argmap/storage') return;
+    this.storageProblem =
+      message.ok === true ? null : say('shareServerFull', String(message.error ?? ''));
+    this.changed();
+  }
+
   private onRefused(reason: string) {
     this.refusal = say('shareRefused', reason || 'permission denied');
     this.connection = 'refused';
@@ -252,7 +272,7 @@ export class SharedMap {
         connection: this.connection,
         waiting: this.waiting,
         peers: this.peers,
-        problem: this.refusal,
+        problem: this.refusal ?? this.storageProblem,
       });
     for (const listener of [...this.listeners]) listener();
   }
