@@ -413,6 +413,8 @@ const en = {
   modelReportSummary: '{0} units proposed; {1} dropped; {2} repairs.',
   modelReportDropped: 'Dropped (not proposed)',
   modelReportRepaired: 'Repaired',
+  // Shared maps: what a commenter may not do (store/mapStore.ts)
+  commentOnlyRefused: 'You can comment on this shared map, not change it.',
   // Comments and sharing (#16, src/ui/comments, src/ui/sharing)
   comments: 'Comments',
   noCommentsYet: 'No comments yet.',
@@ -899,6 +901,8 @@ const zh: Record<MessageKey, string> = {
   modelReportSummary: '提议 {0} 个单元；舍弃 {1} 个；修复 {2} 处。',
   modelReportDropped: '已舍弃（未提议）',
   modelReportRepaired: '已修复',
+  // Shared maps: what a commenter may not do (store/mapStore.ts)
+  commentOnlyRefused: '你可以评论这张共享论证图，但不能修改它。',
   // 评论与共享（#16）
   opNoComment: '此图中没有评论“{0}”。',
   opCommentExists: '评论“{0}”已存在。',
