@@ -9,6 +9,31 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage } from './browser';
 import { startSyncServer, type RunningSyncServer } from '../setup/syncServer';
 import { sampleMap } from '../unit/model/sampleMap';
+import { dragSelect } from './helpers';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The serious and critical accessibility violations in `selector` of `page`. */
+async function scan(page: Page, selector: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async (context) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (c: unknown) => Promise<{
+            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    return (await axe.run({ include: [context] })).violations;
+  }, selector);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
 
 let server: RunningSyncServer;
 let browser: Browser;
@@ -63,6 +88,7 @@ describe('sharing through the dialog', { timeout: 180_000 }, () => {
       expect(link).toContain(`server=${encodeURIComponent(server.url)}`);
       await dialog.getByTestId('share-copy-commenter').click();
       expect(await owner.evaluate(() => navigator.clipboard.readText())).toBe(link);
+      expect(await scan(owner, '[data-testid="share-dialog"]')).toEqual([]);
       await owner.keyboard.press('Escape');
 
       // The commenter opens it: a commenter, with no editing buttons, and comments on a node.
@@ -102,6 +128,16 @@ describe('sharing through the dialog', { timeout: 180_000 }, () => {
       await expect
         .poll(() => owner.getByTestId('inspector').getByTestId('comment-text').allTextContents())
         .toEqual(['What does the author mean here?']);
+      // The commenter's selection in the source, drawn in the owner's source pane.
+      await dragSelect(guest, 's2', 0, 18);
+      await expect
+        .poll(() => owner.getByTestId('source-pane').getByTestId('peer-cursor').count(), {
+          timeout: 30_000,
+        })
+        .toBeGreaterThan(0);
+      expect(
+        await owner.getByTestId('source-pane').locator('.peer-cursor .peer-name').textContent(),
+      ).toBe('Mei');
       expect(opened.errors).toEqual([]);
       expect(visiting.errors).toEqual([]);
     } finally {
