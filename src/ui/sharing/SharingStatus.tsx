@@ -10,10 +10,10 @@ import { openShareDialog, roleKey } from './ShareDialog';
 import './sharing.css';
 
 const CONNECTION: Record<Exclude<Connection, 'local'>, MessageKey> = {
-  connecting: 'shareConnecting',
-  online: 'shareOnline',
-  offline: 'shareOffline',
-  refused: 'shareRefused',
+  connecting: 'shareStateConnecting',
+  online: 'shareStateOnline',
+  offline: 'shareStateOffline',
+  refused: 'shareStateRefused',
 };
 
 export function SharingStatus() {
