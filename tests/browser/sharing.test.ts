@@ -104,6 +104,14 @@ describe('a shared map edited by two people', () => {
     await b.getByTestId('node-text').press('Home');
     await b.keyboard.type('Please ');
     await fillField(b, 'n3', 'node-text', 'Shade saves a lot of energy');
+    // Each says it is offline and how many of its edits wait.
+    for (const page of [a, b]) {
+      const status = page.getByTestId('sharing-status');
+      await expect.poll(() => status.getAttribute('data-connection'), POLL).toBe('offline');
+      await expect
+        .poll(() => page.getByTestId('sharing-waiting').textContent(), POLL)
+        .toMatch(/[1-9]\d* edit/);
+    }
     await pageIdle(a);
     expect(await fieldOf(a, 'n1', 'node-text')).toBe('Plant more trees now');
     await server.restart();
@@ -113,6 +121,11 @@ describe('a shared map edited by two people', () => {
       await expect
         .poll(() => fieldOf(page, 'n3', 'node-text'), POLL)
         .toBe('Shade saves a lot of energy');
+    }
+    for (const page of [a, b]) {
+      const status = page.getByTestId('sharing-status');
+      await expect.poll(() => status.getAttribute('data-connection'), POLL).toBe('online');
+      expect(await page.getByTestId('sharing-waiting').count()).toBe(0);
     }
     const stored = await shared.stored();
     expect(nodeIn(stored, 'n1').text).toBe(merged);
