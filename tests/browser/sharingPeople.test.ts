@@ -20,7 +20,7 @@ async function fieldOf(page: Page, nodeId: string, field: 'node-text' | 'node-no
   return page.getByTestId(field).inputValue();
 }
 
-describe('sharing with people', () => {
+describe('sharing with people', { timeout: 120_000 }, () => {
   it('shares a map of the library through the dialog, and a link made there opens it elsewhere', async () => {
     const { page: owner } = await openPage(await s.context(), baseUrl);
     const title = (await owner.locator('.toolbar h1').textContent())!;
