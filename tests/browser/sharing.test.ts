@@ -179,6 +179,46 @@ describe('a shared map edited by two people', () => {
   });
 });
 
+describe('a shared map while its server is down', () => {
+  it('reopens from this browser, is edited offline, says what waits, and merges later', async () => {
+    const shared = await share();
+    const a = await person(await shared.link(baseUrl, 'editor'));
+    await server.stop();
+    // The address now names the map without the token: a reload opens this browser's copy.
+    expect(a.url()).not.toContain('token=');
+    await a.reload();
+    await a.waitForSelector('.react-flow__node-arg[data-id="n1"]', { timeout: 30_000 });
+    const status = a.getByTestId('sharing-status');
+    await expect.poll(() => status.getAttribute('data-connection'), POLL).toBe('offline');
+    await fillField(a, 'n2', 'node-note', 'Written offline after a reload');
+    await expect
+      .poll(() => a.getByTestId('sharing-waiting').textContent(), POLL)
+      .toMatch(/[1-9]\d* edit/);
+    await server.restart();
+    await expect.poll(() => status.getAttribute('data-connection'), POLL).toBe('online');
+    await expect
+      .poll(async () => nodeIn(await shared.stored(), 'n2').note, POLL)
+      .toBe('Written offline after a reload');
+  });
+
+  it('says so when a link opens for the first time and the server cannot be reached', async () => {
+    const shared = await share();
+    const link = await shared.link(baseUrl, 'editor');
+    await server.stop();
+    try {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      contexts.push(context);
+      const { page } = await openPage(context, link);
+      await expect
+        .poll(() => page.locator('.session-message').textContent(), POLL)
+        .toContain('cannot be reached');
+      expect(await page.locator('.toolbar h1').textContent()).not.toBe('Urban trees');
+    } finally {
+      await server.restart();
+    }
+  });
+});
+
 describe('roles, enforced by the server', () => {
   it('a viewer cannot edit, and what a viewer’s connection sends never reaches the server', async () => {
     const shared = await share();

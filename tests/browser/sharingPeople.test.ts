@@ -34,7 +34,7 @@ describe('sharing with people', { timeout: 120_000 }, () => {
     await owner.getByTestId('share-make-editor').click();
     const link = await owner.getByTestId('share-url-editor').inputValue();
     expect(link).toContain('#token=');
-    await owner.keyboard.press('Escape');
+    await owner.getByTestId('share-dialog').getByRole('button', { name: 'Close' }).click();
     const other = await s.person(link, title);
     const id = (await other.locator('.react-flow__node-arg').first().getAttribute('data-id'))!;
     await nodeOn(other, id).click();
