@@ -104,6 +104,14 @@ describe('a shared map edited by two people', () => {
     await b.getByTestId('node-text').press('Home');
     await b.keyboard.type('Please ');
     await fillField(b, 'n3', 'node-text', 'Shade saves a lot of energy');
+    // Each says it is offline and how many of its edits wait.
+    for (const page of [a, b]) {
+      const status = page.getByTestId('sharing-status');
+      await expect.poll(() => status.getAttribute('data-connection'), POLL).toBe('offline');
+      await expect
+        .poll(() => page.getByTestId('sharing-waiting').textContent(), POLL)
+        .toMatch(/[1-9]\d* edit/);
+    }
     await pageIdle(a);
     expect(await fieldOf(a, 'n1', 'node-text')).toBe('Plant more trees now');
     await server.restart();
@@ -113,6 +121,11 @@ describe('a shared map edited by two people', () => {
       await expect
         .poll(() => fieldOf(page, 'n3', 'node-text'), POLL)
         .toBe('Shade saves a lot of energy');
+    }
+    for (const page of [a, b]) {
+      const status = page.getByTestId('sharing-status');
+      await expect.poll(() => status.getAttribute('data-connection'), POLL).toBe('online');
+      expect(await page.getByTestId('sharing-waiting').count()).toBe(0);
     }
     const stored = await shared.stored();
     expect(nodeIn(stored, 'n1').text).toBe(merged);
@@ -163,6 +176,46 @@ describe('a shared map edited by two people', () => {
         return [nodeIn(stored, 'n1').text, nodeIn(stored, 'n2').text];
       }, POLL)
       .toEqual(['Plant more trees', 'Edited by B']);
+  });
+});
+
+describe('a shared map while its server is down', () => {
+  it('reopens from this browser, is edited offline, says what waits, and merges later', async () => {
+    const shared = await share();
+    const a = await person(await shared.link(baseUrl, 'editor'));
+    await server.stop();
+    // The address now names the map without the token: a reload opens this browser's copy.
+    expect(a.url()).not.toContain('token=');
+    await a.reload();
+    await a.waitForSelector('.react-flow__node-arg[data-id="n1"]', { timeout: 30_000 });
+    const status = a.getByTestId('sharing-status');
+    await expect.poll(() => status.getAttribute('data-connection'), POLL).toBe('offline');
+    await fillField(a, 'n2', 'node-note', 'Written offline after a reload');
+    await expect
+      .poll(() => a.getByTestId('sharing-waiting').textContent(), POLL)
+      .toMatch(/[1-9]\d* edit/);
+    await server.restart();
+    await expect.poll(() => status.getAttribute('data-connection'), POLL).toBe('online');
+    await expect
+      .poll(async () => nodeIn(await shared.stored(), 'n2').note, POLL)
+      .toBe('Written offline after a reload');
+  });
+
+  it('says so when a link opens for the first time and the server cannot be reached', async () => {
+    const shared = await share();
+    const link = await shared.link(baseUrl, 'editor');
+    await server.stop();
+    try {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      contexts.push(context);
+      const { page } = await openPage(context, link);
+      await expect
+        .poll(() => page.locator('.session-message').textContent(), POLL)
+        .toContain('cannot be reached');
+      expect(await page.locator('.toolbar h1').textContent()).not.toBe('Urban trees');
+    } finally {
+      await server.restart();
+    }
   });
 });
 

@@ -14,7 +14,15 @@ import {
 import { readMapFromDoc, writeMapToDoc } from '../../src/collab/mapDoc';
 import { commentsDocName, contentDocName, shareLink, type Role } from '../../src/collab/protocol';
 import type { ArgMap } from '../../src/model/schema';
-import { createSharedMap, makeLink, type RunningSyncServer } from '../setup/syncServer';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, openPage } from './browser';
+import {
+  createSharedMap,
+  makeLink,
+  startSyncServer,
+  type RunningSyncServer,
+} from '../setup/syncServer';
 
 /** A client of the server in Node, holding both documents of a shared map. */
 export interface NodeClient {
@@ -113,5 +121,52 @@ export async function putOnServer(
         reader.close();
       }
     },
+  };
+}
+
+/**
+ * Registers hooks giving a test file one Chromium and one real sync server, and each test as
+ * many people (browser contexts, each with its own IndexedDB) as it opens; closed after it.
+ */
+export function sharingSession() {
+  const state = {
+    browser: null as unknown as Browser,
+    server: null as unknown as RunningSyncServer,
+    contexts: [] as BrowserContext[],
+    maps: 0,
+  };
+  beforeAll(async () => {
+    [state.browser, state.server] = await Promise.all([launchChromium(), startSyncServer()]);
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.server?.dispose();
+  });
+  afterEach(async () => {
+    await Promise.all(state.contexts.map((c) => c.close()));
+    state.contexts = [];
+  });
+  return {
+    get server() {
+      return state.server;
+    },
+    /** A browser context of its own (a person), with nothing open yet. */
+    async context(): Promise<BrowserContext> {
+      const context = await state.browser.newContext({ viewport: { width: 1400, height: 900 } });
+      state.contexts.push(context);
+      return context;
+    },
+    /** A person with `link` open and the shared map (titled `title`) shown. */
+    async person(link: string, title = 'Urban trees'): Promise<Page> {
+      const { page } = await openPage(await this.context(), link);
+      await page.waitForFunction(
+        (t) => document.querySelector('.toolbar h1')?.textContent === t,
+        title,
+      );
+      return page;
+    },
+    /** A fresh map on the server, as its owner shared it. */
+    share: (map: ArgMap): Promise<SharedOnServer> =>
+      putOnServer(state.server, map, `${map.id}-${++state.maps}`),
   };
 }

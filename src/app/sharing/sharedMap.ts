@@ -152,7 +152,7 @@ export class SharedMap {
         if (this.holdsMap && this.providers[0]?.isSynced) done({ ok: true });
         else if (this.refusal) done({ ok: false, says: this.refusal });
         else if (this.connection === 'offline')
-          done({ ok: false, says: say('shareUnreachable', this.entry.server) });
+          done({ ok: false, says: say('syncUnreachable', this.entry.server) });
       };
       const done = (result: FirstSync) => {
         this.listeners.delete(check);
@@ -248,12 +248,12 @@ export class SharedMap {
     }
     if (message.type !== 'argmap/storage') return;
     this.storageProblem =
-      message.ok === true ? null : say('shareServerFull', String(message.error ?? ''));
+      message.ok === true ? null : say('syncServerFull', String(message.error ?? ''));
     this.changed();
   }
 
   private onRefused(reason: string) {
-    this.refusal = say('shareRefused', reason || 'permission denied');
+    this.refusal = say('syncRefused', reason || 'permission denied');
     this.connection = 'refused';
     // A refused link stays refused: no retrying with it.
     queueMicrotask(() => this.disconnect());

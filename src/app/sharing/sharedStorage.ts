@@ -55,7 +55,9 @@ export class SharedStorage implements MapStorage {
   async load(mapId: string): Promise<LoadedMap | undefined> {
     const entry = findShared(mapId);
     if (!entry) return undefined;
-    const shared = this.open?.entry.mapId === mapId ? this.open : await this.prepare(entry);
+    // The map open, or just shared (its documents written and connected), or read afresh.
+    if (this.open?.entry.mapId === mapId) this.loaded.set(mapId, this.open);
+    const shared = this.loaded.get(mapId) ?? (await this.prepare(entry));
     const binding = shared.bind((map) => this.takeRemote(shared, map));
     return { ok: true, map: binding.map, skipped: [] };
   }
@@ -151,7 +153,9 @@ export class SharedStorage implements MapStorage {
     this.stopFollowing = [];
     if (this.open) {
       setUndoHandler(null);
-      this.open.destroy();
+      this.open.show(false);
+      // Unless it is opened again (then load kept it aside), it is let go of.
+      if (this.loaded.get(this.open.entry.mapId) !== this.open) this.open.destroy();
       this.open = null;
       useSharing.setState({
         shared: null,
@@ -181,6 +185,8 @@ export class SharedStorage implements MapStorage {
   async remove(mapId: string): Promise<void> {
     const entry = findShared(mapId);
     if (this.open?.entry.mapId === mapId) this.release();
+    this.loaded.get(mapId)?.destroy();
+    this.loaded.delete(mapId);
     if (entry) {
       const shared = new SharedMap(entry);
       await shared.loadLocal();

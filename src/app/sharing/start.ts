@@ -101,7 +101,7 @@ const actions: SharingActions = {
         { ...map, id: mapId },
       );
     } catch (error) {
-      useSharing.setState({ problem: say('shareFailed', server, String(error)) });
+      useSharing.setState({ problem: say('syncShareFailed', server, String(error)) });
       throw error;
     }
     await openMap(mapId);
