@@ -1,31 +1,32 @@
 /**
  * Starting the editor: open IndexedDB, seed the shipped maps on first launch, open the map the
- * address names (`?map=id`) or the one opened last, keep it saved, and follow the changes other
- * tabs make (persist/changeFeed), merging them record by record (persist/mergeOutside).
+ * address names (`?map=id`, or a share link) or the one opened last. Maps are kept by a
+ * {@link MapStorage} (app/storage): IndexedDB, memory when IndexedDB cannot be used, and shared
+ * maps (app/sharing); the session opens each map from the storage holding it and lets that
+ * storage keep it saved and follow changes made elsewhere.
  */
 import { create } from 'zustand';
 import { problemMessages } from '../model/problem';
-import { say, type Message } from '../model/messages';
+import { MessageError, say, type Message } from '../model/messages';
 import type { ArgMap } from '../model/schema';
 import { openDatabase } from '../persist/database';
-import type { ChangeNotice } from '../persist/changeFeed';
-import { MapRepository, type LoadedMap, type MapSummary } from '../persist/mapRepository';
-import { mapsForBackup, type BackupMaps } from '../persist/backupMaps';
+import { MapRepository, type LoadedMap } from '../persist/mapRepository';
+import type { BackupMaps } from '../persist/backupMaps';
 import { seedShippedMaps } from '../persist/seedMaps';
 import { useMapStore } from '../store/mapStore';
-import { Autosave } from './autosave';
-import { absorbNotice } from './takeOutsideChange';
 import { holdTabLock, recoverUnsavedEdits } from './journal';
 import { loadShippedMaps } from './shippedMaps';
 import { loadMapFromUrl, openUrlParam } from './openByUrl';
 import { useSaveStatus } from './saveStatus';
-import { loadStored } from './storedMaps';
+import { IndexedDbStorage } from './storage/indexedDbStorage';
+import { MemoryStorage } from './storage/memoryStorage';
+import type { LibraryEntry, MapStorage, OutsideChanges } from './storage/mapStorage';
 
 export interface SessionState {
   status: 'loading' | 'ready' | 'failed';
   /** Why loading failed, in words for the user (or by key, shown in the interface's language). */
   message: string | Message | null;
-  library: MapSummary[];
+  library: LibraryEntry[];
   /** The address of a map shown read-only (`?open=<url>`), not stored. */
   readOnlyUrl: string | null;
   /** IndexedDB could not be used: maps live in memory only (a banner says so). */
@@ -40,35 +41,101 @@ export const useSession = create<SessionState>()(() => ({
   inMemory: false,
 }));
 
-let repo: MapRepository | null = null;
-let autosave: Autosave | null = null;
+/** Where local maps are kept: IndexedDB, or memory when IndexedDB cannot be used. */
+let local: MapStorage | null = null;
+/** Shared maps (app/sharing), registered once sharing has started. */
+let shared: MapStorage | null = null;
+/** The storage that keeps the open map. */
+let openIn: MapStorage | null = null;
+
+/** Every storage, local maps first. */
+const storages = (): MapStorage[] => [local, shared].filter((s): s is MapStorage => !!s);
+
+function started(): MapStorage {
+  if (!local) throw new Error('The session has not started.');
+  return local;
+}
+
+/** The storage holding `mapId` (local maps when none does). */
+async function storageOf(mapId: string): Promise<MapStorage> {
+  if (shared && (await shared.holds(mapId))) return shared;
+  return started();
+}
+
+const outside: OutsideChanges = {
+  async openDeleted(title) {
+    openIn = null;
+    useMapStore.getState().open(null);
+    await refreshLibrary();
+    const next = useSession.getState().library[0];
+    if (next) await openMap(next.id);
+    useSession.setState({ message: say('sesDeleted', title) });
+  },
+  libraryChanged: refreshLibrary,
+};
+
+/**
+ * Registers the storage of shared maps (app/sharing): the library lists its maps and
+ * {@link openMap} opens them from it.
+ */
+export function registerSharedStorage(storage: MapStorage | null): void {
+  shared?.dispose();
+  shared = storage;
+  storage?.follow(outside);
+}
+
+/** The IndexedDB storage, while it is used (sharing keeps its bookkeeping beside it). */
+export function localRepository(): MapRepository | null {
+  return local instanceof IndexedDbStorage ? local.repo : null;
+}
 
 export async function startSession(): Promise<void> {
   try {
-    repo = new MapRepository(openDatabase());
-    autosave = new Autosave(repo);
+    const repo = new MapRepository(openDatabase());
+    const storage = new IndexedDbStorage(repo);
+    local = storage;
     holdTabLock(repo.tabId);
     yieldToNewerVersion(repo);
-    followOtherTabs(repo);
+    storage.follow(outside);
     // Ask the browser not to evict the maps under storage pressure (granted silently or not).
     void navigator.storage?.persist?.().catch(() => false);
     await seedShippedMaps(repo, await loadShippedMaps());
     await recoverUnsavedEdits(repo);
-    const library = await repo.listMaps();
-    useSession.setState({ library });
+    await refreshLibrary();
+    const sharing = await startSharing();
     const url = openUrlParam();
     if (url && (await openReadOnly(url))) {
       useSession.setState({ status: 'ready' });
       return;
     }
-    const wanted = new URLSearchParams(location.search).get('map');
-    const first = library.find((m) => m.id === wanted) ?? library[0];
+    const shown = await sharing?.openShareLink();
     const note = useSession.getState().message; // e.g. why a map named by address did not open
-    if (first) await openMap(first.id);
+    if (!shown) {
+      const { library } = useSession.getState();
+      const wanted = new URLSearchParams(location.search).get('map');
+      const first = library.find((m) => m.id === wanted) ?? library[0];
+      if (first) await openMap(first.id);
+    }
     useSession.setState({ status: 'ready', ...(note ? { message: note } : {}) });
   } catch (error) {
     console.error(error);
     await startInMemory(error);
+  }
+}
+
+/**
+ * Starts sharing (app/sharing, loaded apart: Yjs and the sync client): the library lists shared
+ * maps, and the sharing actions are registered. Null, without stopping the editor, if it fails.
+ */
+async function startSharing(): Promise<typeof import('./sharing/start') | null> {
+  try {
+    const sharing = await import('./sharing/start');
+    sharing.startSharing();
+    await refreshLibrary();
+    return sharing;
+  } catch (error) {
+    console.error('Sharing could not start', error);
+    return null;
   }
 }
 
@@ -97,10 +164,20 @@ async function openReadOnly(url: string): Promise<boolean> {
     useSession.setState({ message: loaded.says });
     return false;
   }
-  autosave?.markSaved(null);
+  await leaveOpen();
   useMapStore.getState().open(loaded.map, { readOnly: true });
   useSession.setState({ readOnlyUrl: url });
   return true;
+}
+
+/** The open map's storage stores it and lets go of it. */
+async function leaveOpen(): Promise<void> {
+  const was = openIn;
+  openIn = null;
+  if (was) {
+    await was.flush();
+    await was.keep(null);
+  }
 }
 
 /** A heading and the lines under it, one message (one line each). */
@@ -108,33 +185,30 @@ function lines(heading: Message, below: readonly Message[]): Message {
   return below.reduce((above, line) => say('twoLines', above, line), heading);
 }
 
-/** Maps held in memory when IndexedDB cannot be used (private mode, blocked, broken). */
-let memoryMaps: Map<string, ArgMap> | null = null;
-
 /**
  * Without IndexedDB the editor still works, in memory: the shipped maps open, every edit and
  * export works, and a banner says that closing the tab loses what is not exported.
  */
 async function startInMemory(cause: unknown): Promise<void> {
-  autosave?.dispose();
-  repo = null;
-  autosave = null;
+  local?.dispose();
+  local = null;
+  openIn = null;
   try {
     const shipped = await loadShippedMaps();
-    memoryMaps = new Map(shipped.map(({ map }) => [map.id, map]));
+    local = new MemoryStorage(shipped.map(({ map }) => map));
+    await refreshLibrary();
     useSession.setState({
       status: 'ready',
       inMemory: true,
-      library: shipped.map(({ map }) => ({
-        id: map.id,
-        title: map.title,
-        nodeCount: map.nodes.length,
-      })),
       message: say('sesNoStorage', cause instanceof Error ? cause.message : String(cause)),
     });
     useSaveStatus.getState().set('failed', 'Storage unavailable: working in memory');
     const first = shipped[0];
-    if (first) useMapStore.getState().open(first.map);
+    if (first) {
+      openIn = local;
+      await local.keep(first.map);
+      useMapStore.getState().open(first.map);
+    }
   } catch (error) {
     useSession.setState({
       status: 'failed',
@@ -145,17 +219,18 @@ async function startInMemory(cause: unknown): Promise<void> {
 
 /** Opens a stored map in the editor, saving the open one first. */
 export async function openMap(mapId: string): Promise<void> {
-  if (memoryMaps) {
-    const current = useMapStore.getState().map;
-    if (current) memoryMaps.set(current.id, current);
-    const map = memoryMaps.get(mapId);
-    if (map) useMapStore.getState().open(map);
+  started();
+  await openIn?.flush();
+  const storage = await storageOf(mapId);
+  let loaded: LoadedMap | undefined;
+  try {
+    loaded = await storage.load(mapId);
+  } catch (error) {
+    // A shared map that cannot be opened (its link refused, its server unreachable).
+    if (!(error instanceof MessageError)) throw error;
+    useSession.setState({ message: error.says });
     return;
   }
-  if (!repo || !autosave) throw new Error('The session has not started.');
-  await autosave.flushNow();
-  // Read and checked in a worker: a map of 100,000 sentences takes seconds to check.
-  const loaded = await loadStored(repo, mapId);
   if (!loaded) throw new Error(`There is no map "${mapId}".`);
   if (!loaded.ok) {
     useSession.setState({
@@ -163,9 +238,10 @@ export async function openMap(mapId: string): Promise<void> {
     });
     return;
   }
-  autosave.markSaved(loaded.map);
-  useMapStore.getState().open(loaded.map);
-  await repo.markOpened(mapId);
+  await leaveOpen();
+  openIn = storage;
+  await storage.keep(loaded.map);
+  useMapStore.getState().open(loaded.map, storage.openOptions?.(loaded.map));
   await refreshLibrary();
   const { skipped } = loaded;
   useSession.setState({
@@ -179,50 +255,22 @@ export async function openMap(mapId: string): Promise<void> {
   history.replaceState(null, '', url);
 }
 
-/**
- * Follows what other tabs write: the open map takes in their records as they are stored (the
- * last write of a record wins it; see persist/mergeOutside), and the library stays current.
- * Notices are handled one at a time, in the order they come.
- */
-function followOtherTabs(r: MapRepository) {
-  let queue = Promise.resolve();
-  r.onOutsideChange((notice) => {
-    queue = queue
-      .then(() => takeOutsideChange(r, notice))
-      .catch((error: unknown) => console.error('Following another tab failed', error));
-  });
-}
-
-async function takeOutsideChange(r: MapRepository, notice: ChangeNotice): Promise<void> {
-  const { map: open, readOnly } = useMapStore.getState();
-  const isOpen = !!open && !readOnly && open.id === notice.mapId && !memoryMaps;
-  if (isOpen && autosave) {
-    if (notice.deleted) {
-      autosave.markSaved(null);
-      useMapStore.getState().open(null);
-      await refreshLibrary();
-      const next = useSession.getState().library[0];
-      if (next) await openMap(next.id);
-      useSession.setState({ message: say('sesDeleted', open.title) });
-      return;
-    }
-    await absorbNotice(r, autosave, notice);
-  }
-  if (notice.whole || notice.deleted || notice.fields) await refreshLibrary();
+/** The storage keeping the open map (null for a map shown read-only, or none). */
+export function openStorage(): MapStorage | null {
+  return openIn;
 }
 
 export async function refreshLibrary(): Promise<void> {
-  if (memoryMaps) {
-    const maps = [...memoryMaps.values()];
-    useSession.setState({
-      library: maps.map((m) => ({ id: m.id, title: m.title, nodeCount: m.nodes.length })),
-    });
-  } else if (repo) useSession.setState({ library: await repo.listMaps() });
+  const lists = await Promise.all(storages().map((s) => s.list()));
+  // Last opened first, whichever storage holds them (a stable sort keeps each one's order).
+  const library = lists.flat().sort((a, b) => (b.openedAt ?? '').localeCompare(a.openedAt ?? ''));
+  useSession.setState({ library });
 }
 
 /** An id not yet used by a stored map: `base`, or `base-2`, `base-3`, … */
-async function freeId(base: string): Promise<string> {
-  const taken = new Set(memoryMaps ? memoryMaps.keys() : (await repo!.listMaps()).map((m) => m.id));
+export async function freeId(base: string): Promise<string> {
+  const lists = await Promise.all(storages().map((s) => s.list()));
+  const taken = new Set(lists.flat().map((m) => m.id));
   if (!taken.has(base)) return base;
   let n = 2;
   while (taken.has(`${base}-${n}`)) n++;
@@ -239,18 +287,17 @@ export async function addMapToLibrary(map: ArgMap): Promise<string> {
 }
 
 export async function renameMap(mapId: string, title: string): Promise<void> {
-  if (!repo || !title.trim()) return;
+  if (!local || !title.trim()) return;
   const open = useMapStore.getState().map;
-  if (open?.id === mapId) useMapStore.getState().edit((m) => ({ ...m, title: title.trim() }));
-  else await repo.db.maps.update(mapId, { title: title.trim(), edited: true });
-  await autosave?.flushNow();
+  if (open?.id === mapId && openIn) {
+    useMapStore.getState().edit((m) => ({ ...m, title: title.trim() }));
+    await openIn.flush();
+  } else await (await storageOf(mapId)).rename(mapId, title.trim());
   await refreshLibrary();
 }
 
 export async function duplicateMap(mapId: string, titleSuffix: string): Promise<void> {
-  if (!repo) return;
-  await autosave?.flushNow();
-  const loaded = await repo.loadMap(mapId);
+  const loaded = await readStoredMap(mapId);
   if (!loaded?.ok) return;
   await addMapToLibrary({
     ...loaded.map,
@@ -261,24 +308,22 @@ export async function duplicateMap(mapId: string, titleSuffix: string): Promise<
 
 /** A stored map, read without opening it (the reference a map is compared with). */
 export async function readStoredMap(mapId: string): Promise<LoadedMap | undefined> {
-  if (memoryMaps) {
-    const map = memoryMaps.get(mapId);
-    return map && { ok: true, map, skipped: [] };
-  }
-  if (!repo) throw new Error('The session has not started.');
-  await autosave?.flushNow();
-  return repo.loadMap(mapId);
+  started();
+  await openIn?.flush();
+  return (await storageOf(mapId)).load(mapId);
 }
 
 /** Deletes a stored map; if it was open, opens the next one (or none). */
 export async function deleteMap(mapId: string): Promise<void> {
-  if (!repo) return;
-  const wasOpen = useMapStore.getState().map?.id === mapId;
+  if (!local) return;
+  const storage = await storageOf(mapId);
+  const wasOpen = useMapStore.getState().map?.id === mapId && openIn === storage;
   if (wasOpen) {
-    autosave?.markSaved(null);
+    openIn = null;
+    await storage.keep(null);
     useMapStore.getState().open(null);
   }
-  await repo.deleteMap(mapId);
+  await storage.remove(mapId);
   await refreshLibrary();
   const next = useSession.getState().library[0];
   if (wasOpen && next) await openMap(next.id);
@@ -289,30 +334,27 @@ export async function deleteMap(mapId: string): Promise<void> {
  * persist/backupMaps): the open map is taken as it is on screen.
  */
 export async function backupContents(): Promise<BackupMaps> {
-  if (memoryMaps) {
-    const current = useMapStore.getState().map;
-    if (current) memoryMaps.set(current.id, current);
-    return { maps: [...memoryMaps.values()], leftOut: [] };
-  }
-  if (!repo) throw new Error('The session has not started.');
-  await autosave?.flushNow();
-  // The open map as it is on screen: if storage is full, its latest edits are only here.
-  const { map: open, readOnly } = useMapStore.getState();
-  return mapsForBackup(repo, readOnly ? null : open);
+  started();
+  const { map, readOnly } = useMapStore.getState();
+  const open = readOnly ? null : map;
+  const parts = await Promise.all(storages().map((s) => s.backup(open)));
+  return {
+    maps: parts.flatMap((p) => p.maps),
+    leftOut: parts.flatMap((p) => p.leftOut),
+  };
 }
 
 /** Stores a map under a free id (in memory when there is no IndexedDB); returns the id. */
 export async function storeNew(map: ArgMap): Promise<string> {
+  const storage = started();
   const id = await freeId(map.id);
-  if (memoryMaps) memoryMaps.set(id, { ...map, id });
-  else if (repo) await repo.putMap({ ...map, id }, { edited: true });
-  else throw new Error('The session has not started.');
+  await storage.store({ ...map, id });
   return id;
 }
 
 /** Tries again to store the open map after a write failed (the save-failed banner's button). */
 export async function retrySaving(): Promise<void> {
-  await autosave?.flushNow();
+  await openIn?.flush();
 }
 
 /** How much the site stores and may store, in bytes, where the browser tells. */

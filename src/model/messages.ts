@@ -218,6 +218,14 @@ export const MESSAGES = {
   sesSkipped:
     '{0} damaged record(s) of this map were left out; they stay stored, unchanged, and the rest of the map opened:',
   sesDeleted: '“{0}” was deleted in another tab.',
+  // Shared maps (app/sharing)
+  syncRefused:
+    'The sharing server refused this link ({0}): it may have expired, been revoked by the map’s owner, or been altered. Ask the owner for a new link. What this browser holds of the map stays here, read-only.',
+  syncUnreachable:
+    'The sharing server at {0} cannot be reached, and this browser does not hold this map yet, so it cannot be opened. Try again when the server is running and you are online.',
+  syncShareFailed: 'The map could not be shared through {0}: {1}',
+  syncServerFull:
+    'The sharing server cannot store edits to this map now ({0}). Your edits are kept in this browser and sent when it can.',
   // Exporting an image (app/exportActions.ts)
   expCannotDraw: 'This browser cannot draw the image.',
   expPngTooLarge: 'The map is too large for a PNG at this scale.',

@@ -39,6 +39,13 @@ export const OPERATION_MESSAGES = {
   opNoQuestion: 'The scheme "{0}" has {1} critical questions; there is no number {2}.',
   opUndercutTarget: 'An undercut attacks an inference: choose its junction or edge.',
   opNoConclusion: 'This argument has no conclusion to object to.',
+  // Comments (#16, src/model/comments.ts)
+  opNoComment: 'There is no comment "{0}" in this map.',
+  opCommentExists: 'A comment "{0}" already exists.',
+  opNoTarget: 'There is no node or edge "{0}" to comment on.',
+  opEmptyComment: 'A comment needs some words.',
+  opNoAuthor: 'A comment needs its author’s name.',
+  opNotYourComment: 'Only its author can change or delete a comment.',
 } as const;
 
 export type OperationMessageKey = keyof typeof OPERATION_MESSAGES;

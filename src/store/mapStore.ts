@@ -23,11 +23,26 @@ export interface MapState {
   /** The last refused edit, in words for the user; cleared by the next successful edit. */
   /** Why the last edit was refused: a UI message key ("key|arg…"), free words, or a message. */
   error: string | Message | null;
-  /** A map shown read-only (opened by address, not stored): every edit is refused. */
+  /**
+   * A map shown read-only (opened by address, not stored, or shared with this person as a
+   * viewer): every edit is refused.
+   */
   readOnly: boolean;
+  /**
+   * A shared map this person may comment on and nothing else: an edit is refused unless what
+   * it changes is the map's `comments` alone.
+   */
+  commentOnly: boolean;
 
   /** Opens a map (clears history: undo never crosses maps). */
-  open(map: ArgMap | null, options?: { readOnly?: boolean }): void;
+  open(map: ArgMap | null, options?: { readOnly?: boolean; commentOnly?: boolean }): void;
+  /** Changes what this person may do with the open map (a shared map's role, from the server). */
+  setAccess(access: { readOnly: boolean; commentOnly: boolean }): void;
+  /**
+   * Takes the open map as others changed it (a shared map's peers, merged by its documents):
+   * not an undo step, and the selection lets go of what is gone.
+   */
+  takeRemote(map: ArgMap): void;
   /**
    * Takes in what another tab wrote: `map` is the open map with those records merged in, and
    * `rebase` merges them into a map of the undo history in the same way, so undo and redo only
@@ -46,6 +61,49 @@ export interface MapState {
 
 const emptySelection: Selection = { nodeIds: [], edgeIds: [] };
 
+/**
+ * Undo and redo of a map kept elsewhere (a shared map: its documents' undo manager, which takes
+ * back only this person's edits). While one is set, {@link undo} and {@link redo} defer to it and
+ * the store's own history only mirrors its depth (so commands know whether they can run).
+ */
+export interface UndoHandler {
+  undo(): void;
+  redo(): void;
+  depth(): { past: number; future: number };
+}
+
+let undoHandler: UndoHandler | null = null;
+
+/** Sets (or, with null, removes) the handler undo and redo defer to. */
+export function setUndoHandler(handler: UndoHandler | null): void {
+  undoHandler = handler;
+  mirrorHistory();
+}
+
+/** The store's history mirrors the handler's depth (its entries are never applied). */
+export function mirrorHistory(): void {
+  if (!undoHandler) return;
+  const { past, future } = undoHandler.depth();
+  const { map } = useMapStore.getState();
+  const history = useMapStore.temporal.getState();
+  if (history.pastStates.length === past && history.futureStates.length === future) return;
+  useMapStore.temporal.setState({
+    pastStates: Array.from({ length: past }, () => ({ map })),
+    futureStates: Array.from({ length: future }, () => ({ map })),
+  });
+}
+
+/** Whether `next` differs from `map` in its comments alone. */
+function onlyComments(map: ArgMap, next: ArgMap): boolean {
+  const keys = new Set([...Object.keys(map), ...Object.keys(next)]);
+  for (const key of keys) {
+    if (key === 'comments' || key === 'updatedAt') continue;
+    if ((map as Record<string, unknown>)[key] !== (next as Record<string, unknown>)[key])
+      return false;
+  }
+  return true;
+}
+
 let coalesce: { key: string; at: number } | null = null;
 let pendingKey: string | undefined;
 let recordingPaused = false;
@@ -58,6 +116,7 @@ export const useMapStore = create<MapState>()(
       highlightedSentences: [],
       error: null,
       readOnly: false,
+      commentOnly: false,
 
       open(map, options = {}) {
         recordingPaused = true;
@@ -67,10 +126,23 @@ export const useMapStore = create<MapState>()(
           highlightedSentences: [],
           error: null,
           readOnly: options.readOnly === true,
+          commentOnly: options.commentOnly === true,
         });
         recordingPaused = false;
         useMapStore.temporal.getState().clear();
         coalesce = null;
+      },
+
+      setAccess(access) {
+        set(access);
+      },
+
+      takeRemote(map) {
+        recordingPaused = true;
+        set({ map });
+        recordingPaused = false;
+        coalesce = null;
+        mirrorHistory();
       },
 
       absorbOutside(map, rebase) {
@@ -96,7 +168,7 @@ export const useMapStore = create<MapState>()(
       },
 
       edit(operation, coalesceKey) {
-        const { map, readOnly } = get();
+        const { map, readOnly, commentOnly } = get();
         if (!map) return false;
         if (readOnly) {
           // A message key: the UI shows it in its language.
@@ -106,6 +178,10 @@ export const useMapStore = create<MapState>()(
         try {
           const next = operation(map);
           if (next === map) return true;
+          if (commentOnly && !onlyComments(map, next)) {
+            set({ error: 'commentOnlyRefused' });
+            return false;
+          }
           // Typing and pasting keep the limits every importer applies, so no map gets stored
           // that a backup could not restore.
           const stamped = { ...next, updatedAt: new Date().toISOString() };
@@ -119,6 +195,7 @@ export const useMapStore = create<MapState>()(
           }
           pendingKey = coalesceKey;
           set({ map: stamped, error: null });
+          mirrorHistory();
           return true;
         } catch (error) {
           if (error instanceof OperationError) {
@@ -169,8 +246,22 @@ export const useMapStore = create<MapState>()(
   ),
 );
 
-export const undo = () => useMapStore.temporal.getState().undo();
-export const redo = () => useMapStore.temporal.getState().redo();
+/**
+ * The coalesce key of the edit being applied (read by a store subscriber during the edit, e.g.
+ * a shared map joining typing into one undo step); undefined otherwise.
+ */
+export const editCoalesceKey = (): string | undefined => pendingKey;
+
+export const undo = (): void => {
+  if (undoHandler) undoHandler.undo();
+  else useMapStore.temporal.getState().undo();
+  mirrorHistory();
+};
+export const redo = (): void => {
+  if (undoHandler) undoHandler.redo();
+  else useMapStore.temporal.getState().redo();
+  mirrorHistory();
+};
 
 /**
  * The selection names only what the map has: an edit or an undo that takes a selected node or

@@ -32,6 +32,8 @@ import { ConflictNotice } from './ConflictNotice';
 import { dropFiles } from '../app/importFiles';
 import { OutlineView } from './OutlineView';
 import { showText } from './i18nMessages';
+import { CommentsPanel } from './comments/CommentsPanel';
+import { ShareDialog } from './sharing/ShareDialog';
 
 export function App() {
   const t = useT();
@@ -176,6 +178,8 @@ export function App() {
         )}
         <ImportReport />
         {map && <OccasionalViews map={map} />}
+        {map && <CommentsPanel map={map} />}
+        {map && <ShareDialog />}
         <Suspense fallback={null}>
           {ui.libraryOpen && <MapLibrary />}
           {ui.newMapOpen && <NewMapDialog />}

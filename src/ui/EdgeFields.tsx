@@ -11,6 +11,7 @@ import { useT } from './i18n';
 import { RatingInput } from './RatingInput';
 import { RelationSelect } from './RelationSelect';
 import { SchemePanel } from './lazyPanels';
+import { useContentReadOnly } from './sharing/roles';
 
 export function EdgeFields({
   edge,
@@ -22,7 +23,7 @@ export function EdgeFields({
 }) {
   const t = useT();
   const edit = useMapStore((s) => s.edit);
-  const readOnly = useMapStore((s) => s.readOnly);
+  const readOnly = useContentReadOnly();
   const setNote = (note: string) =>
     edit((m) => updateEdge(m, edge.id, { note: note || undefined }), `edge-note:${edge.id}`);
   return (

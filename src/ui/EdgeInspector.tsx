@@ -9,12 +9,13 @@ import { useMapStore } from '../store/mapStore';
 import { useT } from './i18n';
 import { EdgeFields } from './EdgeFields';
 import { revealNodes } from './SearchBox';
+import { useContentReadOnly } from './sharing/roles';
 
 export function EdgeInspector({ map, edge }: { map: ArgMap; edge: ArgEdge }) {
   const t = useT();
   const edit = useMapStore((s) => s.edit);
   const select = useMapStore((s) => s.select);
-  const readOnly = useMapStore((s) => s.readOnly);
+  const readOnly = useContentReadOnly();
   const end = (id: string, label: string) => {
     const node = map.nodes.find((n) => n.id === id);
     return (

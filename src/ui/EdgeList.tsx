@@ -5,6 +5,7 @@ import { useMapStore } from '../store/mapStore';
 import { useT } from './i18n';
 import { EdgeFields } from './EdgeFields';
 import { revealNodes } from './SearchBox';
+import { useContentReadOnly } from './sharing/roles';
 
 export function EdgeList({ map, nodeId }: { map: ArgMap; nodeId: string }) {
   const t = useT();
@@ -31,7 +32,7 @@ function EdgeItems({
 }) {
   const t = useT();
   const edit = useMapStore((s) => s.edit);
-  const readOnly = useMapStore((s) => s.readOnly);
+  const readOnly = useContentReadOnly();
   if (!edges.length) return <p className="muted">–</p>;
   return (
     <ul className="edges">

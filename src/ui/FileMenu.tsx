@@ -12,11 +12,14 @@ import { MessageError } from '../model/messages';
 import { showText } from './i18nMessages';
 import { commandById, runCommand } from './commands';
 import { ModelSettingsMenuItem } from './draft/ModelSettingsMenu';
+import { openShareDialog } from './sharing/ShareDialog';
+import { useContentReadOnly } from './sharing/roles';
 
 export function FileMenu() {
   const t = useT();
   const hasMap = useMapStore((s) => s.map !== null);
   const hasSelection = useMapStore((s) => s.selection.nodeIds.length > 0);
+  const hasComments = useMapStore((s) => (s.map?.comments?.length ?? 0) > 0);
   const set = useUiStore((s) => s.set);
   const [selectionOnly, setSelectionOnly] = useState(false);
   const [transparent, setTransparent] = useState(false);
@@ -24,7 +27,7 @@ export function FileMenu() {
   const input = useRef<HTMLInputElement>(null);
   const newFrom = useRef<HTMLInputElement>(null);
   const addFrom = useRef<HTMLInputElement>(null);
-  const readOnly = useMapStore((s) => s.readOnly);
+  const readOnly = useContentReadOnly();
   const details = useRef<HTMLDetailsElement>(null);
   // The menu closes on Esc (the focus back on its button) and on a click outside it.
   useEffect(() => {
@@ -167,6 +170,14 @@ export function FileMenu() {
         {hasMap && (
           <>
             <hr />
+            <button
+              role="menuitem"
+              data-testid="share-open"
+              onClick={() => (details.current?.removeAttribute('open'), openShareDialog())}
+            >
+              {t('shareMenu')}
+            </button>
+            <hr />
             <label className="checkbox">
               <input
                 type="checkbox"
@@ -212,6 +223,18 @@ export function FileMenu() {
             >
               {t('printHandout')}
             </button>
+            {hasComments && (
+              <button
+                role="menuitem"
+                data-testid="export-print-comments"
+                onClick={() => (
+                  details.current?.removeAttribute('open'),
+                  printHandout({ comments: true })
+                )}
+              >
+                {t('printHandoutComments')}
+              </button>
+            )}
             <button
               role="menuitem"
               data-testid="export-slides"

@@ -17,6 +17,8 @@ import { EdgeList } from './EdgeList';
 import { EdgeInspector } from './EdgeInspector';
 import { RatingInput } from './RatingInput';
 import { SchemePanel, TourEditor, TourToggle } from './lazyPanels';
+import { CommentThreads } from './comments/CommentThreads';
+import { useContentReadOnly } from './sharing/roles';
 
 const NoteView = lazy(() => import('./NoteView'));
 const NONE: string[] = [];
@@ -56,6 +58,9 @@ export function Inspector({ map }: { map: ArgMap }) {
           </Suspense>
         </>
       )}
+      {(node ?? edge) && (
+        <CommentThreads key={(node ?? edge)!.id} map={map} target={(node ?? edge)!.id} />
+      )}
     </aside>
   );
 }
@@ -64,7 +69,7 @@ function NodeInspector({ map, node }: { map: ArgMap; node: ArgNode }) {
   const t = useT();
   const edit = useMapStore((s) => s.edit);
   const select = useMapStore((s) => s.select);
-  const readOnly = useMapStore((s) => s.readOnly);
+  const readOnly = useContentReadOnly();
   const highlight = useMapStore((s) => s.highlight);
   const folded = useUiStore((s) => s.collapsed[map.id] ?? NONE);
   const focus = useUiStore((s) => s.focus[map.id] ?? null);

@@ -6,11 +6,12 @@ import { useRef, useState } from 'react';
 import { renameMap } from '../app/session';
 import { useMapStore } from '../store/mapStore';
 import { useT } from './i18n';
+import { useContentReadOnly } from './sharing/roles';
 
 export function MapTitle() {
   const t = useT();
   const map = useMapStore((s) => s.map);
-  const readOnly = useMapStore((s) => s.readOnly);
+  const readOnly = useContentReadOnly();
   const [draft, setDraft] = useState<string | null>(null);
   // Set once the field is done with, so a blur on the way out (Esc) changes nothing.
   const done = useRef(false);

@@ -3,7 +3,8 @@
  * map with a number on every node; then, when the map has sections, one page per section, large
  * enough to read; then the numbered list: each node's kind, text, rendering, its relations by
  * number ("supports 3", "attacked by 7") and the author's words with their page, only where they
- * add to the node's text. Shown only when printing (Print → Save as PDF).
+ * add to the node's text; on request, each node's comment threads with their authors and dates.
+ * Shown only when printing (Print → Save as PDF).
  */
 import { useEffect, useState } from 'react';
 import { create } from 'zustand';
@@ -16,6 +17,8 @@ import { runInWorker } from '../app/ioClient';
 import { useMapStore } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
+import { threadsOf, type Thread } from '../model/comments';
+import { commentDate } from './comments/commentDate';
 import { printWhenReady, requestPrint, usePrintJob } from './print/printJob';
 
 interface MapPage {
@@ -29,6 +32,8 @@ interface Handout {
   lang: WordsLanguage;
   pages: MapPage[];
   entries: NodeDescription[];
+  /** Each node's comment threads, when asked for. */
+  threads: Record<string, Thread[]> | null;
 }
 
 const useHandout = create<{ handout: Handout | null }>()(() => ({ handout: null }));
@@ -37,7 +42,7 @@ const useHandout = create<{ handout: Handout | null }>()(() => ({ handout: null 
  * Draws the handout of the open map (its map pages in the I/O worker), in the interface's
  * language, then prints it.
  */
-export async function printHandout() {
+export async function printHandout(options: { comments?: boolean } = {}) {
   const map = useMapStore.getState().map;
   if (!map) return;
   const { language: uiLanguage, labelLanguage } = useUiStore.getState();
@@ -74,6 +79,9 @@ export async function printHandout() {
         url: URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' })),
       })),
       entries: map.nodes.filter((n) => n.kind !== 'inference').map(describe),
+      threads: options.comments
+        ? Object.fromEntries(map.nodes.map((n) => [n.id, threadsOf(map, n.id)]))
+        : null,
     },
   });
   requestPrint('handout');
@@ -134,10 +142,35 @@ function HandoutView({ handout }: { handout: Handout }) {
                   </blockquote>
                 );
               })}
+              {handout.threads?.[d.nodeId]?.length ? (
+                <HandoutComments threads={handout.threads[d.nodeId]!} />
+              ) : null}
             </li>
           ))}
         </ol>
       </section>
+    </div>
+  );
+}
+
+/** A node's comment threads in the handout: each comment with its author and date. */
+function HandoutComments({ threads }: { threads: Thread[] }) {
+  const t = useT();
+  return (
+    <div className="handout-comments" data-testid="handout-comments">
+      <p className="handout-kind">
+        <strong>{t('comments')}</strong>
+      </p>
+      {threads.map((thread) => (
+        <div key={thread.root.id} className="handout-thread">
+          {[thread.root, ...thread.replies].map((c) => (
+            <p key={c.id} className={c.replyTo ? 'handout-reply' : undefined}>
+              <strong>{c.author}</strong>, {commentDate(t, c.createdAt)}
+              {!c.replyTo && thread.resolved ? ` (${t('commentResolved')})` : ''}: {c.text}
+            </p>
+          ))}
+        </div>
+      ))}
     </div>
   );
 }

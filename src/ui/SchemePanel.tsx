@@ -18,6 +18,7 @@ import { useMapStore } from '../store/mapStore';
 import { useUiStore } from '../store/uiStore';
 import { useT } from './i18n';
 import { SchemeBadge } from './canvas/SchemeBadge';
+import { useContentReadOnly } from './sharing/roles';
 
 const fill = (text: string, ...args: (string | number)[]) =>
   text.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
@@ -39,7 +40,7 @@ export function SchemePanel({
   const t = useT();
   const edit = useMapStore((s) => s.edit);
   const select = useMapStore((s) => s.select);
-  const readOnly = useMapStore((s) => s.readOnly);
+  const readOnly = useContentReadOnly();
   const known = findScheme(scheme);
   // A catalog scheme is chosen by its AIFdb name, however the map spells it; an unknown name as is.
   const value = known ? known.aifdbName : (scheme ?? '');

@@ -8,6 +8,7 @@ import { proposeKind } from '../app/proposeKind';
 import { useMapStore } from '../store/mapStore';
 import { useT } from './i18n';
 import type { SourceSelection } from './sourceSelection';
+import { useContentReadOnly } from './sharing/roles';
 
 export function SelectionBar({
   map,
@@ -26,7 +27,7 @@ export function SelectionBar({
     s.selection.nodeIds.length === 1 ? s.selection.nodeIds[0] : undefined,
   );
   const hasSelectedNode = selectedId !== undefined;
-  const readOnly = useMapStore((s) => s.readOnly);
+  const readOnly = useContentReadOnly();
   if (!selection || readOnly) return null;
   const key = `${selection.sourceId}:${selection.start}:${selection.end}:${selectedId ?? ''}`;
   const kind = chosen?.key === key ? chosen.kind : proposeKind(map, selectedId, selection);

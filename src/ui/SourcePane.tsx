@@ -45,6 +45,8 @@ import {
   type Block,
   type BodyItem,
 } from './sourceWindow';
+import { useContentReadOnly } from './sharing/roles';
+import { PeerCursors, useShareSourceCursor } from './sharing/PeerCursors';
 
 /** `next`, or the previous value when both hold the same entries (compared with `same`). */
 function useSameContent<K, V>(next: Map<K, V>, same: (a: V, b: V) => boolean): Map<K, V> {
@@ -135,7 +137,7 @@ export function SourcePane({ map }: { map: ArgMap }) {
   const active = sources.find((s) => s.id === activeId) ?? sources[0];
   // A source just added opens in its tab.
   useEffect(() => useShownSource.subscribe(({ id }) => id && setActiveId(id)), []);
-  const readOnly = useMapStore((s) => s.readOnly);
+  const readOnly = useContentReadOnly();
   /** A sentence to bring into view once its source's tab has opened. */
   const pendingReveal = useRef<string | null>(null);
   const reveal = useCallback(
@@ -231,6 +233,7 @@ export function SourcePane({ map }: { map: ArgMap }) {
     };
   }, [windowed]);
 
+  useShareSourceCursor(textSelection);
   const readSelection = useCallback(() => {
     if (paneRef.current) setTextSelection(readSourceSelection(paneRef.current, texts));
   }, [texts]);
@@ -307,6 +310,7 @@ export function SourcePane({ map }: { map: ArgMap }) {
           />
         ),
       )}
+      <PeerCursors paneRef={paneRef} sourceId={active?.id} />
       <SelectionBar
         map={map}
         selection={textSelection}

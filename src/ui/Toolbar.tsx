@@ -10,6 +10,8 @@ import { useT } from './i18n';
 import { SearchBox } from './SearchBox';
 import { FileMenu } from './FileMenu';
 import { MapTitle } from './MapTitle';
+import { SharingStatus } from './sharing/SharingStatus';
+import { useEditingHidden } from './sharing/roles';
 
 function useLayoutBusy() {
   const [busy, setBusy] = useState(false);
@@ -35,6 +37,8 @@ export function Toolbar() {
     })),
   );
   const busy = useLayoutBusy();
+  // A shared map's viewer or commenter: no editing buttons at all.
+  const editingHidden = useEditingHidden();
   return (
     <header className="toolbar">
       <button
@@ -55,7 +59,7 @@ export function Toolbar() {
       />
       <FileMenu />
       <MapTitle />
-      {map && (
+      {map && !editingHidden && (
         <div className="toolbar-buttons" role="toolbar" aria-label={t('editCommands')}>
           <CommandButton command="addNode" icon="+" />
           <CommandButton data-testid="undo" command="undo" icon="↶" iconOnly />
@@ -70,7 +74,9 @@ export function Toolbar() {
         </div>
       )}
       {map && <CommandButton data-testid="overview" command="overview" icon="⤢" compact />}
-      {map && <CommandButton data-testid="group-selection" command="group" icon="⬚" compact />}
+      {map && !editingHidden && (
+        <CommandButton data-testid="group-selection" command="group" icon="⬚" compact />
+      )}
       {map && <SearchBox map={map} />}
       {map && (
         <CommandButton
@@ -103,6 +109,7 @@ export function Toolbar() {
         {ui.language === 'en' ? '中文' : 'English'}
       </button>
       <CommandButton command="shortcuts" icon="?" iconOnly />
+      {map && <SharingStatus />}
       {readOnly ? (
         <span className="save-state save-read-only" role="status" data-testid="save-state">
           {t('readOnly')}

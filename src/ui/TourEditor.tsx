@@ -25,6 +25,7 @@ import {
 import { undo, useMapStore } from '../store/mapStore';
 import { useT, type Translator } from './i18n';
 import { revealNodes } from './SearchBox';
+import { useContentReadOnly } from './sharing/roles';
 
 /** The tour chosen in the editor, by map id (not part of the map, not in the undo history). */
 const useChosen = create<{
@@ -51,7 +52,7 @@ type Start = 'empty' | 'selection' | 'outline';
 export function TourEditor({ map }: { map: ArgMap }) {
   const t = useT();
   const edit = useMapStore((s) => s.edit);
-  const readOnly = useMapStore((s) => s.readOnly);
+  const readOnly = useContentReadOnly();
   const selected = useMapStore((s) => s.selection.nodeIds);
   const choose = useChosen((s) => s.choose);
   const tour = useChosenTour(map);

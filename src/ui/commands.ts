@@ -28,6 +28,9 @@ import {
   useDraftStore,
 } from './draft/draftStore';
 import { translator, type MessageKey } from './i18n';
+import { useCommentsUi } from './comments/commentsUi';
+import { contentEditable } from './sharing/roles';
+import { useSharing } from '../store/sharingStore';
 
 /** A key that runs a command: `key` as KeyboardEvent.key gives it (letters in lower case). */
 export interface KeyBinding {
@@ -87,7 +90,8 @@ export const COMMANDS: readonly Command[] = [
     labelKey: 'undo',
     keys: [{ key: 'z', mod: true }],
     global: true,
-    enabled: (c) => c.canUndo && !c.readOnly,
+    // A commenter takes back their comments: only a map read-only in the store has no undo.
+    enabled: (c) => c.canUndo && !useMapStore.getState().readOnly,
     run: () => undo(),
   },
   {
@@ -98,7 +102,7 @@ export const COMMANDS: readonly Command[] = [
       { key: 'y', mod: true },
     ],
     global: true,
-    enabled: (c) => c.canRedo && !c.readOnly,
+    enabled: (c) => c.canRedo && !useMapStore.getState().readOnly,
     run: () => redo(),
   },
   {
@@ -290,6 +294,18 @@ export const COMMANDS: readonly Command[] = [
     enabled: (c) => hasOpenProposals(c.map),
     run: (c) => focusNextProposal(c.map!, useDraftStore.getState().current),
   },
+  // Comments (#16): the list of every thread.
+  {
+    id: 'comments',
+    labelKey: 'commentList',
+    hintKey: 'commentListHint',
+    keys: [{ key: 'm', shift: true }],
+    enabled: (c) => !!c.map,
+    run: () => {
+      const ui = useCommentsUi.getState();
+      ui.set({ panelOpen: !ui.panelOpen });
+    },
+  },
   {
     id: 'shortcuts',
     labelKey: 'shortcuts',
@@ -312,7 +328,8 @@ export function commandContext(): CommandContext {
   return {
     map: maps.map,
     selection: maps.selection,
-    readOnly: maps.readOnly,
+    // A shared map's viewer or commenter edits no content (#16): its commands are unavailable.
+    readOnly: maps.readOnly || !contentEditable(),
     canUndo: history.pastStates.length > 0,
     canRedo: history.futureStates.length > 0,
     ui: useUiStore.getState(),
@@ -357,6 +374,7 @@ function subscribeAll(onChange: () => void): () => void {
     useMapStore.temporal.subscribe(onChange),
     useUiStore.subscribe(onChange),
     useDraftStore.subscribe(onChange),
+    useSharing.subscribe(onChange),
   ];
   return () => unsubscribe.forEach((u) => u());
 }

@@ -199,6 +199,14 @@ export const MESSAGES_ZH: Record<MessageKey, string> = {
   sesDamaged: '存储的论证图“{0}”已损坏，未打开：',
   sesSkipped: '此论证图有 {0} 条损坏的记录被略去；它们仍按原样存储，论证图的其余部分已打开：',
   sesDeleted: '“{0}”已在另一个标签页中删除。',
+  // Shared maps (app/sharing)
+  syncRefused:
+    '共享服务器拒绝了此链接（{0}）：它可能已过期、已被论证图的所有者撤销，或已被改动。请向所有者索取新链接。此浏览器中已有的该论证图内容仍保留在这里，只读。',
+  syncUnreachable:
+    '无法连接位于 {0} 的共享服务器，而此浏览器中还没有这张论证图，因此无法打开。请在服务器运行且联网时再试。',
+  syncShareFailed: '无法通过 {0} 共享此论证图：{1}',
+  syncServerFull:
+    '共享服务器现在无法存储对这张论证图的编辑（{0}）。你的编辑保存在此浏览器中，待服务器可以存储时再发送。',
   expCannotDraw: '此浏览器无法绘制该图像。',
   expPngTooLarge: '论证图太大，无法按此比例导出 PNG。',
   // Reading web pages, Word and Markdown (io/formats/html.ts, docx.ts, markdown.ts)

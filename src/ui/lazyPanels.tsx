@@ -34,9 +34,9 @@ const ComparePanel = lazy(() =>
 );
 
 /** File → Print handout: draws the handout (its module loaded now) and prints it. */
-export async function printHandout() {
+export async function printHandout(options: { comments?: boolean } = {}) {
   const { printHandout: print } = await import('./PrintHandout');
-  await print();
+  await print(options);
 }
 
 /** True from the first render `active` is, for good. */

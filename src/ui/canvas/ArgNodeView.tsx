@@ -10,6 +10,9 @@ import { SchemeBadge } from './SchemeBadge';
 import { thesisTitle } from './cardLabel';
 import { CommandButton } from '../CommandButton';
 import { CompareBadge } from './CompareBadge';
+import { CommentCount } from '../comments/CommentCount';
+import { PeerRing } from '../sharing/PeerRing';
+import { useEditingHidden } from '../sharing/roles';
 
 export interface ArgNodeData extends Record<string, unknown> {
   node: ArgNode;
@@ -41,6 +44,7 @@ const LINE = 20;
 function ArgNodeViewImpl({ data, selected, height }: NodeProps<ArgFlowNode>) {
   const { node, label, foldCount, dimmed, unanchored, linked, short, main } = data;
   const t = useT();
+  const editingHidden = useEditingHidden();
   const style = kindStyles[node.kind];
   if (node.kind === 'inference') {
     return (
@@ -78,6 +82,7 @@ function ArgNodeViewImpl({ data, selected, height }: NodeProps<ArgFlowNode>) {
     >
       <Handle type="target" position={Position.Bottom} />
       <CompareBadge id={node.id} />
+      <PeerRing nodeId={node.id} />
       <div className="arg-node-head">
         <KindIcon kind={node.kind} color={style.stroke} />
         <span className="arg-node-kind">{t.kind(node.kind)}</span>
@@ -97,6 +102,7 @@ function ArgNodeViewImpl({ data, selected, height }: NodeProps<ArgFlowNode>) {
               ⚠
             </span>
           )}
+          <CommentCount target={node.id} />
         </span>
       </div>
       <div className="arg-node-text">{label || <em className="muted">…</em>}</div>
@@ -111,7 +117,7 @@ function ArgNodeViewImpl({ data, selected, height }: NodeProps<ArgFlowNode>) {
         {main ? thesisTitle(node, label) : short}
       </div>
       <Handle type="source" position={Position.Top} />
-      {selected && <QuickBuild kind={node.kind} />}
+      {selected && !editingHidden && <QuickBuild kind={node.kind} />}
       {/* The whole box takes a connection dropped on it (only while one is drawn: canvas.css). */}
       <Handle
         type="target"

@@ -78,6 +78,7 @@ function cachedSize(node: ArgNode, language: string): Size {
   return size;
 }
 import { useT } from '../i18n';
+import { useContentReadOnly } from '../sharing/roles';
 
 const nodeTypes = { arg: ArgNodeView, group: GroupNodeView };
 /** A selected edge's flow edge: one copy per flow edge, so it keeps its identity while selected. */
@@ -120,7 +121,7 @@ function miniMapSize(nodes: ArgMap['nodes']): { width: number; height: number } 
 export function MapCanvas({ map }: { map: ArgMap }) {
   const selectedIds = useMapStore((s) => s.selection.nodeIds);
   const selectedEdgeIds = useMapStore((s) => s.selection.edgeIds);
-  const readOnly = useMapStore((s) => s.readOnly);
+  const readOnly = useContentReadOnly();
   const drafted = useDraftStore((s) => s.reviews[map.id] !== undefined || s.drafting === map.id);
   const t = useT();
   // React Flow's own names and descriptions, in the interface's language.

@@ -13,6 +13,7 @@ import { useMapStore } from '../../store/mapStore';
 import { useT } from '../i18n';
 import { EdgeSchemeBadge } from './SchemeBadge';
 import { CompareEdgeBadge } from './CompareBadge';
+import { useContentReadOnly } from '../sharing/roles';
 
 export type RoutedFlowEdge = Edge<
   {
@@ -121,7 +122,7 @@ export const RoutedEdge = memo(function RoutedEdge({
 /** On the selected edge: its relation, changed with a click (or the S, A, E keys). */
 function RelationMenu({ id, relation, at }: { id: string; relation: Relation; at: Point }) {
   const t = useT();
-  const readOnly = useMapStore((s) => s.readOnly);
+  const readOnly = useContentReadOnly();
   return (
     <div
       className="edge-menu nodrag nopan"
