@@ -32,6 +32,7 @@ import { ConflictNotice } from './ConflictNotice';
 import { dropFiles } from '../app/importFiles';
 import { OutlineView } from './OutlineView';
 import { showText } from './i18nMessages';
+import { PwaUpdates } from '../app/pwa/updates';
 
 export function App() {
   const t = useT();
@@ -119,6 +120,7 @@ export function App() {
         )}
         <SaveFailedBanner />
         <ConflictNotice />
+        <PwaUpdates />
         {map && session.readOnlyUrl && <ReadOnlyBanner url={session.readOnlyUrl} map={map} />}
         {map ? (
           <main
