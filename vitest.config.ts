@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` (pure code in Node; DOM tests opt into jsdom with a
+ * Three projects: `unit` (pure code in Node; DOM tests opt into jsdom with a
  * `// @vitest-environment jsdom` comment) and `browser` (the built app in real Chromium over real
- * IndexedDB, driven by playwright-core; see tests/browser/).
+ * IndexedDB, driven by playwright-core; see tests/browser/), and `server` (the sync server as real
+ * processes, with Node clients; see tests/server/).
  */
 export default defineConfig({
   test: {
@@ -22,6 +23,17 @@ export default defineConfig({
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/browser/globalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // The sync server (#16) as real processes: tests/setup/syncServer.ts starts them.
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
