@@ -56,7 +56,7 @@ function row(result: RunResult): string[] {
     String(result.lost),
     ms(percentile(lat, 50)),
     ms(percentile(lat, 95)),
-    ms(lat.length ? Math.max(...lat) : NaN),
+    ms(lat.reduce((m, v) => Math.max(m, v), -Infinity)),
     use.length ? `${mb(rssIdle)} → ${mb(rssPeak)}` : '–',
     use.length ? mb((rssPeak - rssIdle) / result.clients) : '–',
     use.length ? `${cpu.toFixed(1)} s (${((cpu / seconds) * 100).toFixed(0)}%)` : '–',
@@ -91,9 +91,11 @@ async function main(): Promise<void> {
     `Collaboration load: ${options.clients} clients × ${options.edits} edits, one edit per client every ${options.intervalMs} ms; load average ${loadAverage()}`,
   );
   const results: RunResult[] = [];
-  results.push(await oneServer(options));
-  results.push(await twoServersWithRedis(options));
-  results.push(await killOneClient(options));
+  for (const run of [oneServer, twoServersWithRedis, killOneClient]) {
+    const result = await run(options);
+    results.push(result);
+    console.log(`  ${row(result).join(' | ')}`);
+  }
   console.log('');
   console.log(table(results.map(row)));
   for (const result of results)
