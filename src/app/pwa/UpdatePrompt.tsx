@@ -5,9 +5,8 @@
  * press Reload (pending edits are flushed on `pagehide`, as on any reload), or on their next
  * visit once every tab of the editor is closed. "Later" hides the prompt for this tab.
  */
-/// <reference types="vite-plugin-pwa/vanillajs" />
 import { useEffect } from 'react';
-import { registerSW } from 'virtual:pwa-register';
+import type { RegisterSWOptions } from 'vite-plugin-pwa/types';
 import { useUiStore, type UiLanguage } from '../../store/uiStore';
 import { useUpdates } from './updateState';
 
@@ -28,10 +27,13 @@ const TEXT: Record<UiLanguage, typeof en> = {
 /** How often an open editor asks the server whether a new version has been published. */
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
+/** vite-plugin-pwa's `registerSW` (src/app/pwa/registered.tsx passes it; tests a stand-in). */
+export type RegisterSW = (options: RegisterSWOptions) => (reloadPage?: boolean) => Promise<void>;
+
 let registered = false;
 
 /** Registers the worker once per page (React's strict mode mounts effects twice). */
-function register(): void {
+function register(registerSW: RegisterSW): void {
   if (registered) return;
   registered = true;
   const update = registerSW({
@@ -45,10 +47,10 @@ function register(): void {
   useUpdates.setState({ apply: () => void update(true) });
 }
 
-export default function UpdatePrompt() {
+export function UpdatePrompt({ registerSW }: { registerSW: RegisterSW }) {
   const t = TEXT[useUiStore((s) => s.language)];
   const state = useUpdates();
-  useEffect(register, []);
+  useEffect(() => register(registerSW), [registerSW]);
   if (!state.waiting || state.dismissed) return null;
   return (
     <div className="banner info" role="status" data-testid="update-ready">

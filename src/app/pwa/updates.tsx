@@ -15,7 +15,7 @@ export function whenIdle(timeout = 10_000): Promise<void> {
   });
 }
 
-const Prompt = lazy(() => whenIdle().then(() => import('./UpdatePrompt')));
+const Prompt = lazy(() => whenIdle().then(() => import('./registered')));
 
 /** Registers the service worker once idle and shows the update prompt when one is waiting. */
 export function PwaUpdates() {
