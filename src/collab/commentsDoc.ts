@@ -13,7 +13,7 @@
 import * as Y from 'yjs';
 
 import { withoutDangling } from '../model/operations';
-import type { ArgMap, Comment } from '../model/schema';
+import { commentSchema, type ArgMap, type Comment } from '../model/schema';
 import { applyRecords, readRecords, recordList, writeRecords, type FieldSpec } from './mapDoc';
 
 const COMMENT_FIELDS: FieldSpec = [
@@ -25,7 +25,7 @@ const COMMENT_FIELDS: FieldSpec = [
   ['resolved', 'value'],
 ];
 
-const list = (doc: Y.Doc) => recordList(doc, 'comments', COMMENT_FIELDS);
+const list = (doc: Y.Doc) => recordList(doc, 'comments', COMMENT_FIELDS, commentSchema);
 
 /** The document's top-level types (what an undo manager of the comments watches). */
 export function commentsTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {

@@ -18,8 +18,9 @@ import { applyMapChange, contentTypes, holdsMap, MapDocReader, sameFields } from
 export interface MapBindingOptions {
   /**
    * Called after a transaction of any other origin (the sync provider, y-indexeddb, another
-   * binding) changed what the map reads as, with the new map. Not called for this binding's own
-   * edits, nor for its undo and redo (read {@link MapBinding.map} after those).
+   * binding) changed what the map reads as, with the new map, once the documents' transactions
+   * have ended (so it may call `applyLocal`). Not called for this binding's own edits, nor for
+   * its undo and redo (read {@link MapBinding.map} after those).
    */
   onRemoteChange(map: ArgMap): void;
 }
@@ -40,6 +41,8 @@ export class MapBinding {
   private readonly reader: MapDocReader;
   /** Whether a transaction changed the comments document since it was last read. */
   private commentsChanged = false;
+  /** Whether a transaction of another origin changed a document, not yet told. */
+  private remoteChanged = false;
   private contentPart: ArgMap;
   private rawComments: readonly Comment[] | undefined;
   private current: ArgMap;
@@ -71,6 +74,8 @@ export class MapBinding {
     });
     content.on('afterTransaction', this.afterContent);
     comments.on('afterTransaction', this.afterComments);
+    content.on('afterAllTransactions', this.afterAll);
+    comments.on('afterAllTransactions', this.afterAll);
   }
 
   /** The map as both documents hold it now (valid; the same object until something changes). */
@@ -82,10 +87,15 @@ export class MapBinding {
    * Writes what differs between {@link map} and `next` into the documents, as this binding's
    * edit: content to the content document, comments to the comments document. Edits with the
    * same `coalesceKey` within a second form one undo step (typing in one field).
+   *
+   * Returns {@link map} afterwards: `next` itself when the documents read as it, else what they
+   * read as (a peer's edit that `next` did not know of stays; a record hidden as dangling can
+   * come back into view when `next` brings back what it names).
    */
-  applyLocal(next: ArgMap, coalesceKey?: string): void {
+  applyLocal(next: ArgMap, coalesceKey?: string): ArgMap {
     if (this.destroyed) throw new Error('MapBinding: destroyed');
-    if (next === this.current) return;
+    if (next === this.current) return next;
+    this.outsideTransactions();
     const before = this.current;
     const coalesce = coalesceKey !== undefined && coalesceKey === this.lastKey;
     if (!coalesce) for (const manager of this.managers) manager.stopCapturing();
@@ -110,6 +120,7 @@ export class MapBinding {
       for (const manager of this.managers) manager.clear(false, true);
     }
     this.rebuild(next);
+    return this.current;
   }
 
   get canUndo(): boolean {
@@ -136,6 +147,8 @@ export class MapBinding {
     this.destroyed = true;
     this.content.off('afterTransaction', this.afterContent);
     this.comments.off('afterTransaction', this.afterComments);
+    this.content.off('afterAllTransactions', this.afterAll);
+    this.comments.off('afterAllTransactions', this.afterAll);
     for (const manager of this.managers) manager.destroy();
     this.undoSteps = [];
     this.redoSteps = [];
@@ -143,6 +156,7 @@ export class MapBinding {
 
   private popStep(kind: 'undo' | 'redo'): boolean {
     if (this.destroyed) return false;
+    this.outsideTransactions();
     const from = kind === 'undo' ? this.undoSteps : this.redoSteps;
     const to = kind === 'undo' ? this.redoSteps : this.undoSteps;
     this.lastKey = undefined;
@@ -200,7 +214,24 @@ export class MapBinding {
     if (transaction.changed.size === 0) return;
     const origin: unknown = transaction.origin;
     if (origin === this.origin || this.managers.some((m) => m === origin)) return;
+    this.remoteChanged = true;
+  }
+
+  /**
+   * Others' changes are told once all transactions of a document have ended, so that
+   * `onRemoteChange` may edit at once (an edit made from inside a transaction's clean-up would
+   * be cleaned up after it: read before it is noted, its undo step recorded too late).
+   */
+  private readonly afterAll = (): void => {
+    if (this.destroyed || !this.remoteChanged) return;
+    this.remoteChanged = false;
     if (this.rebuild()) this.onRemoteChange(this.current);
+  };
+
+  /** Refuses to edit from inside a transaction of the documents (see {@link afterAll}). */
+  private outsideTransactions(): void {
+    if (this.content._transactionCleanups.length || this.comments._transactionCleanups.length)
+      throw new Error('MapBinding: called from inside a transaction of its documents');
   }
 
   /**

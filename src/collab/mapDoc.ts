@@ -24,21 +24,44 @@
  *     `implicit`, `tags`, `rating`, `position`, `group`, `scheme`; edge `from`, `to`, `relation`,
  *     `rating`, `scheme`; group `parent`, `collapsed`; and every field of a source — its `text`,
  *     `sentences` and `pages` are large and never edited in place, its metadata is rarely edited.
+ * - Fields read back in the schema's order; translations in language-tag order (a Y.Map's key
+ *   order may differ between peers).
+ *
+ * Records are keyed by their ids, so two people who add a record with the same id at once (the
+ * model's `nextId` gives both `n7`) end with one of the two records (the same one everywhere):
+ * shared maps should make new ids that differ between people.
  *
  * Comments are not here: they live in their own document (`comments/<id>`, see commentsDoc.ts),
  * so that the server can let commenters write that one and not this.
  *
  * A merged document may hold what no single editor wrote: an edge to a node another person
  * deleted, a tour step to it, a node in a deleted group, a group cycle made by two moves, a ref
- * to a sentence a corrected source no longer has. {@link readMapFromDoc} repairs these by
- * leaving out what names a missing record (tours and comments by the model's own
- * `withoutDangling`), so what it returns always passes the model's validator. The document
- * keeps what was left out: undoing the deletion brings it back.
+ * to a sentence a corrected source no longer has, an explicit node whose last ref went.
+ * {@link readMapFromDoc} repairs these by leaving out what names a missing record (tours and
+ * comments by the model's own `withoutDangling`; a node left without the ref it needs is marked
+ * implicit; of two sources added at once with the same new sentence ids the later is left out;
+ * a record failing its schema, which only a faulty writer makes, is left out), so what it
+ * returns always passes the model's validator. The document keeps what was left out: undoing
+ * the deletion brings it back.
+ *
+ * API: {@link writeMapToDoc} (a map into an empty document), {@link readMapFromDoc} (always a
+ * valid map), {@link applyMapChange} (what differs, field by field), {@link MapDocReader} (reads
+ * again only what transactions touched, for an editor), {@link holdsMap}, {@link repairMap}.
  */
 import * as Y from 'yjs';
 
 import { sentenceIndex, withoutDangling } from '../model/operations';
-import type { ArgMap, Group, Ref } from '../model/schema';
+import {
+  edgeSchema,
+  groupSchema,
+  nodeSchema,
+  sourceSchema,
+  tourSchema,
+  type ArgMap,
+  type Group,
+  type Ref,
+  type Source,
+} from '../model/schema';
 import { needsRef, splitsPair } from '../model/vocabulary';
 
 /** How one field of a record is kept in its Y.Map. */
@@ -91,13 +114,13 @@ const TOUR_FIELDS: FieldSpec = [
 ];
 const META_VALUES = ['format', 'version', 'id', 'createdAt', 'updatedAt'] as const;
 
-/** The record lists of the content document, in the map's field order. */
+/** The record lists of the content document, in the map's field order, with their schemas. */
 export const MAP_LISTS = [
-  ['sources', SOURCE_FIELDS],
-  ['nodes', NODE_FIELDS],
-  ['edges', EDGE_FIELDS],
-  ['groups', GROUP_FIELDS],
-  ['tours', TOUR_FIELDS],
+  ['sources', SOURCE_FIELDS, sourceSchema],
+  ['nodes', NODE_FIELDS, nodeSchema],
+  ['edges', EDGE_FIELDS, edgeSchema],
+  ['groups', GROUP_FIELDS, groupSchema],
+  ['tours', TOUR_FIELDS, tourSchema],
 ] as const;
 type ListName = (typeof MAP_LISTS)[number][0];
 
@@ -111,13 +134,21 @@ export interface RecordList {
   records: Y.Map<Y.Map<unknown>>;
   order: Y.Array<string>;
   fields: FieldSpec;
+  /** The record's schema: a record read that fails it (a writer's bug) is left out. */
+  schema: { safeParse(value: unknown): { success: boolean } };
 }
 
-export function recordList(doc: Y.Doc, name: string, fields: FieldSpec): RecordList {
+export function recordList(
+  doc: Y.Doc,
+  name: string,
+  fields: FieldSpec,
+  schema: RecordList['schema'],
+): RecordList {
   return {
     records: doc.getMap<Y.Map<unknown>>(name),
     order: doc.getArray<string>(`${name}.order`),
     fields,
+    schema,
   };
 }
 
@@ -143,14 +174,19 @@ export function readRecords<T extends AnyRecord>(
     seen.add(id);
   }
   const rest = [...list.records.keys()].filter((id) => !seen.has(id)).sort();
-  const records = [...ids, ...rest].map((id) => {
+  const records: T[] = [];
+  for (const id of [...ids, ...rest]) {
     const old = before.get(id);
-    if (old && touched && !touched.has(id)) return old;
+    if (old && touched && !touched.has(id)) {
+      records.push(old);
+      continue;
+    }
     const read = readRecord(id, list.records.get(id)!, list.fields);
     const want = wanted?.get(id);
-    if (want && deepEqual(want, read)) return want;
-    return (old && deepEqual(old, read) ? old : read) as T;
-  });
+    if (want && deepEqual(want, read)) records.push(want);
+    else if (old && deepEqual(old, read)) records.push(old);
+    else if (list.schema.safeParse(read).success) records.push(read as T);
+  }
   const same = (other?: readonly T[]) =>
     other && records.length === other.length && records.every((r, i) => r === other[i]);
   if (same(preferred)) return preferred!;
@@ -348,7 +384,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 // The content document
 
 const lists = (doc: Y.Doc) =>
-  MAP_LISTS.map(([name, fields]) => [name, recordList(doc, name, fields)] as const);
+  MAP_LISTS.map(([name, fields, schema]) => [name, recordList(doc, name, fields, schema)] as const);
 
 /** The document's top-level types (what an undo manager of the content watches). */
 export function contentTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
@@ -556,11 +592,14 @@ export function applyMapChange(doc: Y.Doc, before: ArgMap, after: ArgMap, origin
  * `map` without what names a missing record, so that it passes the model's validator: edges
  * whose ends are gone (or meet), refs to sentences no source has (a node left needing a ref is
  * marked implicit), a node's or group's missing group, group cycles (the cycle is cut at its
- * smallest id), and, by the model's `withoutDangling`, tour steps and comments naming what is
- * gone. Parts with nothing to repair stay the same objects.
+ * smallest id), a source reusing an earlier source's sentence ids, and, by the model's
+ * `withoutDangling`, tour steps and comments naming what is gone. Parts with nothing to repair
+ * stay the same objects.
  */
 export function repairMap(map: ArgMap): ArgMap {
   let next = map;
+  const sources = distinctSources(map.sources);
+  if (sources !== map.sources) next = { ...next, sources };
   const nodeIds = new Set(map.nodes.map((n) => n.id));
   if (map.edges.some((e) => !nodeIds.has(e.from) || !nodeIds.has(e.to) || e.from === e.to)) {
     next = {
@@ -578,7 +617,7 @@ export function repairMap(map: ArgMap): ArgMap {
       const { group: _gone, ...rest } = fixed;
       fixed = rest;
     }
-    const refs = node.refs.filter((ref) => refHolds(map, ref));
+    const refs = node.refs.filter((ref) => refHolds(next, ref));
     if (refs.length !== node.refs.length) fixed = { ...fixed, refs };
     if (fixed.refs.length === 0 && needsRef(fixed)) fixed = { ...fixed, implicit: true };
     if (fixed !== node) nodesChanged = true;
@@ -586,6 +625,27 @@ export function repairMap(map: ArgMap): ArgMap {
   });
   if (nodesChanged) next = { ...next, nodes };
   return withoutDangling(next);
+}
+
+const distinct = new WeakMap<readonly Source[], readonly Source[]>();
+
+/**
+ * The sources without any (after the first) that reuses a sentence id of one before it: two
+ * sources added at once can be given the same new sentence ids. Once per sources list.
+ */
+function distinctSources(sources: readonly Source[]): readonly Source[] {
+  let kept = distinct.get(sources);
+  if (!kept) {
+    const ids = new Set<string>();
+    const list = sources.filter((source, i) => {
+      if (i > 0 && source.sentences.some((s) => ids.has(s.id))) return false;
+      for (const s of source.sentences) ids.add(s.id);
+      return true;
+    });
+    kept = list.length === sources.length ? sources : list;
+    distinct.set(sources, kept);
+  }
+  return kept;
 }
 
 function refHolds(map: ArgMap, ref: Ref): boolean {

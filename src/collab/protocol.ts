@@ -100,3 +100,38 @@ export function readShareLink(
   if (!/^wss?:\/\//.test(server)) return null;
   return { server, mapId, token };
 }
+
+/**
+ * Why the server refused a share token: the reason of a refused connection (the provider's
+ * `authenticationFailed` event), of a connection closed by a key rotation (`revoked`, the
+ * provider's `close` event), and the start of HTTP error messages about tokens.
+ */
+export const REFUSALS = [
+  /** Not a token of this server: forged, tampered with, malformed or missing. */
+  'invalid-token',
+  'expired',
+  /** A valid token, for another map. */
+  'wrong-map',
+  /** No such shared map on this server. */
+  'unknown-map',
+  /** The map's key was rotated after this token was made. */
+  'revoked',
+  /** An owner's token was needed (HTTP API). */
+  'not-owner',
+  /** A document name that is not `map/<id>` or `comments/<id>`. */
+  'bad-document',
+] as const;
+export type Refusal = (typeof REFUSALS)[number];
+
+/**
+ * A stateless message (JSON, the provider's `stateless` event) the server sends on a document's
+ * connections when storing it fails (`ok: false`: the server refuses further edits to it, and
+ * the client keeps them as waiting) and when it works again (`ok: true`: the server then closes
+ * the socket so the provider reconnects and sends what it kept).
+ */
+export const STORAGE_MESSAGE = 'argmap/storage';
+export interface StorageMessage {
+  type: typeof STORAGE_MESSAGE;
+  ok: boolean;
+  error?: string;
+}

@@ -4,7 +4,7 @@
  * all and a document opened on any instance starts from the same state. (Redis keeps them on its
  * own disk as configured: RDB snapshots or an append-only file.)
  */
-import type { RedisInstance } from '@hocuspocus/extension-redis';
+import { Redis, type RedisInstance } from '@hocuspocus/extension-redis';
 import * as Y from 'yjs';
 import type { ServerStore, SharedMapRecord } from './store';
 
@@ -71,14 +71,45 @@ export class RedisStore implements ServerStore {
     return buffer ? new Uint8Array(buffer) : null;
   }
 
-  async storeDoc(name: string, state: Uint8Array): Promise<void> {
-    // The Redis extension holds a lock on the document while this runs, so instances take turns.
-    const stored = await this.redis.getBuffer(docKey(name));
-    const merged = stored ? Y.mergeUpdates([new Uint8Array(stored), state]) : state;
-    await this.redis.set(docKey(name), Buffer.from(merged));
+  /** Stores run one at a time on this connection: WATCH belongs to the connection. */
+  private storing: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Merges the state into what Redis holds, optimistically: WATCH the key, read, merge, and
+   * write in MULTI/EXEC, again if another instance wrote meanwhile. Instances never wait for
+   * each other's lock, and none skips its store (the Redis extension's own lock would skip it).
+   */
+  storeDoc(name: string, state: Uint8Array): Promise<void> {
+    const run = this.storing.then(() => this.mergeInto(docKey(name), state));
+    this.storing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async mergeInto(key: string, state: Uint8Array): Promise<void> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      await this.redis.watch(key);
+      const stored = await this.redis.getBuffer(key);
+      const merged = stored ? Y.mergeUpdates([new Uint8Array(stored), state]) : state;
+      const done = await this.redis.multi().set(key, Buffer.from(merged)).exec();
+      if (done !== null) {
+        const error = done.find(([failure]) => failure)?.[0];
+        if (error) throw error;
+        return;
+      }
+    }
+    throw new Error(`Could not store ${key}: other instances kept writing it.`);
   }
 
   async close(): Promise<void> {
     this.redis.disconnect();
   }
+}
+
+/**
+ * The Redis extension without its store lock. Its lock is taken without retrying, so when two
+ * instances store a document at once one of them silently skips its store, and edits made through
+ * it may never be stored. {@link RedisStore.storeDoc} merges instead, so every instance stores.
+ */
+export class RedisRelay extends Redis {
+  override async onStoreDocument(): Promise<void> {}
 }

@@ -6,12 +6,18 @@
  * API of src/collab/protocol.ts, and refuses writes (keeping what it has) when storage fails.
  */
 import { Database } from '@hocuspocus/extension-database';
-import { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Document, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { mayComment, mayEdit, parseDocName, type Role } from '../collab/protocol';
+import {
+  STORAGE_MESSAGE,
+  mayComment,
+  mayEdit,
+  parseDocName,
+  type Role,
+  type StorageMessage,
+} from '../collab/protocol';
 import { handleApi } from './http';
-import { RedisStore, redisConnection } from './redisStore';
+import { RedisRelay, RedisStore, redisConnection } from './redisStore';
 import { SqliteStore, type ServerStore } from './store';
 import { RefusedError, readShareToken } from './tokens';
 
@@ -57,18 +63,6 @@ interface ConnectionContext {
   roleReadOnly: boolean;
 }
 
-/**
- * Stateless messages the server sends on a document's connections (JSON in the provider's
- * `stateless` event): storage failing (`ok: false`; edits are refused and kept by the client
- * until it recovers) and recovering (`ok: true`).
- */
-export const STORAGE_MESSAGE = 'argmap/storage';
-export interface StorageMessage {
-  type: typeof STORAGE_MESSAGE;
-  ok: boolean;
-  error?: string;
-}
-
 const ROTATION_CHANNEL = 'argmap:rotated';
 
 export async function createSyncServer(options: SyncServerOptions): Promise<SyncServer> {
@@ -81,10 +75,10 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
 
   const extensions: Extension[] = [];
   let store: ServerStore;
-  let redis: Redis | undefined;
-  let rotationSubscriber: ReturnType<Redis['pub']['duplicate']> | undefined;
+  let redis: RedisRelay | undefined;
+  let rotationSubscriber: ReturnType<RedisRelay['pub']['duplicate']> | undefined;
   if (options.redisUrl) {
-    redis = new Redis({ ...redisConnection(options.redisUrl), prefix: 'argmap-sync' });
+    redis = new RedisRelay({ ...redisConnection(options.redisUrl), prefix: 'argmap-sync' });
     store = new RedisStore(redis.pub.duplicate());
     extensions.push(redis);
   } else {
@@ -125,7 +119,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     log(
       `Could not store ${name} (${typeof code === 'string' ? `${code}: ` : ''}${message}). ` +
         `Edits to it are refused (clients keep them) and the last stored state is kept; ` +
-        `trying again every ${Math.round(retryMs / 1000)} s.`,
+        `trying again every ${retryMs >= 1000 ? `${retryMs / 1000} s` : `${retryMs} ms`}.`,
       'error',
     );
     const timer = setInterval(() => void retry(name), retryMs);

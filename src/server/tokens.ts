@@ -4,21 +4,9 @@
  * generation moves past it (rotation = revocation).
  */
 import { SignJWT, errors, jwtVerify } from 'jose';
-import { ROLES, type Role, type ShareClaims } from '../collab/protocol';
+import { ROLES, type Refusal, type Role, type ShareClaims } from '../collab/protocol';
 
-/**
- * Why a token was refused. The server sends the code as the reason of a refused connection
- * (the provider's `authenticationFailed` event) and in HTTP errors, so the editor can say why.
- */
-export type Refusal =
-  | 'invalid-token' // not a token of this server: forged, tampered with, malformed or missing
-  | 'expired'
-  | 'wrong-map' // a valid token, for another map
-  | 'unknown-map' // no such shared map on this server
-  | 'revoked' // the map's key was rotated after this token was made
-  | 'not-owner' // an owner's token was needed
-  | 'bad-document'; // a document name that is not `map/<id>` or `comments/<id>`
-
+/** A token refused, with the reason the client is sent ({@link Refusal}). */
 export class RefusedError extends Error {
   /** Hocuspocus sends `reason` to the client when onAuthenticate throws. */
   readonly reason: Refusal;

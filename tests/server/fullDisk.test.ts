@@ -5,8 +5,7 @@
  * what it had stored, and once space returns stores everything the clients kept.
  */
 import { afterAll, expect, it } from 'vitest';
-import { contentDocName } from '../../src/collab/protocol';
-import { STORAGE_MESSAGE } from '../../src/server/syncServer';
+import { STORAGE_MESSAGE, contentDocName } from '../../src/collab/protocol';
 import { readStoredDoc } from '../setup/storedDocs';
 import { createSharedMap, startSyncServer, type RunningSyncServer } from '../setup/syncServer';
 import { connect, entries, synced, until, type TestClient } from './clients';

@@ -2,6 +2,8 @@
  * The sync server (#16) as a real process: its HTTP API, who may connect and what each role may
  * write (checked at the server: another client and the stored document), key rotation, restarts.
  */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commentsDocName, contentDocName } from '../../src/collab/protocol';
 import { readStoredDoc } from '../setup/storedDocs';
@@ -305,5 +307,24 @@ describe('restarts', () => {
     expect(await makeLink(server.httpUrl, mapId, ownerToken, 'viewer')).toMatchObject({
       role: 'viewer',
     });
+  });
+
+  it('without ARGMAP_SERVER_SECRET, makes a key once and keeps it (mode 0600) so links survive restarts', async () => {
+    const own = await startSyncServer({ env: { ARGMAP_SERVER_SECRET: '' } });
+    try {
+      const secretFile = join(own.dataDir, 'secret');
+      expect(statSync(secretFile).mode & 0o777).toBe(0o600);
+      const key = readFileSync(secretFile, 'utf8');
+      expect(key.trim().length).toBeGreaterThanOrEqual(32);
+      expect(own.output()).toContain(`data folder ${own.dataDir}`);
+      const { mapId, ownerToken } = await createSharedMap(own.httpUrl, 'kept-key');
+      await own.restart();
+      expect(readFileSync(secretFile, 'utf8')).toBe(key);
+      expect(await makeLink(own.httpUrl, mapId, ownerToken, 'viewer')).toMatchObject({
+        role: 'viewer',
+      });
+    } finally {
+      await own.dispose();
+    }
   });
 });

@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type {
@@ -193,4 +194,79 @@ export function rotateKey(
   ownerToken: string,
 ): Promise<CreateSharedMapAnswer> {
   return postJson(`${httpUrl}/api/maps/${encodeURIComponent(mapId)}/rotate`, {}, ownerToken);
+}
+
+/** A free loopback port (free when asked; good enough for a test's own server). */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+export interface RunningRedis {
+  /** `redis://127.0.0.1:<port>` */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real `redis-server` (Debian's; tests/setup/ensureServices.mjs installs it) on a free loopback
+ * port with its own temporary folder and no persistence, for the tests with several sync-server
+ * instances.
+ */
+export async function startRedis(): Promise<RunningRedis> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'argmap-redis-'));
+  const proc = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  await new Promise<void>((resolveStart, reject) => {
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`redis-server did not start within ${START_TIMEOUT_MS} ms:\n${log}`));
+    }, START_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString('utf8');
+      if (/Ready to accept connections/.test(log)) {
+        clearTimeout(timer);
+        resolveStart();
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+    proc.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited (${code ?? signal}) before it was ready:\n${log}`));
+    });
+  });
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async stop() {
+      if (proc.exitCode === null && proc.signalCode === null) {
+        proc.kill('SIGTERM');
+        if (!(await waitForExit(proc, STOP_TIMEOUT_MS))) proc.kill('SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 
 import { MapBinding } from '../../../src/collab/mapBinding';
-import { addNode, removeNode, updateNode } from '../../../src/model/operations';
+import { addNode, connect, removeNode, updateNode } from '../../../src/model/operations';
 import type { ArgMap, Comment } from '../../../src/model/schema';
 import { articleMap, emptyPeer, expectValid, fullMap, peers, syncPeers, type Peer } from './peers';
 
@@ -52,7 +52,7 @@ describe('MapBinding', () => {
     const B = bind(b!);
     const before = B.binding.map;
     const next = updateNode(A.binding.map, 'n2', { text: 'Trees cool hot streets' });
-    A.binding.applyLocal(next, 'text:n2');
+    expect(A.binding.applyLocal(next, 'text:n2')).toBe(next);
     expect(A.binding.map).toBe(next);
     expect(A.heard).toEqual([]);
     syncPeers(a!, b!);
@@ -98,6 +98,30 @@ describe('MapBinding', () => {
     expect(B.binding.undo()).toBe(true);
     expect(node(B.binding.map, 'n3').text).toBe('Cool shade saves energy');
     expectValid(B.binding.map);
+  });
+
+  it('does not undo over a peer’s later change of the same field, nor into a deleted node', () => {
+    const [a, b] = peers(fullMap());
+    const A = bind(a!);
+    const B = bind(b!);
+    A.binding.applyLocal(updateNode(A.binding.map, 'n1', { rating: 2 }));
+    syncPeers(a!, b!);
+    B.binding.applyLocal(updateNode(B.binding.map, 'n1', { rating: 3 }));
+    syncPeers(a!, b!);
+    A.binding.undo();
+    expect(node(A.binding.map, 'n1').rating).toBe(3);
+    // A edits a node that B deletes meanwhile: undoing A's edit does not bring it back.
+    A.binding.applyLocal(updateNode(A.binding.map, 'n4', { text: 'Too dear' }));
+    B.binding.applyLocal(removeNode(B.binding.map, 'n4'));
+    syncPeers(a!, b!);
+    A.binding.undo();
+    syncPeers(a!, b!);
+    for (const { binding } of [A, B]) {
+      expectValid(binding.map);
+      expect(binding.map.nodes.some((n) => n.id === 'n4')).toBe(false);
+      expect(node(binding.map, 'n1').rating).toBe(3);
+    }
+    expect(A.binding.map).toEqual(B.binding.map);
   });
 
   it('joins typing with one coalesce key into one undo step', () => {
@@ -177,6 +201,51 @@ describe('MapBinding', () => {
     A.binding.undo();
     syncPeers(a!, b!);
     expect(B.binding.map.comments!.map((c) => c.id)).toEqual(['c1', 'c2', 'c3', 'c9']);
+  });
+
+  it('returns what the documents read as when it differs from the map handed in', () => {
+    const [a, b] = peers(fullMap());
+    const A = bind(a!);
+    const B = bind(b!);
+    A.binding.applyLocal(removeNode(A.binding.map, 'n3'));
+    B.binding.applyLocal(connect(B.binding.map, 'n3', 'n2', 'supports', { id: 'e9' }).map);
+    syncPeers(a!, b!);
+    expect(A.binding.map.edges.some((e) => e.id === 'e9')).toBe(false);
+    // A node made again with that id brings back the edge the documents kept.
+    const next = addNode(A.binding.map, {
+      id: 'n3',
+      kind: 'claim',
+      text: 'Again',
+      refs: [{ sentence: 's3' }],
+    }).map;
+    const read = A.binding.applyLocal(next);
+    expect(read).not.toBe(next);
+    expect(read).toBe(A.binding.map);
+    expect(read.edges.find((e) => e.id === 'e9')).toMatchObject({ from: 'n3', to: 'n2' });
+    expectValid(read);
+  });
+
+  it('takes an edit made while it tells of a remote change', () => {
+    const [a, b] = peers(fullMap());
+    const A = bind(a!);
+    let reacted = false;
+    const B = new MapBinding(b!.content, b!.comments, {
+      onRemoteChange(map) {
+        if (reacted) return;
+        reacted = true;
+        B.applyLocal(updateNode(map, 'n2', { rating: 1 }));
+      },
+    });
+    bindings.push(B);
+    A.binding.applyLocal(updateNode(A.binding.map, 'n1', { rating: 2 }));
+    syncPeers(a!, b!);
+    expect(reacted).toBe(true);
+    expect(node(B.map, 'n1').rating).toBe(2);
+    expect(node(B.map, 'n2').rating).toBe(1);
+    syncPeers(a!, b!);
+    expect(A.binding.map).toEqual(B.map);
+    expect(B.undo()).toBe(true);
+    expect(node(B.map, 'n2').rating).toBeUndefined();
   });
 
   it('stops hearing after destroy', () => {

@@ -290,6 +290,49 @@ describe('concurrent edits', () => {
     expect(node(moved, 'n4').group).toBeUndefined();
   });
 
+  it('leaves out a source added at once with another under the same sentence ids', () => {
+    const map = fullMap();
+    const [a, b] = peers(map);
+    const source = (id: string, text: string) => ({
+      id,
+      language: 'en',
+      text,
+      sentences: [{ id: 's5', start: 0, end: text.length }],
+    });
+    const cite = (m: ArgMap, id: string, sourceId: string, text: string) =>
+      addNode(
+        { ...m, sources: [...m.sources, source(sourceId, text)] },
+        {
+          id,
+          kind: 'claim',
+          text,
+          refs: [{ sentence: 's5' }],
+        },
+      ).map;
+    applyMapChange(a!.content, map, cite(map, 'na', 'srcA', 'Parks help.'));
+    applyMapChange(b!.content, map, cite(map, 'nb', 'srcB', 'Roofs help.'));
+    syncPeers(a!, b!);
+    const merged = readMapFromDoc(a!.content);
+    expectValid(merged);
+    // Which of the two comes first is the order array's merge, the same on every peer.
+    expect(merged.sources).toHaveLength(2);
+    expect(merged.sources[0]!.id).toBe('src1');
+    expect(readMapFromDoc(b!.content)).toEqual(merged);
+  });
+
+  it('leaves out a record a faulty writer wrote against its schema', () => {
+    const map = fullMap();
+    const [a] = peers(map, 1);
+    a!.content.transact(() => {
+      a!.content.getMap<Y.Map<unknown>>('nodes').get('n1')!.set('rating', 9);
+      a!.content.getMap<Y.Map<unknown>>('edges').get('e3')!.delete('relation');
+    });
+    const read = readMapFromDoc(a!.content);
+    expectValid(read);
+    expect(read.nodes.some((n) => n.id === 'n1')).toBe(false);
+    expect(read.edges.map((e) => e.id)).toEqual([]);
+  });
+
   it('repairs refs to sentences a corrected source lost, marking a node left bare implicit', () => {
     const map = fullMap();
     const src = map.sources[0]!;
