@@ -62,6 +62,9 @@ function row(result: RunResult): string[] {
     use.length ? `${cpu.toFixed(1)} s (${((cpu / seconds) * 100).toFixed(0)}%)` : '–',
     use.length ? `${((cpu / result.clients) * 1000).toFixed(0)} ms` : '–',
     result.burstMs ? `${(result.burstMs / 1000).toFixed(1)} s` : '–',
+    result.burstMs
+      ? `${result.clientCpu.toFixed(1)} s (${((result.clientCpu / result.burstMs) * 100000).toFixed(0)}%)`
+      : '–',
   ];
 }
 
@@ -79,6 +82,7 @@ function table(rows: string[][]): string {
     'server CPU',
     'CPU / client',
     'burst',
+    'clients CPU',
   ];
   const all = [head, ...rows];
   const widths = head.map((_, c) => Math.max(...all.map((r) => r[c]!.length)));
@@ -105,7 +109,7 @@ async function main(): Promise<void> {
     `\np95 edit-to-other-client latency through one server: ${ms(p95)} (target ≤ 150 ms): ${p95 <= 150 ? 'met' : 'NOT met'}. Load average now ${loadAverage()}.`,
   );
   console.log(
-    'Server RSS and CPU from /proc of the server process (node with tsx); CPU from the first connection to the last arrival; "%" is of one core. "Per client" divides by the clients.',
+    'Server RSS and CPU from /proc of the server process (node with tsx); CPU from the first connection to the last arrival; "%" is of one core. "Per client" divides by the clients. "clients CPU": this process, where the simulated clients run, during the burst.',
   );
   if (results.some((r) => !r.converged || r.lost > 0)) process.exit(1);
   process.exit(0);

@@ -64,6 +64,8 @@ export interface RunResult {
   servers: ServerUse[];
   /** Wall time of the edits' burst until every edit had arrived everywhere (ms). */
   burstMs: number;
+  /** CPU seconds this process (all the simulated clients but a killed one) used meanwhile. */
+  clientCpu: number;
   notes: string[];
 }
 
@@ -159,6 +161,7 @@ async function burst(
     await Promise.all(clients.map((c) => c.ready()));
     log(`${name}: ${n} clients synced`);
     const burstStart = performance.now();
+    const clientCpuStart = process.cpuUsage();
     await Promise.all(
       clients.map(async (client, i) => {
         // Spread the clients' first edits over one interval.
@@ -178,6 +181,8 @@ async function burst(
       );
     await until(everywhere, 'every edit to reach every client', options.timeoutMs);
     const burstMs = performance.now() - burstStart;
+    const used = process.cpuUsage(clientCpuStart);
+    const clientCpu = (used.user + used.system) / 1e6;
     const servers_: ServerUse[] = pids.map((pid, s) => ({
       rssIdle: rssIdle[s]!,
       rssPeak: samplers[s]!.stop(),
@@ -194,6 +199,7 @@ async function burst(
       latencies: clients.flatMap((c) => c.arrivals.latencies),
       servers: servers_,
       burstMs,
+      clientCpu,
       notes: [],
     };
   } finally {
@@ -351,6 +357,7 @@ export async function killOneClient(options: LoadOptions): Promise<RunResult> {
       latencies: [],
       servers: [],
       burstMs: 0,
+      clientCpu: 0,
       notes,
     };
   } finally {
