@@ -20,12 +20,12 @@ import type { ArgMap } from '../../../src/model/schema';
 import {
   createSharedMap,
   makeLink,
+  startRedis,
   startSyncServer,
   type RunningSyncServer,
 } from '../../setup/syncServer';
 import { BenchClient, allStamps, until, type SentAt } from './client';
 import { cpuSeconds, findPid, rssBytes, sampleRss } from './procStats';
-import { startRedis } from './redis';
 import type { VictimArgs } from './victim';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
