@@ -34,6 +34,7 @@ import { OutlineView } from './OutlineView';
 import { showText } from './i18nMessages';
 import { CommentsPanel } from './comments/CommentsPanel';
 import { ShareDialog } from './sharing/ShareDialog';
+import { PwaUpdates } from '../app/pwa/updates';
 
 export function App() {
   const t = useT();
@@ -121,6 +122,7 @@ export function App() {
         )}
         <SaveFailedBanner />
         <ConflictNotice />
+        <PwaUpdates />
         {map && session.readOnlyUrl && <ReadOnlyBanner url={session.readOnlyUrl} map={map} />}
         {map ? (
           <main

@@ -23,6 +23,8 @@ export function freshPagePerTest(viewport = { width: 1500, height: 950 }): {
     state.context = await state.browser.newContext({
       viewport,
       acceptDownloads: true,
+      // Pages bypass the app's service worker here; offline.test.ts tests it.
+      serviceWorkers: 'block',
     });
     const opened = await openPage(state.context, inject('baseUrl'));
     state.page = opened.page;

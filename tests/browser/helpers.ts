@@ -17,7 +17,9 @@ export function contextPerTest(options: BrowserContextOptions): { context: Brows
     await state.browser?.close();
   });
   beforeEach(async () => {
-    state.context = await state.browser.newContext(options);
+    // The built app registers a service worker; it would answer the tabs' requests (and hide
+    // them from `route`), so only the offline test (offline.test.ts) lets it.
+    state.context = await state.browser.newContext({ serviceWorkers: 'block', ...options });
   });
   afterEach(async () => {
     await state.context.close();
