@@ -310,7 +310,8 @@ export async function duplicateMap(mapId: string, titleSuffix: string): Promise<
 export async function readStoredMap(mapId: string): Promise<LoadedMap | undefined> {
   started();
   await openIn?.flush();
-  return (await storageOf(mapId)).load(mapId);
+  const storage = await storageOf(mapId);
+  return storage.read ? storage.read(mapId) : storage.load(mapId);
 }
 
 /** Deletes a stored map; if it was open, opens the next one (or none). */

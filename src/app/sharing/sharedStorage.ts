@@ -195,6 +195,15 @@ export class SharedStorage implements MapStorage {
     forgetShared(mapId);
   }
 
+  /** A shared map as this browser holds it, read without connecting (to compare, to copy). */
+  async read(mapId: string): Promise<LoadedMap | undefined> {
+    if (this.open?.entry.mapId === mapId && this.open.binding)
+      return { ok: true, map: this.open.binding.map, skipped: [] };
+    const entry = findShared(mapId);
+    const map = entry && (await readLocal(entry));
+    return map && { ok: true, map, skipped: [] };
+  }
+
   async backup(open: ArgMap | null): Promise<BackupMaps> {
     const maps: ArgMap[] = [];
     for (const entry of readRegistry()) {
@@ -202,16 +211,8 @@ export class SharedStorage implements MapStorage {
         maps.push(open);
         continue;
       }
-      const shared = new SharedMap(entry);
-      try {
-        await shared.loadLocal();
-        if (shared.holdsMap)
-          maps.push(
-            withComments(readMapFromDoc(shared.content), readCommentsFromDoc(shared.comments)),
-          );
-      } finally {
-        shared.destroy();
-      }
+      const map = await readLocal(entry);
+      if (map) maps.push(map);
     }
     return { maps, leftOut: [] };
   }
@@ -224,6 +225,18 @@ export class SharedStorage implements MapStorage {
     this.release();
     for (const shared of this.loaded.values()) shared.destroy();
     this.loaded.clear();
+  }
+}
+
+/** A shared map as this browser's IndexedDB holds it (undefined if it holds none of it). */
+async function readLocal(entry: SharedEntry): Promise<ArgMap | undefined> {
+  const shared = new SharedMap(entry);
+  try {
+    await shared.loadLocal();
+    if (!shared.holdsMap) return undefined;
+    return withComments(readMapFromDoc(shared.content), readCommentsFromDoc(shared.comments));
+  } finally {
+    shared.destroy();
   }
 }
 

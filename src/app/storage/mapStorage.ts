@@ -30,6 +30,10 @@ export interface MapStorage {
   /** Reads a map to open it, validated; undefined when there is none by that id. */
   load(mapId: string): Promise<LoadedMap | undefined>;
   /**
+   * Reads a map without opening it (to compare with, to copy); {@link load} when not given.
+   */
+  read?(mapId: string): Promise<LoadedMap | undefined>;
+  /**
    * The editor now shows `map`, as just loaded from here (null: it shows none of this storage's
    * maps): from now on its edits are kept here, until another map is opened.
    */
