@@ -95,6 +95,10 @@ export class MapBinding {
   applyLocal(next: ArgMap, coalesceKey?: string): ArgMap {
     if (this.destroyed) throw new Error('MapBinding: destroyed');
     if (next === this.current) return next;
+    // The store stamps `updatedAt` on every edit, even one that changes nothing else (a field
+    // committed unchanged on blur); written, the stamp alone would be an undo step that undo takes
+    // back instead of the edit the person sees. Such an edit is not written.
+    if (onlyStamped(this.current, next)) return this.current;
     this.outsideTransactions();
     const before = this.current;
     const coalesce = coalesceKey !== undefined && coalesceKey === this.lastKey;
@@ -257,4 +261,12 @@ export class MapBinding {
     this.current = kept;
     return true;
   }
+}
+
+/** Whether `next` differs from `map` in its `updatedAt` alone (every other field the same object). */
+function onlyStamped(map: ArgMap, next: ArgMap): boolean {
+  const keys = new Set([...Object.keys(map), ...Object.keys(next)]);
+  keys.delete('updatedAt');
+  for (const key of keys) if (map[key as keyof ArgMap] !== next[key as keyof ArgMap]) return false;
+  return true;
 }

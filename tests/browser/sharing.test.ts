@@ -38,8 +38,19 @@ afterEach(async () => {
   contexts = [];
 });
 
-/** A fresh map on the server, as its owner shared it. */
-const share = (): Promise<SharedOnServer> => putOnServer(server, sampleMap(), `trees-${++maps}`);
+/**
+ * A fresh map on the server, as its owner shared it: laid out, as every map in the editor is by
+ * the time it can be shared. (Without positions, each person's editor lays the map out when it
+ * opens, and that layout, landing after the person's first edit, is the step their undo takes.)
+ */
+const share = (): Promise<SharedOnServer> => {
+  const map = sampleMap();
+  const placed = {
+    ...map,
+    nodes: map.nodes.map((n, i) => ({ ...n, position: { x: i * 260, y: 0 } })),
+  };
+  return putOnServer(server, placed, `trees-${++maps}`);
+};
 
 /** One person: a browser context of their own with the link open and the shared map shown. */
 async function person(link: string): Promise<Page> {

@@ -100,6 +100,19 @@ describe('MapBinding', () => {
     expectValid(B.binding.map);
   });
 
+  it('makes no undo step of an edit that changes only the time stamp', () => {
+    // The store stamps updatedAt on every edit, even one that changes nothing else (a field
+    // committed unchanged on blur): undo must take back the text, not that stamp.
+    const [a] = peers(fullMap());
+    const A = bind(a!);
+    const before = node(A.binding.map, 'n3').text;
+    A.binding.applyLocal(updateNode(A.binding.map, 'n3', { text: 'Edited' }));
+    A.binding.applyLocal({ ...A.binding.map, updatedAt: '2030-01-01T00:00:00.000Z' });
+    expect(A.binding.undo()).toBe(true);
+    expect(node(A.binding.map, 'n3').text).toBe(before);
+    expect(A.binding.canUndo).toBe(false);
+  });
+
   it('does not undo over a peer’s later change of the same field, nor into a deleted node', () => {
     const [a, b] = peers(fullMap());
     const A = bind(a!);
