@@ -264,7 +264,7 @@ export class MapBinding {
 }
 
 /** Whether `next` differs from `map` in its `updatedAt` alone (every other field the same object). */
-function onlyStamped(map: ArgMap, next: ArgMap): boolean {
+export function onlyStamped(map: ArgMap, next: ArgMap): boolean {
   const keys = new Set([...Object.keys(map), ...Object.keys(next)]);
   keys.delete('updatedAt');
   for (const key of keys) if (map[key as keyof ArgMap] !== next[key as keyof ArgMap]) return false;

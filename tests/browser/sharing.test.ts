@@ -166,6 +166,36 @@ describe('a shared map edited by two people', () => {
         .toBe('After the restart, from A');
   });
 
+  it('keeps both nodes two people add at the same moment', async () => {
+    const shared = await share();
+    const link = await shared.link(baseUrl, 'editor');
+    const [a, b] = await Promise.all([person(link), person(link)]);
+    // While the server is down neither hears of the other's node: both would take the next number.
+    await server.stop();
+    for (const [page, text] of [
+      [a, 'Added by A'],
+      [b, 'Added by B'],
+    ] as const) {
+      await nodeOn(page, 'n1').click();
+      await page.keyboard.press('n');
+      await expect
+        .poll(() => page.getByTestId('node-text').evaluate((el) => el === document.activeElement))
+        .toBe(true);
+      await page.keyboard.type(text);
+      await page.keyboard.press('Escape');
+    }
+    await server.restart();
+    const texts = (map: ArgMap) =>
+      map.nodes.map((n) => n.text).filter((t) => t.startsWith('Added'));
+    await expect
+      .poll(async () => texts(await shared.stored()).sort(), POLL)
+      .toEqual(['Added by A', 'Added by B']);
+    for (const page of [a, b])
+      await expect
+        .poll(() => page.locator('.react-flow__node-arg').count(), POLL)
+        .toBe(sampleMap().nodes.length + 2);
+  });
+
   it('undoes only this person’s own edit', async () => {
     const shared = await share();
     const link = await shared.link(baseUrl, 'editor');

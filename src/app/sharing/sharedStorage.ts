@@ -11,6 +11,8 @@ import type { ArgMap } from '../../model/schema';
 import type { BackupMaps } from '../../persist/backupMaps';
 import type { LoadedMap } from '../../persist/mapRepository';
 import { editCoalesceKey, setUndoHandler, useMapStore } from '../../store/mapStore';
+import { setIdTag } from '../../model/ids';
+import { onlyStamped } from '../../collab/mapBinding';
 import { useSharing } from '../../store/sharingStore';
 import type { LibraryEntry, MapStorage, OutsideChanges } from '../storage/mapStorage';
 import { findShared, forgetShared, putShared, readRegistry, type SharedEntry } from './registry';
@@ -96,12 +98,20 @@ export class SharedStorage implements MapStorage {
     if (!shared?.binding) return Promise.resolve();
     this.loaded.delete(map.id);
     this.open = shared;
+    // New ids carry this person's tag, so two people adding a node at once never take one id.
+    setIdTag(shared.content.clientID.toString(36));
     const binding = shared.binding;
     putShared({ mapId: map.id, openedAt: new Date().toISOString(), ...summary(map) });
     // The editor's edits go into the documents (remote changes set the store to binding.map).
     const unsubscribe = useMapStore.subscribe((state, previous) => {
       const edited = state.map && state.map !== previous.map && state.map.id === map.id;
-      if (edited && state.map !== binding.map) binding.applyLocal(state.map!, editCoalesceKey());
+      if (edited && state.map !== binding.map) {
+        const stored = binding.applyLocal(state.map!, editCoalesceKey());
+        // The documents can read otherwise than the edit (a record hidden by a repair comes back
+        // into view): the editor shows what they hold, or its next edit would delete that record.
+        if (stored !== state.map && !onlyStamped(stored, state.map!))
+          queueMicrotask(() => this.takeRemote(shared, binding.map));
+      }
       if (state.selection.nodeIds !== previous.selection.nodeIds)
         shared.setPresence({ selectedNodeIds: state.selection.nodeIds });
     });
@@ -153,6 +163,7 @@ export class SharedStorage implements MapStorage {
     this.stopFollowing = [];
     if (this.open) {
       setUndoHandler(null);
+      setIdTag(null);
       this.open.show(false);
       // Unless it is opened again (then load kept it aside), it is let go of.
       if (this.loaded.get(this.open.entry.mapId) !== this.open) this.open.destroy();
