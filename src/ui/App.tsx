@@ -20,6 +20,13 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { OccasionalViews } from './lazyPanels';
 
 /** The new-map dialog brings the text importer (and the validator); it loads when opened. */
+// The comment list and File → Share… load when first opened.
+const CommentsPanel = lazy(() =>
+  import('./comments/CommentsPanel').then((m) => ({ default: m.CommentsPanel })),
+);
+const ShareDialog = lazy(() =>
+  import('./sharing/ShareDialog').then((m) => ({ default: m.ShareDialog })),
+);
 const NewMapDialog = lazy(() =>
   import('./NewMapDialog').then((m) => ({ default: m.NewMapDialog })),
 );
@@ -32,12 +39,14 @@ import { ConflictNotice } from './ConflictNotice';
 import { dropFiles } from '../app/importFiles';
 import { OutlineView } from './OutlineView';
 import { showText } from './i18nMessages';
-import { CommentsPanel } from './comments/CommentsPanel';
-import { ShareDialog } from './sharing/ShareDialog';
+import { useCommentsUi } from './comments/commentsUi';
+import { useShareDialog } from './sharing/shareDialogState';
 import { PwaUpdates } from '../app/pwa/updates';
 
 export function App() {
   const t = useT();
+  const commentsOpen = useCommentsUi((s) => s.panelOpen);
+  const shareOpen = useShareDialog((s) => s.open);
   const map = useMapStore((s) => s.map);
   const session = useSession();
   // Only what App shows: typing a search or panning must not re-render the whole editor.
@@ -180,8 +189,16 @@ export function App() {
         )}
         <ImportReport />
         {map && <OccasionalViews map={map} />}
-        {map && <CommentsPanel map={map} />}
-        {map && <ShareDialog />}
+        {map && commentsOpen && (
+          <Suspense fallback={null}>
+            <CommentsPanel map={map} />
+          </Suspense>
+        )}
+        {map && shareOpen && (
+          <Suspense fallback={null}>
+            <ShareDialog />
+          </Suspense>
+        )}
         <Suspense fallback={null}>
           {ui.libraryOpen && <MapLibrary />}
           {ui.newMapOpen && <NewMapDialog />}

@@ -12,7 +12,7 @@ import { MessageError } from '../model/messages';
 import { showText } from './i18nMessages';
 import { commandById, runCommand } from './commands';
 import { ModelSettingsMenuItem } from './draft/ModelSettingsMenu';
-import { openShareDialog } from './sharing/ShareDialog';
+import { openShareDialog } from './sharing/shareDialogState';
 import { useContentReadOnly } from './sharing/roles';
 
 export function FileMenu() {

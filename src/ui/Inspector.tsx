@@ -17,10 +17,13 @@ import { EdgeList } from './EdgeList';
 import { EdgeInspector } from './EdgeInspector';
 import { RatingInput } from './RatingInput';
 import { SchemePanel, TourEditor, TourToggle } from './lazyPanels';
-import { CommentThreads } from './comments/CommentThreads';
 import { useContentReadOnly } from './sharing/roles';
 
 const NoteView = lazy(() => import('./NoteView'));
+// Loaded with the first selection (and fetched while the editor is idle: see lazyPanels).
+const CommentThreads = lazy(() =>
+  import('./comments/CommentThreads').then((m) => ({ default: m.CommentThreads })),
+);
 const NONE: string[] = [];
 
 export function Inspector({ map }: { map: ArgMap }) {
@@ -59,7 +62,9 @@ export function Inspector({ map }: { map: ArgMap }) {
         </>
       )}
       {(node ?? edge) && (
-        <CommentThreads key={(node ?? edge)!.id} map={map} target={(node ?? edge)!.id} />
+        <Suspense fallback={null}>
+          <CommentThreads key={(node ?? edge)!.id} map={map} target={(node ?? edge)!.id} />
+        </Suspense>
       )}
     </aside>
   );

@@ -61,6 +61,7 @@ export function OccasionalViews({ map }: { map: ArgMap }) {
       void loadTourEditor();
       void loadSchemePanel();
       void loadPresentation();
+      void import('./comments/CommentThreads');
     });
   }, []);
   const presenting = useUiStore((s) => s.presentationStep !== null);

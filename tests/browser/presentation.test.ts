@@ -12,7 +12,7 @@ import { freshPagePerTest } from './freshPage';
 import { parseMapText } from '../../src/io/mapFile';
 import { buildDeck, type Slide } from '../../src/io/slides';
 import { RELATION_NAMES_INVERSE, type WordsLanguage } from '../../src/model/words';
-import { messagesFor } from '../../src/ui/i18n';
+import { zh as zhMessages } from '../../src/ui/i18nZh';
 
 const ARTICLE = 'maps/us-japan-nuclear-sharing.argmap.json';
 const parsed = parseMapText(readFileSync(ARTICLE, 'utf8'));
@@ -364,7 +364,7 @@ describe('the stage in Chinese', () => {
   });
 
   it('says everything in Chinese, with the English rendering of the Chinese nodes', async () => {
-    const zh = messagesFor('zh');
+    const zh = zhMessages;
     const deck = lessonDeck('zh');
     await page.getByTestId('language-switch').click();
     await present(page);

@@ -6,7 +6,6 @@
  * unavailable.
  */
 import { useState } from 'react';
-import { create } from 'zustand';
 import { DEFAULT_LINK_SECONDS, mayShare, type Role } from '../../collab/protocol';
 import { MessageError } from '../../model/messages';
 import { useSharing } from '../../store/sharingStore';
@@ -14,10 +13,8 @@ import { Modal } from '../Modal';
 import { showMessage, useT, type MessageKey, type Translator } from '../i18n';
 import { showText } from '../i18nMessages';
 import { isServerAddress, rememberedServer, rememberServer } from './shareServer';
+import { roleKey, useShareDialog } from './shareDialogState';
 import './sharing.css';
-
-export const useShareDialog = create<{ open: boolean }>()(() => ({ open: false }));
-export const openShareDialog = () => useShareDialog.setState({ open: true });
 
 const LINK_ROLES = ['editor', 'commenter', 'viewer'] as const;
 
@@ -27,16 +24,6 @@ const EXPIRIES: { seconds: number; key: MessageKey }[] = [
   { seconds: 30 * 24 * 3600, key: 'shareExpiryMonth' },
   { seconds: DEFAULT_LINK_SECONDS, key: 'shareExpiryTerm' },
 ];
-
-export const roleKey = (role: Role): MessageKey =>
-  (
-    ({
-      owner: 'roleOwner',
-      editor: 'roleEditor',
-      commenter: 'roleCommenter',
-      viewer: 'roleViewer',
-    }) as const
-  )[role];
 
 /** An error from an action, in words. */
 function failure(t: Translator, error: unknown): string {

@@ -6,7 +6,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useSharing, type Connection } from '../../store/sharingStore';
 import { useT, type MessageKey } from '../i18n';
-import { openShareDialog, roleKey } from './ShareDialog';
+import { openShareDialog, roleKey } from './shareDialogState';
 import './sharing.css';
 
 const CONNECTION: Record<Exclude<Connection, 'local'>, MessageKey> = {

@@ -7,7 +7,7 @@
  */
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, beforeAll } from 'vitest';
 import type { RegisterSWOptions } from 'vite-plugin-pwa/types';
 
 const pwa = {
@@ -22,6 +22,10 @@ const registerSW = (options: RegisterSWOptions) => {
 import { UpdatePrompt } from '../../../src/app/pwa/UpdatePrompt';
 import { useUpdates } from '../../../src/app/pwa/updateState';
 import { useUiStore } from '../../../src/store/uiStore';
+import { loadLanguage } from '../../../src/ui/i18n';
+
+// The Chinese interface loads on demand, as in the app.
+beforeAll(() => loadLanguage('zh'));
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

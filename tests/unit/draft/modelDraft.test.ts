@@ -18,7 +18,7 @@ import {
 } from '../../../src/draft/modelDraft';
 import type { MapDraft } from '../../../src/draft/types';
 import { english } from '../../../src/model/messages';
-import { MESSAGES_ZH } from '../../../src/ui/i18nMessages';
+import { MESSAGES_ZH } from '../../../src/ui/i18nMessagesZh';
 import { SCHOOL_START_TEXT } from '../../fixtures/maps/schoolStart';
 import { scriptedAnswer, startChatStandIn, type ChatStandIn } from '../../setup/chatStandIn';
 

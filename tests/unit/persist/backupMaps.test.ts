@@ -3,7 +3,7 @@
  * notice in the interface's language, never only logged to the console.
  */
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
 import { openDatabase } from '../../../src/persist/database';
 import { MapRepository } from '../../../src/persist/mapRepository';
 import { leftOutNotice, mapsForBackup } from '../../../src/persist/backupMaps';
@@ -11,6 +11,10 @@ import { problem } from '../../../src/model/problem';
 import { restoreBackup, serializeBackup } from '../../../src/io/backup';
 import { showMessage, translator } from '../../../src/ui/i18n';
 import { sampleMap } from '../model/sampleMap';
+import { loadLanguage } from '../../../src/ui/i18n';
+
+// The Chinese interface loads on demand, as in the app.
+beforeAll(() => loadLanguage('zh'));
 
 describe('the maps of a backup', () => {
   it('leaves out what does not validate and lists it: whole maps and single records', async () => {

@@ -3,7 +3,7 @@
  * (a node citing its span where it was drawn, its links once both ends are in), that undoing the
  * edit brings the proposal back, and the uncited parts of a source.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
 import { importText } from '../../../src/io/importText';
 import type { ArgMap, Ref, Source } from '../../../src/model/schema';
 import { validateMap } from '../../../src/model/validate';
@@ -17,6 +17,10 @@ import {
   type DraftReview,
 } from '../../../src/ui/draft/proposals';
 import { SCHOOL_START_TEXT } from '../../fixtures/maps/schoolStart';
+import { loadLanguage } from '../../../src/ui/i18n';
+
+// The Chinese interface loads on demand, as in the app.
+beforeAll(() => loadLanguage('zh'));
 
 function schoolMap(): ArgMap {
   const imported = importText(SCHOOL_START_TEXT, { title: 'School', language: 'en' });

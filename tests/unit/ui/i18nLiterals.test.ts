@@ -5,9 +5,13 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
 import { messagesFor, translator, type MessageKey } from '../../../src/ui/i18n';
 import { NODE_KINDS, RELATIONS } from '../../../src/model/schema';
+import { loadLanguage } from '../../../src/ui/i18n';
+
+// The Chinese interface loads on demand, as in the app.
+beforeAll(() => loadLanguage('zh'));
 
 const UI = join(__dirname, '../../../src/ui');
 

@@ -4,14 +4,19 @@
  * what an import reports — a refused file's problems, the notes on an AIF, Argdown or text file —
  * shows in Chinese with no English words left but its arguments (file names, paths, ids, data).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
 import { importBytes } from '../../../src/io/importBytes';
 import { MESSAGES, english, say, type Message, type MessageArg } from '../../../src/model/messages';
 import { problemMessages } from '../../../src/model/problem';
 import { OPERATION_MESSAGES } from '../../../src/model/operations';
-import { MESSAGES_ZH, showPlace, showText } from '../../../src/ui/i18nMessages';
+import { showPlace, showText } from '../../../src/ui/i18nMessages';
+import { MESSAGES_ZH } from '../../../src/ui/i18nMessagesZh';
 import { messagesFor, translator } from '../../../src/ui/i18n';
 import { BAD_INPUTS } from '../../fixtures/bad/badInputs';
+import { loadLanguage } from '../../../src/ui/i18n';
+
+// The Chinese interface loads on demand, as in the app.
+beforeAll(() => loadLanguage('zh'));
 
 const zh = translator('zh');
 const en = translator('en');

@@ -3,7 +3,7 @@
  * the refusal as a message key and its arguments, and the UI says it in English (the model's own
  * words) or Chinese.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
 import {
   OPERATION_MESSAGES,
   OperationError,
@@ -15,6 +15,10 @@ import { showMessage, translator } from '../../../src/ui/i18n';
 import { useMapStore } from '../../../src/store/mapStore';
 import { sampleMap } from '../model/sampleMap';
 import { MAP_LIMITS } from '../../../src/model/limits';
+import { loadLanguage } from '../../../src/ui/i18n';
+
+// The Chinese interface loads on demand, as in the app.
+beforeAll(() => loadLanguage('zh'));
 
 const en = translator('en');
 const zh = translator('zh');

@@ -6,7 +6,7 @@
  */
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, beforeAll } from 'vitest';
 import { useSharing, type Peer, type SharingActions } from '../../../src/store/sharingStore';
 import { useMapStore } from '../../../src/store/mapStore';
 import { useUiStore } from '../../../src/store/uiStore';
@@ -20,6 +20,10 @@ import { commandById, commandContext } from '../../../src/ui/commands';
 import type { Role } from '../../../src/collab/protocol';
 import type { SourceSelection } from '../../../src/ui/sourceSelection';
 import { sampleMap } from '../model/sampleMap';
+import { loadLanguage } from '../../../src/ui/i18n';
+
+// The Chinese interface loads on demand, as in the app.
+beforeAll(() => loadLanguage('zh'));
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

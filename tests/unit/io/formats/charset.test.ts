@@ -8,11 +8,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
 import { declaredCharset, decodeHtml, decodeText } from '../../../../src/io/decodeText';
 import { importWithRegistry, type ImportedFile } from '../../../../src/io/registry';
 import { showText } from '../../../../src/ui/i18nMessages';
 import { translator } from '../../../../src/ui/i18n';
+import { loadLanguage } from '../../../../src/ui/i18n';
+
+// The Chinese interface loads on demand, as in the app.
+beforeAll(() => loadLanguage('zh'));
 
 const page = (name: string) =>
   new Uint8Array(readFileSync(resolve(__dirname, '../../../fixtures/formats', name)));

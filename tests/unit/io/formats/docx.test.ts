@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../../../src/io/formats/docx';
 import type { Extraction, ExtractedText } from '../../../../src/io/formats/extracted';
 import { english } from '../../../../src/model/messages';
-import { MESSAGES_ZH } from '../../../../src/ui/i18nMessages';
+import { MESSAGES_ZH } from '../../../../src/ui/i18nMessagesZh';
 import { buildDocx, type DocxSpec } from './buildDocx';
 
 async function read(spec: DocxSpec): Promise<ExtractedText> {
