@@ -2,7 +2,8 @@
  * The built editor as a site a school hosts (issue 16, item 5): once loaded, its service worker
  * has every file of the site, so with the network off a reload opens the editor with the shipped
  * map, edits work and survive another offline reload; the site can be installed; and a new
- * version is announced, never applied until the person presses Reload.
+ * version is announced, never applied until the person presses Reload; and a shared map, opened
+ * from a link, goes offline with the site, is edited there and merges when the network is back.
  *
  * The build the browser tests share is copied to a folder of this file's own and served on an
  * origin of its own, so that a second version can be published there: the same build with a
@@ -18,6 +19,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, openPage } from './browser';
 import { newMapFromText } from './helpers';
 import { serveBuild } from '../setup/serveBuild';
+import { startSyncServer } from '../setup/syncServer';
+import { putOnServer } from './sharingHelpers';
+import { sampleMap } from '../unit/model/sampleMap';
 
 let browser: Browser;
 let server: PreviewServer;
@@ -226,5 +230,55 @@ describe('a new version', () => {
     expect(await nodeText(page, id)).toContain('Typed before the update');
     expect(await prompt.isVisible()).toBe(false);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('a shared map in the installed editor', () => {
+  it('goes offline, reloads from the worker, is edited, and merges when back online', async () => {
+    const sync = await startSyncServer();
+    const context = await newContext();
+    try {
+      const map = sampleMap();
+      const placed = {
+        ...map,
+        nodes: map.nodes.map((n, i) => ({ ...n, position: { x: i * 260, y: 0 } })),
+      };
+      const shared = await putOnServer(sync, placed, 'offline-trees');
+      const { page, errors } = await openPage(context, await shared.link(url, 'editor'));
+      const status = page.getByTestId('sharing-status');
+      await expect.poll(() => status.getAttribute('data-connection')).toBe('online');
+      await workerActive(page);
+      // The address now names the shared map without its token; from this visit on the worker
+      // serves the page.
+      await page.reload();
+      await mapShown(page);
+      expect(await controlled(page)).toBe(true);
+
+      await context.setOffline(true);
+      await page.reload();
+      await mapShown(page);
+      await expect.poll(() => status.getAttribute('data-connection')).toBe('offline');
+      await page.locator('.react-flow__node[data-id="n2"]').click();
+      await page.getByTestId('node-note').fill('Written offline in the installed editor');
+      await expect
+        .poll(() => page.getByTestId('sharing-waiting').textContent())
+        .toMatch(/[1-9]\d* edit/);
+
+      await context.setOffline(false);
+      await expect
+        .poll(() => status.getAttribute('data-connection'), { timeout: 30_000 })
+        .toBe('online');
+      await expect
+        .poll(async () => (await shared.stored()).nodes.find((n) => n.id === 'n2')?.note, {
+          timeout: 30_000,
+        })
+        .toBe('Written offline in the installed editor');
+      // Chromium itself logs each connection tried while offline; nothing else went wrong.
+      const offlineTries = /^WebSocket connection to .* net::ERR_INTERNET_DISCONNECTED$/;
+      expect(errors.filter((e) => !offlineTries.test(e))).toEqual([]);
+    } finally {
+      await context.close();
+      await sync.dispose();
+    }
   });
 });
