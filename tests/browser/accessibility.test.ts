@@ -3,11 +3,10 @@
  * library, the dialogs and presentation mode, in both interface languages: no serious or
  * critical violation.
  */
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { freshPagePerTest } from './freshPage';
+import { seriousViolations } from './axe';
 
 const session = freshPagePerTest();
 let page: Page;
@@ -15,36 +14,8 @@ beforeEach(() => {
   page = session.page;
 });
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** The serious and critical violations in the page (or in `selector`). */
-async function scan(selector?: string): Promise<string[]> {
-  // Evaluated, not a <script>: the page's Content-Security-Policy forbids inline scripts.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const violations = await page.evaluate(async (context) => {
-    const axe = (
-      window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: Violation[] }> } }
-    ).axe;
-    const result = await axe.run(context ? { include: [context] } : document);
-    return result.violations;
-  }, selector ?? null);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    );
-}
+/** The serious and critical accessibility violations (axe-core) in the page or inside `selector`. */
+const scan = (selector?: string): Promise<string[]> => seriousViolations(page, selector);
 
 for (const language of ['en', 'zh'] as const) {
   describe(`accessibility scan (${language} interface)`, () => {

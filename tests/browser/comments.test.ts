@@ -4,12 +4,11 @@
  * a reload keeps them; the comment list (its key, filters, showing a thread's node); the handout
  * with comments; the Chinese interface; an accessibility scan of both.
  */
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { freshPagePerTest } from './freshPage';
 import { PICTURES_DRAWN } from './helpers';
+import { seriousViolations } from './axe';
 
 const session = freshPagePerTest();
 let page: Page;
@@ -180,27 +179,8 @@ describe('comments on a local map', { timeout: 120_000 }, () => {
   });
 });
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** The serious and critical accessibility violations in `selector`. */
-async function scan(selector: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const violations = await page.evaluate(async (context) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (c: unknown) => Promise<{
-            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    return (await axe.run({ include: [context] })).violations;
-  }, selector);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
+/** The serious and critical accessibility violations (axe-core) in the page or inside `selector`. */
+const scan = (selector?: string): Promise<string[]> => seriousViolations(page, selector);
 
 for (const language of ['en', 'zh'] as const) {
   describe(`comments in the ${language} interface`, { timeout: 120_000 }, () => {

@@ -8,13 +8,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { freshPagePerTest } from './freshPage';
 import { nodeFromText, pageIdle, viewSettled } from './helpers';
 import { SCHOOL_START_TEXT } from '../fixtures/maps/schoolStart';
 import type { ArgMap } from '../../src/model/schema';
 import { validateMap } from '../../src/model/validate';
+import { seriousViolations } from './axe';
 
 const session = freshPagePerTest({ width: 1280, height: 800 });
 let page: Page;
@@ -40,23 +39,8 @@ async function savedMap(): Promise<ArgMap> {
   return JSON.parse(await readFile((await download.path())!, 'utf8')) as ArgMap;
 }
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** The serious and critical accessibility violations (axe-core) inside `selector`. */
-async function scan(selector: string): Promise<string[]> {
-  // Evaluated, not a <script>: the page's Content-Security-Policy forbids inline scripts.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const violations = await page.evaluate(async (context) => {
-    type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (
-      window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: Violation[] }> } }
-    ).axe;
-    return (await axe.run({ include: [context] })).violations;
-  }, selector);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
+/** The serious and critical accessibility violations (axe-core) in the page or inside `selector`. */
+const scan = (selector?: string): Promise<string[]> => seriousViolations(page, selector);
 
 /** Every node cites exactly the words it shows. */
 function expectCitesItsText(map: ArgMap) {

@@ -10,30 +10,9 @@ import { launchChromium, openPage } from './browser';
 import { startSyncServer, type RunningSyncServer } from '../setup/syncServer';
 import { sampleMap } from '../unit/model/sampleMap';
 import { dragSelect } from './helpers';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { seriousViolations } from './axe';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** The serious and critical accessibility violations in `selector` of `page`. */
-async function scan(page: Page, selector: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const violations = await page.evaluate(async (context) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (c: unknown) => Promise<{
-            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    return (await axe.run({ include: [context] })).violations;
-  }, selector);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
+const scan = seriousViolations;
 
 let server: RunningSyncServer;
 let browser: Browser;
