@@ -417,8 +417,8 @@ export function writeMapToDoc(map: ArgMap, doc: Y.Doc, origin?: unknown): void {
  * comments. `previous` lends its unchanged records (and lists, when all of a list is unchanged)
  * so that the result shares them. Throws when the document holds no map yet ({@link holdsMap}).
  */
-export function readMapFromDoc(doc: Y.Doc, previous?: ArgMap): ArgMap {
-  if (!holdsMap(doc)) throw new Error('readMapFromDoc: the document holds no map yet');
+/** The map's own fields (`meta`): format, version, id, title, and the times it has. */
+function readMeta(doc: Y.Doc): Record<string, unknown> {
   const meta = doc.getMap<unknown>('meta');
   const title = meta.get('title');
   const out: Record<string, unknown> = {
@@ -431,8 +431,15 @@ export function readMapFromDoc(doc: Y.Doc, previous?: ArgMap): ArgMap {
     const value = meta.get(key);
     if (value !== undefined) out[key] = value;
   }
+  return out;
+}
+
+export function readMapFromDoc(doc: Y.Doc, previous?: ArgMap): ArgMap {
+  if (!holdsMap(doc)) throw new Error('readMapFromDoc: the document holds no map yet');
+  const out = readMeta(doc);
   for (const [name, list] of lists(doc)) {
-    if (name === 'groups' && meta.get('groups') !== true && list.records.size === 0) continue;
+    if (name === 'groups' && doc.getMap('meta').get('groups') !== true && list.records.size === 0)
+      continue;
     out[name] = readRecords(list, previous?.[name] as readonly AnyRecord[] | undefined);
   }
   let map = out as unknown as ArgMap;
@@ -495,21 +502,15 @@ export class MapDocReader {
    */
   read(preferred?: ArgMap): ArgMap {
     if (!holdsMap(this.doc)) throw new Error('MapDocReader: the document holds no map yet');
-    const meta = this.doc.getMap<unknown>('meta');
-    const title = meta.get('title');
-    const out: Record<string, unknown> = {
-      format: meta.get('format'),
-      version: meta.get('version'),
-      id: meta.get('id'),
-      title: title instanceof Y.Text ? title.toString() : '',
-    };
-    for (const key of ['createdAt', 'updatedAt'] as const) {
-      const value = meta.get(key);
-      if (value !== undefined) out[key] = value;
-    }
+    const out = readMeta(this.doc);
     const previous = this.raw;
     for (const [name, list] of this.lists) {
-      if (name === 'groups' && meta.get('groups') !== true && list.records.size === 0) continue;
+      if (
+        name === 'groups' &&
+        this.doc.getMap('meta').get('groups') !== true &&
+        list.records.size === 0
+      )
+        continue;
       const before = previous?.[name] as readonly AnyRecord[] | undefined;
       const touched = this.touched.get(name);
       out[name] =
